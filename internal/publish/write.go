@@ -1,0 +1,276 @@
+package publish
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+)
+
+// File is one output file.
+type File struct {
+	// Name is the file's path relative to the output folder, with slashes
+	// ("feed.xml", "chapters/055.json"). It must be a clean relative path:
+	// not empty, not absolute, without "." or ".." elements, empty elements
+	// or backslashes, and not the lock file.
+	Name string
+	// Data is the file's complete content.
+	Data []byte
+}
+
+// Options tunes [Write]. The zero value is ready to use: files are written
+// with mode 0644 and no hook is called.
+type Options struct {
+	// AfterWrite, if not nil, is called in the first phase of Write right
+	// after the temporary file for the changed file name has been written,
+	// synced and closed, before the next file is written. A non-nil error
+	// aborts Write exactly like a failed write does: every temporary file is
+	// removed and no output file is touched. It exists for fault injection
+	// in tests and for progress reporting.
+	AfterWrite func(name string) error
+}
+
+// Result says what [Write] did with each file, by name, in input order.
+type Result struct {
+	// Changed lists the files that were created or replaced.
+	Changed []string
+	// Unchanged lists the files whose bytes on disk already equalled the new
+	// bytes; they were not rewritten and keep their modification time.
+	Unchanged []string
+}
+
+// fileMode is the mode of every written file: static hosts must be able to
+// read it.
+const fileMode fs.FileMode = 0o644
+
+// dirMode is the mode of every folder Write creates.
+const dirMode fs.FileMode = 0o755
+
+// pending is a changed file whose temporary copy is written but not yet
+// renamed over its target.
+type pending struct {
+	name   string // File.Name
+	tmp    string // path of the temporary file
+	target string // path of the output file
+}
+
+// Write publishes files into the folder dir, creating dir and any folders
+// the names need.
+//
+// A file whose current bytes on disk equal the new bytes is not rewritten.
+// The others are published in two phases. First each one is written to a
+// temporary file in its target's folder (named ".NAME.tmp-*"), synced and
+// closed; if anything fails, every temporary file is removed and the error is
+// returned, so that all previous outputs stay byte for byte as they were.
+// Then each temporary file is renamed over its target, in input order, and
+// every folder that changed is synced. Since renames happen in input order,
+// list the files that others refer to (chapters) before the ones that refer
+// to them (the feeds).
+//
+// Names are all checked before anything is written; a bad or repeated name is
+// an error that names it. On error, the returned Result is zero. Write does
+// not lock dir; callers that may run concurrently hold [Lock] around it.
+func Write(dir string, files []File, opts Options) (Result, error) {
+	seen := make(map[string]bool, len(files))
+	for _, f := range files {
+		if err := checkName(f.Name); err != nil {
+			return Result{}, err
+		}
+		if seen[f.Name] {
+			return Result{}, fmt.Errorf("publish: file %q listed twice", f.Name)
+		}
+		seen[f.Name] = true
+	}
+
+	// Folders whose entries change and so need an fsync once renamed into.
+	touched := make(map[string]bool)
+	if err := mkdirs(dir, touched); err != nil {
+		return Result{}, fmt.Errorf("publish: create output folder: %w", err)
+	}
+
+	var res Result
+	var todo []pending
+	cleanup := func() {
+		for _, p := range todo {
+			os.Remove(p.tmp)
+		}
+	}
+
+	// Phase 1: temporary files.
+	for _, f := range files {
+		target := filepath.Join(dir, filepath.FromSlash(f.Name))
+		folder := filepath.Dir(target)
+		if err := mkdirs(folder, touched); err != nil {
+			cleanup()
+			return Result{}, fmt.Errorf("publish: write %s: %w", f.Name, err)
+		}
+		same, err := sameContent(target, f.Data)
+		if err != nil {
+			cleanup()
+			return Result{}, fmt.Errorf("publish: write %s: %w", f.Name, err)
+		}
+		if same {
+			res.Unchanged = append(res.Unchanged, f.Name)
+			continue
+		}
+		tmp, err := writeTemp(folder, path.Base(f.Name), f.Data)
+		if err != nil {
+			cleanup()
+			return Result{}, fmt.Errorf("publish: write %s: %w", f.Name, err)
+		}
+		todo = append(todo, pending{name: f.Name, tmp: tmp, target: target})
+		if opts.AfterWrite != nil {
+			if err := opts.AfterWrite(f.Name); err != nil {
+				cleanup()
+				return Result{}, fmt.Errorf("publish: write %s: %w", f.Name, err)
+			}
+		}
+		res.Changed = append(res.Changed, f.Name)
+		touched[folder] = true
+	}
+
+	// Phase 2: renames, then folder syncs.
+	for i, p := range todo {
+		if err := os.Rename(p.tmp, p.target); err != nil {
+			for _, q := range todo[i:] {
+				os.Remove(q.tmp)
+			}
+			return Result{}, fmt.Errorf("publish: replace %s (%d of %d changed files already replaced): %w",
+				p.name, i, len(todo), err)
+		}
+	}
+	folders := make([]string, 0, len(touched))
+	for folder := range touched {
+		folders = append(folders, folder)
+	}
+	slices.Sort(folders)
+	for _, folder := range folders {
+		if err := syncDir(folder); err != nil {
+			return Result{}, fmt.Errorf("publish: sync folder %s: %w", folder, err)
+		}
+	}
+	return res, nil
+}
+
+// checkName reports whether name is acceptable as a [File.Name].
+func checkName(name string) error {
+	switch {
+	case name == "":
+		return errors.New("publish: empty file name")
+	case strings.HasPrefix(name, "/") || filepath.IsAbs(name):
+		return fmt.Errorf("publish: file name %q is absolute", name)
+	case slices.Contains(strings.Split(name, "/"), ".."):
+		return fmt.Errorf("publish: file name %q contains \"..\"", name)
+	case strings.ContainsAny(name, "\\\x00"):
+		return fmt.Errorf("publish: file name %q contains a backslash or NUL", name)
+	case name == "." || !fs.ValidPath(name):
+		return fmt.Errorf("publish: file name %q is not a clean relative path", name)
+	case name == LockFile:
+		return fmt.Errorf("publish: file name %q is the lock file", name)
+	}
+	return nil
+}
+
+// mkdirs creates dir and its missing parents like os.MkdirAll, and records
+// in touched the parent of every folder it creates, since that parent gained
+// an entry that must be synced.
+func mkdirs(dir string, touched map[string]bool) error {
+	fi, err := os.Stat(dir)
+	if err == nil {
+		if !fi.IsDir() {
+			return fmt.Errorf("%s exists and is not a folder", dir)
+		}
+		return nil
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	parent := filepath.Dir(dir)
+	if parent != dir {
+		if err := mkdirs(parent, touched); err != nil {
+			return err
+		}
+	}
+	if err := os.Mkdir(dir, dirMode); err != nil {
+		// Someone else may have created it meanwhile.
+		if fi, serr := os.Stat(dir); serr != nil || !fi.IsDir() {
+			return err
+		}
+		return nil
+	}
+	touched[parent] = true
+	return nil
+}
+
+// sameContent reports whether the file at name exists and holds exactly data.
+func sameContent(name string, data []byte) (bool, error) {
+	fi, err := os.Stat(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if !fi.Mode().IsRegular() {
+		return false, fmt.Errorf("%s exists and is not a regular file", name)
+	}
+	if fi.Size() != int64(len(data)) {
+		return false, nil
+	}
+	old, err := os.ReadFile(name)
+	if err != nil {
+		return false, err
+	}
+	return bytes.Equal(old, data), nil
+}
+
+// writeTemp writes data to a new temporary file in folder, syncs and closes
+// it, and returns its path. On error it leaves no file behind.
+func writeTemp(folder, base string, data []byte) (tmpName string, err error) {
+	f, err := os.CreateTemp(folder, "."+base+".tmp-*")
+	if err != nil {
+		return "", err
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err := f.Write(data); err != nil {
+		return "", err
+	}
+	if err := f.Chmod(fileMode); err != nil {
+		return "", err
+	}
+	if err := f.Sync(); err != nil {
+		return "", err
+	}
+	if err := f.Close(); err != nil {
+		return "", err
+	}
+	return f.Name(), nil
+}
+
+// syncDir flushes a folder's entries (new names, renames) to disk. Windows
+// cannot sync folders and does not need to.
+func syncDir(dir string) error {
+	if runtime.GOOS == "windows" {
+		return nil
+	}
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	if err := d.Sync(); err != nil {
+		d.Close()
+		return err
+	}
+	return d.Close()
+}

@@ -1,0 +1,344 @@
+package publish
+
+import (
+	"errors"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// tree returns every regular file under dir by slash path, with its content.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	got := make(map[string]string)
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			t.Errorf("%s is not a regular file", p)
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dir, p)
+		if err != nil {
+			return err
+		}
+		got[filepath.ToSlash(rel)] = string(data)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// put writes files into dir the plain way, for setting up a test.
+func put(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// files builds a file list from name, content pairs.
+func files(pairs ...string) []File {
+	var out []File
+	for i := 0; i < len(pairs); i += 2 {
+		out = append(out, File{Name: pairs[i], Data: []byte(pairs[i+1])})
+	}
+	return out
+}
+
+func TestWrite(t *testing.T) {
+	tests := []struct {
+		name          string
+		before        map[string]string
+		write         []File
+		wantChanged   []string
+		wantUnchanged []string
+		after         map[string]string
+	}{
+		{
+			name:        "empty folder",
+			write:       files("feed.xml", "<rss/>", "chapters/055.json", "{}"),
+			wantChanged: []string{"feed.xml", "chapters/055.json"},
+			after:       map[string]string{"feed.xml": "<rss/>", "chapters/055.json": "{}"},
+		},
+		{
+			name:          "nothing changed",
+			before:        map[string]string{"feed.xml": "<rss/>", "chapters/055.json": "{}"},
+			write:         files("feed.xml", "<rss/>", "chapters/055.json", "{}"),
+			wantUnchanged: []string{"feed.xml", "chapters/055.json"},
+			after:         map[string]string{"feed.xml": "<rss/>", "chapters/055.json": "{}"},
+		},
+		{
+			name:          "one changed, one unchanged, one new",
+			before:        map[string]string{"feed.xml": "<rss>1</rss>", "atom.xml": "<feed/>"},
+			write:         files("chapters/1.json", "[]", "atom.xml", "<feed/>", "feed.xml", "<rss>2</rss>"),
+			wantChanged:   []string{"chapters/1.json", "feed.xml"},
+			wantUnchanged: []string{"atom.xml"},
+			after:         map[string]string{"feed.xml": "<rss>2</rss>", "atom.xml": "<feed/>", "chapters/1.json": "[]"},
+		},
+		{
+			name:        "same size, different bytes",
+			before:      map[string]string{"feed.xml": "aaaa"},
+			write:       files("feed.xml", "aaab"),
+			wantChanged: []string{"feed.xml"},
+			after:       map[string]string{"feed.xml": "aaab"},
+		},
+		{
+			name:        "emptied file",
+			before:      map[string]string{"feed.xml": "x"},
+			write:       files("feed.xml", ""),
+			wantChanged: []string{"feed.xml"},
+			after:       map[string]string{"feed.xml": ""},
+		},
+		{
+			name:          "other files left alone",
+			before:        map[string]string{"CNAME": "example.com", "feed.xml": "<rss/>"},
+			write:         files("feed.xml", "<rss/>"),
+			wantUnchanged: []string{"feed.xml"},
+			after:         map[string]string{"CNAME": "example.com", "feed.xml": "<rss/>"},
+		},
+		{
+			name:  "no files",
+			after: map[string]string{},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "public")
+			put(t, dir, tt.before)
+			res, err := Write(dir, tt.write, Options{})
+			if err != nil {
+				t.Fatalf("Write: %v", err)
+			}
+			if !slices.Equal(res.Changed, tt.wantChanged) {
+				t.Errorf("Changed = %q, want %q", res.Changed, tt.wantChanged)
+			}
+			if !slices.Equal(res.Unchanged, tt.wantUnchanged) {
+				t.Errorf("Unchanged = %q, want %q", res.Unchanged, tt.wantUnchanged)
+			}
+			if got := tree(t, dir); !maps.Equal(got, tt.after) {
+				t.Errorf("files after Write = %q, want %q", got, tt.after)
+			}
+			for _, name := range tt.wantChanged {
+				fi, err := os.Stat(filepath.Join(dir, name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				if perm := fi.Mode().Perm(); perm != 0o644 {
+					t.Errorf("%s has mode %v, want 0644", name, perm)
+				}
+			}
+		})
+	}
+}
+
+func TestWriteKeepsUnchangedMtime(t *testing.T) {
+	dir := t.TempDir()
+	first := files("feed.xml", "<rss/>", "chapters/055.json", "{}", "atom.xml", "<feed/>")
+	if _, err := Write(dir, first, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
+	for _, f := range first {
+		if err := os.Chtimes(filepath.Join(dir, f.Name), old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	second := files("feed.xml", "<rss/>", "chapters/055.json", "{}", "atom.xml", "<feed>new</feed>")
+	res, err := Write(dir, second, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"atom.xml"}; !slices.Equal(res.Changed, want) {
+		t.Errorf("Changed = %q, want %q", res.Changed, want)
+	}
+	for _, name := range []string{"feed.xml", "chapters/055.json"} {
+		fi, err := os.Stat(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !fi.ModTime().Equal(old) {
+			t.Errorf("%s: mtime %v, want it kept at %v", name, fi.ModTime(), old)
+		}
+	}
+	fi, err := os.Stat(filepath.Join(dir, "atom.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.ModTime().Equal(old) {
+		t.Errorf("atom.xml: mtime still %v after its content changed", old)
+	}
+	if got, want := tree(t, dir)["atom.xml"], "<feed>new</feed>"; got != want {
+		t.Errorf("atom.xml = %q, want %q", got, want)
+	}
+}
+
+func TestWriteFailureKeepsOldOutputs(t *testing.T) {
+	errInjected := errors.New("injected failure")
+	before := map[string]string{
+		"feed.xml":          "<rss>old</rss>",
+		"atom.xml":          "<feed>old</feed>",
+		"chapters/055.json": `{"old":true}`,
+		"blocker":           "a file where a folder is wanted",
+	}
+	next := files(
+		"chapters/055.json", `{"new":true}`,
+		"chapters/056.json", `{"new":true}`,
+		"atom.xml", "<feed>new</feed>",
+		"feed.xml", "<rss>new</rss>",
+	)
+	tests := []struct {
+		name     string
+		write    []File
+		failAt   int // fail the failAt-th AfterWrite call; 0: never
+		wantErr  error
+		wantName string // file the error must name
+	}{
+		{name: "after the first file", write: next, failAt: 1, wantErr: errInjected, wantName: "chapters/055.json"},
+		{name: "after the second file", write: next, failAt: 2, wantErr: errInjected, wantName: "chapters/056.json"},
+		{name: "after the last file", write: next, failAt: 4, wantErr: errInjected, wantName: "feed.xml"},
+		{
+			name:     "folder cannot be created",
+			write:    append(slices.Clone(next[:2]), File{Name: "blocker/x.json", Data: []byte("{}")}, next[3]),
+			wantName: "blocker/x.json",
+		},
+		{
+			name:     "target is a folder",
+			write:    append(slices.Clone(next[:3]), File{Name: "chapters", Data: []byte("{}")}),
+			wantName: "chapters",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			put(t, dir, before)
+			calls := 0
+			opts := Options{AfterWrite: func(name string) error {
+				calls++
+				if calls == tt.failAt {
+					return errInjected
+				}
+				return nil
+			}}
+			res, err := Write(dir, tt.write, opts)
+			if err == nil {
+				t.Fatalf("Write succeeded, want an error")
+			}
+			if tt.wantErr != nil && !errors.Is(err, tt.wantErr) {
+				t.Errorf("error %q does not wrap %q", err, tt.wantErr)
+			}
+			if !strings.Contains(err.Error(), " "+tt.wantName+":") {
+				t.Errorf("error %q does not name %s", err, tt.wantName)
+			}
+			if !strings.HasPrefix(err.Error(), "publish: ") {
+				t.Errorf("error %q lacks the publish: prefix", err)
+			}
+			if res.Changed != nil || res.Unchanged != nil {
+				t.Errorf("Result = %+v on error, want zero", res)
+			}
+			if got := tree(t, dir); !maps.Equal(got, before) {
+				t.Errorf("files after failed Write = %q, want them unchanged: %q", got, before)
+			}
+		})
+	}
+}
+
+func TestWriteRejectsBadNames(t *testing.T) {
+	tests := []struct {
+		name    string
+		write   []File
+		wantMsg string
+	}{
+		{"empty", files("", "x"), `empty file name`},
+		{"absolute", files("/etc/feed.xml", "x"), `"/etc/feed.xml" is absolute`},
+		{"dot dot", files("../feed.xml", "x"), `"../feed.xml" contains ".."`},
+		{"dot dot inside", files("a/../../feed.xml", "x"), `"a/../../feed.xml" contains ".."`},
+		{"dot dot last", files("chapters/..", "x"), `"chapters/.." contains ".."`},
+		{"dot", files(".", "x"), `"." is not a clean relative path`},
+		{"dot element", files("./feed.xml", "x"), `"./feed.xml" is not a clean relative path`},
+		{"double slash", files("chapters//1.json", "x"), `"chapters//1.json" is not a clean relative path`},
+		{"trailing slash", files("chapters/", "x"), `"chapters/" is not a clean relative path`},
+		{"backslash", files(`chapters\1.json`, "x"), `"chapters\\1.json" contains a backslash`},
+		{"lock file", files(".podfeed.lock", "x"), `".podfeed.lock" is the lock file`},
+		{"bad after good", files("feed.xml", "x", "../atom.xml", "y"), `"../atom.xml" contains ".."`},
+		{"twice", files("feed.xml", "x", "feed.xml", "y"), `"feed.xml" listed twice`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "public")
+			_, err := Write(dir, tt.write, Options{})
+			if err == nil {
+				t.Fatalf("Write succeeded, want an error containing %s", tt.wantMsg)
+			}
+			if !strings.Contains(err.Error(), tt.wantMsg) {
+				t.Errorf("error %q, want it to contain %s", err, tt.wantMsg)
+			}
+			if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("output folder touched before names were checked (stat: %v)", err)
+			}
+		})
+	}
+}
+
+func TestWriteOutputIsAFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	put(t, filepath.Dir(dir), map[string]string{"public": "not a folder"})
+	_, err := Write(dir, files("feed.xml", "x"), Options{})
+	if err == nil {
+		t.Fatal("Write into a file succeeded, want an error")
+	}
+	if !strings.Contains(err.Error(), "not a folder") {
+		t.Errorf("error %q does not say the output is not a folder", err)
+	}
+}
+
+// TestWriteRenameFailure makes the last rename fail (its target turned into a
+// folder meanwhile): the error says so, and no temporary file is left.
+func TestWriteRenameFailure(t *testing.T) {
+	dir := t.TempDir()
+	put(t, dir, map[string]string{"atom.xml": "old", "feed.xml": "old"})
+	opts := Options{AfterWrite: func(name string) error {
+		if name != "feed.xml" {
+			return nil
+		}
+		target := filepath.Join(dir, "feed.xml")
+		if err := os.Remove(target); err != nil {
+			return err
+		}
+		put(t, dir, map[string]string{"feed.xml/x": "in the way"})
+		return nil
+	}}
+	_, err := Write(dir, files("atom.xml", "new", "feed.xml", "new"), opts)
+	if err == nil {
+		t.Fatal("Write succeeded, want a rename error")
+	}
+	if want := "publish: replace feed.xml (1 of 2 changed files already replaced): "; !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("error %q, want it to start with %q", err, want)
+	}
+	want := map[string]string{"atom.xml": "new", "feed.xml/x": "in the way"}
+	if got := tree(t, dir); !maps.Equal(got, want) {
+		t.Errorf("files after failed rename = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,347 @@
+// Package tomlx decodes a TOML file into typed values while collecting every
+// problem it finds, each with the file, line and column of the key.
+//
+// BurntSushi/toml stops at the first value of the wrong type and gives no
+// positions for decoded keys. So tomlx decodes into plain maps (only syntax
+// errors stop it), finds key positions with a small scanner of its own, and
+// lets packages config and episodes read each key through a [Table] that
+// checks its type and records it as known. [Table.Finish] then reports every
+// key that nobody read, with the nearest known key as a hint: typos never
+// pass silently.
+package tomlx
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/podfeed/podfeed/internal/diag"
+)
+
+// Doc is one decoded TOML file.
+type Doc struct {
+	File string
+	Src  []byte
+	locs map[string]diag.Pos
+}
+
+// Parse decodes src (the contents of file) and returns its root table. On a
+// syntax error it records the error with its position in probs and returns
+// nil. A leading UTF-8 byte order mark is ignored; invalid UTF-8 is an error
+// at the first bad byte.
+func Parse(file string, src []byte, probs *diag.List) *Table {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(src) {
+		line, col := offsetPos(src, invalidUTF8Offset(src))
+		probs.Add(diag.Pos{File: file, Line: line, Col: col}, "file is not valid UTF-8").
+			WithHint("save the file as UTF-8")
+		return nil
+	}
+	m := make(map[string]any)
+	if _, err := toml.Decode(string(src), &m); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			probs.Add(diag.Pos{File: file, Line: pe.Position.Line, Col: pe.Position.Col}, "%s", lowerFirst(pe.Message))
+		} else {
+			probs.Add(diag.Pos{File: file}, "%s", err)
+		}
+		return nil
+	}
+	doc := &Doc{File: file, Src: src, locs: locate(file, src)}
+	return &Table{doc: doc, m: m, probs: probs, read: map[string]bool{}}
+}
+
+func invalidUTF8Offset(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
+}
+
+func offsetPos(b []byte, off int) (line, col int) {
+	line = 1 + bytes.Count(b[:off], []byte("\n"))
+	start := bytes.LastIndexByte(b[:off], '\n') + 1
+	return line, 1 + utf8.RuneCount(b[start:off])
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// Table is one TOML table being read. Every accessor records its key as
+// known; accessors report type mismatches themselves and return the zero
+// value, so callers only decide what is required and what is valid.
+type Table struct {
+	doc   *Doc
+	path  string // "" for the root, "audio", "chapters[2]"
+	m     map[string]any
+	probs *diag.List
+	read  map[string]bool
+	order []string // keys read, in order, for suggestions
+}
+
+// Doc returns the file the table belongs to.
+func (t *Table) Doc() *Doc { return t.doc }
+
+// Path returns the table's key path ("" for the root).
+func (t *Table) Path() string { return t.path }
+
+// KeyPath returns the full path of key inside t, e.g. "chapters[2].start".
+func (t *Table) KeyPath(key string) string { return join(t.path, key) }
+
+// Pos returns the position of key inside t; if the key is absent, the
+// position of the table itself; failing that, the file with the key path.
+func (t *Table) Pos(key string) diag.Pos {
+	full := t.KeyPath(key)
+	if p, ok := t.doc.locs[full]; ok {
+		return p
+	}
+	if p, ok := t.doc.locs[t.path]; ok && t.path != "" {
+		p.Key = full
+		return p
+	}
+	return diag.Pos{File: t.doc.File, Key: full}
+}
+
+// TablePos returns the position of the table's header, or the file.
+func (t *Table) TablePos() diag.Pos {
+	if p, ok := t.doc.locs[t.path]; ok && t.path != "" {
+		return p
+	}
+	return diag.Pos{File: t.doc.File, Key: t.path}
+}
+
+// Errorf records an error at key and returns it so a hint can be added.
+func (t *Table) Errorf(key, format string, args ...any) *diag.Problem {
+	return t.probs.Add(t.Pos(key), "%s: %s", t.KeyPath(key), fmt.Sprintf(format, args...))
+}
+
+// Warnf records a warning at key.
+func (t *Table) Warnf(key, format string, args ...any) *diag.Problem {
+	return t.probs.Warn(t.Pos(key), "%s: %s", t.KeyPath(key), fmt.Sprintf(format, args...))
+}
+
+func (t *Table) get(key string) (any, bool) {
+	if !t.read[key] {
+		t.read[key] = true
+		t.order = append(t.order, key)
+	}
+	v, ok := t.m[key]
+	return v, ok
+}
+
+// Has reports whether key is present, and records it as known.
+func (t *Table) Has(key string) bool {
+	_, ok := t.get(key)
+	return ok
+}
+
+// Require reports every key of keys that is absent as a missing required key.
+func (t *Table) Require(keys ...string) {
+	for _, k := range keys {
+		if !t.Has(k) {
+			pos := t.TablePos()
+			pos.Key = t.KeyPath(k)
+			t.probs.Add(pos, "missing required key %q", t.KeyPath(k))
+		}
+	}
+}
+
+// Raw returns the decoded value of key as BurntSushi/toml gives it, for keys
+// that accept more than one type.
+func (t *Table) Raw(key string) (any, bool) { return t.get(key) }
+
+// String returns the string at key, or "" if absent or not a string.
+func (t *Table) String(key string) string {
+	v, ok := t.get(key)
+	if !ok {
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		t.wrongType(key, "a string", v)
+	}
+	return s
+}
+
+// Int returns the integer at key and whether one was there.
+func (t *Table) Int(key string) (int64, bool) {
+	v, ok := t.get(key)
+	if !ok {
+		return 0, false
+	}
+	n, ok := v.(int64)
+	if !ok {
+		t.wrongType(key, "an integer", v)
+	}
+	return n, ok
+}
+
+// Bool returns the boolean at key, or nil when it is absent.
+func (t *Table) Bool(key string) *bool {
+	v, ok := t.get(key)
+	if !ok {
+		return nil
+	}
+	b, ok := v.(bool)
+	if !ok {
+		t.wrongType(key, "true or false", v)
+		return nil
+	}
+	return &b
+}
+
+// Time returns the offset date-time at key. A local date-time or date (no
+// zone) is an error: a feed needs to know the instant an episode goes out.
+func (t *Table) Time(key string) (time.Time, bool) {
+	v, ok := t.get(key)
+	if !ok {
+		return time.Time{}, false
+	}
+	tm, ok := v.(time.Time)
+	if !ok {
+		t.wrongType(key, "a date-time such as 2025-02-04T09:00:00Z", v)
+		return time.Time{}, false
+	}
+	// BurntSushi/toml marks values written without a zone with these
+	// location names (its internal.LocalDatetime and friends).
+	if name := tm.Location().String(); name == "datetime-local" || name == "date-local" || name == "time-local" {
+		t.Errorf(key, "date-time has no time zone").
+			WithHint("add Z for UTC or an offset such as +01:00, e.g. %s", tm.Format("2006-01-02T15:04:05Z"))
+		return time.Time{}, false
+	}
+	return tm, true
+}
+
+// Strings returns the array of strings at key.
+func (t *Table) Strings(key string) []string {
+	v, ok := t.get(key)
+	if !ok {
+		return nil
+	}
+	arr, ok := v.([]any)
+	if !ok {
+		t.wrongType(key, "an array of strings", v)
+		return nil
+	}
+	out := make([]string, 0, len(arr))
+	for i, e := range arr {
+		s, ok := e.(string)
+		if !ok {
+			t.Errorf(key, "element %d: want a string, got %s", i+1, describe(e))
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// Table returns the sub-table at key, or nil when it is absent.
+func (t *Table) Table(key string) *Table {
+	v, ok := t.get(key)
+	if !ok {
+		return nil
+	}
+	m, ok := v.(map[string]any)
+	if !ok {
+		t.wrongType(key, "a table", v)
+		return nil
+	}
+	return t.child(t.KeyPath(key), m)
+}
+
+// Tables returns the array of tables at key ([[key]] blocks or an array of
+// inline tables).
+func (t *Table) Tables(key string) []*Table {
+	v, ok := t.get(key)
+	if !ok {
+		return nil
+	}
+	var ms []map[string]any
+	switch arr := v.(type) {
+	case []map[string]any:
+		ms = arr
+	case []any:
+		for i, e := range arr {
+			m, ok := e.(map[string]any)
+			if !ok {
+				t.Errorf(key, "element %d: want a table, got %s", i+1, describe(e))
+				continue
+			}
+			ms = append(ms, m)
+		}
+	default:
+		t.wrongType(key, "an array of tables ([["+key+"]])", v)
+		return nil
+	}
+	out := make([]*Table, len(ms))
+	for i, m := range ms {
+		out[i] = t.child(t.KeyPath(key)+"["+strconv.Itoa(i)+"]", m)
+	}
+	return out
+}
+
+func (t *Table) child(path string, m map[string]any) *Table {
+	return &Table{doc: t.doc, path: path, m: m, probs: t.probs, read: map[string]bool{}}
+}
+
+// Finish reports every key of t that no accessor read as unknown, with the
+// nearest key that was read as a hint. Call it after reading all keys.
+func (t *Table) Finish() {
+	var unknown []string
+	for k := range t.m {
+		if !t.read[k] {
+			unknown = append(unknown, k)
+		}
+	}
+	sort.Strings(unknown)
+	for _, k := range unknown {
+		p := t.probs.Add(t.Pos(k), "unknown key %q", t.KeyPath(k))
+		if s := diag.Suggest(k, t.order); s != "" {
+			p.WithHint("did you mean %q?", s)
+		}
+	}
+}
+
+func (t *Table) wrongType(key, want string, v any) {
+	t.Errorf(key, "want %s, got %s", want, describe(v))
+}
+
+// describe names a decoded value's TOML type, with the value when short.
+func describe(v any) string {
+	switch x := v.(type) {
+	case string:
+		if len(x) <= 20 {
+			return "string " + strconv.Quote(x)
+		}
+		return "a string"
+	case int64:
+		return "integer " + strconv.FormatInt(x, 10)
+	case float64:
+		return "float " + strconv.FormatFloat(x, 'g', -1, 64)
+	case bool:
+		return "boolean " + strconv.FormatBool(x)
+	case time.Time:
+		return "a date-time"
+	case []any, []map[string]any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	default:
+		return fmt.Sprintf("%T", v)
+	}
+}

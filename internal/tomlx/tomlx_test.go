@@ -1,0 +1,194 @@
+package tomlx
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/podfeed/podfeed/internal/diag"
+)
+
+func TestLocate(t *testing.T) {
+	src := `# comment
+title = "x" # trailing
+"quoted key" = 1
+dotted.inner = 2
+summary = """
+not_a_key = "inside a multi-line string"
+"""
+list = [
+  "a", # comment ] [
+  "b",
+]
+[audio]
+url = "u"
+
+[[chapters]]
+start = "00:00"
+[[chapters]]
+  start = "01:00"
+[owner]
+name = 'It''s'
+`
+	locs := locate("f.toml", []byte(src))
+	tests := []struct {
+		path      string
+		line, col int
+	}{
+		{"title", 2, 1},
+		{"quoted key", 3, 1},
+		{"dotted.inner", 4, 1},
+		{"summary", 5, 1},
+		{"list", 8, 1},
+		{"audio", 12, 1},
+		{"audio.url", 13, 1},
+		{"chapters[0]", 15, 1},
+		{"chapters[0].start", 16, 1},
+		{"chapters[1]", 17, 1},
+		{"chapters[1].start", 18, 3},
+		{"owner.name", 20, 1},
+	}
+	for _, tt := range tests {
+		p, ok := locs[tt.path]
+		if !ok {
+			t.Errorf("%s: not located", tt.path)
+			continue
+		}
+		if p.Line != tt.line || p.Col != tt.col {
+			t.Errorf("%s: at %d:%d, want %d:%d", tt.path, p.Line, p.Col, tt.line, tt.col)
+		}
+	}
+	if _, ok := locs["not_a_key"]; ok {
+		t.Errorf("a line inside a multi-line string was taken for a key")
+	}
+}
+
+func TestTableProblems(t *testing.T) {
+	src := `titel = "x"
+number = "55"
+published = 2025-02-04T09:00:00
+tags = ["a", 1]
+[[chapters]]
+start = "00:00"
+[[chapters]]
+strat = "01:00"
+`
+	tests := []struct {
+		name string
+		read func(*Table)
+		want string
+	}{
+		{
+			name: "unknown key with suggestion",
+			read: func(t *Table) { t.String("title") },
+			want: "f.toml:1:1: unknown key \"titel\"\n\thint: did you mean \"title\"?\n",
+		},
+		{
+			name: "wrong type",
+			read: func(t *Table) { t.Int("number") },
+			want: "f.toml:2:1: number: want an integer, got string \"55\"\n",
+		},
+		{
+			name: "date without zone",
+			read: func(t *Table) { t.Time("published") },
+			want: "f.toml:3:1: published: date-time has no time zone\n\thint: add Z for UTC or an offset such as +01:00, e.g. 2025-02-04T09:00:00Z\n",
+		},
+		{
+			name: "mixed array",
+			read: func(t *Table) { t.Strings("tags") },
+			want: "f.toml:4:1: tags: element 2: want a string, got integer 1\n",
+		},
+		{
+			name: "unknown key in second array table",
+			read: func(t *Table) {
+				for _, c := range t.Tables("chapters") {
+					c.String("start")
+					c.Finish()
+				}
+			},
+			want: "f.toml:8:1: unknown key \"chapters[1].strat\"\n\thint: did you mean \"start\"?\n",
+		},
+		{
+			name: "missing required key",
+			read: func(t *Table) { t.Require("link") },
+			want: "f.toml: link: missing required key \"link\"\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var probs diag.List
+			root := Parse("f.toml", []byte(src), &probs)
+			if root == nil {
+				t.Fatalf("parse failed: %s", probs.Format())
+			}
+			// Mark every top-level key as read except the ones under test, so
+			// that only the problem under test is reported.
+			tt.read(root)
+			for _, k := range []string{"number", "published", "tags", "chapters"} {
+				root.Has(k)
+			}
+			if tt.name != "unknown key with suggestion" {
+				root.Has("titel")
+			}
+			root.Finish()
+			probs.Sort()
+			if got := probs.Format(); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"syntax", "title = \"x\"\nnumber = 55x\n", "f.toml:2:"},
+		{"invalid utf-8", "title = \"a\xffb\"\n", "f.toml:1:11: file is not valid UTF-8"},
+		{"duplicate key", "title = \"a\"\ntitle = \"b\"\n", "f.toml:2:"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var probs diag.List
+			if root := Parse("f.toml", []byte(tt.src), &probs); root != nil {
+				t.Fatalf("parsed without error")
+			}
+			if got := probs.Format(); !strings.HasPrefix(got, tt.want) {
+				t.Errorf("got %q, want prefix %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestBOMIgnored(t *testing.T) {
+	var probs diag.List
+	root := Parse("f.toml", []byte("\xef\xbb\xbftitle = \"x\"\n"), &probs)
+	if root == nil || root.String("title") != "x" {
+		t.Fatalf("BOM not ignored: %s", probs.Format())
+	}
+	if p := root.Pos("title"); p.Line != 1 || p.Col != 1 {
+		t.Errorf("title at %v, want 1:1", p)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte("title = \"x\"\n[[chapters]]\nstart = 1\n"))
+	f.Add([]byte("a = \"\"\"\nb = 1\n\"\"\"\n[x.y]\nz = [1,\n2]\n"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		var probs diag.List
+		root := Parse("f.toml", src, &probs)
+		lines := strings.Count(string(src), "\n") + 1
+		if root != nil {
+			for path, p := range root.doc.locs {
+				if p.Line < 1 || p.Line > lines {
+					t.Errorf("%s located at line %d of %d", path, p.Line, lines)
+				}
+			}
+		}
+		for _, p := range probs {
+			if p.Pos.Line > lines {
+				t.Errorf("problem at line %d of %d: %s", p.Pos.Line, lines, p.Error())
+			}
+		}
+		_ = probs.Format()
+	})
+}
