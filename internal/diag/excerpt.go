@@ -8,8 +8,8 @@ import (
 // Excerpt returns the line of src that pos points at, numbered, with a caret
 // under pos.Col, in the style of BurntSushi/toml's ErrorWithPosition:
 //
-//	  4 | titel = "Hello"
-//	      ^
+//	4 | titel = "Hello"
+//	    ^
 //
 // It returns "" when pos has no line or the line is not in src.
 func Excerpt(src []byte, pos Pos) string {

@@ -23,7 +23,7 @@
 // middle of the renames (rare: all data is already written and synced by
 // then) can leave some files new and some old. A build killed before its
 // renames can leave temporary files named ".NAME.tmp-*" beside the outputs;
-// no output refers to them, and Write does not clean them up.
+// no output refers to them, and [RemoveTemps] deletes them under the lock.
 //
 // The package holds no state of its own; the only file it leaves behind
 // besides the outputs is the lock file [LockFile], which is never deleted.

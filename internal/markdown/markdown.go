@@ -1,0 +1,157 @@
+// Package markdown turns the Markdown an episode's summary is written in
+// into HTML that is safe to publish in a feed.
+//
+// Markdown is read as CommonMark by goldmark. Raw HTML inside it is kept by
+// goldmark and then cleaned, together with everything else, by a bluemonday
+// policy, so that no script, event handler, style or javascript:/data: URL
+// ever reaches the output. Three forms are offered:
+//
+//   - [Renderer.Render]: the full form for content:encoded, Atom content and
+//     JSON Feed content_html (a user-generated-content policy: headings,
+//     lists, emphasis, code, quotes, links, images);
+//   - [Renderer.RenderApple]: the subset Apple Podcasts and Spotify accept in
+//     an item's description: only p, ul, ol, li and a[href]; headings become
+//     paragraphs and every other tag is dropped, keeping its text;
+//   - [Renderer.Text]: plain text, for fields that take no markup.
+//
+// The package keeps no state between calls: [New] builds a [Renderer] that a
+// caller creates once per build and passes around; the package-level
+// functions build a fresh one on each call.
+//
+// markdown does not escape for XML or check XML 1.0 characters: package feed
+// cleans every string before and after rendering.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"strings"
+
+	"github.com/microcosm-cc/bluemonday"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// Renderer renders Markdown in the three forms. It is safe for concurrent
+// use once built; build it with [New].
+type Renderer struct {
+	full  goldmark.Markdown
+	apple goldmark.Markdown
+
+	ugc    *bluemonday.Policy
+	subset *bluemonday.Policy
+	strict *bluemonday.Policy
+}
+
+// New returns a Renderer with fresh goldmark converters and bluemonday
+// policies.
+func New() *Renderer {
+	return &Renderer{
+		full: goldmark.New(
+			goldmark.WithRendererOptions(gmhtml.WithUnsafe()),
+		),
+		apple: goldmark.New(
+			goldmark.WithRendererOptions(
+				gmhtml.WithUnsafe(),
+				renderer.WithNodeRenderers(util.Prioritized(headingAsParagraph{}, 100)),
+			),
+		),
+		ugc:    ugcPolicy(),
+		subset: applePolicy(),
+		strict: bluemonday.StrictPolicy(),
+	}
+}
+
+// ugcPolicy returns a new policy for the full form: bluemonday's policy for
+// user-generated content, without the rel="nofollow" it adds to links.
+// It allows no script, no event handler attributes, no style and no URL
+// schemes other than http, https and mailto (relative URLs pass).
+func ugcPolicy() *bluemonday.Policy {
+	p := bluemonday.UGCPolicy()
+	p.RequireNoFollowOnLinks(false)
+	return p
+}
+
+// applePolicy returns a new policy for the subset Apple Podcasts accepts in
+// an item's description: p, ul, ol, li and a with an http, https or mailto
+// href. Every other element is removed and its text kept (the text of
+// script and style is dropped).
+func applePolicy() *bluemonday.Policy {
+	p := bluemonday.NewPolicy()
+	p.AllowElements("p", "ul", "ol", "li")
+	p.AllowAttrs("href").OnElements("a")
+	p.AllowStandardURLs()
+	p.RequireNoFollowOnLinks(false)
+	return p
+}
+
+// Render renders src to sanitised HTML in the full form. It builds a fresh
+// [Renderer]; callers rendering many summaries should build one with [New].
+func Render(src string) (string, error) { return New().Render(src) }
+
+// RenderApple renders src to HTML in Apple's description subset. It builds a
+// fresh [Renderer]; callers rendering many summaries should build one with
+// [New].
+func RenderApple(src string) (string, error) { return New().RenderApple(src) }
+
+// Text renders src to plain text. It builds a fresh [Renderer].
+func Text(src string) (string, error) { return New().Text(src) }
+
+// Render renders src to sanitised HTML in the full form.
+func (r *Renderer) Render(src string) (string, error) {
+	out, err := convert(r.full, src)
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(r.ugc.Sanitize(out)), nil
+}
+
+// RenderApple renders src to HTML that holds only p, ul, ol, li and
+// a[href]: headings become paragraphs, other tags are dropped and their text
+// kept.
+func (r *Renderer) RenderApple(src string) (string, error) {
+	out, err := convert(r.apple, src)
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(r.subset.Sanitize(out)), nil
+}
+
+// Text renders src and returns its text without any markup, HTML entities
+// decoded and runs of white space collapsed to one space. The result is
+// plain text, not HTML: escape it before putting it into HTML.
+func (r *Renderer) Text(src string) (string, error) {
+	out, err := convert(r.full, src)
+	if err != nil {
+		return "", err
+	}
+	text := html.UnescapeString(r.strict.Sanitize(out))
+	return strings.Join(strings.Fields(text), " "), nil
+}
+
+func convert(md goldmark.Markdown, src string) (string, error) {
+	var buf bytes.Buffer
+	if err := md.Convert([]byte(src), &buf); err != nil {
+		return "", fmt.Errorf("render markdown: %w", err)
+	}
+	return buf.String(), nil
+}
+
+// headingAsParagraph renders every heading as a paragraph, for Apple's
+// subset, which has no headings.
+type headingAsParagraph struct{}
+
+func (headingAsParagraph) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHeading, func(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			_, _ = w.WriteString("<p>")
+		} else {
+			_, _ = w.WriteString("</p>\n")
+		}
+		return ast.WalkContinue, nil
+	})
+}
