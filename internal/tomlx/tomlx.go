@@ -48,7 +48,8 @@ func Parse(file string, src []byte, probs *diag.List) *Table {
 	if _, err := toml.Decode(string(src), &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			probs.Add(diag.Pos{File: file, Line: pe.Position.Line, Col: pe.Position.Col}, "%s", lowerFirst(pe.Message))
+			line, col := clampPos(src, pe.Position.Line, pe.Position.Col)
+			probs.Add(diag.Pos{File: file, Line: line, Col: col}, "%s", lowerFirst(pe.Message))
 		} else {
 			probs.Add(diag.Pos{File: file}, "%s", err)
 		}
@@ -73,6 +74,19 @@ func offsetPos(b []byte, off int) (line, col int) {
 	line = 1 + bytes.Count(b[:off], []byte("\n"))
 	start := bytes.LastIndexByte(b[:off], '\n') + 1
 	return line, 1 + utf8.RuneCount(b[start:off])
+}
+
+// clampPos keeps a reported position inside src: BurntSushi/toml sometimes
+// reports a column measured on an earlier line.
+func clampPos(src []byte, line, col int) (int, int) {
+	lines := bytes.Split(src, []byte("\n"))
+	if line < 1 || line > len(lines) {
+		return min(max(line, 0), len(lines)), 0
+	}
+	if n := utf8.RuneCount(lines[line-1]) + 1; col > n {
+		col = n
+	}
+	return line, col
 }
 
 func lowerFirst(s string) string {
@@ -108,6 +122,10 @@ func (t *Table) KeyPath(key string) string { return join(t.path, key) }
 func (t *Table) Pos(key string) diag.Pos {
 	full := t.KeyPath(key)
 	if p, ok := t.doc.locs[full]; ok {
+		return p
+	}
+	if p, ok := t.doc.locs[full+"[0]"]; ok { // an array of tables: its first header
+		p.Key = full
 		return p
 	}
 	if p, ok := t.doc.locs[t.path]; ok && t.path != "" {

@@ -192,3 +192,26 @@ func FuzzParse(f *testing.F) {
 		_ = probs.Format()
 	})
 }
+
+func TestPosOfMisspelledArrayTable(t *testing.T) {
+	var probs diag.List
+	root := Parse("f.toml", []byte("title = \"x\"\n\n[[chapter]]\nstart = 1\n"), &probs)
+	root.String("title")
+	root.Tables("chapters")
+	root.Finish()
+	if got, want := probs.Format(), "f.toml:3:1: unknown key \"chapter\"\n\thint: did you mean \"chapters\"?\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+func TestSyntaxErrorColumnInsideLine(t *testing.T) {
+	src := "00= 0000-01-01 00:00#000\n0"
+	var probs diag.List
+	Parse("f.toml", []byte(src), &probs)
+	lines := strings.Split(src, "\n")
+	for _, p := range probs {
+		if p.Pos.Line < 1 || p.Pos.Line > len(lines) || p.Pos.Col > len(lines[p.Pos.Line-1])+1 {
+			t.Errorf("position %v outside the file", p.Pos)
+		}
+	}
+}

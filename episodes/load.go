@@ -1,0 +1,136 @@
+package episodes
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/tomlx"
+)
+
+// LoadDir reads every episode file directly in dir of fsys: the files named
+// *.toml, in name order, skipping names that start with "." or "_" (so a
+// file can be parked as _next.toml) and not descending into subfolders.
+// Problems name each file as path.Join(dir, name).
+//
+// Besides each file's own problems it reports what spans files: two
+// episodes with one guid (the guid falling back to the audio URL counts)
+// and two full episodes with one (season, number). Each is an error at the
+// later file, naming the earlier file and line. Trailers and bonus episodes
+// may share the number of the episode they belong to, as Apple allows.
+//
+// It returns, in file name order, every episode whose file decoded (even
+// with errors), and all problems sorted by position. A missing dir is a
+// single error.
+func LoadDir(fsys fs.FS, dir string) ([]*Episode, diag.List) {
+	var probs diag.List
+	dir = path.Clean(dir)
+	entries, err := fs.ReadDir(fsys, dir)
+	if err != nil {
+		p := probs.Add(diag.Pos{File: dir}, "cannot read the episodes folder: %v", unwrapPath(err))
+		if errors.Is(err, fs.ErrNotExist) {
+			p.WithHint("create the folder, or set [build] episodes in podcast.toml to where the episode files are")
+		}
+		return nil, probs
+	}
+
+	var loaded []loadedEpisode
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".toml") ||
+			strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
+			continue
+		}
+		file := path.Join(dir, name)
+		src, err := fs.ReadFile(fsys, file)
+		if err != nil {
+			probs.Add(diag.Pos{File: file}, "cannot read the episode file: %v", unwrapPath(err))
+			continue
+		}
+		ep, root, ps := parse(file, src)
+		probs.Append(ps)
+		if ep != nil {
+			loaded = append(loaded, loadedEpisode{ep, root})
+		}
+	}
+
+	checkDuplicates(loaded, &probs)
+
+	eps := make([]*Episode, len(loaded))
+	for i, l := range loaded {
+		eps[i] = l.ep
+	}
+	probs.Sort()
+	return eps, probs
+}
+
+// loadedEpisode keeps an episode's root table for positioning cross-file
+// problems.
+type loadedEpisode struct {
+	ep   *Episode
+	root *tomlx.Table
+}
+
+// checkDuplicates reports duplicate guids and duplicate (season, number)
+// among full episodes, at the later file. (The tables' own problem lists
+// belong to parse, so problems go to probs directly.)
+func checkDuplicates(loaded []loadedEpisode, probs *diag.List) {
+	type numKey struct{ season, number int }
+	guids := map[string]loadedEpisode{}
+	numbers := map[numKey]loadedEpisode{}
+	for _, l := range loaded {
+		if g := l.ep.GUID; g != "" {
+			if first, dup := guids[g]; dup {
+				key := guidKey(l.root)
+				probs.Add(l.root.Pos(key), "%s: guid %q is already used by %s", key, g, where(first, guidKey(first.root))).
+					WithHint("give every episode its own guid; apps treat two items with one guid as one episode")
+			} else {
+				guids[g] = l
+			}
+		}
+		if l.ep.Number > 0 && l.ep.EpisodeType == TypeFull {
+			k := numKey{l.ep.Season, l.ep.Number}
+			if first, dup := numbers[k]; dup {
+				what := fmt.Sprintf("episode number %d", k.number)
+				if k.season > 0 {
+					what = fmt.Sprintf("season %d episode %d", k.season, k.number)
+				}
+				probs.Add(l.root.Pos("number"), "number: %s is already used by %s", what, where(first, "number")).
+					WithHint("give each episode its own number, or mark extras with episode_type = \"bonus\"")
+			} else {
+				numbers[k] = l
+			}
+		}
+	}
+}
+
+// guidKey is the key where an episode's guid comes from: guid, or the audio
+// URL it falls back to.
+func guidKey(root *tomlx.Table) string {
+	if root.Has("guid") {
+		return "guid"
+	}
+	return "audio.url"
+}
+
+// where names a key's place in an earlier file as file:line, or the file
+// alone when the line is unknown.
+func where(l loadedEpisode, key string) string {
+	if p := l.root.Pos(key); p.Line > 0 {
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return l.ep.File
+}
+
+// unwrapPath drops the path from an *fs.PathError, whose message would
+// repeat the file name the problem already shows.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

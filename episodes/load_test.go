@@ -1,0 +1,166 @@
+package episodes
+
+import (
+	"io/fs"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+)
+
+// episodeSrc is a valid episode file with the given number and guid.
+func episodeSrc(number int, guid string) string {
+	return "title = \"Episode\"\n" +
+		"number = " + strconv.Itoa(number) + "\n" +
+		"published = 2025-02-04T09:00:00Z\n" +
+		"guid = \"" + guid + "\"\n" +
+		"\n[audio]\nurl = \"https://m.example.com/" + guid + ".mp3\"\nlength = 1\ntype = \"audio/mpeg\"\nduration = \"10:00\"\n"
+}
+
+func file(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+
+// problemLines is the Format output without hint lines.
+func problemLines(probsFormat string) []string {
+	var lines []string
+	for _, l := range strings.Split(strings.TrimSpace(probsFormat), "\n") {
+		if l != "" && !strings.HasPrefix(l, "\thint: ") {
+			lines = append(lines, l)
+		}
+	}
+	return lines
+}
+
+func TestLoadDirDuplicates(t *testing.T) {
+	fsys := fstest.MapFS{
+		"show/episodes/001-a.toml": file(episodeSrc(1, "a")),
+		"show/episodes/002-b.toml": file(episodeSrc(2, "a")), // guid of 001
+		"show/episodes/003-c.toml": file(episodeSrc(1, "c")), // number of 001
+		"show/episodes/004-d.toml": file(strings.Replace(episodeSrc(1, "d"), "number = 1", "number = 1\nseason = 2", 1)),
+		"show/episodes/005-e.toml": file(strings.Replace(episodeSrc(1, "e"), "number = 1", "number = 1\nepisode_type = \"bonus\"", 1)),
+	}
+	eps, probs := LoadDir(fsys, "show/episodes")
+	if len(eps) != 5 {
+		t.Fatalf("%d episodes, want 5", len(eps))
+	}
+	want := []string{
+		`show/episodes/002-b.toml:4:1: guid: guid "a" is already used by show/episodes/001-a.toml:4`,
+		`show/episodes/003-c.toml:2:1: number: episode number 1 is already used by show/episodes/001-a.toml:2`,
+	}
+	got := problemLines(probs.Format())
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	for i, slug := range []string{"001-a", "002-b", "003-c", "004-d", "005-e"} {
+		if eps[i].Slug != slug || eps[i].File != "show/episodes/"+slug+".toml" {
+			t.Errorf("episode %d: Slug, File = %q, %q", i, eps[i].Slug, eps[i].File)
+		}
+	}
+}
+
+func TestLoadDirDuplicateSeasonNumberAndFallbackGUID(t *testing.T) {
+	noGUID := func(number int) string {
+		s := strings.Replace(episodeSrc(number, "x"), "guid = \"x\"\n", "", 1)
+		return strings.Replace(s, "number = ", "season = 3\nnumber = ", 1)
+	}
+	fsys := fstest.MapFS{
+		"eps/a.toml": file(noGUID(1)),
+		"eps/b.toml": file(noGUID(1)),
+	}
+	_, probs := LoadDir(fsys, "eps")
+	want := []string{
+		`eps/a.toml: guid: warning: no guid: the feed falls back to the audio URL; add guid = "https://m.example.com/x.mp3" so it never changes`,
+		`eps/b.toml: guid: warning: no guid: the feed falls back to the audio URL; add guid = "https://m.example.com/x.mp3" so it never changes`,
+		`eps/b.toml:3:1: number: season 3 episode 1 is already used by eps/a.toml:3`,
+		`eps/b.toml:7:1: audio.url: guid "https://m.example.com/x.mp3" is already used by eps/a.toml:7`,
+	}
+	got := problemLines(probs.Format())
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestLoadDirReportsEverything checks that one run reports every problem
+// of a folder, each with its file and line.
+func TestLoadDirReportsEverything(t *testing.T) {
+	fsys := fstest.MapFS{
+		"episodes/001-typo.toml": file(strings.Replace(episodeSrc(1, "one"), "title =", "titel =", 1)),
+		"episodes/002-order.toml": file(episodeSrc(2, "two") +
+			"\n[[chapters]]\nstart = \"00:00\"\ntitle = \"A\"\n" +
+			"\n[[chapters]]\nstart = \"05:00\"\ntitle = \"B\"\n" +
+			"\n[[chapters]]\nstart = \"03:00\"\ntitle = \"C\"\n"),
+		"episodes/003-dup.toml":  file(episodeSrc(3, "one")),
+		"episodes/004-date.toml": file(strings.Replace(episodeSrc(4, "four"), "2025-02-04T09:00:00Z", "2025-02-30T09:00:00Z", 1)),
+	}
+	eps, probs := LoadDir(fsys, "episodes")
+	if len(eps) != 3 { // 004 does not decode
+		t.Errorf("%d episodes, want 3", len(eps))
+	}
+	want := []string{
+		`episodes/001-typo.toml: title: missing required key "title"`,
+		`episodes/001-typo.toml:1:1: unknown key "titel"`,
+		`episodes/002-order.toml:21:1: chapters[2].start: 00:03:00 is not after the previous chapter's start 00:05:00`,
+		`episodes/003-dup.toml:4:1: guid: guid "one" is already used by episodes/001-typo.toml:4`,
+		`episodes/004-date.toml:3:13: invalid datetime: "2025-02-30T09:00:00Z"`,
+	}
+	got := problemLines(probs.Format())
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if !strings.Contains(probs.Format(), `hint: did you mean "title"?`) {
+		t.Errorf("no did-you-mean hint in:\n%s", probs.Format())
+	}
+}
+
+func TestLoadDirSkipsAndSorts(t *testing.T) {
+	fsys := fstest.MapFS{
+		"e/b.toml":          file(episodeSrc(2, "b")),
+		"e/a.toml":          file(episodeSrc(1, "a")),
+		"e/_next.toml":      file("not toml at all ="),
+		"e/.hidden.toml":    file("not toml at all ="),
+		"e/notes.md":        file("# notes"),
+		"e/sub/c.toml":      file("not toml at all ="),
+		"e/dir.toml/x.toml": file("not toml at all ="),
+	}
+	eps, probs := LoadDir(fsys, "./e/")
+	if len(probs) != 0 {
+		t.Fatalf("problems:\n%s", probs.Format())
+	}
+	if len(eps) != 2 || eps[0].File != "e/a.toml" || eps[1].File != "e/b.toml" {
+		t.Errorf("episodes: %v", eps)
+	}
+}
+
+func TestLoadDirMissing(t *testing.T) {
+	eps, probs := LoadDir(fstest.MapFS{"show/podcast.toml": file("")}, "show/episodes")
+	if eps != nil {
+		t.Errorf("episodes = %v, want nil", eps)
+	}
+	want := "show/episodes: cannot read the episodes folder: file does not exist\n" +
+		"\thint: create the folder, or set [build] episodes in podcast.toml to where the episode files are\n"
+	if got := probs.Format(); got != want {
+		t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+func TestLoadDirEmpty(t *testing.T) {
+	eps, probs := LoadDir(fstest.MapFS{"e": &fstest.MapFile{Mode: fs.ModeDir}}, "e")
+	if len(eps) != 0 || len(probs) != 0 {
+		t.Errorf("episodes %v, problems:\n%s", eps, probs.Format())
+	}
+}
+
+func TestLoadDirExample(t *testing.T) {
+	eps, probs := LoadDir(os.DirFS("../examples/coding-chats"), "episodes")
+	if len(probs) != 0 {
+		t.Fatalf("problems:\n%s", probs.Format())
+	}
+	if len(eps) != 1 || eps[0].File != "episodes/055-rust-in-production.toml" {
+		t.Fatalf("episodes: %v", eps)
+	}
+	live, scheduled := Select(eps, time.Date(2025, 2, 4, 9, 0, 0, 0, time.UTC))
+	if len(live) != 1 || len(scheduled) != 0 {
+		t.Errorf("live %d, scheduled %d; want 1, 0", len(live), len(scheduled))
+	}
+}

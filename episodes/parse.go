@@ -1,0 +1,405 @@
+package episodes
+
+import (
+	"math"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/tomlx"
+)
+
+// Episode types, the values of episode_type (itunes:episodeType).
+const (
+	TypeFull    = "full"
+	TypeTrailer = "trailer"
+	TypeBonus   = "bonus"
+)
+
+// DefaultRole is a person's role when the file gives none.
+const DefaultRole = "host"
+
+// Parse decodes and validates one episode file: src is its contents, file
+// its name as problems should show it. The Slug is the base name of file
+// without ".toml".
+//
+// It returns the episode and every problem found, sorted by position. The
+// episode is nil only when the file is not valid TOML; otherwise it holds
+// every value that could be read, even when there are errors, so callers
+// can go on to cross-file checks. Defaults are applied: episode_type
+// "full", a person's role "host", and the guid falls back to the audio URL
+// (with a warning).
+//
+// A draft may lack what only publishing needs (published, [audio] and its
+// url, length and type): those are warnings in a draft and errors otherwise.
+func Parse(file string, src []byte) (*Episode, diag.List) {
+	ep, _, probs := parse(file, src)
+	probs.Sort()
+	return ep, probs
+}
+
+// parse is Parse without sorting, also returning the root table so that
+// LoadDir can position cross-file problems.
+func parse(file string, src []byte) (*Episode, *tomlx.Table, diag.List) {
+	var probs diag.List
+	root := tomlx.Parse(file, src, &probs)
+	if root == nil {
+		return nil, nil, probs
+	}
+	ep := &Episode{File: file, Slug: slug(file)}
+	d := &decoder{probs: &probs}
+	d.episode(root, ep)
+	return ep, root, probs
+}
+
+// slug is the base name of file without ".toml".
+func slug(file string) string {
+	return strings.TrimSuffix(path.Base(filepath.ToSlash(file)), ".toml")
+}
+
+type decoder struct {
+	probs *diag.List
+	draft bool
+}
+
+func (d *decoder) episode(t *tomlx.Table, ep *Episode) {
+	if b := t.Bool("draft"); b != nil {
+		ep.Draft = *b
+		d.draft = *b
+	}
+	ep.Title = d.requiredString(t, "title", `add title = "…"`)
+	ep.Number = d.positiveInt(t, "number")
+	ep.Season = d.positiveInt(t, "season")
+	ep.EpisodeType = d.episodeType(t)
+	ep.Published = d.published(t)
+	ep.Summary = t.String("summary")
+	ep.Explicit = t.Bool("explicit")
+	ep.Image = d.url(t, "image", httpsOnly)
+	ep.Keywords = t.Strings("keywords")
+
+	hasGUID := t.Has("guid")
+	ep.GUID = t.String("guid")
+	if hasGUID && ep.GUID == "" {
+		if _, isStr := mustRaw(t, "guid").(string); isStr {
+			t.Errorf("guid", "must not be empty").
+				WithHint("set it once and never change it; podcast apps key episodes on it")
+		}
+	}
+
+	var durationKnown bool
+	switch at := t.Table("audio"); {
+	case at != nil:
+		durationKnown = d.audio(at, &ep.Audio)
+	case !t.Has("audio"):
+		d.publishingNeeds(t, "audio").
+			WithHint("add an [audio] table with url, length and type (or file)")
+	}
+
+	chapterTables := t.Tables("chapters")
+	startOK := make([]bool, len(chapterTables))
+	for i, ct := range chapterTables {
+		var c Chapter
+		c, startOK[i] = d.chapter(ct)
+		ep.Chapters = append(ep.Chapters, c)
+	}
+	checkChapters(chapterTables, ep.Chapters, startOK, ep.Audio.Duration, durationKnown)
+
+	for _, lt := range t.Tables("links") {
+		ep.Links = append(ep.Links, d.link(lt))
+	}
+	ep.Takeaways = t.Strings("takeaways")
+	for _, pt := range t.Tables("people") {
+		ep.People = append(ep.People, d.person(pt))
+	}
+	if tt := t.Table("transcript"); tt != nil {
+		ep.Transcript = d.transcript(tt)
+	}
+
+	if !hasGUID {
+		ep.GUID = ep.Audio.URL
+		guid := ep.Audio.URL
+		if guid == "" {
+			guid = "…"
+		}
+		d.probs.Warn(t.Pos("guid"), "no guid: the feed falls back to the audio URL; add guid = %q so it never changes", guid)
+	}
+	t.Finish()
+}
+
+// audio decodes [audio] and reports whether a duration was given and valid.
+func (d *decoder) audio(t *tomlx.Table, a *Audio) (durationKnown bool) {
+	a.URL = d.url(t, "url", anyHTTP)
+	if !t.Has("url") {
+		d.publishingNeeds(t, "url").WithHint(`add url = "https://…/episode.mp3", the public address of the media file`)
+	}
+	a.File = d.mediaFile(t, "file")
+	hasFile := t.Has("file")
+
+	if n, ok := t.Int("length"); ok {
+		if n <= 0 {
+			t.Errorf("length", "must be the file size in bytes, got %d", n)
+		} else {
+			a.Length = n
+		}
+	} else if !t.Has("length") && !hasFile {
+		d.publishingNeeds(t, "length").
+			WithHint("give the media file's size in bytes, or file = \"media/…\" to read it from the file")
+	}
+
+	if t.Has("type") {
+		a.Type = t.String("type")
+		if _, isStr := mustRaw(t, "type").(string); isStr && !isMediaType(a.Type) {
+			t.Errorf("type", "want an audio/* or video/* MIME type, got %q", a.Type).
+				WithHint("audio/mpeg for MP3, audio/x-m4a for M4A")
+		}
+	} else if !hasFile {
+		d.publishingNeeds(t, "type").
+			WithHint("audio/mpeg for MP3, audio/x-m4a for M4A; or file = \"media/…\" to read it from the file")
+	}
+
+	if dur, ok := d.timestamp(t, "duration"); ok {
+		a.Duration = dur
+		durationKnown = true
+	} else if !t.Has("duration") && !hasFile {
+		d.missing(diag.Warning, t, "duration").
+			WithHint(`add duration = "H:MM:SS"; apps show it before the episode is downloaded`)
+	}
+	t.Finish()
+	return durationKnown
+}
+
+// chapter decodes one [[chapters]] entry and reports whether its start was
+// present and valid.
+func (d *decoder) chapter(t *tomlx.Table) (c Chapter, startOK bool) {
+	if start, ok := d.timestamp(t, "start"); ok {
+		c.Start = start
+		startOK = true
+	} else if !t.Has("start") {
+		d.missing(diag.Error, t, "start").WithHint(`add start = "MM:SS", when the chapter begins`)
+	}
+	c.Title = d.requiredString(t, "title", `add title = "…"`)
+	c.URL = d.url(t, "url", anyHTTP)
+	c.Image = d.url(t, "image", httpsOnly)
+	t.Finish()
+	return c, startOK
+}
+
+func (d *decoder) link(t *tomlx.Table) Link {
+	l := Link{
+		Group: t.String("group"),
+		Title: d.requiredString(t, "title", `add title = "…", the text listeners see`),
+		URL:   d.url(t, "url", anyHTTP),
+		Note:  t.String("note"),
+	}
+	if !t.Has("url") {
+		d.missing(diag.Error, t, "url").WithHint(`add url = "https://…"`)
+	}
+	t.Finish()
+	return l
+}
+
+func (d *decoder) person(t *tomlx.Table) Person {
+	p := Person{
+		Name: d.requiredString(t, "name", `add name = "…"`),
+		Role: t.String("role"),
+		Href: d.url(t, "href", anyHTTP),
+		Img:  d.url(t, "img", httpsOnly),
+	}
+	if !t.Has("role") {
+		p.Role = DefaultRole
+	} else if p.Role == "" {
+		if _, isStr := mustRaw(t, "role").(string); isStr {
+			t.Errorf("role", "must not be empty").WithHint(`leave role out for "host", or write e.g. "guest"`)
+		}
+	}
+	t.Finish()
+	return p
+}
+
+func (d *decoder) transcript(t *tomlx.Table) *Transcript {
+	tr := &Transcript{URL: d.url(t, "url", anyHTTP)}
+	if !t.Has("url") {
+		d.missing(diag.Error, t, "url").WithHint(`add url = "https://…/transcript.vtt"`)
+	}
+	if t.Has("type") {
+		tr.Type = t.String("type")
+		if _, isStr := mustRaw(t, "type").(string); isStr && !isTranscriptType(tr.Type) {
+			t.Errorf("type", "unsupported transcript type %q", tr.Type).
+				WithHint("use one of %s", strings.Join(transcriptTypes, ", "))
+		}
+	} else {
+		d.missing(diag.Error, t, "type").WithHint("use one of %s", strings.Join(transcriptTypes, ", "))
+	}
+	t.Finish()
+	return tr
+}
+
+func (d *decoder) episodeType(t *tomlx.Table) string {
+	if !t.Has("episode_type") {
+		return TypeFull
+	}
+	s := t.String("episode_type")
+	switch s {
+	case TypeFull, TypeTrailer, TypeBonus:
+		return s
+	}
+	if _, isStr := mustRaw(t, "episode_type").(string); isStr {
+		p := t.Errorf("episode_type", "want %q, %q or %q, got %q", TypeFull, TypeTrailer, TypeBonus, s)
+		if sug := diag.Suggest(s, []string{TypeFull, TypeTrailer, TypeBonus}); sug != "" {
+			p.WithHint("did you mean %q?", sug)
+		}
+	}
+	return TypeFull
+}
+
+// published reads the release time: a TOML offset date-time, or a string
+// holding an RFC 3339 date-time. A time without zone is an error.
+func (d *decoder) published(t *tomlx.Table) time.Time {
+	v, ok := t.Raw("published")
+	if !ok {
+		d.publishingNeeds(t, "published").
+			WithHint("add published = 2025-02-04T09:00:00Z, the time the episode goes out")
+		return time.Time{}
+	}
+	s, isStr := v.(string)
+	if !isStr {
+		tm, _ := t.Time("published") // reports wrong types and missing zones
+		return tm
+	}
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04:05Z07:00"} {
+		if tm, err := time.Parse(layout, s); err == nil {
+			return tm
+		}
+	}
+	for _, layout := range []string{"2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02T15:04", "2006-01-02"} {
+		if tm, err := time.Parse(layout, s); err == nil {
+			t.Errorf("published", "date-time has no time zone").
+				WithHint("add Z for UTC or an offset such as +01:00, e.g. %s", tm.Format("2006-01-02T15:04:05Z"))
+			return time.Time{}
+		}
+	}
+	t.Errorf("published", "%q is not an RFC 3339 date-time", s).
+		WithHint("write it as 2025-02-04T09:00:00Z, or with an offset such as 2025-02-04T10:00:00+01:00")
+	return time.Time{}
+}
+
+// positiveInt reads an optional positive integer such as number or season.
+func (d *decoder) positiveInt(t *tomlx.Table, key string) int {
+	v, ok := t.Raw(key)
+	if !ok {
+		return 0
+	}
+	if s, isStr := v.(string); isStr {
+		p := t.Errorf(key, "want an integer, got string %q", s)
+		if n, err := strconv.Atoi(strings.TrimSpace(s)); err == nil && n > 0 {
+			p.WithHint("drop the quotes: %s = %d", key, n)
+		}
+		return 0
+	}
+	n, ok := t.Int(key)
+	switch {
+	case !ok:
+		return 0
+	case n <= 0:
+		t.Errorf(key, "must be a positive integer, got %d", n)
+		return 0
+	case n > math.MaxInt32:
+		t.Errorf(key, "%d is too large", n)
+		return 0
+	}
+	return int(n)
+}
+
+// requiredString reads a string that must be present and not empty.
+func (d *decoder) requiredString(t *tomlx.Table, key, hint string) string {
+	v, ok := t.Raw(key)
+	if !ok {
+		d.missing(diag.Error, t, key).WithHint("%s", hint)
+		return ""
+	}
+	s := t.String(key)
+	if _, isStr := v.(string); isStr && strings.TrimSpace(s) == "" {
+		t.Errorf(key, "must not be empty")
+	}
+	return s
+}
+
+// timestamp reads a duration or chapter start: a string in any form
+// ParseTimestamp accepts, or a TOML integer or float of seconds.
+func (d *decoder) timestamp(t *tomlx.Table, key string) (time.Duration, bool) {
+	v, ok := t.Raw(key)
+	if !ok {
+		return 0, false
+	}
+	var (
+		dur time.Duration
+		err error
+	)
+	switch x := v.(type) {
+	case string:
+		dur, err = ParseTimestamp(x)
+	case int64, float64:
+		dur, err = secondsDuration(x)
+	default:
+		t.Errorf(key, "want a time such as \"35:14\" or \"1:02:03\", or a number of seconds, got %s", describe(v))
+		return 0, false
+	}
+	if err != nil {
+		t.Errorf(key, "%v", err).
+			WithHint(`write "MM:SS", "H:MM:SS", "H:MM:SS.mmm" or seconds, e.g. "35:14" or 2114`)
+		return 0, false
+	}
+	return dur, true
+}
+
+// missing reports a key that is absent from t, positioned at the table's
+// header when it has one.
+func (d *decoder) missing(sev diag.Severity, t *tomlx.Table, key string) *diag.Problem {
+	pos := t.TablePos()
+	pos.Key = t.KeyPath(key)
+	if sev == diag.Warning {
+		return d.probs.Warn(pos, "missing %q", t.KeyPath(key))
+	}
+	return d.probs.Add(pos, "missing required key %q", t.KeyPath(key))
+}
+
+// publishingNeeds reports a missing key that only publishing needs: an
+// error, or a warning in a draft.
+func (d *decoder) publishingNeeds(t *tomlx.Table, key string) *diag.Problem {
+	if d.draft {
+		pos := t.TablePos()
+		pos.Key = t.KeyPath(key)
+		return d.probs.Warn(pos, "draft has no %q yet; publishing needs it", t.KeyPath(key))
+	}
+	return d.missing(diag.Error, t, key)
+}
+
+// mustRaw returns the raw value of a key known to be present.
+func mustRaw(t *tomlx.Table, key string) any {
+	v, _ := t.Raw(key)
+	return v
+}
+
+// describe names a decoded value's TOML type for messages.
+func describe(v any) string {
+	switch x := v.(type) {
+	case string:
+		if len(x) <= 20 {
+			return "string " + strconv.Quote(x)
+		}
+		return "a string"
+	case bool:
+		return "boolean " + strconv.FormatBool(x)
+	case time.Time:
+		return "a date-time"
+	case []any, []map[string]any:
+		return "an array"
+	case map[string]any:
+		return "a table"
+	}
+	return "a value of another type"
+}

@@ -1,0 +1,136 @@
+package episodes
+
+import (
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/podfeed/podfeed/internal/tomlx"
+)
+
+// transcriptTypes are the transcript formats podcast:transcript names and
+// apps read.
+var transcriptTypes = []string{
+	"text/vtt",
+	"application/x-subrip",
+	"application/srt",
+	"application/json",
+	"text/html",
+	"text/plain",
+}
+
+func isTranscriptType(s string) bool { return slices.Contains(transcriptTypes, s) }
+
+// isMediaType reports whether s is an audio/* or video/* MIME type (with
+// optional parameters, as in `audio/mp4; codecs="mp4a.40.2"`).
+func isMediaType(s string) bool {
+	base, _, _ := strings.Cut(s, ";")
+	base = strings.TrimSpace(base)
+	top, sub, ok := strings.Cut(base, "/")
+	if !ok || sub == "" || strings.ContainsAny(sub, " \t/") {
+		return false
+	}
+	return top == "audio" || top == "video"
+}
+
+// urlRule says which schemes a URL key accepts.
+type urlRule int
+
+const (
+	anyHTTP   urlRule = iota // http or https
+	httpsOnly                // artwork: https only
+)
+
+// url reads an optional URL key and checks that it is absolute http(s)
+// (https for artwork). It returns the string as written, even when invalid.
+func (d *decoder) url(t *tomlx.Table, key string, rule urlRule) string {
+	if !t.Has(key) {
+		return ""
+	}
+	s := t.String(key)
+	if _, isStr := mustRaw(t, key).(string); !isStr {
+		return ""
+	}
+	if strings.ContainsAny(s, " \t\r\n") {
+		t.Errorf(key, "URL %q contains white space", s).WithHint("write spaces as %%20")
+		return s
+	}
+	u, err := url.Parse(s)
+	scheme := ""
+	if err == nil {
+		scheme = strings.ToLower(u.Scheme)
+	}
+	if err != nil || (scheme != "http" && scheme != "https") || u.Host == "" {
+		t.Errorf(key, "want an absolute http(s) URL, got %q", s).
+			WithHint("write the full address, starting with https://")
+		return s
+	}
+	if rule == httpsOnly && scheme != "https" {
+		t.Errorf(key, "image must use https, got %q", s).
+			WithHint("Apple Podcasts and most apps do not load artwork over plain http")
+	}
+	return s
+}
+
+// mediaFile reads audio.file: a path relative to the show folder that stays
+// inside it. It returns the path cleaned, with forward slashes.
+func (d *decoder) mediaFile(t *tomlx.Table, key string) string {
+	if !t.Has(key) {
+		return ""
+	}
+	s := t.String(key)
+	if _, isStr := mustRaw(t, key).(string); !isStr {
+		return ""
+	}
+	slashed := strings.ReplaceAll(s, `\`, "/")
+	clean := path.Clean(slashed)
+	switch {
+	case strings.TrimSpace(s) == "":
+		t.Errorf(key, "must not be empty").WithHint(`leave file out, or name the media file, e.g. "media/055.mp3"`)
+	case strings.HasPrefix(slashed, "/") || hasDrive(slashed):
+		t.Errorf(key, "%q is an absolute path", s).
+			WithHint(`give a path relative to the show folder, e.g. "media/055.mp3"`)
+	case slices.Contains(strings.Split(slashed, "/"), ".."):
+		t.Errorf(key, "%q leaves the show folder", s).
+			WithHint(`give a path inside the show folder without "..", e.g. "media/055.mp3"`)
+	case clean == ".":
+		t.Errorf(key, "%q names the show folder, not a file", s)
+	default:
+		return clean
+	}
+	return ""
+}
+
+// hasDrive reports a Windows drive letter ("C:/…").
+func hasDrive(s string) bool {
+	return len(s) >= 2 && s[1] == ':' &&
+		(s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z')
+}
+
+// checkChapters checks what spans chapters: starts strictly ascending, all
+// before the end of the episode, the first at zero. Chapters whose start is
+// missing or invalid (already reported) are skipped.
+func checkChapters(tables []*tomlx.Table, chapters []Chapter, startOK []bool, duration time.Duration, durationKnown bool) {
+	prev := -1 // index of the last chapter with a valid start
+	for i, c := range chapters {
+		if !startOK[i] {
+			continue
+		}
+		t := tables[i]
+		if prev >= 0 && c.Start <= chapters[prev].Start {
+			t.Errorf("start", "%s is not after the previous chapter's start %s", FormatClock(c.Start), FormatClock(chapters[prev].Start)).
+				WithHint("list chapters in the order they play, each starting later than the one before")
+		}
+		if durationKnown && c.Start >= duration {
+			t.Errorf("start", "%s is past the end of the episode (duration %s)", FormatClock(c.Start), FormatClock(duration)).
+				WithHint("check the chapter's start and audio.duration")
+		}
+		if i == 0 && c.Start != 0 {
+			t.Warnf("start", "the first chapter starts at %s, not at 00:00:00", FormatClock(c.Start)).
+				WithHint(`apps show no chapter before the first one; add a chapter with start = "00:00"`)
+		}
+		prev = i
+	}
+}
