@@ -1,0 +1,322 @@
+package config
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/tomlx"
+)
+
+// Parse decodes src, the contents of file (a podcast.toml), fills in the
+// defaults of [Default] and validates every key. It returns the show and
+// every problem found, errors and warnings, sorted by position; file is used
+// only to name positions.
+//
+// The show is nil only when src could not be decoded at all (invalid UTF-8
+// or a TOML syntax error). Otherwise it is returned even when some problems
+// are errors, holding what could be read, so that callers can report as much
+// as possible: check the list's Err before using it.
+func Parse(file string, src []byte) (*Show, diag.List) {
+	var probs diag.List
+	root := tomlx.Parse(file, src, &probs)
+	if root == nil {
+		probs.Sort()
+		return nil, probs
+	}
+	s := Default()
+	s.File = file
+	readShow(root, &s, &probs)
+	root.Finish()
+	probs.Sort()
+	return &s, probs
+}
+
+// descriptionLimit is the most Apple Podcasts shows of a description, in
+// bytes.
+const descriptionLimit = 4000
+
+// fundingTextLimit is the length past which Podcasting 2.0 says aggregators
+// may truncate podcast:funding text.
+const fundingTextLimit = 128
+
+// readShow reads every key of the root table into s, in the order of the
+// design's table, and reports what is wrong or missing.
+func readShow(t *tomlx.Table, s *Show, probs *diag.List) {
+	t.Require("title", "description", "link", "feed_url", "language", "image")
+
+	s.Title = requiredString(t, "title")
+	s.Description = requiredString(t, "description")
+	if n := len(s.Description); n > descriptionLimit {
+		t.Warnf("description", "%d bytes, more than the %d Apple Podcasts shows", n, descriptionLimit).
+			WithHint("shorten it: Apple cuts longer descriptions off")
+	}
+	s.Link = requiredString(t, "link")
+	checkURL(t, "link", s.Link)
+	s.FeedURL = requiredString(t, "feed_url")
+	feedURL := checkURL(t, "feed_url", s.FeedURL)
+	if feedURL != nil && feedURL.Scheme != "https" {
+		t.Warnf("feed_url", "%q is not https", s.FeedURL).
+			WithHint("serve the feed over https: Apple Podcasts and many apps expect it")
+	}
+	s.Language = requiredString(t, "language")
+	checkLanguage(t, "language", s.Language)
+
+	s.Author, _ = optionalString(t, "author")
+	if isUnsetOrEmpty(t, "author") {
+		warnUnset(probs, t, "author", "Apple Podcasts shows the author (itunes:author) under the show's title").
+			WithHint(`add author = "Your Name"`)
+	}
+	s.Image = requiredString(t, "image")
+	checkImage(t, "image", s.Image)
+
+	if n := readCategories(t, s); n == 0 && isUnsetOrEmpty(t, "categories") {
+		warnUnset(probs, t, "categories", "Apple Podcasts lists a show only under the categories it names").
+			WithHint(`add categories = ["Technology"], choosing from %s`, appleCategoriesURL)
+	}
+
+	if b := t.Bool("explicit"); b != nil {
+		s.Explicit = *b
+	}
+	if v, ok := optionalString(t, "type"); ok {
+		if v == TypeEpisodic || v == TypeSerial {
+			s.Type = v
+		} else {
+			enumError(t, "type", v, []string{TypeEpisodic, TypeSerial}, `type is "episodic" (newest first) or "serial" (oldest first)`)
+		}
+	}
+	s.Copyright, _ = optionalString(t, "copyright")
+
+	readGUID(t, s, feedURL != nil)
+	readOwner(t, s, probs)
+	if b := t.Bool("locked"); b != nil {
+		s.Locked = &Locked{Locked: *b, Owner: s.Owner.Email}
+		if *b && s.Owner.Email == "" {
+			t.Errorf("locked", "locked = true needs the owner's email").
+				WithHint(`add email = "you@example.com" under [owner]: podcast:locked names it as the address that may move the feed`)
+		}
+	}
+	readMedium(t, s)
+	readLinks(t, s)
+	readFunding(t, s)
+	readBuild(t, s)
+}
+
+// readGUID reads guid, or derives the default from the feed address when it
+// is absent and the feed address is valid.
+func readGUID(t *tomlx.Table, s *Show, feedURLValid bool) {
+	v, ok := optionalString(t, "guid")
+	if !ok {
+		if feedURLValid {
+			s.GUID = PodcastGUID(s.FeedURL)
+		}
+		return
+	}
+	u, valid := parseGUID(v)
+	if !valid {
+		p := t.Errorf("guid", "%q is not a UUID such as ead4c236-bf58-58c6-a2c6-a6b28d128cb6", v)
+		if feedURLValid {
+			p.WithHint("leave guid out to use the Podcasting 2.0 default for this feed_url, %s", PodcastGUID(s.FeedURL))
+		} else {
+			p.WithHint("leave guid out to use the Podcasting 2.0 default derived from feed_url")
+		}
+		return
+	}
+	s.GUID = u.String()
+	if u.Version() != 5 {
+		t.Warnf("guid", "%q is a version %d UUID; podcast:guid is a version 5 UUID", v, u.Version()).
+			WithHint("keep it if apps already know the show by it; otherwise leave guid out to use the default")
+	}
+}
+
+func readOwner(t *tomlx.Table, s *Show, probs *diag.List) {
+	warnAt := t
+	if ot := t.Table("owner"); ot != nil {
+		s.Owner.Name, _ = optionalString(ot, "name")
+		if v, ok := optionalString(ot, "email"); ok && v != "" {
+			checkEmail(ot, "email", v)
+			s.Owner.Email = v
+		}
+		ot.Finish()
+		warnAt = ot
+	}
+	if s.Owner.Email == "" && (warnAt != t || isUnsetOrEmpty(t, "owner")) {
+		key := "email"
+		if warnAt == t {
+			key = "owner.email"
+		}
+		warnUnset(probs, warnAt, key, "directories write to the owner's address (itunes:owner) to confirm who owns the show").
+			WithHint(`add email = "you@example.com" under [owner]`)
+	}
+}
+
+// mediums are the values of podcast:medium: each medium, its list variant
+// (suffixed "L") and "mixed", which exists only as a list.
+var mediums = [...]string{
+	"podcast", "music", "video", "film", "audiobook", "newsletter", "blog", "publisher", "course",
+	"podcastL", "musicL", "videoL", "filmL", "audiobookL", "newsletterL", "blogL", "publisherL", "courseL",
+	"mixed",
+}
+
+func readMedium(t *tomlx.Table, s *Show) {
+	v, ok := optionalString(t, "medium")
+	if !ok {
+		return
+	}
+	for _, m := range mediums {
+		if v == m {
+			s.Medium = v
+			return
+		}
+	}
+	enumError(t, "medium", v, mediums[:],
+		"medium is one of podcast, music, video, film, audiobook, newsletter, blog, publisher, course, "+
+			"each of these with L appended for a list feed (such as musicL), or mixed")
+}
+
+// readCategories reads categories and returns how many strings it held,
+// valid or not: zero when the key is absent, empty or of the wrong type.
+func readCategories(t *tomlx.Table, s *Show) int {
+	seen := make(map[Category]bool)
+	list := t.Strings("categories")
+	for _, v := range list {
+		c, hint, ok := parseCategory(v)
+		if !ok {
+			p := t.Errorf("categories", "%q is not an Apple Podcasts category", v)
+			if hint != "" {
+				p.WithHint("%s", hint)
+			}
+			continue
+		}
+		if seen[c] {
+			t.Warnf("categories", "%q is listed twice", c.String()).WithHint("remove the second one")
+			continue
+		}
+		seen[c] = true
+		s.Categories = append(s.Categories, c)
+	}
+	return len(list)
+}
+
+func readLinks(t *tomlx.Table, s *Show) {
+	for _, lt := range t.Tables("links") {
+		lt.Require("title", "url")
+		var l Link
+		l.Group, _ = optionalString(lt, "group")
+		l.Title = requiredString(lt, "title")
+		l.URL = requiredString(lt, "url")
+		checkURL(lt, "url", l.URL)
+		l.Note, _ = optionalString(lt, "note")
+		lt.Finish()
+		s.Links = append(s.Links, l)
+	}
+}
+
+func readFunding(t *tomlx.Table, s *Show) {
+	for _, ft := range t.Tables("funding") {
+		ft.Require("url")
+		var f Funding
+		f.URL = requiredString(ft, "url")
+		checkURL(ft, "url", f.URL)
+		f.Text, _ = optionalString(ft, "text")
+		if n := len([]rune(f.Text)); n > fundingTextLimit {
+			ft.Warnf("text", "%d characters, more than the %d apps are sure to show", n, fundingTextLimit).
+				WithHint("shorten it: aggregators may cut it off")
+		}
+		ft.Finish()
+		s.Funding = append(s.Funding, f)
+	}
+}
+
+func readBuild(t *tomlx.Table, s *Show) {
+	bt := t.Table("build")
+	if bt == nil {
+		return
+	}
+	def := Default().Build
+	if v, ok := optionalString(bt, "episodes"); ok {
+		if strings.TrimSpace(v) == "" {
+			bt.Errorf("episodes", "must not be empty").WithHint("leave it out to read episodes from %q", def.Episodes)
+		} else {
+			s.Build.Episodes = v
+		}
+	}
+	if v, ok := optionalString(bt, "output"); ok {
+		switch {
+		case strings.TrimSpace(v) == "":
+			bt.Errorf("output", "must not be empty").WithHint("leave it out to write to %q", def.Output)
+		case filepath.Clean(v) == filepath.Clean(s.Build.Episodes):
+			bt.Errorf("output", "%q is also the episodes folder", v).
+				WithHint("write the outputs to a folder of their own, such as %q", def.Output)
+		default:
+			s.Build.Output = v
+		}
+	}
+	bt.Finish()
+}
+
+// isUnsetOrEmpty reports whether key is absent or holds a blank string, an
+// empty array or an empty table: then a warning that it is not set makes
+// sense, while a value of the wrong type has been reported already.
+func isUnsetOrEmpty(t *tomlx.Table, key string) bool {
+	raw, ok := t.Raw(key)
+	if !ok {
+		return true
+	}
+	switch v := raw.(type) {
+	case string:
+		return strings.TrimSpace(v) == ""
+	case []any:
+		return len(v) == 0
+	case map[string]any:
+		return len(v) == 0
+	}
+	return false
+}
+
+// optionalString returns the string at key and whether a string is there.
+// A value of another type is reported (by tomlx) and treated as absent.
+func optionalString(t *tomlx.Table, key string) (string, bool) {
+	raw, ok := t.Raw(key)
+	if !ok {
+		return "", false
+	}
+	if _, isString := raw.(string); !isString {
+		t.String(key) // reports the wrong type
+		return "", false
+	}
+	return t.String(key), true
+}
+
+// requiredString returns the string at key and reports it when it is empty
+// or blank. Its absence is reported by Table.Require.
+func requiredString(t *tomlx.Table, key string) string {
+	v, ok := optionalString(t, key)
+	if ok && strings.TrimSpace(v) == "" {
+		t.Errorf(key, "must not be empty")
+	}
+	return v
+}
+
+// warnUnset warns that key, a key of t, is not set. The position is t's
+// header with the key's path; for the root table, which has no header, it is
+// the file and the key path, which the position already prints, so the
+// message does not repeat it.
+func warnUnset(probs *diag.List, t *tomlx.Table, key, why string) *diag.Problem {
+	pos := t.TablePos()
+	pos.Key = t.KeyPath(key)
+	if pos.Line == 0 {
+		return probs.Warn(pos, "not set; %s", why)
+	}
+	return probs.Warn(pos, "%s: not set; %s", pos.Key, why)
+}
+
+// enumError reports v as not one of allowed, suggesting the nearest value.
+func enumError(t *tomlx.Table, key, v string, allowed []string, explain string) {
+	p := t.Errorf(key, "%q is not allowed", v)
+	if s := diag.Suggest(v, allowed); s != "" {
+		p.WithHint("did you mean %q? %s", s, explain)
+	} else {
+		p.WithHint("%s", explain)
+	}
+}

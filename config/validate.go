@@ -1,0 +1,89 @@
+package config
+
+import (
+	"net/mail"
+	"net/url"
+	"path"
+	"strings"
+
+	"golang.org/x/text/language"
+
+	"github.com/podfeed/podfeed/internal/tomlx"
+)
+
+// The checks below report at key of t and skip empty values: a missing or
+// empty required key is reported once, by the code that reads it.
+
+// checkURL reports v unless it is an absolute http or https URL with a host,
+// and returns it parsed when it is one.
+func checkURL(t *tomlx.Table, key, v string) *url.URL {
+	if v == "" {
+		return nil
+	}
+	u, err := url.Parse(v)
+	if err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Hostname() != "" {
+		return u
+	}
+	p := t.Errorf(key, "%q is not an absolute http or https URL", v)
+	switch {
+	case err == nil && u.Scheme == "" && !strings.HasPrefix(v, "/") && strings.Contains(strings.SplitN(v, "/", 2)[0], "."):
+		p.WithHint("write the whole address, with its scheme: %q", "https://"+v)
+	case err == nil && u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https":
+		p.WithHint("podcast apps follow only http and https addresses")
+	default:
+		p.WithHint(`write the whole address, such as "https://example.com/"`)
+	}
+	return nil
+}
+
+// checkImage reports artwork that is not an https URL, and warns about one
+// that does not name a JPEG or PNG file.
+func checkImage(t *tomlx.Table, key, v string) {
+	u := checkURL(t, key, v)
+	if u == nil {
+		return
+	}
+	if u.Scheme != "https" {
+		fixed := *u
+		fixed.Scheme = "https"
+		t.Errorf(key, "%q is not https", v).
+			WithHint("Apple Podcasts requires artwork served over https: write %q", fixed.String())
+	}
+	switch strings.ToLower(path.Ext(u.Path)) {
+	case ".jpg", ".jpeg", ".png":
+	default:
+		t.Warnf(key, "%q does not end in .jpg, .jpeg or .png", v).
+			WithHint("Apple Podcasts accepts square JPEG or PNG artwork, 1400 to 3000 pixels wide")
+	}
+}
+
+// checkLanguage reports v unless it is a BCP 47 language tag naming a
+// language, with subtags separated by hyphens.
+func checkLanguage(t *tomlx.Table, key, v string) {
+	if v == "" {
+		return
+	}
+	const example = `write a language tag such as "en" or "en-GB"`
+	tag, err := language.Parse(v)
+	switch {
+	case err != nil:
+		t.Errorf(key, "%q is not a BCP 47 language tag", v).WithHint(example)
+	case strings.Contains(v, "_"):
+		t.Errorf(key, "%q separates its parts with an underscore", v).
+			WithHint("BCP 47 uses hyphens: write %q", tag.String())
+	case tag == language.Und:
+		t.Errorf(key, "%q names no language", v).WithHint(example)
+	}
+}
+
+// checkEmail reports v unless it is a bare e-mail address.
+func checkEmail(t *tomlx.Table, key, v string) {
+	a, err := mail.ParseAddress(v)
+	switch {
+	case err != nil:
+		t.Errorf(key, "%q is not an email address", v).WithHint(`write it as "name@example.com"`)
+	case a.Address != v:
+		t.Errorf(key, "%q is not a bare email address", v).
+			WithHint("write only %q; the name goes in owner.name", a.Address)
+	}
+}
