@@ -1,0 +1,78 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/podfeed/podfeed/project"
+)
+
+const buildUsage = `Usage: podfeed build [flags] [SHOW]
+
+Build reads the show folder SHOW (default ".") and writes feed.xml,
+atom.xml, feed.json, chapters/*.json and index.html into its output folder
+([build] output in podcast.toml, "public" by default).
+
+Episodes whose published time is after --now (default: the current time) are
+left out until a build runs after that time, so running build from cron
+releases scheduled episodes on time. Drafts are never published.
+
+Nothing already published is lost: files whose content did not change are
+not rewritten, every file is replaced atomically, overlapping builds wait for
+each other, and a build that would drop an episode from the published feed,
+or change its guid, refuses until you confirm with --allow-removal.
+
+Build prints nothing on success unless -v is given. Exit status: 0 success,
+1 invalid content or refused build (nothing written), 2 bad usage, 3 another
+build held the lock for longer than --lock-wait.
+
+Examples:
+  podfeed build examples/coding-chats
+  podfeed build -o /tmp/preview --now 2025-03-01T00:00:00Z .
+`
+
+func runBuild(ctx context.Context, args []string, e env) error {
+	var (
+		opts    project.BuildOptions
+		verbose bool
+	)
+	fs := newFlagSet("build", buildUsage)
+	fs.StringVar(&opts.Output, "o", "", "write the outputs to `DIR` instead of the show's [build] output")
+	fs.Var(timeFlag{&opts.Now}, "now", "publish the episodes released by `TIME` (RFC 3339; default: now)")
+	fs.BoolVar(&verbose, "v", false, "say which files changed, and print warnings")
+	fs.Var(listFlag{&opts.AllowRemoval}, "allow-removal", "confirm that the episode with `GUID` may leave the feed or change guid (repeatable)")
+	fs.BoolVar(&opts.AllowAllRemovals, "allow-removals", false, "confirm every removal from the published feed")
+	fs.DurationVar(&opts.LockWait, "lock-wait", project.DefaultLockWait, "wait at most `DURATION` for another build of the same show")
+	positional, err := parseArgs(fs, args, e.stdout, 1)
+	if err != nil {
+		return err
+	}
+	if opts.Now.IsZero() {
+		opts.Now = e.now()
+	}
+	opts.Generator = "podfeed " + version()
+
+	show, probs := project.Load(showDir(positional))
+	if err := probs.Err(); err != nil {
+		return err
+	}
+	res, err := show.Build(ctx, opts)
+	if err != nil {
+		return err
+	}
+	if verbose {
+		probs.Append(res.Plan.Warnings)
+		fmt.Fprint(e.stderr, probs.Warnings().Format())
+		for _, name := range res.Changed {
+			fmt.Fprintf(e.stdout, "wrote %s\n", name)
+		}
+		fmt.Fprintf(e.stdout, "%s: %s live, %s scheduled; %d files changed, %d unchanged\n",
+			res.Output, plural(len(res.Plan.Live), "episode"), plural(len(res.Plan.Scheduled), "episode"),
+			len(res.Changed), len(res.Unchanged))
+		for _, ep := range res.Plan.Scheduled {
+			fmt.Fprintf(e.stdout, "scheduled: %q goes live at %s\n", ep.Title, ep.Published.Format(time.RFC3339))
+		}
+	}
+	return nil
+}

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/project"
+)
+
+const checkUsage = `Usage: podfeed check [flags] [SHOW]
+
+Check validates the show folder SHOW (default ".") without writing anything.
+It reports every problem it finds, each as FILE:LINE:COL: message with the
+offending line, and warnings for what Apple Podcasts or the Podcasting 2.0
+namespace recommend. It also lists the episodes scheduled for later.
+
+Exit status: 0 when the show builds (warnings allowed), 1 when it has
+errors, 2 on bad usage.
+
+Examples:
+  podfeed check examples/coding-chats
+  podfeed check --now 2025-03-01T00:00:00Z .
+`
+
+func runCheck(args []string, e env) error {
+	var opts project.BuildOptions
+	fs := newFlagSet("check", checkUsage)
+	fs.Var(timeFlag{&opts.Now}, "now", "check as of `TIME` (RFC 3339; default: now)")
+	positional, err := parseArgs(fs, args, e.stdout, 1)
+	if err != nil {
+		return err
+	}
+	if opts.Now.IsZero() {
+		opts.Now = e.now()
+	}
+	dir := showDir(positional)
+	show, probs := project.Load(dir)
+	var plan *project.Plan
+	if show != nil && probs.Err() == nil {
+		if plan, err = show.Render(opts); err != nil {
+			return err
+		}
+		probs.Append(plan.Warnings)
+		probs.Sort()
+	}
+	printProblems(e.stderr, probs)
+
+	errs, warns := len(probs.Errors()), len(probs.Warnings())
+	if plan != nil {
+		for _, ep := range plan.Scheduled {
+			fmt.Fprintf(e.stdout, "%s: scheduled: %q goes live at %s\n", ep.File, ep.Title, ep.Published.Format(time.RFC3339))
+		}
+		fmt.Fprintf(e.stdout, "%s: %s live, %s scheduled; %s, %s\n", dir,
+			plural(len(plan.Live), "episode"), plural(len(plan.Scheduled), "episode"),
+			plural(errs, "error"), plural(warns, "warning"))
+	}
+	if errs > 0 {
+		fmt.Fprintf(e.stderr, "podfeed: error: %s, %s\n", plural(errs, "error"), plural(warns, "warning"))
+		return errReported
+	}
+	return nil
+}
+
+// printProblems writes each problem with the line it points at and its hint.
+func printProblems(w io.Writer, probs diag.List) {
+	sources := map[string][]byte{}
+	for _, p := range probs {
+		fmt.Fprintln(w, p.Error())
+		if p.Pos.Line > 0 {
+			src, ok := sources[p.Pos.File]
+			if !ok {
+				src, _ = os.ReadFile(p.Pos.File) // an excerpt is a nicety: without the file, print none
+				sources[p.Pos.File] = src
+			}
+			fmt.Fprint(w, diag.Excerpt(src, p.Pos))
+		}
+		if p.Hint != "" {
+			fmt.Fprintf(w, "\thint: %s\n", p.Hint)
+		}
+	}
+}

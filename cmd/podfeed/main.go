@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/publish"
+	"github.com/podfeed/podfeed/project"
+)
+
+// Exit codes.
+const (
+	exitOK      = 0
+	exitContent = 1 // invalid content or a failed build: nothing written
+	exitUsage   = 2
+	exitBusy    = 3 // another build holds the output folder's lock
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], env{stdout: os.Stdout, stderr: os.Stderr, now: time.Now})
+	stop()
+	os.Exit(code)
+}
+
+// env is what a command may touch besides its arguments: tests give their
+// own writers and clock.
+type env struct {
+	stdout, stderr io.Writer
+	now            func() time.Time
+}
+
+const usage = `podfeed turns a folder of TOML files into a podcast feed.
+
+Usage:
+  podfeed build [-o DIR] [--now TIME] [-v] [SHOW]   write the feeds and the web page
+  podfeed check [--now TIME] [SHOW]                 validate without writing
+  podfeed version                                   print the version
+  podfeed help [COMMAND]                            print help
+
+SHOW is the show folder (default "."). Run 'podfeed COMMAND -h' for a
+command's flags.
+
+Examples:
+  podfeed build examples/coding-chats
+  podfeed check examples/coding-chats
+`
+
+// run executes one command line and returns the process's exit code. It is
+// the only place that maps errors to exit codes.
+func run(ctx context.Context, args []string, e env) int {
+	if len(args) == 0 {
+		fmt.Fprint(e.stderr, usage)
+		return exitUsage
+	}
+	var err error
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "build":
+		err = runBuild(ctx, rest, e)
+	case "check":
+		err = runCheck(rest, e)
+	case "version", "--version":
+		fmt.Fprintln(e.stdout, "podfeed", version())
+	case "help", "-h", "-help", "--help":
+		err = runHelp(rest, e)
+	default:
+		err = usageError{msg: fmt.Sprintf("unknown command %q", cmd), hint: "run 'podfeed help' for the list of commands"}
+	}
+	return report(err, e.stderr)
+}
+
+// report prints err in podfeed's one voice and returns the exit code for it.
+func report(err error, stderr io.Writer) int {
+	if err == nil {
+		return exitOK
+	}
+	var (
+		uerr    usageError
+		list    diag.ListError
+		removal *project.RemovalError
+	)
+	switch {
+	case errors.Is(err, errHelp):
+		return exitOK
+	case errors.Is(err, errReported):
+		return exitContent
+	case errors.As(err, &uerr):
+		fmt.Fprintf(stderr, "podfeed: error: %s\n", uerr.msg)
+		if uerr.hint != "" {
+			fmt.Fprintf(stderr, "podfeed: hint: %s\n", uerr.hint)
+		}
+		return exitUsage
+	case errors.As(err, &list):
+		fmt.Fprint(stderr, list.Problems().Format())
+		fmt.Fprintf(stderr, "podfeed: error: %s; nothing was written\n", plural(len(list), "error"))
+		return exitContent
+	case errors.As(err, &removal):
+		fmt.Fprintf(stderr, "podfeed: error: %s\n", removal.Error())
+		fmt.Fprintf(stderr, "podfeed: hint: %s\n", removal.Hint())
+		return exitContent
+	case errors.Is(err, publish.ErrBusy):
+		fmt.Fprintf(stderr, "podfeed: error: %v\n", err)
+		fmt.Fprintln(stderr, "podfeed: hint: another podfeed build of this show is running; try again when it ends")
+		return exitBusy
+	case errors.Is(err, context.Canceled):
+		fmt.Fprintln(stderr, "podfeed: error: interrupted; the previous outputs are unchanged")
+		return exitContent
+	default:
+		fmt.Fprintf(stderr, "podfeed: error: %v\n", err)
+		return exitContent
+	}
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// usageError is a mistake in the command line: exit code 2.
+type usageError struct{ msg, hint string }
+
+func (u usageError) Error() string { return u.msg }
+
+var (
+	errHelp     = errors.New("help requested")
+	errReported = errors.New("problems reported") // already printed: exit 1
+)
+
+func runHelp(args []string, e env) error {
+	if len(args) == 0 {
+		fmt.Fprint(e.stdout, usage)
+		return nil
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(context.Background(), []string{"-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now})
+	case "check":
+		return runCheck([]string{"-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now})
+	}
+	return usageError{msg: fmt.Sprintf("no help for %q", strings.Join(args, " ")), hint: "run 'podfeed help'"}
+}

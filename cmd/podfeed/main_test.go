@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+// TestMain lets testscript run "podfeed" in scripts as this test binary.
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"podfeed": func() { main() },
+	})
+}
+
+// TestScripts runs the command-line scripts in testdata/script. Each starts
+// with a copy of examples/coding-chats in $WORK/coding-chats.
+func TestScripts(t *testing.T) {
+	example, err := filepath.Abs("../../examples/coding-chats")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			return os.CopyFS(filepath.Join(env.WorkDir, "coding-chats"), os.DirFS(example))
+		},
+	})
+}
+
+func TestExitCodes(t *testing.T) {
+	example := "../../examples/coding-chats"
+	tests := []struct {
+		name       string
+		args       []string
+		code       int
+		stdout     string // substring; "" means stdout must be empty
+		stderr     string // substring; "" means stderr must be empty
+	}{
+		{"no arguments", nil, exitUsage, "", "Usage:"},
+		{"unknown command", []string{"frobnicate"}, exitUsage, "", "podfeed: error: unknown command \"frobnicate\""},
+		{"unknown flag", []string{"build", "--frob"}, exitUsage, "", "flag provided but not defined: -frob"},
+		{"bad --now", []string{"build", "--now", "tomorrow", example}, exitUsage, "", "want a time such as"},
+		{"two folders", []string{"check", example, example}, exitUsage, "", "too many arguments"},
+		{"help", []string{"help"}, exitOK, "Usage:", ""},
+		{"build -h", []string{"build", "-h"}, exitOK, "--allow-removal", ""},
+		{"check -h", []string{"check", "-h"}, exitOK, "Usage: podfeed check", ""},
+		{"version", []string{"version"}, exitOK, "podfeed ", ""},
+		{"missing show", []string{"check", "no-such-show"}, exitContent, "", "no-such-show/podcast.toml: cannot read the show file"},
+		{"clean check", []string{"check", "--now", "2025-03-01T00:00:00Z", example}, exitOK, "1 episode live, 0 episodes scheduled; 0 errors", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			now := func() time.Time { return time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC) }
+			code := run(context.Background(), tt.args, env{stdout: &stdout, stderr: &stderr, now: now})
+			if code != tt.code {
+				t.Errorf("exit code %d, want %d\nstderr: %s", code, tt.code, stderr.String())
+			}
+			for _, out := range []struct {
+				name, got, want string
+			}{{"stdout", stdout.String(), tt.stdout}, {"stderr", stderr.String(), tt.stderr}} {
+				if out.want == "" && out.got != "" {
+					t.Errorf("%s: want nothing, got %q", out.name, out.got)
+				}
+				if !strings.Contains(out.got, out.want) {
+					t.Errorf("%s: %q does not contain %q", out.name, out.got, out.want)
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,109 @@
+package feed
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/gorilla/feeds"
+	"github.com/podfeed/podfeed/config"
+)
+
+// atomFeed is gorilla's Atom feed with a language, several links and a
+// generator. Entries replaces gorilla's field of the same name so that the
+// entries come after the feed's own elements, as RFC 4287 requires.
+type atomFeed struct {
+	feeds.AtomFeed
+	Lang      string             `xml:"xml:lang,attr,omitempty"`
+	Links     []feeds.AtomLink   `xml:"link"`
+	Generator *atomGenerator     `xml:"generator"`
+	Entries   []*feeds.AtomEntry `xml:"entry"`
+}
+
+// atomGenerator is atom:generator.
+type atomGenerator struct {
+	Text string `xml:",chardata"`
+}
+
+// showUUID returns the show's podcast:guid as a UUID. A guid that is not a
+// UUID (config rejects those) and a missing one are replaced by a stable
+// UUID derived from them, so that ids never depend on anything but the input.
+func showUUID(s *config.Show) uuid.UUID {
+	if u, err := uuid.Parse(s.GUID); err == nil && s.GUID != "" {
+		return u
+	}
+	if s.GUID != "" {
+		return uuid.NewSHA1(uuid.NameSpaceURL, []byte(s.GUID))
+	}
+	return uuid.MustParse(config.PodcastGUID(s.FeedURL))
+}
+
+// entryID returns an episode's Atom id: the version 5 UUID of its guid in
+// the show's namespace, so that it is the same on every build.
+func entryID(show uuid.UUID, guid string) string {
+	return "urn:uuid:" + uuid.NewSHA1(show, []byte(guid)).String()
+}
+
+// rfc3339 formats t as Atom dates are written.
+func rfc3339(t time.Time) string { return t.Format(time.RFC3339) }
+
+// atom renders atom.xml (RFC 4287).
+func (b *build) atom() ([]byte, error) {
+	s := b.show
+	ns := showUUID(s)
+	f := &atomFeed{
+		AtomFeed: feeds.AtomFeed{
+			Xmlns:    nsAtom,
+			Title:    s.Title,
+			Id:       "urn:uuid:" + ns.String(),
+			Updated:  rfc3339(b.updated),
+			Icon:     s.Image,
+			Rights:   s.Copyright,
+			Subtitle: s.Description,
+			Author:   &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: authorName(s)}},
+		},
+		Lang: s.Language,
+		Links: []feeds.AtomLink{
+			{Href: b.sibling(AtomFile), Rel: "self", Type: "application/atom+xml"},
+		},
+	}
+	if s.Link != "" {
+		f.Links = append(f.Links, feeds.AtomLink{Href: s.Link, Rel: "alternate", Type: "text/html"})
+	}
+	if b.opts.Generator != "" {
+		f.Generator = &atomGenerator{Text: b.opts.Generator}
+	}
+	for _, e := range b.entries {
+		ep := e.ep
+		x := &feeds.AtomEntry{
+			Title:     ep.Title,
+			Updated:   rfc3339(ep.Published),
+			Published: rfc3339(ep.Published),
+			Id:        entryID(ns, ep.GUID),
+			Content:   &feeds.AtomContent{Type: "html", Content: e.content},
+		}
+		if ep.Audio.URL != "" {
+			l := feeds.AtomLink{Href: ep.Audio.URL, Rel: "enclosure", Type: ep.Audio.Type}
+			if ep.Audio.Length > 0 {
+				l.Length = strconv.FormatInt(ep.Audio.Length, 10)
+			}
+			x.Links = append(x.Links, l)
+		}
+		if e.description != "" {
+			x.Summary = &feeds.AtomSummary{Type: "html", Content: e.description}
+		}
+		f.Entries = append(f.Entries, x)
+	}
+	return marshalXML(f)
+}
+
+// authorName names the show's author (Atom requires one): the show's
+// author, else its owner, else its title.
+func authorName(s *config.Show) string {
+	for _, n := range []string{s.Author, s.Owner.Name, s.Title} {
+		if n != "" {
+			return n
+		}
+	}
+	return "unknown"
+}

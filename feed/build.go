@@ -1,0 +1,214 @@
+package feed
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/markdown"
+)
+
+// entry is one episode ready to render: cleaned, with its show notes.
+type entry struct {
+	ep *episodes.Episode
+
+	content     string // full notes: content:encoded, Atom content, JSON content_html
+	description string // Apple's form: RSS description, Atom summary
+	summaryText string // the summary as plain text: JSON summary
+
+	explicit     bool
+	chaptersPath string // "chapters/<slug>.json"; "" without chapters
+	chaptersURL  string // its public address
+}
+
+// build holds what every format renders from.
+type build struct {
+	show    *config.Show
+	entries []*entry // newest first
+	opts    Options
+	updated time.Time // the channel's date: newest episode, else opts.Updated
+}
+
+// Build renders show and eps into the feeds and chapter files.
+//
+// eps are the episodes to publish: the caller has already left out drafts
+// and scheduled episodes. Build orders them newest first (ties by Slug, then
+// GUID), cleans every string to XML 1.0 characters, renders each episode's
+// show notes and writes RSS, Atom, JSON Feed and JSON chapters. Neither show
+// nor eps are modified.
+//
+// Build returns an error only for input it cannot render at all: a nil show
+// or episode, an episode without a guid, two episodes with the same slug or
+// guid, or an episode with chapters but no slug. Advice goes to
+// Output.Warnings.
+func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, error) {
+	if show == nil {
+		return nil, errors.New("build feed: no show")
+	}
+	b := &build{
+		show: cleanShow(show),
+		opts: Options{Updated: opts.Updated, Generator: cleanText(opts.Generator)},
+	}
+	cleaned := make([]*episodes.Episode, 0, len(eps))
+	for i, ep := range eps {
+		if ep == nil {
+			return nil, fmt.Errorf("build feed: episode %d is nil", i)
+		}
+		cleaned = append(cleaned, cleanEpisode(ep))
+	}
+	slices.SortStableFunc(cleaned, func(a, b *episodes.Episode) int {
+		if c := b.Published.Compare(a.Published); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Slug, b.Slug); c != 0 {
+			return c
+		}
+		return strings.Compare(a.GUID, b.GUID)
+	})
+	if err := checkKeys(cleaned); err != nil {
+		return nil, fmt.Errorf("build feed: %w", err)
+	}
+
+	out := &Output{Chapters: map[string][]byte{}}
+	md := markdown.New()
+	for _, ep := range cleaned {
+		e, err := b.entry(md, ep, &out.Warnings)
+		if err != nil {
+			return nil, fmt.Errorf("build feed: %s: %w", episodeName(ep), err)
+		}
+		b.entries = append(b.entries, e)
+		if e.chaptersPath != "" {
+			data, err := chaptersJSON(ep.Chapters)
+			if err != nil {
+				return nil, fmt.Errorf("build feed: %s: %w", episodeName(ep), err)
+			}
+			out.Chapters[e.chaptersPath] = data
+		}
+	}
+	b.updated = opts.Updated
+	if len(b.entries) > 0 {
+		b.updated = b.entries[0].ep.Published
+	}
+
+	var err error
+	if out.RSS, err = b.rss(); err != nil {
+		return nil, fmt.Errorf("build feed: rss: %w", err)
+	}
+	if out.Atom, err = b.atom(); err != nil {
+		return nil, fmt.Errorf("build feed: atom: %w", err)
+	}
+	if out.JSON, err = b.jsonFeed(); err != nil {
+		return nil, fmt.Errorf("build feed: json feed: %w", err)
+	}
+	return out, nil
+}
+
+// checkKeys rejects what would make two items or two chapter files one.
+func checkKeys(eps []*episodes.Episode) error {
+	guids := map[string]string{}
+	slugs := map[string]string{}
+	for _, ep := range eps {
+		name := episodeName(ep)
+		if ep.GUID == "" {
+			return fmt.Errorf("%s: episode has no guid", name)
+		}
+		if other, ok := guids[ep.GUID]; ok {
+			return fmt.Errorf("%s: guid %q is also the guid of %s", name, ep.GUID, other)
+		}
+		guids[ep.GUID] = name
+		if len(ep.Chapters) > 0 && ep.Slug == "" {
+			return fmt.Errorf("%s: episode has chapters but no slug to name their file", name)
+		}
+		if ep.Slug == "" {
+			continue
+		}
+		if other, ok := slugs[ep.Slug]; ok {
+			return fmt.Errorf("%s: slug %q is also the slug of %s", name, ep.Slug, other)
+		}
+		slugs[ep.Slug] = name
+	}
+	return nil
+}
+
+func (b *build) entry(md *markdown.Renderer, ep *episodes.Episode, warn *diag.List) (*entry, error) {
+	e := &entry{ep: ep, explicit: b.show.Explicit}
+	if ep.Explicit != nil {
+		e.explicit = *ep.Explicit
+	}
+	full, err := md.Render(ep.Summary)
+	if err != nil {
+		return nil, fmt.Errorf("summary: %w", err)
+	}
+	apple, err := md.RenderApple(ep.Summary)
+	if err != nil {
+		return nil, fmt.Errorf("summary: %w", err)
+	}
+	text, err := md.Text(ep.Summary)
+	if err != nil {
+		return nil, fmt.Errorf("summary: %w", err)
+	}
+	// Markdown may decode character references into characters XML does not
+	// allow: clean what it produced too.
+	full, apple, e.summaryText = cleanText(full), cleanText(apple), cleanText(text)
+
+	groups := groupLinks(ep.Links, b.show.Links)
+	e.content = writeNotes(full, ep, groups, fullNotes, allParts)
+	e.description = description(apple, ep, groups, warn)
+	if len(ep.Chapters) > 0 {
+		e.chaptersPath = ChaptersDir + "/" + ep.Slug + ".json"
+		e.chaptersURL = b.sibling(ChaptersDir + "/" + url.PathEscape(ep.Slug) + ".json")
+	}
+	return e, nil
+}
+
+// sibling returns the public address of name in the folder that holds
+// feed.xml; see [SiblingURL].
+func (b *build) sibling(name string) string { return SiblingURL(b.show.FeedURL, name) }
+
+// SiblingURL returns the public address of name (a slash-separated path,
+// already escaped) in the folder that holds feed.xml, the directory of
+// feedURL: the address of every other output, since they are all published
+// beside feed.xml.
+func SiblingURL(feedURL, name string) string {
+	base, err := url.Parse(feedURL)
+	if err != nil || base.Scheme == "" {
+		dir, _ := path.Split(feedURL)
+		return dir + name
+	}
+	ref := &url.URL{Path: name}
+	if u, err := url.Parse(name); err == nil {
+		ref = u
+	}
+	return base.ResolveReference(ref).String()
+}
+
+// isPermaLink reports whether an item's guid is an http(s) address, which
+// RSS then takes as the item's permanent link.
+func isPermaLink(guid string) bool {
+	u, err := url.Parse(guid)
+	if err != nil || u.Host == "" {
+		return false
+	}
+	return u.Scheme == "http" || u.Scheme == "https"
+}
+
+// seconds writes d in whole seconds when it is whole, else with up to
+// millisecond precision: 229, 229.5.
+func seconds(d time.Duration) string {
+	ms := d.Milliseconds()
+	if ms%1000 == 0 {
+		return fmt.Sprint(ms / 1000)
+	}
+	sign := ""
+	if ms < 0 {
+		sign, ms = "-", -ms
+	}
+	return strings.TrimRight(fmt.Sprintf("%s%d.%03d", sign, ms/1000, ms%1000), "0")
+}

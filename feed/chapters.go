@@ -1,0 +1,52 @@
+package feed
+
+import (
+	"bytes"
+	"encoding/json"
+
+	"github.com/podfeed/podfeed/episodes"
+)
+
+// chaptersType is the media type of a Podcasting 2.0 JSON chapters file.
+const chaptersType = "application/json+chapters"
+
+// jsonChapters is a Podcasting 2.0 JSON chapters file, version 1.2.0.
+type jsonChapters struct {
+	Version  string        `json:"version"`
+	Chapters []jsonChapter `json:"chapters"`
+}
+
+type jsonChapter struct {
+	StartTime json.Number `json:"startTime"` // seconds; whole seconds as an integer
+	Title     string      `json:"title"`
+	URL       string      `json:"url,omitempty"`
+	Img       string      `json:"img,omitempty"`
+}
+
+// chaptersJSON renders chs as an indented JSON chapters file ending in a
+// newline.
+func chaptersJSON(chs []episodes.Chapter) ([]byte, error) {
+	doc := jsonChapters{Version: "1.2.0", Chapters: []jsonChapter{}}
+	for _, c := range chs {
+		doc.Chapters = append(doc.Chapters, jsonChapter{
+			StartTime: json.Number(seconds(c.Start)),
+			Title:     c.Title,
+			URL:       c.URL,
+			Img:       c.Image,
+		})
+	}
+	return marshalJSON(doc)
+}
+
+// marshalJSON writes v indented by two spaces, without escaping <, > and &
+// (the output is not embedded in HTML), ending in a newline.
+func marshalJSON(v any) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,528 @@
+package feed
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+	gext "github.com/mmcdole/gofeed/extensions"
+	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/episodes"
+	"golang.org/x/net/html"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// build runs Build twice and fails unless both runs give the same bytes.
+func buildTwice(t testing.TB, show *config.Show, eps []*episodes.Episode, opts Options) *Output {
+	t.Helper()
+	out, err := Build(show, eps, opts)
+	if err != nil {
+		t.Fatalf("Build: %v", err)
+	}
+	again, err := Build(show, eps, opts)
+	if err != nil {
+		t.Fatalf("Build (second run): %v", err)
+	}
+	same := bytes.Equal(out.RSS, again.RSS) && bytes.Equal(out.Atom, again.Atom) && bytes.Equal(out.JSON, again.JSON) &&
+		len(out.Chapters) == len(again.Chapters) && out.Warnings.Format() == again.Warnings.Format()
+	for k, v := range out.Chapters {
+		same = same && bytes.Equal(v, again.Chapters[k])
+	}
+	if !same {
+		t.Fatalf("two builds of the same input differ")
+	}
+	return out
+}
+
+// files returns the output as the files the caller writes, by path.
+func files(out *Output) map[string][]byte {
+	m := map[string][]byte{RSSFile: out.RSS, AtomFile: out.Atom, JSONFile: out.JSON}
+	for k, v := range out.Chapters {
+		m[k] = v
+	}
+	if len(out.Warnings) > 0 {
+		m["warnings.txt"] = []byte(out.Warnings.Format())
+	}
+	return m
+}
+
+func TestGolden(t *testing.T) {
+	for _, tc := range goldenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			show, eps, opts := tc.build()
+			out := buildTwice(t, show, eps, opts)
+			dir := filepath.Join("testdata", tc.name)
+			got := files(out)
+			if *update {
+				writeGolden(t, dir, got)
+				return
+			}
+			want := readGolden(t, dir)
+			for _, name := range sortedKeys(want) {
+				if _, ok := got[name]; !ok {
+					t.Errorf("%s: in testdata but not built", filepath.Join(dir, name))
+				}
+			}
+			for _, name := range sortedKeys(got) {
+				w, ok := want[name]
+				if !ok {
+					t.Errorf("%s: built but not in testdata (run go test -update)", filepath.Join(dir, name))
+					continue
+				}
+				if msg := diff(w, got[name]); msg != "" {
+					t.Errorf("%s differs (run go test -update to accept):\n%s", filepath.Join(dir, name), msg)
+				}
+			}
+		})
+	}
+}
+
+func writeGolden(t *testing.T, dir string, got map[string][]byte) {
+	t.Helper()
+	if err := os.RemoveAll(dir); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range got {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func readGolden(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	want := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		want[filepath.ToSlash(rel)] = data
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("read golden files (run go test -update to create them): %v", err)
+	}
+	return want
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// diff describes the first difference between want and got by line, or
+// returns "" when they are equal.
+func diff(want, got []byte) string {
+	if bytes.Equal(want, got) {
+		return ""
+	}
+	wl := strings.Split(string(want), "\n")
+	gl := strings.Split(string(got), "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g || i >= len(wl) || i >= len(gl) {
+			return "line " + strconv.Itoa(i+1) + ":\n-want " + strconv.Quote(w) + "\n+got  " + strconv.Quote(g) +
+				"\n(" + strconv.Itoa(len(wl)) + " lines wanted, " + strconv.Itoa(len(gl)) + " got)"
+		}
+	}
+	return "same lines, different bytes"
+}
+
+// TestOutputs checks every case's output for what must hold whatever the
+// golden files say: well-formed XML, valid JSON, Apple's description subset,
+// and the values a podcast app reads back (through gofeed).
+func TestOutputs(t *testing.T) {
+	for _, tc := range goldenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			show, eps, opts := tc.build()
+			out := buildTwice(t, show, eps, opts)
+			checkWellFormed(t, RSSFile, out.RSS)
+			checkWellFormed(t, AtomFile, out.Atom)
+			checkJSON(t, JSONFile, out.JSON)
+			for name, data := range out.Chapters {
+				checkJSON(t, name, data)
+			}
+			checkRoundTrip(t, show, eps, out)
+			checkDescriptions(t, out)
+			checkJSONFeed(t, eps, out)
+		})
+	}
+}
+
+// checkWellFormed reads every token of an XML document with encoding/xml,
+// which rejects malformed markup and characters outside XML 1.0.
+func checkWellFormed(t testing.TB, name string, data []byte) {
+	t.Helper()
+	if !bytes.HasPrefix(data, []byte(`<?xml version="1.0" encoding="UTF-8"?>`+"\n")) {
+		t.Errorf("%s: no XML declaration", name)
+	}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	depth, roots := 0, 0
+	for {
+		tok, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatalf("%s is not well-formed XML: %v", name, err)
+		}
+		switch tok.(type) {
+		case xml.StartElement:
+			if depth == 0 {
+				roots++
+			}
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
+	if roots != 1 || depth != 0 {
+		t.Errorf("%s: %d root elements, depth %d at the end", name, roots, depth)
+	}
+}
+
+func checkJSON(t testing.TB, name string, data []byte) {
+	t.Helper()
+	if !json.Valid(data) {
+		t.Fatalf("%s is not valid JSON", name)
+	}
+	if !bytes.HasSuffix(data, []byte("}\n")) {
+		t.Errorf("%s does not end in a newline", name)
+	}
+}
+
+// expected returns eps cleaned and in feed order, as Build renders them.
+func expected(eps []*episodes.Episode) []*episodes.Episode {
+	var out []*episodes.Episode
+	for _, ep := range eps {
+		out = append(out, cleanEpisode(ep))
+	}
+	slices.SortStableFunc(out, func(a, b *episodes.Episode) int {
+		if c := b.Published.Compare(a.Published); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Slug, b.Slug)
+	})
+	return out
+}
+
+func itoa0(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+// checkRoundTrip reads feed.xml back with gofeed and compares what apps use.
+func checkRoundTrip(t *testing.T, show *config.Show, eps []*episodes.Episode, out *Output) {
+	t.Helper()
+	f, err := gofeed.NewParser().ParseString(string(out.RSS))
+	if err != nil {
+		t.Fatalf("gofeed: %v", err)
+	}
+	s := cleanShow(show)
+	if f.Title != strings.TrimSpace(s.Title) {
+		t.Errorf("channel title %q, want %q", f.Title, s.Title)
+	}
+	if got := firstExt(f.Extensions, "podcast", "guid"); got == nil || got.Value != s.GUID {
+		t.Errorf("podcast:guid %v, want %q", got, s.GUID)
+	}
+	if s.Locked != nil {
+		got := firstExt(f.Extensions, "podcast", "locked")
+		want := map[bool]string{true: "yes", false: "no"}[s.Locked.Locked]
+		if got == nil || got.Value != want || got.Attrs["owner"] != s.Locked.Owner {
+			t.Errorf("podcast:locked %+v, want %q owner %q", got, want, s.Locked.Owner)
+		}
+	}
+	if n := len(f.Extensions["podcast"]["funding"]); n != len(s.Funding) {
+		t.Errorf("%d podcast:funding, want %d", n, len(s.Funding))
+	}
+	for i, fu := range f.Extensions["podcast"]["funding"] {
+		if i < len(s.Funding) && (fu.Attrs["url"] != s.Funding[i].URL || fu.Value != s.Funding[i].Text) {
+			t.Errorf("podcast:funding %d = %+v, want %+v", i, fu, s.Funding[i])
+		}
+	}
+	if f.ITunesExt == nil || f.ITunesExt.Explicit != strconv.FormatBool(s.Explicit) {
+		t.Errorf("channel itunes:explicit %+v, want %v", f.ITunesExt, s.Explicit)
+	}
+
+	want := expected(eps)
+	if len(f.Items) != len(want) {
+		t.Fatalf("gofeed reads %d items, want %d", len(f.Items), len(want))
+	}
+	for i, it := range f.Items {
+		ep := want[i]
+		if it.Title != strings.TrimSpace(ep.Title) {
+			t.Errorf("item %d title %q, want %q", i, it.Title, ep.Title)
+		}
+		if it.GUID != ep.GUID {
+			t.Errorf("item %d guid %q, want %q", i, it.GUID, ep.GUID)
+		}
+		if len(it.Enclosures) != 1 {
+			t.Errorf("item %d: %d enclosures, want 1", i, len(it.Enclosures))
+		} else if e := it.Enclosures[0]; e.URL != ep.Audio.URL || e.Length != strconv.FormatInt(ep.Audio.Length, 10) || e.Type != ep.Audio.Type {
+			t.Errorf("item %d enclosure %+v, want %+v", i, e, ep.Audio)
+		}
+		if it.PublishedParsed == nil || !it.PublishedParsed.Equal(ep.Published) {
+			t.Errorf("item %d pubDate %v, want %v", i, it.PublishedParsed, ep.Published)
+		}
+		x := it.ITunesExt
+		if x == nil {
+			t.Fatalf("item %d has no itunes extension", i)
+		}
+		wantDur := ""
+		if d := ep.Audio.Duration.Round(time.Second); d > 0 {
+			wantDur = strconv.Itoa(int(d / time.Second))
+		}
+		wantType := ep.EpisodeType
+		if wantType == "" {
+			wantType = "full"
+		}
+		explicit := show.Explicit
+		if ep.Explicit != nil {
+			explicit = *ep.Explicit
+		}
+		for _, c := range []struct{ name, got, want string }{
+			{"itunes:duration", x.Duration, wantDur},
+			{"itunes:episode", x.Episode, itoa0(ep.Number)},
+			{"itunes:season", x.Season, itoa0(ep.Season)},
+			{"itunes:episodeType", x.EpisodeType, wantType},
+			{"itunes:explicit", x.Explicit, strconv.FormatBool(explicit)},
+			{"itunes:image", x.Image, ep.Image},
+			{"itunes:keywords", x.Keywords, strings.Join(ep.Keywords, ",")},
+		} {
+			if c.got != c.want {
+				t.Errorf("item %d %s %q, want %q", i, c.name, c.got, c.want)
+			}
+		}
+		pod := it.Extensions["podcast"]
+		if got := extValue(pod["episode"]); got != itoa0(ep.Number) {
+			t.Errorf("item %d podcast:episode %q, want %q", i, got, itoa0(ep.Number))
+		}
+		if got := extValue(pod["season"]); got != itoa0(ep.Season) {
+			t.Errorf("item %d podcast:season %q, want %q", i, got, itoa0(ep.Season))
+		}
+		if len(pod["person"]) != len(ep.People) {
+			t.Errorf("item %d: %d podcast:person, want %d", i, len(pod["person"]), len(ep.People))
+		}
+		for j, p := range pod["person"] {
+			if j < len(ep.People) {
+				w := ep.People[j]
+				if strings.TrimSpace(p.Value) != strings.TrimSpace(w.Name) || p.Attrs["role"] != w.Role || p.Attrs["href"] != w.Href || p.Attrs["img"] != w.Img {
+					t.Errorf("item %d podcast:person %d = %+v, want %+v", i, j, p, w)
+				}
+			}
+		}
+		if tr := ep.Transcript; tr != nil {
+			got := pod["transcript"]
+			if len(got) != 1 || got[0].Attrs["url"] != tr.URL || got[0].Attrs["type"] != tr.Type {
+				t.Errorf("item %d podcast:transcript %+v, want %+v", i, got, tr)
+			}
+		}
+		chapters := pod["chapters"]
+		psc := it.Extensions["psc"]["chapters"]
+		if len(ep.Chapters) == 0 {
+			if len(chapters) != 0 || len(psc) != 0 {
+				t.Errorf("item %d: chapters written for an episode without chapters", i)
+			}
+			continue
+		}
+		if len(chapters) != 1 || chapters[0].Attrs["type"] != "application/json+chapters" {
+			t.Fatalf("item %d podcast:chapters %+v", i, chapters)
+		}
+		key := "chapters/" + ep.Slug + ".json"
+		if _, ok := out.Chapters[key]; !ok {
+			t.Errorf("item %d: no %s in the output", i, key)
+		}
+		if url := chapters[0].Attrs["url"]; !strings.HasPrefix(url, "https://codingchats.example.com/chapters/") || !strings.HasSuffix(url, ".json") {
+			t.Errorf("item %d podcast:chapters url %q", i, url)
+		}
+		if len(psc) != 1 || psc[0].Attrs["version"] != "1.2" || len(psc[0].Children["chapter"]) != len(ep.Chapters) {
+			t.Fatalf("item %d psc:chapters %+v, want %d chapters", i, psc, len(ep.Chapters))
+		}
+		for j, c := range psc[0].Children["chapter"] {
+			w := ep.Chapters[j]
+			if c.Attrs["start"] != episodes.FormatClock(w.Start) || c.Attrs["title"] != w.Title || c.Attrs["href"] != w.URL || c.Attrs["image"] != w.Image {
+				t.Errorf("item %d psc:chapter %d = %v, want %+v", i, j, c.Attrs, w)
+			}
+		}
+	}
+}
+
+type extension = gext.Extension
+
+func firstExt(m gext.Extensions, ns, name string) *extension {
+	if v := m[ns][name]; len(v) > 0 {
+		return &v[0]
+	}
+	return nil
+}
+
+func extValue(v []extension) string {
+	if len(v) == 0 {
+		return ""
+	}
+	return v[0].Value
+}
+
+// checkDescriptions checks every item's description in feed.xml: Apple's
+// tag subset, and at most 4000 bytes unless a warning says otherwise.
+func checkDescriptions(t *testing.T, out *Output) {
+	t.Helper()
+	var doc struct {
+		Items []struct {
+			Title       string `xml:"title"`
+			Description string `xml:"description"`
+		} `xml:"channel>item"`
+	}
+	if err := xml.Unmarshal(out.RSS, &doc); err != nil {
+		t.Fatalf("read feed.xml: %v", err)
+	}
+	for _, it := range doc.Items {
+		checkAppleSubset(t, it.Title, it.Description)
+		if len(it.Description) > maxDescription && !strings.Contains(out.Warnings.Format(), "over the 4000") {
+			t.Errorf("%q: description is %d bytes and no warning says so", it.Title, len(it.Description))
+		}
+	}
+}
+
+// checkAppleSubset fails unless s uses only p, ul, ol, li and a[href].
+func checkAppleSubset(t testing.TB, name, s string) {
+	t.Helper()
+	z := html.NewTokenizer(strings.NewReader(s))
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			if z.Err() != io.EOF {
+				t.Fatalf("%s: tokenize description: %v", name, z.Err())
+			}
+			return
+		case html.StartTagToken, html.EndTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			switch tok.Data {
+			case "p", "ul", "ol", "li":
+				if len(tok.Attr) > 0 {
+					t.Errorf("%s: description has <%s> with attributes %v", name, tok.Data, tok.Attr)
+				}
+			case "a":
+				if tok.Type == html.StartTagToken && (len(tok.Attr) != 1 || tok.Attr[0].Key != "href") {
+					t.Errorf("%s: description has <a> with %v", name, tok.Attr)
+				}
+			default:
+				t.Errorf("%s: description has <%s>", name, tok.Data)
+			}
+		}
+	}
+}
+
+// checkJSONFeed reads feed.json back: ids are guids, attachments carry the
+// enclosure with a 64-bit size.
+func checkJSONFeed(t *testing.T, eps []*episodes.Episode, out *Output) {
+	t.Helper()
+	var doc struct {
+		Version string `json:"version"`
+		FeedURL string `json:"feed_url"`
+		Items   []struct {
+			ID          string `json:"id"`
+			Attachments []struct {
+				URL      string  `json:"url"`
+				MIMEType string  `json:"mime_type"`
+				Size     int64   `json:"size_in_bytes"`
+				Duration float64 `json:"duration_in_seconds"`
+			} `json:"attachments"`
+		} `json:"items"`
+	}
+	if err := json.Unmarshal(out.JSON, &doc); err != nil {
+		t.Fatalf("read feed.json: %v", err)
+	}
+	if doc.Version != "https://jsonfeed.org/version/1.1" || doc.FeedURL != "https://codingchats.example.com/feed.json" {
+		t.Errorf("feed.json version %q, feed_url %q", doc.Version, doc.FeedURL)
+	}
+	want := expected(eps)
+	if len(doc.Items) != len(want) {
+		t.Fatalf("feed.json has %d items, want %d", len(doc.Items), len(want))
+	}
+	for i, it := range doc.Items {
+		ep := want[i]
+		if it.ID != ep.GUID {
+			t.Errorf("feed.json item %d id %q, want %q", i, it.ID, ep.GUID)
+		}
+		if len(it.Attachments) != 1 {
+			t.Errorf("feed.json item %d: %d attachments", i, len(it.Attachments))
+			continue
+		}
+		a := it.Attachments[0]
+		if a.URL != ep.Audio.URL || a.MIMEType != ep.Audio.Type || a.Size != ep.Audio.Length || a.Duration != ep.Audio.Duration.Seconds() {
+			t.Errorf("feed.json item %d attachment %+v, want %+v", i, a, ep.Audio)
+		}
+	}
+}
+
+// TestAtomSchema validates every case's atom.xml against the RELAX NG
+// schema of RFC 4287 (testdata/atom.rnc, Appendix B) with jing.
+func TestAtomSchema(t *testing.T) {
+	jing, err := exec.LookPath("jing")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("jing is needed to validate atom.xml (Debian package jing): %v", err)
+		}
+		t.Skip("jing not installed (Debian package jing); set CI to make this a failure")
+	}
+	dir := t.TempDir()
+	args := []string{"-c", filepath.Join("testdata", "atom.rnc")}
+	for _, tc := range goldenCases {
+		show, eps, opts := tc.build()
+		out, err := Build(show, eps, opts)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		path := filepath.Join(dir, tc.name+".atom.xml")
+		if err := os.WriteFile(path, out.Atom, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		args = append(args, path)
+	}
+	cmd := exec.Command(jing, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("jing: %v\n%s%s", err, stdout.String(), stderr.String())
+	}
+}

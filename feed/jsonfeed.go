@@ -1,0 +1,74 @@
+package feed
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/gorilla/feeds"
+)
+
+const jsonFeedVersion = "https://jsonfeed.org/version/1.1"
+
+// jsonFeed is gorilla's JSON Feed with our items, written even when empty.
+type jsonFeed struct {
+	feeds.JSONFeed
+	Items []*jsonItem `json:"items"`
+}
+
+// jsonItem is gorilla's item with attachments as JSON Feed 1.1 defines
+// them (gorilla's have a 32-bit "size").
+type jsonItem struct {
+	feeds.JSONItem
+	Attachments []jsonAttachment `json:"attachments,omitempty"`
+}
+
+type jsonAttachment struct {
+	URL               string      `json:"url"`
+	MIMEType          string      `json:"mime_type"`
+	SizeInBytes       int64       `json:"size_in_bytes,omitempty"`
+	DurationInSeconds json.Number `json:"duration_in_seconds,omitempty"`
+}
+
+// jsonFeed renders feed.json (JSON Feed 1.1).
+func (b *build) jsonFeed() ([]byte, error) {
+	s := b.show
+	f := &jsonFeed{
+		JSONFeed: feeds.JSONFeed{
+			Version:     jsonFeedVersion,
+			Title:       s.Title,
+			Language:    s.Language,
+			HomePageUrl: s.Link,
+			FeedUrl:     b.sibling(JSONFile),
+			Description: s.Description,
+			Icon:        s.Image,
+		},
+		Items: []*jsonItem{},
+	}
+	if name := authorName(s); name != "" {
+		f.Authors = []*feeds.JSONAuthor{{Name: name, Url: s.Link}}
+	}
+	for _, e := range b.entries {
+		ep := e.ep
+		it := &jsonItem{JSONItem: feeds.JSONItem{
+			Id:          ep.GUID,
+			Title:       ep.Title,
+			ContentHTML: e.content,
+			Summary:     e.summaryText,
+			Image:       ep.Image,
+			Tags:        ep.Keywords,
+		}}
+		if !ep.Published.IsZero() {
+			t := ep.Published
+			it.PublishedDate = &t
+		}
+		if ep.Audio.URL != "" {
+			a := jsonAttachment{URL: ep.Audio.URL, MIMEType: ep.Audio.Type, SizeInBytes: ep.Audio.Length}
+			if d := ep.Audio.Duration; d > 0 {
+				a.DurationInSeconds = json.Number(seconds(d.Round(time.Millisecond)))
+			}
+			it.Attachments = []jsonAttachment{a}
+		}
+		f.Items = append(f.Items, it)
+	}
+	return marshalJSON(f)
+}

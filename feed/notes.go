@@ -1,0 +1,242 @@
+package feed
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/diag"
+)
+
+// maxDescription is the most bytes Apple Podcasts and Spotify show of an
+// item's description.
+const maxDescription = 4000
+
+// notesForm selects the tag set the show notes are written in.
+type notesForm int
+
+const (
+	// fullNotes is for content:encoded, Atom content and JSON content_html:
+	// sections under <h2>, link groups under <h3>.
+	fullNotes notesForm = iota
+	// appleNotes is for the RSS description and Atom summary: only p, ul,
+	// ol, li and a[href]; headings are written as paragraphs.
+	appleNotes
+)
+
+// notesParts says which of the optional parts the notes include: the
+// description drops them, in this order, to stay within maxDescription.
+type notesParts struct {
+	takeaways bool
+	linkNotes bool
+}
+
+var allParts = notesParts{takeaways: true, linkNotes: true}
+
+// note is one show link, from the episode or from the show.
+type note struct {
+	Title, URL, Note string
+}
+
+// linkGroup is the links that share a group name, in first-seen order. The
+// group named "" holds links without a group.
+type linkGroup struct {
+	Name  string
+	Links []note
+}
+
+// groupLinks returns the episode's link groups and then the show's, each
+// group in the order its name is first seen; links of a name that appears
+// in both join the episode's group.
+func groupLinks(ep []episodes.Link, show []config.Link) []linkGroup {
+	var groups []linkGroup
+	index := map[string]int{}
+	add := func(group string, n note) {
+		i, ok := index[group]
+		if !ok {
+			i = len(groups)
+			index[group] = i
+			groups = append(groups, linkGroup{Name: group})
+		}
+		groups[i].Links = append(groups[i].Links, n)
+	}
+	for _, l := range ep {
+		add(l.Group, note{l.Title, l.URL, l.Note})
+	}
+	for _, l := range show {
+		add(l.Group, note{l.Title, l.URL, l.Note})
+	}
+	return groups
+}
+
+// writeNotes writes an episode's show notes: the summary (already rendered
+// to HTML in the form's tag set), then Chapters, Links and Takeaways, each
+// left out when empty. All text from the episode and the show is
+// HTML-escaped here.
+func writeNotes(summaryHTML string, ep *episodes.Episode, groups []linkGroup, form notesForm, parts notesParts) string {
+	var b strings.Builder
+	heading := func(level int, text string) {
+		if form == appleNotes {
+			fmt.Fprintf(&b, "<p>%s</p>\n", escapeText(text))
+			return
+		}
+		fmt.Fprintf(&b, "<h%d>%s</h%d>\n", level, escapeText(text), level)
+	}
+	if summaryHTML != "" {
+		b.WriteString(summaryHTML)
+		b.WriteByte('\n')
+	}
+	if len(ep.Chapters) > 0 {
+		heading(2, "Chapters")
+		for _, c := range ep.Chapters {
+			fmt.Fprintf(&b, "<p>%s %s</p>\n", chapterClock(c.Start), escapeText(c.Title))
+		}
+	}
+	if len(groups) > 0 {
+		heading(2, "Links")
+		for _, g := range groups {
+			if g.Name != "" {
+				heading(3, g.Name)
+			}
+			b.WriteString("<ul>\n")
+			for _, l := range g.Links {
+				b.WriteString("<li>")
+				writeLink(&b, l, parts.linkNotes)
+				b.WriteString("</li>\n")
+			}
+			b.WriteString("</ul>\n")
+		}
+	}
+	if parts.takeaways && len(ep.Takeaways) > 0 {
+		heading(2, "Takeaways")
+		b.WriteString("<ul>\n")
+		for _, t := range ep.Takeaways {
+			fmt.Fprintf(&b, "<li>%s</li>\n", escapeText(t))
+		}
+		b.WriteString("</ul>\n")
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// writeLink writes `Title: <a href="URL">URL</a> note`. An address that is
+// not http, https or mailto is written as text, never as a link.
+func writeLink(b *strings.Builder, l note, withNote bool) {
+	var parts []string
+	if l.Title != "" {
+		title := escapeText(l.Title)
+		if l.URL != "" {
+			title += ":"
+		}
+		parts = append(parts, title)
+	}
+	if l.URL != "" {
+		if safeURL(l.URL) {
+			parts = append(parts, fmt.Sprintf(`<a href="%s">%s</a>`, escapeAttr(l.URL), escapeText(l.URL)))
+		} else {
+			parts = append(parts, escapeText(l.URL))
+		}
+	}
+	if withNote && l.Note != "" {
+		parts = append(parts, escapeText(l.Note))
+	}
+	b.WriteString(strings.Join(parts, " "))
+}
+
+// safeURL reports whether u may be written as a link: an absolute http,
+// https or mailto address.
+func safeURL(u string) bool {
+	p, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(p.Scheme) {
+	case "http", "https":
+		return p.Host != ""
+	case "mailto":
+		return p.Opaque != ""
+	}
+	return false
+}
+
+// chapterClock formats a chapter start as the show notes write it: always
+// "HH:MM:SS", the form podcast apps turn into jump links (milliseconds are
+// dropped).
+func chapterClock(d time.Duration) string {
+	return episodes.FormatClock(d.Truncate(time.Second))
+}
+
+// escapeText escapes s for HTML text: &, < and >.
+func escapeText(s string) string { return textEscaper.Replace(s) }
+
+// escapeAttr escapes s for a double-quoted HTML attribute value.
+func escapeAttr(s string) string { return attrEscaper.Replace(s) }
+
+var (
+	textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+	attrEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;")
+)
+
+// description returns the notes in Apple's form within maxDescription bytes
+// when it can: summary, chapters and links always; when the whole does not
+// fit, takeaways and then link notes are left to content:encoded, with a
+// warning naming the episode.
+func description(summaryHTML string, ep *episodes.Episode, groups []linkGroup, warn *diag.List) string {
+	whole := writeNotes(summaryHTML, ep, groups, appleNotes, allParts)
+	if len(whole) <= maxDescription {
+		return whole
+	}
+	pos := diag.Pos{File: episodeName(ep)}
+	hint := "Apple Podcasts and Spotify show at most %d bytes of an item's description; the full notes stay in content:encoded"
+	left := []string{}
+	parts := allParts
+	if len(ep.Takeaways) > 0 {
+		parts.takeaways = false
+		left = append(left, "takeaways")
+		if d := writeNotes(summaryHTML, ep, groups, appleNotes, parts); len(d) <= maxDescription {
+			warn.Warn(pos, "description is %d bytes; takeaways left to content:encoded", len(whole)).WithHint(hint, maxDescription)
+			return d
+		}
+	}
+	if hasLinkNotes(groups) {
+		parts.linkNotes = false
+		left = append(left, "link notes")
+	}
+	d := writeNotes(summaryHTML, ep, groups, appleNotes, parts)
+	if len(d) <= maxDescription {
+		warn.Warn(pos, "description is %d bytes; %s left to content:encoded", len(whole), strings.Join(left, " and ")).WithHint(hint, maxDescription)
+		return d
+	}
+	msg := fmt.Sprintf("description is %d bytes, over the %d that Apple Podcasts and Spotify show, even with", len(d), maxDescription)
+	if len(left) == 0 {
+		msg += " nothing left to drop"
+	} else {
+		msg += "out " + strings.Join(left, " and ")
+	}
+	warn.Warn(pos, "%s", msg).WithHint("shorten the summary, the chapter titles or the links")
+	return d
+}
+
+func hasLinkNotes(groups []linkGroup) bool {
+	for _, g := range groups {
+		for _, l := range g.Links {
+			if l.Note != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// episodeName names an episode in a warning: its file, else its slug, else
+// its guid.
+func episodeName(ep *episodes.Episode) string {
+	for _, s := range []string{ep.File, ep.Slug, ep.GUID} {
+		if s != "" {
+			return s
+		}
+	}
+	return "episode " + fmt.Sprintf("%q", ep.Title)
+}

@@ -1,0 +1,47 @@
+package feed
+
+import (
+	"time"
+
+	"github.com/podfeed/podfeed/internal/diag"
+)
+
+// Options are the settings of a build that come from neither the show nor
+// its episodes. The zero value is ready to use.
+type Options struct {
+	// Updated is the time written as the channel's dates (lastBuildDate,
+	// pubDate, Atom updated) when there are no episodes; with episodes, the
+	// newest episode's publication time is used instead. Zero leaves the
+	// RSS dates out and writes Atom's updated as 0001-01-01T00:00:00Z.
+	Updated time.Time
+
+	// Generator names the program in RSS and Atom, e.g. "podfeed v0.1.0";
+	// empty leaves the element out.
+	Generator string
+}
+
+// Output is what [Build] renders. Paths are relative to the output folder.
+type Output struct {
+	RSS  []byte // feed.xml
+	Atom []byte // atom.xml
+	JSON []byte // feed.json
+
+	// Chapters holds one Podcasting 2.0 JSON chapters file per episode that
+	// has chapters, keyed by its path: "chapters/<slug>.json".
+	Chapters map[string][]byte
+
+	// Warnings are advice about the output, such as a description that
+	// had to leave sections to content:encoded. They never stop a build.
+	Warnings diag.List
+}
+
+// File names of the outputs, relative to the output folder. The Atom and
+// JSON feeds and the chapters are addressed relative to the show's feed_url,
+// which is where feed.xml is served.
+const (
+	RSSFile  = "feed.xml"
+	AtomFile = "atom.xml"
+	JSONFile = "feed.json"
+
+	ChaptersDir = "chapters"
+)

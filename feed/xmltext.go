@@ -1,0 +1,171 @@
+package feed
+
+import (
+	"slices"
+	"unicode/utf8"
+
+	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/episodes"
+)
+
+// cleanText returns s as XML 1.0 text: every byte that is not valid UTF-8
+// becomes U+FFFD, and characters XML 1.0 does not allow (C0 controls other
+// than tab, line feed and carriage return; U+FFFE and U+FFFF; surrogates)
+// are removed. Strings that need no change are returned as they are.
+//
+// It is the one cleaning function: every string from the show and the
+// episodes passes through it before rendering (see cleanShow and
+// cleanEpisode), and so does every piece of HTML rendered from them.
+func cleanText(s string) string {
+	if isXMLText(s) {
+		return s
+	}
+	out := make([]rune, 0, len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size == 1:
+			out = append(out, utf8.RuneError)
+		case isXMLChar(r):
+			out = append(out, r)
+		}
+	}
+	return string(out)
+}
+
+// isXMLText reports whether s is valid UTF-8 made only of XML 1.0
+// characters.
+func isXMLText(s string) bool {
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || !isXMLChar(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// isXMLChar reports whether r is a Char of XML 1.0 (fifth edition, 2.2).
+func isXMLChar(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return true
+	case r < 0x20:
+		return false
+	case r <= 0xD7FF:
+		return true
+	case r < 0xE000: // surrogates
+		return false
+	case r <= 0xFFFD:
+		return true
+	case r < 0x10000: // U+FFFE, U+FFFF
+		return false
+	default:
+		return r <= utf8.MaxRune
+	}
+}
+
+func cleanAll(ss []string) []string {
+	if ss == nil {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = cleanText(s)
+	}
+	return out
+}
+
+// cleanShow returns a copy of s with every string cleaned by cleanText. The
+// caller's show is not modified.
+func cleanShow(s *config.Show) *config.Show {
+	c := *s
+	c.File = cleanText(s.File)
+	c.Title = cleanText(s.Title)
+	c.Description = cleanText(s.Description)
+	c.Link = cleanText(s.Link)
+	c.FeedURL = cleanText(s.FeedURL)
+	c.Language = cleanText(s.Language)
+	c.Author = cleanText(s.Author)
+	c.Image = cleanText(s.Image)
+	c.Categories = slices.Clone(s.Categories)
+	for i := range c.Categories {
+		c.Categories[i].Name = cleanText(c.Categories[i].Name)
+		c.Categories[i].Sub = cleanText(c.Categories[i].Sub)
+	}
+	c.Type = cleanText(s.Type)
+	c.Copyright = cleanText(s.Copyright)
+	c.GUID = cleanText(s.GUID)
+	c.Owner.Name = cleanText(s.Owner.Name)
+	c.Owner.Email = cleanText(s.Owner.Email)
+	c.Links = slices.Clone(s.Links)
+	for i := range c.Links {
+		l := &c.Links[i]
+		l.Group, l.Title, l.URL, l.Note = cleanText(l.Group), cleanText(l.Title), cleanText(l.URL), cleanText(l.Note)
+	}
+	c.Funding = slices.Clone(s.Funding)
+	for i := range c.Funding {
+		c.Funding[i].URL = cleanText(c.Funding[i].URL)
+		c.Funding[i].Text = cleanText(c.Funding[i].Text)
+	}
+	if s.Locked != nil {
+		l := *s.Locked
+		l.Owner = cleanText(l.Owner)
+		c.Locked = &l
+	}
+	c.Medium = cleanText(s.Medium)
+	c.Build.Episodes = cleanText(s.Build.Episodes)
+	c.Build.Output = cleanText(s.Build.Output)
+	return &c
+}
+
+// cleanEpisode returns a copy of e with every string cleaned by cleanText.
+// The caller's episode is not modified.
+func cleanEpisode(e *episodes.Episode) *episodes.Episode {
+	c := *e
+	c.File = cleanText(e.File)
+	c.Slug = cleanText(e.Slug)
+	c.Title = cleanText(e.Title)
+	c.EpisodeType = cleanText(e.EpisodeType)
+	c.GUID = cleanText(e.GUID)
+	c.Summary = cleanText(e.Summary)
+	if e.Explicit != nil {
+		x := *e.Explicit
+		c.Explicit = &x
+	}
+	c.Image = cleanText(e.Image)
+	c.Keywords = cleanAll(e.Keywords)
+	c.Audio.URL = cleanText(e.Audio.URL)
+	c.Audio.Type = cleanText(e.Audio.Type)
+	c.Audio.File = cleanText(e.Audio.File)
+	c.Chapters = slices.Clone(e.Chapters)
+	for i := range c.Chapters {
+		ch := &c.Chapters[i]
+		ch.Title, ch.URL, ch.Image = cleanText(ch.Title), cleanText(ch.URL), cleanText(ch.Image)
+	}
+	c.Links = slices.Clone(e.Links)
+	for i := range c.Links {
+		l := &c.Links[i]
+		l.Group, l.Title, l.URL, l.Note = cleanText(l.Group), cleanText(l.Title), cleanText(l.URL), cleanText(l.Note)
+	}
+	c.Takeaways = cleanAll(e.Takeaways)
+	c.People = slices.Clone(e.People)
+	for i := range c.People {
+		p := &c.People[i]
+		p.Name, p.Role, p.Href, p.Img = cleanText(p.Name), cleanText(p.Role), cleanText(p.Href), cleanText(p.Img)
+	}
+	if e.Transcript != nil {
+		t := *e.Transcript
+		t.URL, t.Type = cleanText(t.URL), cleanText(t.Type)
+		c.Transcript = &t
+	}
+	return &c
+}
+
+// cdata is element text written as a CDATA section. encoding/xml splits a
+// "]]>" inside it across two sections, so any cleaned text is safe in it.
+type cdata struct {
+	Text string `xml:",cdata"`
+}

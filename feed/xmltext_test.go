@@ -1,0 +1,208 @@
+package feed
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/mmcdole/gofeed"
+	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/episodes"
+)
+
+func TestCleanText(t *testing.T) {
+	tests := []struct {
+		in, want string
+	}{
+		{"", ""},
+		{"plain", "plain"},
+		{"tab\tlf\ncr\r", "tab\tlf\ncr\r"},
+		{"<&>]]>", "<&>]]>"}, // markup is escaped by the writers, not here
+		{"v\vtab", "vtab"},
+		{"nul\x00 bel\x07 esc\x1b us\x1f", "nul bel esc us"},
+		{"del\x7f c1\u0085", "del\x7f c1\u0085"}, // allowed by XML 1.0
+		{"bad\xffbyte", "bad\uFFFDbyte"},
+		{"two\xff\xfebad", "two\uFFFD\uFFFDbad"},
+		{"cut \xe2\x82", "cut \uFFFD\uFFFD"},
+		{"surrogate \xed\xa0\x80", "surrogate \uFFFD\uFFFD\uFFFD"}, // U+D800 encoded: invalid UTF-8
+		{"nonchar \uFFFE\uFFFF end", "nonchar  end"},
+		{"keep \uFFFD \U0001F399 \U0010FFFF", "keep \uFFFD \U0001F399 \U0010FFFF"},
+		{"© 2025 Ü", "© 2025 Ü"},
+	}
+	for _, tt := range tests {
+		if got := cleanText(tt.in); got != tt.want {
+			t.Errorf("cleanText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if !isXMLText(cleanText(tt.in)) {
+			t.Errorf("cleanText(%q) is not XML text", tt.in)
+		}
+	}
+}
+
+// The CDATA writer (encoding/xml's ",cdata") splits "]]>" so that the text
+// reads back unchanged.
+func TestCDATASplit(t *testing.T) {
+	type doc struct {
+		XMLName xml.Name `xml:"d"`
+		C       cdata    `xml:"c"`
+	}
+	for _, s := range []string{"]]>", "a]]>b", "]]>]]>", "]]]]>>", "<p>x</p> & ]]", "]"} {
+		data, err := xml.Marshal(doc{C: cdata{s}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back struct {
+			C string `xml:"c"`
+		}
+		if err := xml.Unmarshal(data, &back); err != nil {
+			t.Fatalf("%q gives malformed XML %s: %v", s, data, err)
+		}
+		if back.C != s {
+			t.Errorf("%q reads back as %q from %s", s, back.C, data)
+		}
+	}
+}
+
+// fill sets every string reachable from v (through structs, pointers and
+// slices) to s, allocating pointers and two-element slices on the way.
+func fill(v reflect.Value, s string) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(s)
+	case reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		fill(v.Elem(), s)
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return
+		}
+		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+		for i := range v.Len() {
+			fill(v.Index(i), s)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				fill(v.Field(i), s)
+			}
+		}
+	}
+}
+
+// strs returns every string reachable from v with its path.
+func strs(v reflect.Value, path string, out map[string]string) {
+	switch v.Kind() {
+	case reflect.String:
+		out[path] = v.String()
+	case reflect.Pointer:
+		if !v.IsNil() {
+			strs(v.Elem(), path, out)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			strs(v.Index(i), path+"["+string(rune('0'+i))+"]", out)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				strs(v.Field(i), path+"."+v.Type().Field(i).Name, out)
+			}
+		}
+	}
+}
+
+// cleanShow and cleanEpisode clean every string field, including fields
+// added to the models later, and leave the caller's values alone.
+func TestCleanCoversEveryString(t *testing.T) {
+	const dirty = "x\v\xff"
+	const clean = "x\uFFFD"
+	var show config.Show
+	fill(reflect.ValueOf(&show), dirty)
+	var ep episodes.Episode
+	fill(reflect.ValueOf(&ep), dirty)
+
+	for name, pair := range map[string][2]any{
+		"Show":    {&show, cleanShow(&show)},
+		"Episode": {&ep, cleanEpisode(&ep)},
+	} {
+		before, after := map[string]string{}, map[string]string{}
+		strs(reflect.ValueOf(pair[0]), name, before)
+		strs(reflect.ValueOf(pair[1]), name, after)
+		if len(before) != len(after) {
+			t.Errorf("%s: %d strings before cleaning, %d after", name, len(before), len(after))
+		}
+		for path, s := range after {
+			if s != clean {
+				t.Errorf("%s = %q after cleaning, want %q", path, s, clean)
+			}
+		}
+		for path, s := range before {
+			if s != dirty {
+				t.Errorf("%s = %q: cleaning changed the caller's value", path, s)
+			}
+		}
+	}
+}
+
+// A title holding "<", "&", "]]>", a vertical tab and invalid UTF-8 gives
+// well-formed feeds and valid JSON, and reads back cleaned.
+func TestIllegalTitle(t *testing.T) {
+	const title = "a < b & c ]]> d \v e \xff f"
+	const want = "a < b & c ]]> d  e \uFFFD f"
+	ep := episode55()
+	ep.Title = title
+	ep.Chapters[0].Title = title
+	ep.Summary = title
+	out, err := Build(codingChatsShow(), []*episodes.Episode{ep}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkWellFormed(t, RSSFile, out.RSS)
+	checkWellFormed(t, AtomFile, out.Atom)
+	for name, data := range files(out) {
+		if strings.HasSuffix(name, ".json") {
+			checkJSON(t, name, data)
+		}
+	}
+	f, err := gofeed.NewParser().ParseString(string(out.RSS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.Items[0].Title; got != want {
+		t.Errorf("RSS title reads back as %q, want %q", got, want)
+	}
+	var atom struct {
+		Title string `xml:"entry>title"`
+	}
+	if err := xml.Unmarshal(out.Atom, &atom); err != nil {
+		t.Fatal(err)
+	}
+	if atom.Title != want {
+		t.Errorf("Atom title reads back as %q, want %q", atom.Title, want)
+	}
+	var js struct {
+		Items []struct{ Title, Summary string }
+	}
+	if err := json.Unmarshal(out.JSON, &js); err != nil {
+		t.Fatal(err)
+	}
+	if js.Items[0].Title != want {
+		t.Errorf("JSON title %q, want %q", js.Items[0].Title, want)
+	}
+	if words := strings.Join(strings.Fields(want), " "); js.Items[0].Summary != words {
+		t.Errorf("JSON summary %q, want %q", js.Items[0].Summary, words)
+	}
+	var ch struct {
+		Chapters []struct{ Title string }
+	}
+	if err := json.Unmarshal(out.Chapters["chapters/055-rust-in-production.json"], &ch); err != nil {
+		t.Fatal(err)
+	}
+	if ch.Chapters[0].Title != want {
+		t.Errorf("chapter title %q, want %q", ch.Chapters[0].Title, want)
+	}
+}

@@ -1,0 +1,223 @@
+package project
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/publish"
+	"github.com/podfeed/podfeed/site"
+)
+
+// DefaultLockWait is how long a build waits for another build of the same
+// output folder to finish before it gives up with [publish.ErrBusy].
+const DefaultLockWait = 30 * time.Second
+
+// BuildOptions tunes [Show.Render] and [Show.Build]. Now is required; every
+// other zero value is ready to use.
+type BuildOptions struct {
+	// Now is the build's clock: episodes published after it are scheduled
+	// and left out of every output.
+	Now time.Time
+	// Output overrides the show's [build] output folder.
+	Output string
+	// AllowRemoval lists guids whose removal (or change of guid) from the
+	// published feed is confirmed.
+	AllowRemoval []string
+	// AllowAllRemovals confirms every removal.
+	AllowAllRemovals bool
+	// LockWait is how long to wait for a concurrent build; 0 means
+	// DefaultLockWait.
+	LockWait time.Duration
+	// Generator is written into the feeds' generator element when set.
+	Generator string
+	// Publish is passed to publish.Write (tests inject faults with it).
+	Publish publish.Options
+}
+
+// Plan is a rendered build: every output file, in the order it is
+// published, and what went into it.
+type Plan struct {
+	Live      []*episodes.Episode // in the outputs, newest first
+	Scheduled []*episodes.Episode // left out until their time, soonest first
+	Files     []publish.File
+	Warnings  diag.List // from rendering, e.g. descriptions over Apple's limit
+}
+
+// Render renders every output in memory without touching the output folder.
+func (s *Show) Render(opts BuildOptions) (*Plan, error) {
+	live, scheduled := episodes.Select(s.Episodes, opts.Now)
+	out, err := feed.Build(s.Config, live, feed.Options{Updated: s.Modified, Generator: opts.Generator})
+	if err != nil {
+		return nil, fmt.Errorf("render feeds: %w", err)
+	}
+	index, err := site.Index(s.Config, live)
+	if err != nil {
+		return nil, err
+	}
+	p := &Plan{Live: live, Scheduled: scheduled, Warnings: out.Warnings}
+	// Files that others refer to come first, feed.xml last: publish.Write
+	// renames in this order.
+	chapters := make([]string, 0, len(out.Chapters))
+	for name := range out.Chapters {
+		chapters = append(chapters, name)
+	}
+	slices.Sort(chapters)
+	for _, name := range chapters {
+		p.Files = append(p.Files, publish.File{Name: name, Data: out.Chapters[name]})
+	}
+	p.Files = append(p.Files,
+		publish.File{Name: "index.html", Data: index},
+		publish.File{Name: feed.JSONFile, Data: out.JSON},
+		publish.File{Name: feed.AtomFile, Data: out.Atom},
+		publish.File{Name: feed.RSSFile, Data: out.RSS},
+	)
+	return p, nil
+}
+
+// Result is what a build did.
+type Result struct {
+	Output string // the output folder
+	Plan   *Plan
+	publish.Result
+}
+
+// Build renders the show and publishes it into the output folder, holding
+// the folder's lock so that overlapping builds cannot interleave. It refuses
+// with a *RemovalError when the feed already in the folder carries an
+// episode that the new one would drop or re-key, unless opts confirms it.
+func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
+	plan, err := s.Render(opts)
+	if err != nil {
+		return nil, err
+	}
+	out := s.OutputDir(opts.Output)
+	wait := opts.LockWait
+	if wait == 0 {
+		wait = DefaultLockWait
+	}
+	unlock, err := publish.Lock(ctx, out, wait)
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	if err := publish.RemoveTemps(out); err != nil {
+		return nil, err
+	}
+
+	if err := s.guard(out, plan, opts); err != nil {
+		return nil, err
+	}
+	res, err := publish.Write(out, plan.Files, opts.Publish)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Output: out, Plan: plan, Result: res}, nil
+}
+
+// guard compares the feed already published in out with the one about to
+// be, and refuses losses that opts does not confirm.
+func (s *Show) guard(out string, plan *Plan, opts BuildOptions) error {
+	prevFile := filepath.Join(out, "feed.xml")
+	prevData, err := os.ReadFile(prevFile)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read the published feed: %w", err)
+	}
+	prev, err := publish.ReadRSSItems(bytes.NewReader(prevData))
+	if err != nil {
+		return fmt.Errorf("read the published feed %s: %w", prevFile, err)
+	}
+	next := make([]publish.Item, len(plan.Live))
+	for i, e := range plan.Live {
+		next[i] = publish.Item{GUID: e.GUID, Title: e.Title, EnclosureURL: e.Audio.URL}
+	}
+	var refused []Loss
+	for _, l := range publish.Compare(prev, next) {
+		if opts.AllowAllRemovals || slices.Contains(opts.AllowRemoval, l.Old.GUID) {
+			continue
+		}
+		refused = append(refused, Loss{Loss: l, Why: s.why(l, plan)})
+	}
+	if len(refused) > 0 {
+		return &RemovalError{Feed: prevFile, Losses: refused}
+	}
+	return nil
+}
+
+// why says where a lost episode went, as far as the show folder tells.
+func (s *Show) why(l publish.Loss, plan *Plan) string {
+	if l.Kind == publish.Rekeyed && l.New != nil {
+		for _, e := range plan.Live {
+			if e.GUID == l.New.GUID {
+				return "the guid of " + e.File + " changed"
+			}
+		}
+	}
+	for _, e := range s.Episodes {
+		if e.GUID != l.Old.GUID {
+			continue
+		}
+		switch {
+		case e.Draft:
+			return e.File + " is now a draft"
+		case slices.Contains(plan.Scheduled, e):
+			return e.File + " is now scheduled for " + e.Published.UTC().Format(time.RFC3339)
+		}
+	}
+	return "no episode file has this guid any more"
+}
+
+// Loss is an episode the build would lose, and why.
+type Loss struct {
+	publish.Loss
+	Why string
+}
+
+// RemovalError is returned by Build when the new feed would drop or re-key
+// episodes that the published feed carries.
+type RemovalError struct {
+	Feed   string // the published feed that was compared
+	Losses []Loss
+}
+
+func (e *RemovalError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "refusing to build: %d episode(s) of %s would be lost", len(e.Losses), e.Feed)
+	for _, l := range e.Losses {
+		fmt.Fprintf(&b, "\n\t%s: %s", l.Loss, l.Why)
+	}
+	return b.String()
+}
+
+// Hint says how to confirm the removals.
+func (e *RemovalError) Hint() string {
+	guids := make([]string, len(e.Losses))
+	for i, l := range e.Losses {
+		guids[i] = "--allow-removal " + quoteArg(l.Old.GUID)
+	}
+	return "subscribers' apps would drop or re-download these episodes; if that is intended, build again with " +
+		strings.Join(guids, " ") + " (or --allow-removals for all)"
+}
+
+// quoteArg quotes s for a POSIX shell when it holds anything but safe
+// characters.
+func quoteArg(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:@+=", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}

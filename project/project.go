@@ -1,0 +1,88 @@
+// Package project ties a show folder together: it loads podcast.toml and
+// the episode files (packages config and episodes), decides which episodes
+// are live at a given time, renders every output (packages feed and site),
+// and publishes them into the output folder (package internal/publish) so
+// that nothing already published is lost.
+//
+// It is what `podfeed build` and `podfeed check` call; it prints nothing and
+// never reads the clock: the time comes in [BuildOptions].
+package project
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/diag"
+)
+
+// Show is a loaded show folder.
+type Show struct {
+	Dir      string // the folder, as given to Load
+	Config   *config.Show
+	Episodes []*episodes.Episode // every episode file that decoded, drafts and scheduled ones included
+	Modified time.Time           // modification time of podcast.toml
+}
+
+// Load reads the show in dir. It returns every problem it finds, with file
+// names that include dir; the Show is nil when podcast.toml could not be
+// read or decoded.
+func Load(dir string) (*Show, diag.List) {
+	var probs diag.List
+	name := filepath.Join(dir, config.FileName)
+	src, err := os.ReadFile(name)
+	if err != nil {
+		p := probs.Add(diag.Pos{File: name}, "cannot read the show file: %v", unwrapPath(err))
+		if errors.Is(err, os.ErrNotExist) {
+			p.WithHint("is %s a show folder? `podfeed init %s` creates one", dir, dir)
+		}
+		return nil, probs
+	}
+	show, showProbs := config.Parse(name, src)
+	probs.Append(showProbs)
+	if show == nil {
+		return nil, probs
+	}
+	s := &Show{Dir: dir, Config: show}
+	if fi, err := os.Stat(name); err == nil {
+		s.Modified = fi.ModTime().UTC().Truncate(time.Second)
+	}
+
+	eps, epProbs := episodes.LoadDir(os.DirFS(dir), filepath.ToSlash(show.Build.Episodes))
+	for _, p := range epProbs {
+		p.Pos.File = filepath.Join(dir, filepath.FromSlash(p.Pos.File))
+	}
+	for _, e := range eps {
+		e.File = filepath.Join(dir, filepath.FromSlash(e.File))
+	}
+	probs.Append(epProbs)
+	s.Episodes = eps
+	probs.Sort()
+	return s, probs
+}
+
+// OutputDir returns the folder the outputs go to: override when not empty,
+// otherwise the show's [build] output, relative to the show folder.
+func (s *Show) OutputDir(override string) string {
+	if override != "" {
+		return override
+	}
+	out := filepath.FromSlash(s.Config.Build.Output)
+	if filepath.IsAbs(out) {
+		return out
+	}
+	return filepath.Join(s.Dir, out)
+}
+
+// unwrapPath drops the path from an *os.PathError, whose message would
+// repeat the file name the caller already prints.
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,407 @@
+package project
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/podfeed/podfeed/internal/publish"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+
+const exampleDir = "../examples/coding-chats"
+
+// day is a clock after the example's episode went out.
+var day = time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
+
+// copyExample copies the example show into a temporary folder.
+func copyExample(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "coding-chats")
+	if err := os.CopyFS(dir, os.DirFS(exampleDir)); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func load(t *testing.T, dir string) *Show {
+	t.Helper()
+	show, probs := Load(dir)
+	if err := probs.Err(); err != nil {
+		t.Fatalf("load %s:\n%v", dir, err)
+	}
+	return show
+}
+
+// readTree returns every file under dir by slash path, leaving out the lock.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || d.Name() == publish.LockFile {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, path)
+		files[filepath.ToSlash(rel)] = data
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestExampleGolden builds the example show and compares every output with
+// testdata/golden/coding-chats; -update rewrites the golden files.
+func TestExampleGolden(t *testing.T) {
+	show := load(t, exampleDir)
+	out := t.TempDir()
+	if _, err := show.Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	got := readTree(t, out)
+	golden := filepath.Join("testdata", "golden", "coding-chats")
+	if *update {
+		if err := os.RemoveAll(golden); err != nil {
+			t.Fatal(err)
+		}
+		for name, data := range got {
+			path := filepath.Join(golden, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	want := readTree(t, golden)
+	for name, w := range want {
+		g, ok := got[name]
+		if !ok {
+			t.Errorf("%s: not written", name)
+			continue
+		}
+		if !bytes.Equal(g, w) {
+			t.Errorf("%s differs from the golden file (run go test ./project -update if intended):\n%s", name, firstDiff(g, w))
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s: written but has no golden file", name)
+		}
+	}
+	for _, name := range []string{"feed.xml", "atom.xml", "feed.json", "index.html", "chapters/055-rust-in-production.json"} {
+		if _, ok := got[name]; !ok {
+			t.Errorf("%s: missing from the outputs", name)
+		}
+	}
+}
+
+// firstDiff shows the first line where got and want differ.
+func firstDiff(got, want []byte) string {
+	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
+	for i := 0; i < len(g) || i < len(w); i++ {
+		var gl, wl string
+		if i < len(g) {
+			gl = g[i]
+		}
+		if i < len(w) {
+			wl = w[i]
+		}
+		if gl != wl {
+			return fmt.Sprintf("line %d:\n got: %q\nwant: %q", i+1, gl, wl)
+		}
+	}
+	return "(same lines, different bytes)"
+}
+
+// addEpisode writes an episode file into the show folder.
+func addEpisode(t *testing.T, dir, name, published, guid string) {
+	t.Helper()
+	src := fmt.Sprintf(`title = "Episode %[1]s"
+published = %[2]s
+guid = "%[3]s"
+[audio]
+url = "https://media.example.com/%[1]s.mp3"
+length = 1000
+type = "audio/mpeg"
+duration = "10:00"
+[[chapters]]
+start = "0"
+title = "Start"
+`, name, published, guid)
+	if err := os.WriteFile(filepath.Join(dir, "episodes", name+".toml"), []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestScheduledEpisodeStaysOutUntilItsTime(t *testing.T) {
+	dir := copyExample(t)
+	today := time.Date(2025, 6, 1, 12, 0, 0, 0, time.UTC)
+	tomorrow := today.Add(24 * time.Hour).Format(time.RFC3339)
+	addEpisode(t, dir, "056-tomorrow", tomorrow, "ep-56")
+
+	build := func(now time.Time) map[string][]byte {
+		t.Helper()
+		out := t.TempDir()
+		if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: now, Output: out}); err != nil {
+			t.Fatal(err)
+		}
+		return readTree(t, out)
+	}
+	before := build(today)
+	for name, data := range before {
+		if bytes.Contains(data, []byte("ep-56")) || bytes.Contains(data, []byte("Episode 056-tomorrow")) {
+			t.Errorf("today: %s mentions the scheduled episode", name)
+		}
+	}
+	if _, ok := before["chapters/056-tomorrow.json"]; ok {
+		t.Errorf("today: the scheduled episode's chapters were written")
+	}
+	after := build(today.Add(48 * time.Hour))
+	for _, name := range []string{"feed.xml", "atom.xml", "feed.json", "index.html"} {
+		if !bytes.Contains(after[name], []byte("Episode 056-tomorrow")) {
+			t.Errorf("the day after: %s lacks the episode", name)
+		}
+	}
+	if _, ok := after["chapters/056-tomorrow.json"]; !ok {
+		t.Errorf("the day after: chapters/056-tomorrow.json not written")
+	}
+}
+
+func TestUnchangedBuildKeepsBytesAndTimes(t *testing.T) {
+	dir := copyExample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	show := load(t, dir)
+	if _, err := show.Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	// Age every output so that a rewrite would show in its time.
+	old := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	before := readTree(t, out)
+	for name := range before {
+		if err := os.Chtimes(filepath.Join(out, name), old, old); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A later clock and a fresh load: still nothing to change.
+	res, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day.Add(time.Hour), Output: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Changed) != 0 {
+		t.Errorf("changed %v, want none", res.Changed)
+	}
+	after := readTree(t, out)
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("%s: bytes changed", name)
+		}
+		fi, err := os.Stat(filepath.Join(out, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !fi.ModTime().Equal(old) {
+			t.Errorf("%s: modification time changed to %v", name, fi.ModTime())
+		}
+	}
+}
+
+func TestFailedWriteKeepsPreviousOutputs(t *testing.T) {
+	dir := copyExample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, out)
+
+	addEpisode(t, dir, "056-next", "2025-02-11T09:00:00Z", "ep-56")
+	injected := errors.New("disk full (injected)")
+	written := 0
+	opts := BuildOptions{Now: day, Output: out, Publish: publish.Options{AfterWrite: func(string) error {
+		written++
+		if written == 1 {
+			return injected
+		}
+		return nil
+	}}}
+	_, err := load(t, dir).Build(context.Background(), opts)
+	if !errors.Is(err, injected) {
+		t.Fatalf("got error %v, want the injected one", err)
+	}
+	after := readTree(t, out)
+	if len(after) != len(before) {
+		t.Errorf("%d files after the failed build, %d before", len(after), len(before))
+	}
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("%s changed in a failed build", name)
+		}
+	}
+}
+
+func TestConcurrentBuildsEndConsistent(t *testing.T) {
+	dir := copyExample(t)
+	addEpisode(t, dir, "056-next", "2025-02-11T09:00:00Z", "ep-56")
+	out := filepath.Join(t.TempDir(), "public")
+	var wg sync.WaitGroup
+	errs := make([]error, 4)
+	for i := range errs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out})
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Errorf("build %d: %v", i, err)
+		}
+	}
+	// The set on disk is exactly what one build renders, and well-formed.
+	plan, err := load(t, dir).Render(BuildOptions{Now: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := readTree(t, out)
+	if len(got) != len(plan.Files) {
+		t.Errorf("%d files on disk, want %d", len(got), len(plan.Files))
+	}
+	for _, f := range plan.Files {
+		if !bytes.Equal(got[f.Name], f.Data) {
+			t.Errorf("%s differs from a single build's", f.Name)
+		}
+	}
+	for _, name := range []string{"feed.xml", "atom.xml"} {
+		if err := wellFormed(got[name]); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
+
+func wellFormed(data []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func TestBuildRefusesToLoseEpisodes(t *testing.T) {
+	const guid = "codingchats-055-rust-in-production"
+	file := filepath.Join("episodes", "055-rust-in-production.toml")
+	tests := []struct {
+		name   string
+		change func(t *testing.T, dir string)
+		want   string
+	}{
+		{
+			name: "file deleted",
+			change: func(t *testing.T, dir string) {
+				if err := os.Remove(filepath.Join(dir, file)); err != nil {
+					t.Fatal(err)
+				}
+			},
+			want: "(guid " + guid + ") would disappear from the feed: no episode file has this guid any more",
+		},
+		{
+			name: "guid edited",
+			change: func(t *testing.T, dir string) {
+				path := filepath.Join(dir, file)
+				src, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				src = bytes.Replace(src, []byte(guid), []byte("new-guid"), 1)
+				if err := os.WriteFile(path, src, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			},
+			want: "would change guid from " + guid + " to new-guid: the guid of ",
+		},
+		{
+			name: "made a draft",
+			change: func(t *testing.T, dir string) {
+				path := filepath.Join(dir, file)
+				src, err := os.ReadFile(path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(path, append([]byte("draft = true\n"), src...), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			},
+			want: "is now a draft",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := copyExample(t)
+			out := filepath.Join(t.TempDir(), "public")
+			if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+				t.Fatal(err)
+			}
+			before := readTree(t, out)
+			tt.change(t, dir)
+
+			_, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out})
+			var removal *RemovalError
+			if !errors.As(err, &removal) {
+				t.Fatalf("got %v, want a RemovalError", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q does not contain %q", err, tt.want)
+			}
+			if !strings.Contains(removal.Hint(), "--allow-removal "+guid) {
+				t.Errorf("hint %q does not say how to confirm", removal.Hint())
+			}
+			if after := readTree(t, out); !bytes.Equal(after["feed.xml"], before["feed.xml"]) {
+				t.Errorf("a refused build changed feed.xml")
+			}
+
+			if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out, AllowRemoval: []string{guid}}); err != nil {
+				t.Fatalf("confirmed build: %v", err)
+			}
+			if after := readTree(t, out); bytes.Contains(after["feed.xml"], []byte(">"+guid+"<")) {
+				t.Errorf("the confirmed removal left the guid in feed.xml")
+			}
+		})
+	}
+}
+
+func TestLockBusy(t *testing.T) {
+	dir := copyExample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	unlock, err := publish.Lock(context.Background(), out, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	_, err = load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out, LockWait: time.Millisecond})
+	if !errors.Is(err, publish.ErrBusy) {
+		t.Fatalf("got %v, want ErrBusy", err)
+	}
+}
