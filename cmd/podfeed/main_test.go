@@ -37,11 +37,11 @@ func TestScripts(t *testing.T) {
 func TestExitCodes(t *testing.T) {
 	example := "../../examples/coding-chats"
 	tests := []struct {
-		name       string
-		args       []string
-		code       int
-		stdout     string // substring; "" means stdout must be empty
-		stderr     string // substring; "" means stderr must be empty
+		name   string
+		args   []string
+		code   int
+		stdout string // substring; "" means stdout must be empty
+		stderr string // substring; "" means stderr must be empty
 	}{
 		{"no arguments", nil, exitUsage, "", "Usage:"},
 		{"unknown command", []string{"frobnicate"}, exitUsage, "", "podfeed: error: unknown command \"frobnicate\""},
