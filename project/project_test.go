@@ -26,11 +26,15 @@ const exampleDir = "../examples/coding-chats"
 // day is a clock after the example's episode went out.
 var day = time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 
-// copyExample copies the example show into a temporary folder.
+// copyExample copies the example show, without any outputs the README's
+// first command built in it, into a temporary folder.
 func copyExample(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "coding-chats")
 	if err := os.CopyFS(dir, os.DirFS(exampleDir)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(dir, "public")); err != nil {
 		t.Fatal(err)
 	}
 	return dir

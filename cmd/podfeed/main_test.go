@@ -20,7 +20,8 @@ func TestMain(m *testing.M) {
 }
 
 // TestScripts runs the command-line scripts in testdata/script. Each starts
-// with a copy of examples/coding-chats in $WORK/coding-chats.
+// with a copy of examples/coding-chats, without its outputs, in
+// $WORK/coding-chats.
 func TestScripts(t *testing.T) {
 	example, err := filepath.Abs("../../examples/coding-chats")
 	if err != nil {
@@ -29,7 +30,12 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
 		Setup: func(env *testscript.Env) error {
-			return os.CopyFS(filepath.Join(env.WorkDir, "coding-chats"), os.DirFS(example))
+			dir := filepath.Join(env.WorkDir, "coding-chats")
+			if err := os.CopyFS(dir, os.DirFS(example)); err != nil {
+				return err
+			}
+			// Leave out what the README's first command may have built.
+			return os.RemoveAll(filepath.Join(dir, "public"))
 		},
 	})
 }
