@@ -67,6 +67,16 @@ func run(ctx context.Context, args []string, e env) int {
 		err = runBuild(ctx, rest, e)
 	case "check":
 		err = runCheck(rest, e)
+	case "init":
+		err = runInit(rest, e)
+	case "new":
+		err = runNew(rest, e)
+	case "import":
+		err = runImport(ctx, rest, e)
+	case "serve":
+		err = runServe(ctx, rest, e)
+	case "embed":
+		err = runEmbed(rest, e)
 	case "version", "--version":
 		fmt.Fprintln(e.stdout, "podfeed", version())
 	case "help", "-h", "-help", "--help":
