@@ -41,12 +41,14 @@ func TestBadInput(t *testing.T) {
 		name  string
 		file  func() []byte // the episode file's bytes
 		setup func(t *testing.T, episodesDir string)
-		want  string                        // regexp the problems must match; "" means the show builds
+		want  string                         // regexp the problems must match; "" means the show builds
 		check func(t *testing.T, out string) // for shows that build: what the outputs must hold
 	}{
 		{
 			name: "invalid UTF-8 is an error at the first bad byte",
-			file: func() []byte { return []byte(strings.Replace(goodEpisode, `title = "Episode"`, "title = \"Epi\xffsode\"", 1)) },
+			file: func() []byte {
+				return []byte(strings.Replace(goodEpisode, `title = "Episode"`, "title = \"Epi\xffsode\"", 1))
+			},
 			want: `ep\.toml:1:13: file is not valid UTF-8`,
 		},
 		{
@@ -115,32 +117,44 @@ func TestBadInput(t *testing.T) {
 		},
 		{
 			name: "a duplicate key is an error at the second one",
-			file: func() []byte { return []byte(strings.Replace(goodEpisode, `guid = "ep-1"`, "guid = \"ep-1\"\ntitle = \"Again\"", 1)) },
+			file: func() []byte {
+				return []byte(strings.Replace(goodEpisode, `guid = "ep-1"`, "guid = \"ep-1\"\ntitle = \"Again\"", 1))
+			},
 			want: `ep\.toml:4:\d+: .*title`,
 		},
 		{
 			name: "a wrong type is an error naming what was wanted",
-			file: func() []byte { return []byte(strings.Replace(goodEpisode, `guid = "ep-1"`, "guid = \"ep-1\"\nnumber = \"55\"", 1)) },
+			file: func() []byte {
+				return []byte(strings.Replace(goodEpisode, `guid = "ep-1"`, "guid = \"ep-1\"\nnumber = \"55\"", 1))
+			},
 			want: `ep\.toml:4:1: number: want an integer, got string "55"`,
 		},
 		{
 			name: "a date without a zone is an error with a hint",
-			file: func() []byte { return []byte(strings.Replace(goodEpisode, "2025-01-01T09:00:00Z", "2025-01-01T09:00:00", 1)) },
+			file: func() []byte {
+				return []byte(strings.Replace(goodEpisode, "2025-01-01T09:00:00Z", "2025-01-01T09:00:00", 1))
+			},
 			want: `ep\.toml:2:1: published: date-time has no time zone`,
 		},
 		{
 			name: "an absurd duration is an error",
-			file: func() []byte { return []byte(strings.Replace(goodEpisode, `duration = "30:00"`, `duration = "99999:00:00"`, 1)) },
+			file: func() []byte {
+				return []byte(strings.Replace(goodEpisode, `duration = "30:00"`, `duration = "99999:00:00"`, 1))
+			},
 			want: `ep\.toml:9:1: audio\.duration: `,
 		},
 		{
 			name: "a javascript: link is an error",
-			file: func() []byte { return []byte(strings.Replace(goodEpisode, `url = "https://example.com/"`, `url = "javascript:alert(1)"`, 1)) },
+			file: func() []byte {
+				return []byte(strings.Replace(goodEpisode, `url = "https://example.com/"`, `url = "javascript:alert(1)"`, 1))
+			},
 			want: `ep\.toml:16:1: links\[0\]\.url: `,
 		},
 		{
 			name: "a link without a scheme is an error",
-			file: func() []byte { return []byte(strings.Replace(goodEpisode, `url = "https://example.com/"`, `url = "example.com"`, 1)) },
+			file: func() []byte {
+				return []byte(strings.Replace(goodEpisode, `url = "https://example.com/"`, `url = "example.com"`, 1))
+			},
 			want: `ep\.toml:16:1: links\[0\]\.url: `,
 		},
 		{
@@ -165,7 +179,9 @@ func TestBadInput(t *testing.T) {
 		},
 		{
 			name: "a media file outside the show folder is an error",
-			file: func() []byte { return []byte(strings.Replace(goodEpisode, `duration = "30:00"`, "duration = \"30:00\"\nfile = \"../../etc/passwd\"", 1)) },
+			file: func() []byte {
+				return []byte(strings.Replace(goodEpisode, `duration = "30:00"`, "duration = \"30:00\"\nfile = \"../../etc/passwd\"", 1))
+			},
 			want: `ep\.toml:10:1: audio\.file: `,
 		},
 		{
