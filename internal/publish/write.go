@@ -22,6 +22,11 @@ type File struct {
 	Name string
 	// Data is the file's complete content.
 	Data []byte
+	// Source, when not empty, is the path of a file to publish instead of
+	// Data: a media file, streamed and never held in memory. Its copy is
+	// unchanged when the target has the source's size and modification
+	// time, and a new copy gets the source's modification time.
+	Source string
 }
 
 // Options tunes [Write]. The zero value is ready to use: files are written
@@ -106,11 +111,17 @@ func Write(dir string, files []File, opts Options) (Result, error) {
 	for _, f := range files {
 		target := filepath.Join(dir, filepath.FromSlash(f.Name))
 		folder := filepath.Dir(target)
-		if err := mkdirs(folder, touched); err != nil {
+		err := mkdirs(folder, touched)
+		if err != nil {
 			cleanup()
 			return Result{}, fmt.Errorf("publish: write %s: %w", f.Name, err)
 		}
-		same, err := sameContent(target, f.Data)
+		var same bool
+		if f.Source != "" {
+			same, err = sameCopy(target, f.Source)
+		} else {
+			same, err = sameContent(target, f.Data)
+		}
 		if err != nil {
 			cleanup()
 			return Result{}, fmt.Errorf("publish: write %s: %w", f.Name, err)
@@ -119,7 +130,12 @@ func Write(dir string, files []File, opts Options) (Result, error) {
 			res.Unchanged = append(res.Unchanged, f.Name)
 			continue
 		}
-		tmp, err := writeTemp(folder, path.Base(f.Name), f.Data)
+		var tmp string
+		if f.Source != "" {
+			tmp, err = copyTemp(folder, path.Base(f.Name), f.Source)
+		} else {
+			tmp, err = writeTemp(folder, path.Base(f.Name), f.Data)
+		}
 		if err != nil {
 			cleanup()
 			return Result{}, fmt.Errorf("publish: write %s: %w", f.Name, err)
