@@ -6,7 +6,10 @@ require (
 	github.com/BurntSushi/toml v1.6.0 // indirect
 	github.com/Eyevinn/mp4ff v0.56.0 // indirect
 	github.com/aymerick/douceur v0.2.0 // indirect
-	github.com/bogem/id3v2/v2 v2.1.4 // indirect
+	github.com/chromedp/cdproto v0.159.0 // indirect
+	github.com/chromedp/chromedp v0.23.0 // indirect
+	github.com/fsnotify/fsnotify v1.10.1 // indirect
+	github.com/go-json-experiment/json v0.0.0-20260213210345-44df1a37e875 // indirect
 	github.com/gofrs/flock v0.13.2 // indirect
 	github.com/google/uuid v1.6.0 // indirect
 	github.com/gorilla/css v1.0.1 // indirect

@@ -99,6 +99,7 @@ func readShow(t *tomlx.Table, s *Show, probs *diag.List) {
 	readMedium(t, s)
 	readLinks(t, s)
 	readFunding(t, s)
+	readDirectories(t, s)
 	readBuild(t, s)
 }
 
@@ -225,6 +226,18 @@ func readFunding(t *tomlx.Table, s *Show) {
 		}
 		ft.Finish()
 		s.Funding = append(s.Funding, f)
+	}
+}
+
+func readDirectories(t *tomlx.Table, s *Show) {
+	for _, dt := range t.Tables("directories") {
+		dt.Require("name", "url")
+		var d Directory
+		d.Name = requiredString(dt, "name")
+		d.URL = requiredString(dt, "url")
+		checkURL(dt, "url", d.URL)
+		dt.Finish()
+		s.Directories = append(s.Directories, d)
 	}
 }
 

@@ -148,6 +148,24 @@ url = "https://codingchats.example.com/members"
 			},
 		},
 		{
+			name: "directories",
+			src: validTop + validOwner + `
+[[directories]]
+name = "Apple Podcasts"
+url = "https://podcasts.apple.com/us/podcast/coding-chats/id123"
+
+[[directories]]
+name = "Spotify"
+url = "https://open.spotify.com/show/abc"
+`,
+			want: func(s *Show) {
+				s.Directories = []Directory{
+					{Name: "Apple Podcasts", URL: "https://podcasts.apple.com/us/podcast/coding-chats/id123"},
+					{Name: "Spotify", URL: "https://open.spotify.com/show/abc"},
+				}
+			},
+		},
+		{
 			name: "links as inline tables",
 			src:  validTop + "links = [{ title = \"Site\", url = \"https://example.com/\" }]\n" + validOwner,
 			want: func(s *Show) { s.Links = []Link{{Title: "Site", URL: "https://example.com/"}} },

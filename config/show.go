@@ -54,8 +54,9 @@ type Show struct {
 	Owner       Owner
 	Links       []Link // show links, after each episode's own links
 	Funding     []Funding
-	Locked      *Locked // podcast:locked; nil when not set
-	Medium      string  // podcast:medium; "" when not set
+	Directories []Directory // the show's pages in podcast directories, for the web page
+	Locked      *Locked     // podcast:locked; nil when not set
+	Medium      string      // podcast:medium; "" when not set
 	Build       Build
 }
 
@@ -93,6 +94,13 @@ type Link struct {
 type Funding struct {
 	URL  string
 	Text string
+}
+
+// Directory is the show's page in a podcast directory or app (Apple
+// Podcasts, Spotify, …), linked from the show's web page.
+type Directory struct {
+	Name string // as the page shows it, e.g. "Spotify"
+	URL  string
 }
 
 // Locked is podcast:locked: whether other platforms may import the feed.

@@ -94,7 +94,7 @@ func (b *build) atom() ([]byte, error) {
 		}
 		f.Entries = append(f.Entries, x)
 	}
-	return marshalXML(f)
+	return marshalXML(f, "")
 }
 
 // authorName names the show's author (Atom requires one): the show's

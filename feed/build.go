@@ -54,7 +54,7 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 	}
 	b := &build{
 		show: cleanShow(show),
-		opts: Options{Updated: opts.Updated, Generator: cleanText(opts.Generator)},
+		opts: Options{Updated: opts.Updated, Generator: cleanText(opts.Generator), Stylesheet: opts.Stylesheet},
 	}
 	cleaned := make([]*episodes.Episode, 0, len(eps))
 	for i, ep := range eps {
@@ -76,7 +76,7 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 		return nil, fmt.Errorf("build feed: %w", err)
 	}
 
-	out := &Output{Chapters: map[string][]byte{}}
+	out := &Output{Chapters: map[string][]byte{}, Notes: map[string]string{}}
 	md := markdown.New()
 	for _, ep := range cleaned {
 		e, err := b.entry(md, ep, &out.Warnings)
@@ -84,6 +84,9 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 			return nil, fmt.Errorf("build feed: %s: %w", episodeName(ep), err)
 		}
 		b.entries = append(b.entries, e)
+		if ep.Slug != "" {
+			out.Notes[ep.Slug] = e.content
+		}
 		if e.chaptersPath != "" {
 			data, err := chaptersJSON(ep.Chapters)
 			if err != nil {

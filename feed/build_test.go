@@ -217,3 +217,61 @@ func BenchmarkBuild500(b *testing.B) {
 		}
 	}
 }
+
+// Options.Stylesheet puts an xml-stylesheet instruction right after the XML
+// declaration of feed.xml, and only there; without it nothing changes.
+func TestStylesheet(t *testing.T) {
+	plain := buildTwice(t, codingChatsShow(), []*episodes.Episode{episode55()}, Options{})
+	for _, tt := range []struct {
+		href, want string
+	}{
+		{"feed.xsl", `<?xml-stylesheet type="text/xsl" href="feed.xsl"?>`},
+		{"/style/feed.xsl?v=1&x=\"?>", `<?xml-stylesheet type="text/xsl" href="/style/feed.xsl?v=1&amp;x=&quot;?&gt;"?>`},
+	} {
+		out := buildTwice(t, codingChatsShow(), []*episodes.Episode{episode55()}, Options{Stylesheet: tt.href})
+		decl := `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
+		if want := decl + tt.want + "\n"; !bytes.HasPrefix(out.RSS, []byte(want)) {
+			t.Errorf("Stylesheet %q: feed.xml starts\n%.120s\nwant\n%s", tt.href, out.RSS, want)
+		}
+		if got := bytes.Replace(out.RSS, []byte(tt.want+"\n"), nil, 1); !bytes.Equal(got, plain.RSS) {
+			t.Errorf("Stylesheet %q: feed.xml differs from the one without a stylesheet beyond the instruction", tt.href)
+		}
+		if !bytes.Equal(out.Atom, plain.Atom) || !bytes.Equal(out.JSON, plain.JSON) {
+			t.Errorf("Stylesheet %q changed atom.xml or feed.json", tt.href)
+		}
+		checkWellFormed(t, "feed.xml with a stylesheet", out.RSS)
+	}
+}
+
+// Output.Notes holds, per slug, exactly the notes written into
+// content:encoded.
+func TestNotes(t *testing.T) {
+	a, b, noSlug := episode55(), episode55(), episode55()
+	another(b, "056 chapters & more", "cc-056").Title = "Second <script>alert(1)</script>"
+	another(noSlug, "", "cc-057").Chapters = nil
+	out := buildTwice(t, codingChatsShow(), []*episodes.Episode{a, b, noSlug}, Options{})
+	if len(out.Notes) != 2 {
+		t.Errorf("Notes has %d entries, want 2 (episodes with a slug)", len(out.Notes))
+	}
+	parsed, err := gofeed.NewParser().ParseString(string(out.RSS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := map[string]string{}
+	for _, it := range parsed.Items {
+		content[it.GUID] = it.Content
+	}
+	for slug, guid := range map[string]string{a.Slug: a.GUID, b.Slug: b.GUID} {
+		notes, ok := out.Notes[slug]
+		if !ok {
+			t.Errorf("Notes[%q] missing", slug)
+			continue
+		}
+		if notes == "" || notes != content[guid] {
+			t.Errorf("Notes[%q] is not the item's content:encoded:\n%s\nwant\n%s", slug, notes, content[guid])
+		}
+	}
+	if !strings.Contains(out.Notes[a.Slug], "<p>00:03:49 Performance Gains with Rust</p>") {
+		t.Errorf("Notes[%q] lacks the chapter line", a.Slug)
+	}
+}

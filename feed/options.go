@@ -18,6 +18,13 @@ type Options struct {
 	// Generator names the program in RSS and Atom, e.g. "podfeed v0.1.0";
 	// empty leaves the element out.
 	Generator string
+
+	// Stylesheet, when set, is the address of an XSLT stylesheet that
+	// browsers apply to feed.xml: it is written in an xml-stylesheet
+	// processing instruction right after the XML declaration. A relative
+	// address such as "feed.xsl" resolves against the feed's own address.
+	// Empty writes no instruction.
+	Stylesheet string
 }
 
 // Output is what [Build] renders. Paths are relative to the output folder.
@@ -29,6 +36,11 @@ type Output struct {
 	// Chapters holds one Podcasting 2.0 JSON chapters file per episode that
 	// has chapters, keyed by its path: "chapters/<slug>.json".
 	Chapters map[string][]byte
+
+	// Notes holds the full show notes of every episode that has a slug, as
+	// the HTML written into content:encoded, keyed by the slug, so that web
+	// pages show exactly the notes the feed carries.
+	Notes map[string]string
 
 	// Warnings are advice about the output, such as a description that
 	// had to leave sections to content:encoded. They never stop a build.

@@ -147,7 +147,7 @@ func (b *build) rss() ([]byte, error) {
 		NSPsc:      nsPsc,
 		Channel:    ch,
 	}
-	return marshalXML(root)
+	return marshalXML(root, b.opts.Stylesheet)
 }
 
 func (b *build) rssItem(e *entry) *rssItem {
@@ -203,10 +203,14 @@ func (b *build) rssItem(e *entry) *rssItem {
 }
 
 // marshalXML writes v as an indented XML document with a UTF-8 declaration
-// and a final newline.
-func marshalXML(v any) ([]byte, error) {
+// and a final newline. A stylesheet address, when not empty, is written in
+// an xml-stylesheet processing instruction after the declaration.
+func marshalXML(v any, stylesheet string) ([]byte, error) {
 	var buf bytes.Buffer
 	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	if stylesheet != "" {
+		buf.WriteString(`<?xml-stylesheet type="text/xsl" href="` + stylesheetHref(stylesheet) + `"?>` + "\n")
+	}
 	enc := xml.NewEncoder(&buf)
 	enc.Indent("", "  ")
 	if err := enc.Encode(v); err != nil {
@@ -218,3 +222,12 @@ func marshalXML(v any) ([]byte, error) {
 	buf.WriteByte('\n')
 	return buf.Bytes(), nil
 }
+
+// stylesheetHref escapes an address for the pseudo-attribute of an
+// xml-stylesheet instruction: the characters XML gives meaning to, and
+// "?>", which would end the instruction, are written as references.
+func stylesheetHref(href string) string {
+	return stylesheetEscaper.Replace(cleanText(href))
+}
+
+var stylesheetEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")

@@ -110,6 +110,11 @@ func cleanShow(s *config.Show) *config.Show {
 		c.Funding[i].URL = cleanText(c.Funding[i].URL)
 		c.Funding[i].Text = cleanText(c.Funding[i].Text)
 	}
+	c.Directories = slices.Clone(s.Directories)
+	for i := range c.Directories {
+		c.Directories[i].Name = cleanText(c.Directories[i].Name)
+		c.Directories[i].URL = cleanText(c.Directories[i].URL)
+	}
 	if s.Locked != nil {
 		l := *s.Locked
 		l.Owner = cleanText(l.Owner)

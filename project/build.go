@@ -56,11 +56,14 @@ type Plan struct {
 // Render renders every output in memory without touching the output folder.
 func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	live, scheduled := episodes.Select(s.Episodes, opts.Now)
-	out, err := feed.Build(s.Config, live, feed.Options{Updated: s.Modified, Generator: opts.Generator})
+	out, err := feed.Build(s.Config, live, feed.Options{Updated: s.Modified, Generator: opts.Generator, Stylesheet: site.StylesheetFile})
 	if err != nil {
 		return nil, fmt.Errorf("render feeds: %w", err)
 	}
-	index, err := site.Index(s.Config, live)
+	pages, err := site.Build(s.Config, live, site.Options{
+		Notes:     out.Notes,
+		Templates: os.DirFS(filepath.Join(s.Dir, site.TemplatesDir)),
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -75,8 +78,11 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	for _, name := range chapters {
 		p.Files = append(p.Files, publish.File{Name: name, Data: out.Chapters[name]})
 	}
+	// The site (stylesheet, embed and episode pages, index.html last).
+	for _, f := range pages {
+		p.Files = append(p.Files, publish.File{Name: f.Name, Data: f.Data})
+	}
 	p.Files = append(p.Files,
-		publish.File{Name: "index.html", Data: index},
 		publish.File{Name: feed.JSONFile, Data: out.JSON},
 		publish.File{Name: feed.AtomFile, Data: out.Atom},
 		publish.File{Name: feed.RSSFile, Data: out.RSS},

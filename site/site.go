@@ -1,54 +1,462 @@
-// Package site renders the show's web page, index.html: artwork, title,
-// description, the feed address to copy into a podcast app, links that let
-// browsers and apps discover the feeds, and the episode list newest first.
+// Package site renders the show's web site: the pages and the stylesheet
+// that make the output folder a complete static site any host can serve.
 //
-// Templates use html/template, so every piece of user text is escaped. site
-// knows nothing about files: it returns bytes, and the caller writes them.
+// [Build] renders
+//
+//   - index.html: artwork, title, description, the feed address to copy,
+//     links that open the feed in the common podcast apps and the show's
+//     directory pages, <link rel="alternate"> elements through which
+//     browsers and apps discover the feeds, and the episodes;
+//   - episodes/<slug>/index.html: one page per episode with an HTML5 audio
+//     player, the show notes (whose chapter times seek the player), the
+//     people, and Open Graph and Twitter card metadata so that a shared link
+//     shows the artwork;
+//   - embed/<slug>.html: a small self-contained player to put into another
+//     site with an <iframe> (see [EmbedCode]);
+//   - feed.xsl: an XSLT stylesheet that turns feed.xml into a readable page
+//     when someone opens the feed's address in a browser.
+//
+// Pages are html/template templates embedded in the binary; a show replaces
+// any of them by putting a file of the same name into its templates folder
+// ([TemplatesDir]), given to Build as an fs.FS. Every piece of text from
+// the show and its episodes is escaped by html/template; the only HTML taken
+// as it is are the show notes that package feed renders (escaped and
+// sanitised there) and passes on in feed.Output.Notes, so that pages and
+// feeds carry the same notes. The pages use no JavaScript framework: a few
+// lines of inline script on the episode and embed pages make chapter times
+// seek the player; index.html has no script at all.
+//
+// site knows nothing about files beyond the fs.FS it is given: it returns
+// bytes, and the caller writes them. It never reads the clock and does not
+// decide which episodes are published: the caller passes the live ones.
 package site
 
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"fmt"
 	"html/template"
+	"io/fs"
+	"net/url"
+	"path"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/markdown"
 )
 
-//go:embed templates/index.html
-var templates embed.FS
+//go:embed templates
+var builtin embed.FS
 
-// Page is what the index template sees.
-type Page struct {
-	Show     *config.Show
-	Episodes []*episodes.Episode // newest first
-	FeedURL  string
-	AtomURL  string
-	JSONURL  string
+// TemplatesDir is the folder of a show whose files replace the embedded
+// templates of the same name. Templates see a [Page] and may call, besides
+// html/template's functions, date and isodate (of a time.Time: "4 February
+// 2025", RFC 3339), minutes ("35 min"), clock ("03:49") and seconds ("229")
+// of a time.Duration.
+const TemplatesDir = "templates"
+
+// Template file names. LayoutTemplate holds the parts the pages share
+// ({{define}} blocks); each page template is parsed together with it.
+const (
+	LayoutTemplate  = "layout.html"
+	IndexTemplate   = "index.html"
+	EpisodeTemplate = "episode.html"
+	EmbedTemplate   = "embed.html"
+)
+
+// StylesheetFile is the XSLT stylesheet for feed.xml, written beside it.
+// It is copied as it is (from the templates folder when the show has one
+// there), not executed as a template: it reads everything from the feed.
+const StylesheetFile = "feed.xsl"
+
+// templateNames lists every file a templates folder may hold.
+var templateNames = []string{LayoutTemplate, IndexTemplate, EpisodeTemplate, EmbedTemplate, StylesheetFile}
+
+// Options tunes [Build]. The zero value renders pages without show notes
+// from the embedded templates.
+type Options struct {
+	// Notes maps an episode's slug to its show notes as HTML, as
+	// feed.Output.Notes holds them. They are trusted: written into the
+	// episode pages without escaping. An episode without notes gets a page
+	// with its chapters only.
+	Notes map[string]string
+
+	// Templates, when not nil, is searched for each template file before
+	// the embedded ones: a show's templates folder. Files it does not have
+	// come from the embedded set; an .html or .xsl file with another name
+	// is an error, so that a misspelt name does not pass unnoticed.
+	Templates fs.FS
 }
 
-// Index renders index.html for show with the given episodes, which the
-// caller has already filtered and ordered newest first.
-func Index(show *config.Show, eps []*episodes.Episode) ([]byte, error) {
-	tmpl, err := template.New("index.html").Funcs(template.FuncMap{
-		"date": func(t time.Time) string { return t.UTC().Format("2 January 2006") },
-		"minutes": func(d time.Duration) string {
-			if d <= 0 {
-				return ""
-			}
-			return fmt.Sprintf("%d min", int(d.Round(time.Minute)/time.Minute))
-		},
-	}).ParseFS(templates, "templates/index.html")
-	if err != nil {
-		return nil, fmt.Errorf("site: parse template: %w", err)
+// File is one rendered file.
+type File struct {
+	Name string // slash-separated path relative to the output folder
+	Data []byte
+}
+
+// Page is what every page template sees.
+type Page struct {
+	Show *config.Show
+
+	// Root is the way from the page to the site's root folder, for links
+	// inside the site: "" on index.html, "../../" on an episode page,
+	// "../" on an embed page.
+	Root string
+
+	SiteURL string // public address of the site's root folder, ending in "/"
+	FeedURL string // feed.xml; also AtomURL and JSONURL
+	AtomURL string
+	JSONURL string
+
+	Apps        []App              // links that open the feed in podcast apps
+	Directories []config.Directory // the show's pages in directories
+
+	Episodes []*Episode // every live episode, in the order the show lists them
+	Episode  *Episode   // the page's episode; nil on index.html
+}
+
+// Episode is one episode as the templates see it.
+type Episode struct {
+	*episodes.Episode
+
+	Path     string // its page, relative to the site root: "episodes/<slug>/"; "" without a slug
+	URL      string // its page's public address; "" without a slug
+	EmbedURL string // public address of its embed page; "" without a slug
+	Image    string // the episode's artwork, else the show's
+
+	Date        string        // "4 February 2025"
+	Length      string        // "35 min"; "" when the duration is unknown
+	Description string        // the summary as plain text, at most about 300 characters
+	Notes       template.HTML // the show notes, chapter times turned into seek links
+	Chapters    []Chapter
+	EmbedCode   string // the <iframe> markup that embeds its player
+
+	Newer, Older *Episode // neighbours in publication order; nil at the ends
+}
+
+// Chapter is one chapter mark ready to link.
+type Chapter struct {
+	Start string // in seconds, as the seek links carry it: "229", "90.25"
+	Clock string // "03:49", or "1:02:03" past an hour
+	Title string
+	URL   string
+	Image string
+}
+
+// Build renders the site of show with the live episodes eps, in the order
+// files are best published: the stylesheet and the embed and episode pages
+// before index.html, which links to them.
+func Build(show *config.Show, eps []*episodes.Episode, opts Options) ([]File, error) {
+	if show == nil {
+		return nil, errors.New("site: no show")
 	}
+	set, err := loadTemplates(opts.Templates)
+	if err != nil {
+		return nil, err
+	}
+	pages, err := newPages(show, eps, opts)
+	if err != nil {
+		return nil, err
+	}
+
+	files := []File{{Name: StylesheetFile, Data: set.stylesheet}}
+	for _, ep := range pages.Episodes {
+		if ep.Path == "" {
+			continue
+		}
+		p := *pages
+		p.Episode, p.Root = ep, "../"
+		data, err := set.execute(EmbedTemplate, &p)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Name: "embed/" + ep.Slug + ".html", Data: data})
+	}
+	for _, ep := range pages.Episodes {
+		if ep.Path == "" {
+			continue
+		}
+		p := *pages
+		p.Episode, p.Root = ep, "../../"
+		data, err := set.execute(EpisodeTemplate, &p)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, File{Name: "episodes/" + ep.Slug + "/index.html", Data: data})
+	}
+	index, err := set.execute(IndexTemplate, pages)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, File{Name: "index.html", Data: index}), nil
+}
+
+// newPages prepares what the templates see, without Episode and Root.
+func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, error) {
+	p := &Page{
+		Show:        show,
+		SiteURL:     feed.SiblingURL(show.FeedURL, "./"),
+		FeedURL:     show.FeedURL,
+		AtomURL:     feed.SiblingURL(show.FeedURL, feed.AtomFile),
+		JSONURL:     feed.SiblingURL(show.FeedURL, feed.JSONFile),
+		Apps:        Apps(show.Title, show.FeedURL),
+		Directories: show.Directories,
+	}
+	sorted := slices.Clone(eps)
+	for i, ep := range sorted {
+		if ep == nil {
+			return nil, fmt.Errorf("site: episode %d is nil", i)
+		}
+	}
+	// Newest first, as the feed orders them.
+	slices.SortStableFunc(sorted, func(a, b *episodes.Episode) int {
+		if c := b.Published.Compare(a.Published); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.Slug, b.Slug); c != 0 {
+			return c
+		}
+		return strings.Compare(a.GUID, b.GUID)
+	})
+	md := markdown.New()
+	slugs := map[string]bool{}
+	for _, ep := range sorted {
+		e, err := newEpisode(show, ep, md, opts.Notes[ep.Slug])
+		if err != nil {
+			return nil, err
+		}
+		if ep.Slug != "" {
+			if slugs[ep.Slug] {
+				return nil, fmt.Errorf("site: %s: two episodes have the slug %q", ep.File, ep.Slug)
+			}
+			slugs[ep.Slug] = true
+		}
+		p.Episodes = append(p.Episodes, e)
+	}
+	for i, e := range p.Episodes {
+		if i > 0 {
+			e.Newer = p.Episodes[i-1]
+		}
+		if i+1 < len(p.Episodes) {
+			e.Older = p.Episodes[i+1]
+		}
+	}
+	if show.Type == config.TypeSerial {
+		// Listened to in order: the page lists the first episode first.
+		slices.Reverse(p.Episodes)
+	}
+	return p, nil
+}
+
+func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, notes string) (*Episode, error) {
+	e := &Episode{Episode: ep, Image: ep.Image, Date: ep.Published.UTC().Format("2 January 2006")}
+	if e.Image == "" {
+		e.Image = show.Image
+	}
+	if ep.Slug != "" {
+		if err := checkSlug(ep.Slug); err != nil {
+			return nil, fmt.Errorf("site: %s: %w", ep.File, err)
+		}
+		e.Path = "episodes/" + url.PathEscape(ep.Slug) + "/"
+		e.URL = feed.SiblingURL(show.FeedURL, e.Path)
+		e.EmbedURL = feed.SiblingURL(show.FeedURL, "embed/"+url.PathEscape(ep.Slug)+".html")
+		e.EmbedCode = embedCode(show, ep, e.EmbedURL)
+	}
+	if d := ep.Audio.Duration; d > 0 {
+		e.Length = minutes(d)
+	}
+	text, err := md.Text(ep.Summary)
+	if err != nil {
+		return nil, fmt.Errorf("site: %s: summary: %w", ep.File, err)
+	}
+	e.Description = shorten(text, 300)
+	for _, c := range ep.Chapters {
+		e.Chapters = append(e.Chapters, Chapter{
+			Start: seconds(c.Start), Clock: clock(c.Start),
+			Title: c.Title, URL: c.URL, Image: c.Image,
+		})
+	}
+	e.Notes = template.HTML(seekLinks(notes, ep.Chapters))
+	return e, nil
+}
+
+// checkSlug rejects a slug that cannot name a folder of its own.
+func checkSlug(slug string) error {
+	if slug == "." || slug == ".." || strings.ContainsAny(slug, "/\\\x00") || !fs.ValidPath(slug) {
+		return fmt.Errorf("slug %q cannot name a web page: rename the episode file", slug)
+	}
+	return nil
+}
+
+// EmbedCode returns the HTML to paste into another site to embed the
+// player of ep: an <iframe> of its embed page. ep needs a slug.
+func EmbedCode(show *config.Show, ep *episodes.Episode) (string, error) {
+	if show == nil || ep == nil {
+		return "", errors.New("site: embed code: no show or episode")
+	}
+	if err := checkSlug(ep.Slug); err != nil {
+		return "", fmt.Errorf("site: embed code: %w", err)
+	}
+	return embedCode(show, ep, feed.SiblingURL(show.FeedURL, "embed/"+url.PathEscape(ep.Slug)+".html")), nil
+}
+
+// EmbedHeight is the height in CSS pixels of the embedded player's frame.
+const EmbedHeight = 200
+
+func embedCode(show *config.Show, ep *episodes.Episode, src string) string {
+	title := show.Title + ": " + ep.Title
+	return fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="%d" style="border:0;max-width:40rem" loading="lazy"></iframe>`,
+		template.HTMLEscapeString(src), template.HTMLEscapeString(title), EmbedHeight)
+}
+
+// FeedLinks returns the <link rel="alternate"> elements that let browsers
+// and apps discover the show's feeds from a page: for the <head> of the
+// podcaster's own web site.
+func FeedLinks(show *config.Show) string {
+	var b strings.Builder
+	for _, f := range []struct{ typ, name, href string }{
+		{"application/rss+xml", "RSS", show.FeedURL},
+		{"application/atom+xml", "Atom", feed.SiblingURL(show.FeedURL, feed.AtomFile)},
+		{"application/feed+json", "JSON Feed", feed.SiblingURL(show.FeedURL, feed.JSONFile)},
+	} {
+		fmt.Fprintf(&b, "<link rel=\"alternate\" type=\"%s\" title=\"%s (%s)\" href=\"%s\">\n",
+			f.typ, template.HTMLEscapeString(show.Title), f.name, template.HTMLEscapeString(f.href))
+	}
+	return b.String()
+}
+
+// templateSet is the parsed templates and the stylesheet.
+type templateSet struct {
+	pages      map[string]*template.Template
+	stylesheet []byte
+}
+
+// loadTemplates reads every template, from override first.
+func loadTemplates(override fs.FS) (*templateSet, error) {
+	if override != nil {
+		entries, err := fs.ReadDir(override, ".")
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("site: read the templates folder: %w", err)
+		}
+		for _, e := range entries {
+			name := e.Name()
+			ext := path.Ext(name)
+			if e.IsDir() || strings.HasPrefix(name, ".") || (ext != ".html" && ext != ".xsl") || slices.Contains(templateNames, name) {
+				continue
+			}
+			msg := fmt.Sprintf("site: %s/%s: not a template podfeed knows (it knows %s)", TemplatesDir, name, strings.Join(templateNames, ", "))
+			if s := diag.Suggest(name, templateNames); s != "" {
+				msg += fmt.Sprintf("; did you mean %q?", s)
+			}
+			return nil, errors.New(msg)
+		}
+	}
+	read := func(name string) ([]byte, string, error) {
+		if override != nil {
+			data, err := fs.ReadFile(override, name)
+			if err == nil {
+				return data, TemplatesDir + "/" + name, nil
+			}
+			if !errors.Is(err, fs.ErrNotExist) {
+				return nil, "", fmt.Errorf("site: read %s/%s: %w", TemplatesDir, name, err)
+			}
+		}
+		data, err := builtin.ReadFile(path.Join("templates", name))
+		return data, "built-in " + name, err
+	}
+	set := &templateSet{pages: map[string]*template.Template{}}
+	var err error
+	if set.stylesheet, _, err = read(StylesheetFile); err != nil {
+		return nil, err
+	}
+	layout, layoutFrom, err := read(LayoutTemplate)
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range []string{IndexTemplate, EpisodeTemplate, EmbedTemplate} {
+		src, from, err := read(name)
+		if err != nil {
+			return nil, err
+		}
+		t, err := template.New(LayoutTemplate).Funcs(funcs).Parse(string(layout))
+		if err != nil {
+			return nil, fmt.Errorf("site: %s: %w", layoutFrom, err)
+		}
+		if _, err := t.New(name).Parse(string(src)); err != nil {
+			return nil, fmt.Errorf("site: %s: %w", from, err)
+		}
+		set.pages[name] = t
+	}
+	return set, nil
+}
+
+func (s *templateSet) execute(name string, p *Page) ([]byte, error) {
 	var b bytes.Buffer
-	page := Page{Show: show, Episodes: eps, FeedURL: show.FeedURL, AtomURL: feed.SiblingURL(show.FeedURL, feed.AtomFile), JSONURL: feed.SiblingURL(show.FeedURL, feed.JSONFile)}
-	if err := tmpl.Execute(&b, page); err != nil {
-		return nil, fmt.Errorf("site: render index.html: %w", err)
+	if err := s.pages[name].ExecuteTemplate(&b, name, p); err != nil {
+		what := name
+		if p.Episode != nil {
+			what += " for " + p.Episode.File
+		}
+		return nil, fmt.Errorf("site: render %s: %w", what, err)
 	}
 	return b.Bytes(), nil
 }
+
+// funcs are the functions templates may call besides html/template's.
+var funcs = template.FuncMap{
+	"date":    func(t time.Time) string { return t.UTC().Format("2 January 2006") },
+	"isodate": func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"minutes": minutes,
+	"clock":   clock,
+	"seconds": seconds,
+}
+
+// minutes writes a duration as "35 min" (at least "1 min").
+func minutes(d time.Duration) string {
+	if d <= 0 {
+		return ""
+	}
+	return fmt.Sprintf("%d min", max(1, int(d.Round(time.Minute)/time.Minute)))
+}
+
+// clock writes a chapter start as people read it: "03:49", "1:02:03".
+func clock(d time.Duration) string {
+	s := int64(d / time.Second)
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%02d:%02d", s/60, s%60)
+}
+
+// seconds writes d in seconds with at most millisecond precision: "229",
+// "90.25".
+func seconds(d time.Duration) string {
+	ms := d.Milliseconds()
+	if ms%1000 == 0 {
+		return fmt.Sprint(ms / 1000)
+	}
+	return strings.TrimRight(fmt.Sprintf("%d.%03d", ms/1000, ms%1000), "0")
+}
+
+// shorten cuts text to about n bytes at a word boundary, adding "…".
+func shorten(text string, n int) string {
+	if len(text) <= n {
+		return text
+	}
+	cut := strings.LastIndexByte(text[:n], ' ')
+	if cut <= 0 {
+		cut = n
+		for cut > 0 && !utf8RuneStart(text[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(text[:cut], " ,.;:") + "…"
+}
+
+func utf8RuneStart(b byte) bool { return b&0xC0 != 0x80 }

@@ -43,6 +43,12 @@ const usage = `podfeed turns a folder of TOML files into a podcast feed.
 Usage:
   podfeed build [-o DIR] [--now TIME] [-v] [SHOW]   write the feeds and the web page
   podfeed check [--now TIME] [SHOW]                 validate without writing
+  podfeed init [flags] DIR                          start a new show that builds at once
+  podfeed new [--at TIME] [SHOW] TITLE              add the next episode, as a draft
+  podfeed import [flags] FEED DIR                   move a show in from its RSS feed (file or URL)
+  podfeed import --notes FILE [SHOW]                add an episode from plain-text show notes
+  podfeed serve [-p PORT] [-o DIR] [SHOW]           preview on 127.0.0.1, rebuilding on change
+  podfeed embed [SHOW] [EPISODE]                    print the HTML that embeds a player or the feed links
   podfeed version                                   print the version
   podfeed help [COMMAND]                            print help
 
@@ -52,6 +58,8 @@ command's flags.
 Examples:
   podfeed build examples/coding-chats
   podfeed check examples/coding-chats
+  podfeed init my-show && podfeed new my-show "Hello"
+  podfeed import https://feeds.example.com/show.xml my-show
 `
 
 // run executes one command line and returns the process's exit code. It is
@@ -156,6 +164,12 @@ func runHelp(args []string, e env) error {
 		return runBuild(context.Background(), []string{"-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now})
 	case "check":
 		return runCheck([]string{"-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now})
+	case "init":
+		return runInit([]string{"-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now})
+	case "new":
+		return runNew([]string{"-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now})
+	case "import":
+		return runImport(context.Background(), []string{"-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now})
 	}
 	return usageError{msg: fmt.Sprintf("no help for %q", strings.Join(args, " ")), hint: "run 'podfeed help'"}
 }

@@ -1,0 +1,516 @@
+package site_test
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/project"
+	"github.com/podfeed/podfeed/site"
+	"golang.org/x/net/html"
+)
+
+const exampleDir = "../examples/coding-chats"
+
+// seekLink is a chapter time made a link to seek the player.
+var seekLink = regexp.MustCompile(`<a class="seek" href="#t=[0-9.]+" data-start="[0-9.]+" aria-label="Play from [0-9:]+">([0-9:]+)</a>`)
+
+// example loads the example show and its live episodes.
+func example(t testing.TB) (*config.Show, []*episodes.Episode) {
+	t.Helper()
+	show, probs := project.Load(exampleDir)
+	if err := probs.Err(); err != nil {
+		t.Fatalf("load the example: %v", err)
+	}
+	live, _ := episodes.Select(show.Episodes, time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC))
+	if len(live) != 1 {
+		t.Fatalf("the example has %d live episodes, want 1", len(live))
+	}
+	return show.Config, live
+}
+
+// render builds the feeds and the site the way project does.
+func render(t testing.TB, show *config.Show, eps []*episodes.Episode, templates fstest.MapFS) map[string][]byte {
+	t.Helper()
+	out, err := feed.Build(show, eps, feed.Options{Stylesheet: site.StylesheetFile})
+	if err != nil {
+		t.Fatalf("feed.Build: %v", err)
+	}
+	opts := site.Options{Notes: out.Notes}
+	if templates != nil {
+		opts.Templates = templates
+	}
+	files, err := site.Build(show, eps, opts)
+	if err != nil {
+		t.Fatalf("site.Build: %v", err)
+	}
+	again, err := site.Build(show, eps, opts)
+	if err != nil {
+		t.Fatalf("site.Build (second run): %v", err)
+	}
+	m := map[string][]byte{}
+	for i, f := range files {
+		if _, ok := m[f.Name]; ok {
+			t.Errorf("%s rendered twice", f.Name)
+		}
+		m[f.Name] = f.Data
+		if i >= len(again) || again[i].Name != f.Name || !bytes.Equal(again[i].Data, f.Data) {
+			t.Errorf("%s: two builds of the same input differ", f.Name)
+		}
+	}
+	return m
+}
+
+func TestBuildExample(t *testing.T) {
+	show, eps := example(t)
+	out, err := feed.Build(show, eps, feed.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := site.Build(show, eps, site.Options{Notes: out.Notes})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Name)
+	}
+	want := "feed.xsl embed/055-rust-in-production.html episodes/055-rust-in-production/index.html index.html"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("files %s, want %s (referred-to files first, index.html last)", got, want)
+	}
+
+	m := render(t, show, eps, nil)
+	page := string(m["episodes/055-rust-in-production/index.html"])
+	for _, want := range []string{
+		`<audio id="player" controls preload="none" src="https://media.codingchats.example.com/episodes/055-rust-in-production.mp3"`,
+		`<a class="seek" href="#t=229" data-start="229" aria-label="Play from 00:03:49">00:03:49</a> Performance Gains with Rust`,
+		`<meta property="og:image" content="https://codingchats.example.com/artwork.jpg">`,
+		`<meta property="og:url" content="https://codingchats.example.com/episodes/055-rust-in-production/">`,
+		`<meta name="twitter:card" content="summary">`,
+		`<link rel="alternate" type="application/rss+xml" title="Coding Chats (RSS)" href="https://codingchats.example.com/feed.xml">`,
+		`<a href="../../">← Coding Chats</a>`,
+		"Candidates should demonstrate initiative and impact in their projects.", // the last takeaway
+		`<a href="https://read.developingskills.fyi/">`,                          // a show link
+		`<a href="https://www.linkedin.com/in/emmanedelcu/">Emma Nedelcu</a> <span class="muted">(guest)</span>`,
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the episode page lacks %s", want)
+		}
+	}
+	// The page carries exactly the notes of the feed, seek links aside.
+	if plain := seekLink.ReplaceAllString(page, "$1"); !strings.Contains(plain, out.Notes["055-rust-in-production"]) {
+		t.Errorf("the episode page does not carry the feed's show notes")
+	}
+
+	index := string(m["index.html"])
+	for _, want := range []string{
+		`<a href="episodes/055-rust-in-production/">Rust in production`,
+		`<input id="feed-url" readonly value="https://codingchats.example.com/feed.xml">`,
+		`href="podcasts://codingchats.example.com/feed.xml"`,
+		`href="overcast://x-callback-url/add?url=https%3a%2f%2fcodingchats.example.com%2ffeed.xml"`,
+		`href="pktc://subscribe/codingchats.example.com/feed.xml"`,
+		`href="https://antennapod.org/deeplink/subscribe?url=https%3a%2f%2fcodingchats.example.com%2ffeed.xml&amp;title=Coding&#43;Chats"`,
+		`href="podcastaddict://codingchats.example.com/feed.xml"`,
+		`href="podcast://codingchats.example.com/feed.xml"`,
+		`<link rel="alternate" type="application/atom+xml" title="Coding Chats (Atom)" href="https://codingchats.example.com/atom.xml">`,
+		`<link rel="alternate" type="application/feed+json" title="Coding Chats (JSON Feed)" href="https://codingchats.example.com/feed.json">`,
+		`<link rel="canonical" href="https://codingchats.example.com/">`,
+	} {
+		if !strings.Contains(strings.ToLower(index), strings.ToLower(want)) {
+			t.Errorf("index.html lacks %s", want)
+		}
+	}
+	if strings.Contains(index, "<script") {
+		t.Errorf("index.html has a script; it needs none")
+	}
+
+	embed := string(m["embed/055-rust-in-production.html"])
+	for _, want := range []string{
+		`<a class="seek" href="#t=229" data-start="229" target="_self">03:49</a> Performance Gains with Rust`,
+		`<meta name="robots" content="noindex">`,
+		`<base target="_blank">`,
+	} {
+		if !strings.Contains(embed, want) {
+			t.Errorf("the embed page lacks %s", want)
+		}
+	}
+	if bytes.Contains(m["embed/055-rust-in-production.html"], []byte(`<link rel="stylesheet"`)) {
+		t.Errorf("the embed page is not self-contained")
+	}
+}
+
+// Every page and the stylesheet parse; every element the pages need for
+// accessibility is there: a language, image alternatives, labelled inputs.
+func TestPagesAccessible(t *testing.T) {
+	show, eps := example(t)
+	for name, data := range render(t, show, eps, nil) {
+		if name == site.StylesheetFile {
+			checkXML(t, name, data)
+			continue
+		}
+		doc, err := html.Parse(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		ids := map[string]bool{}
+		var labels []string
+		walk(doc, func(n *html.Node) {
+			if n.Type != html.ElementNode {
+				return
+			}
+			if id := attr(n, "id"); id != "" {
+				if ids[id] {
+					t.Errorf("%s: id %q twice", name, id)
+				}
+				ids[id] = true
+			}
+			switch n.Data {
+			case "html":
+				if attr(n, "lang") == "" {
+					t.Errorf("%s: <html> has no lang", name)
+				}
+			case "img":
+				if attr(n, "alt") == "" {
+					t.Errorf("%s: an image without alt text", name)
+				}
+			case "label":
+				labels = append(labels, attr(n, "for"))
+			case "audio":
+				if attr(n, "controls") == "" && !hasAttr(n, "controls") {
+					t.Errorf("%s: audio without controls", name)
+				}
+			case "meta":
+				if attr(n, "name") == "viewport" && !strings.Contains(attr(n, "content"), "width=device-width") {
+					t.Errorf("%s: no mobile viewport", name)
+				}
+			}
+		})
+		for _, id := range labels {
+			if !ids[id] {
+				t.Errorf("%s: a label for %q, which is not there", name, id)
+			}
+		}
+	}
+}
+
+// Text from the show and its episodes that looks like markup is shown as
+// text on every page, never run.
+func TestScriptIsText(t *testing.T) {
+	const evil = `<script>alert(1)</script>`
+	show, eps := example(t)
+	s := *show
+	s.Title = "Show " + evil
+	s.Description = "About " + evil
+	s.Author = "Author " + evil
+	s.Copyright = "© " + evil
+	s.Directories = []config.Directory{{Name: "Dir " + evil, URL: "https://example.com/?q=" + evil}}
+	ep := *eps[0]
+	ep.Title = "Episode " + evil
+	ep.Summary = "Summary " + evil + ` <img src=x onerror="alert(2)"> [x](javascript:alert(3))`
+	ep.Chapters = append([]episodes.Chapter{}, ep.Chapters...)
+	ep.Chapters[1].Title = "Chapter " + evil
+	ep.Links = []episodes.Link{{Group: "Group " + evil, Title: "Link " + evil, URL: "https://example.com/", Note: "Note " + evil}}
+	ep.Takeaways = []string{"Takeaway " + evil}
+	ep.People = []episodes.Person{{Name: "Person " + evil, Role: "guest", Href: "https://example.com/p"}}
+
+	files := render(t, &s, []*episodes.Episode{&ep}, nil)
+	want := map[string][]string{
+		"index.html": {"Show " + evil, "About " + evil, "Author " + evil, "Dir " + evil, "Episode " + evil},
+		"episodes/055-rust-in-production/index.html": {"Show " + evil, "Episode " + evil, "Chapter " + evil,
+			"Link " + evil, "Note " + evil, "Group " + evil, "Takeaway " + evil, "Person " + evil, "© " + evil},
+		"embed/055-rust-in-production.html": {"Show " + evil, "Episode " + evil, "Chapter " + evil},
+	}
+	for name, texts := range want {
+		doc, err := html.Parse(bytes.NewReader(files[name]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var text strings.Builder
+		scripts := 0
+		walk(doc, func(n *html.Node) {
+			switch {
+			case n.Type == html.TextNode && (n.Parent == nil || n.Parent.Data != "script" && n.Parent.Data != "style"):
+				text.WriteString(n.Data)
+				text.WriteByte('\n')
+			case n.Type == html.ElementNode && n.Data == "script":
+				scripts++
+				if n.FirstChild != nil && strings.Contains(n.FirstChild.Data, "alert") {
+					t.Errorf("%s: a script runs the episode's text", name)
+				}
+			case n.Type == html.ElementNode:
+				for _, a := range n.Attr {
+					if strings.HasPrefix(a.Key, "on") {
+						t.Errorf("%s: <%s %s=%q>: an event handler", name, n.Data, a.Key, a.Val)
+					}
+					if strings.Contains(strings.ToLower(a.Val), "javascript:") {
+						t.Errorf("%s: <%s %s=%q>: a javascript: address", name, n.Data, a.Key, a.Val)
+					}
+				}
+			}
+		})
+		for _, w := range texts {
+			if !strings.Contains(text.String(), w) {
+				t.Errorf("%s: the text %q is not shown as text", name, w)
+			}
+		}
+		wantScripts := 1 // the seek script
+		if name == "index.html" {
+			wantScripts = 0
+		}
+		if scripts != wantScripts {
+			t.Errorf("%s: %d script elements, want %d", name, scripts, wantScripts)
+		}
+	}
+}
+
+func TestTemplatesOverride(t *testing.T) {
+	show, eps := example(t)
+	custom := fstest.MapFS{
+		"index.html": {Data: []byte(`<!DOCTYPE html><title>{{.Show.Title}}</title>{{template "feed-links" .}}<p>Custom {{len .Episodes}}</p>{{range .Episodes}}<p>{{minutes .Audio.Duration}}|{{clock .Audio.Duration}}|{{seconds .Audio.Duration}}|{{date .Published}}|{{isodate .Published}}</p>{{end}}`)},
+		"feed.xsl":   {Data: []byte(`<?xml version="1.0"?><xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"/>`)},
+		"README.md":  {Data: []byte("not a template, but not an HTML or XSL file either")},
+	}
+	files := render(t, show, eps, custom)
+	if got := string(files["index.html"]); !strings.Contains(got, "<p>Custom 1</p>") || !strings.Contains(got, `rel="alternate"`) {
+		t.Errorf("index.html does not come from the show's template:\n%s", got)
+	}
+	if got := string(files["index.html"]); !strings.Contains(got, "<p>35 min|35:14|2114|4 February 2025|2025-02-04T09:00:00Z</p>") {
+		t.Errorf("the template functions give:\n%s", got)
+	}
+	if !bytes.Equal(files[site.StylesheetFile], custom["feed.xsl"].Data) {
+		t.Errorf("feed.xsl is not the show's")
+	}
+	if !strings.Contains(string(files["episodes/055-rust-in-production/index.html"]), `<audio id="player"`) {
+		t.Errorf("the episode page no longer comes from the built-in template")
+	}
+
+	for _, tt := range []struct {
+		name string
+		fs   fstest.MapFS
+		want string
+	}{
+		{"misspelt name", fstest.MapFS{"episdoe.html": {Data: []byte("x")}},
+			`site: templates/episdoe.html: not a template podfeed knows (it knows layout.html, index.html, episode.html, embed.html, feed.xsl); did you mean "episode.html"?`},
+		{"parse error", fstest.MapFS{"embed.html": {Data: []byte("{{.Episode.Title")}},
+			"site: templates/embed.html: template: embed.html:1: unclosed action"},
+		{"unknown field", fstest.MapFS{"index.html": {Data: []byte("{{.Show.Nope}}")}},
+			"site: render index.html: template: index.html:1:7: executing \"index.html\" at <.Show.Nope>: can't evaluate field Nope in type *config.Show"},
+		{"layout without a part", fstest.MapFS{"layout.html": {Data: []byte(`{{define "head"}}{{end}}`)}},
+			`no such template "seek-script"`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			out, _ := feed.Build(show, eps, feed.Options{})
+			_, err := site.Build(show, eps, site.Options{Notes: out.Notes, Templates: tt.fs})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %v, want %q", err, tt.want)
+			}
+		})
+	}
+
+	// A templates folder that does not exist is no templates folder.
+	if _, err := site.Build(show, eps, site.Options{Templates: os.DirFS(filepath.Join(t.TempDir(), "none"))}); err != nil {
+		t.Errorf("missing templates folder: %v", err)
+	}
+}
+
+func TestSlugsInAddresses(t *testing.T) {
+	show, eps := example(t)
+	ep := *eps[0]
+	ep.Slug = "056 chapters & more"
+	files := render(t, show, []*episodes.Episode{&ep}, nil)
+	if _, ok := files["episodes/056 chapters & more/index.html"]; !ok {
+		t.Fatalf("no page for the slug; files: %v", keys(files))
+	}
+	if !bytes.Contains(files["index.html"], []byte(`<a href="episodes/056%20chapters%20&amp;%20more/">`)) {
+		t.Errorf("index.html does not link the page with its slug escaped")
+	}
+	if !bytes.Contains(files["episodes/056 chapters & more/index.html"],
+		[]byte(`src=&#34;https://codingchats.example.com/embed/056%20chapters%20&amp;amp;%20more.html&#34;`)) {
+		t.Errorf("the embed code does not carry the escaped address")
+	}
+
+	for _, bad := range []string{"..", ".", `a\b`} {
+		ep.Slug = bad
+		ep.Chapters = nil
+		if _, err := site.Build(show, []*episodes.Episode{&ep}, site.Options{}); err == nil || !strings.Contains(err.Error(), "cannot name a web page") {
+			t.Errorf("slug %q: error %v", bad, err)
+		}
+	}
+	if _, err := site.Build(show, []*episodes.Episode{eps[0], eps[0]}, site.Options{}); err == nil {
+		t.Errorf("two episodes with one slug: no error")
+	}
+	if _, err := site.Build(nil, nil, site.Options{}); err == nil {
+		t.Errorf("no show: no error")
+	}
+}
+
+// Episodes are listed newest first, oldest first for a serial show, and
+// pages link their neighbours.
+func TestEpisodeOrder(t *testing.T) {
+	show, eps := example(t)
+	var list []*episodes.Episode
+	for i, slug := range []string{"001-first", "002-second", "003-third"} {
+		ep := *eps[0]
+		ep.Slug, ep.GUID, ep.Title = slug, slug, "Title "+slug
+		ep.Published = ep.Published.Add(time.Duration(i) * 24 * time.Hour)
+		list = append(list, &ep)
+	}
+	order := func(index []byte) string {
+		i1, i2, i3 := bytes.Index(index, []byte("Title 001")), bytes.Index(index, []byte("Title 002")), bytes.Index(index, []byte("Title 003"))
+		switch {
+		case i1 < 0 || i2 < 0 || i3 < 0:
+			return "not every episode"
+		case i3 < i2 && i2 < i1:
+			return "newest first"
+		case i1 < i2 && i2 < i3:
+			return "oldest first"
+		}
+		return "in no order"
+	}
+	files := render(t, show, list, nil)
+	if got := order(files["index.html"]); got != "newest first" {
+		t.Errorf("episodic show lists %s", got)
+	}
+	middle := string(files["episodes/002-second/index.html"])
+	if !strings.Contains(middle, `Newer: <a href="../../episodes/003-third/">`) || !strings.Contains(middle, `Older: <a href="../../episodes/001-first/">`) {
+		t.Errorf("the middle episode does not link its neighbours")
+	}
+	serial := *show
+	serial.Type = config.TypeSerial
+	if got := order(render(t, &serial, list, nil)["index.html"]); got != "oldest first" {
+		t.Errorf("serial show lists %s", got)
+	}
+}
+
+// Without notes (site used without feed), an episode page lists the
+// chapters itself.
+func TestPageWithoutNotes(t *testing.T) {
+	show, eps := example(t)
+	files, err := site.Build(show, eps, site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if f.Name == "episodes/055-rust-in-production/index.html" {
+			if !bytes.Contains(f.Data, []byte(`<li><a class="seek" href="#t=229" data-start="229">03:49</a> Performance Gains with Rust</li>`)) {
+				t.Errorf("no chapter list:\n%s", f.Data)
+			}
+			return
+		}
+	}
+	t.Fatal("no episode page")
+}
+
+func TestEmbedCodeAndFeedLinks(t *testing.T) {
+	show, eps := example(t)
+	code, err := site.EmbedCode(show, eps[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `<iframe src="https://codingchats.example.com/embed/055-rust-in-production.html" ` +
+		`title="Coding Chats: Rust in production at planet scale: lessons learned deploying Rust code to millions of devices" ` +
+		`width="100%" height="200" style="border:0;max-width:40rem" loading="lazy"></iframe>`
+	if code != want {
+		t.Errorf("EmbedCode:\n got %s\nwant %s", code, want)
+	}
+	if _, err := site.EmbedCode(show, &episodes.Episode{}); err == nil {
+		t.Errorf("EmbedCode of an episode without a slug: no error")
+	}
+	links := site.FeedLinks(&config.Show{Title: `A "quoted" <show>`, FeedURL: "https://example.com/pod/feed.xml"})
+	wantLinks := `<link rel="alternate" type="application/rss+xml" title="A &#34;quoted&#34; &lt;show&gt; (RSS)" href="https://example.com/pod/feed.xml">
+<link rel="alternate" type="application/atom+xml" title="A &#34;quoted&#34; &lt;show&gt; (Atom)" href="https://example.com/pod/atom.xml">
+<link rel="alternate" type="application/feed+json" title="A &#34;quoted&#34; &lt;show&gt; (JSON Feed)" href="https://example.com/pod/feed.json">
+`
+	if links != wantLinks {
+		t.Errorf("FeedLinks:\n%s\nwant\n%s", links, wantLinks)
+	}
+}
+
+func TestApps(t *testing.T) {
+	apps := site.Apps("Tom & Jerry", "https://example.com/pod/feed.xml?key=a b&x=1")
+	got := map[string]string{}
+	for _, a := range apps {
+		got[a.Name] = string(a.URL)
+	}
+	want := map[string]string{
+		"Apple Podcasts": "podcasts://example.com/pod/feed.xml?key=a b&x=1",
+		"Overcast":       "overcast://x-callback-url/add?url=https%3A%2F%2Fexample.com%2Fpod%2Ffeed.xml%3Fkey%3Da+b%26x%3D1",
+		"Pocket Casts":   "pktc://subscribe/example.com/pod/feed.xml?key=a b&x=1",
+		"AntennaPod":     "https://antennapod.org/deeplink/subscribe?url=https%3A%2F%2Fexample.com%2Fpod%2Ffeed.xml%3Fkey%3Da+b%26x%3D1&title=Tom+%26+Jerry",
+		"Podcast Addict": "podcastaddict://example.com/pod/feed.xml?key=a b&x=1",
+		"Other apps":     "podcast://example.com/pod/feed.xml?key=a b&x=1",
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d apps, want %d", len(got), len(want))
+	}
+	for name, w := range want {
+		if got[name] != w {
+			t.Errorf("%s: %q, want %q", name, got[name], w)
+		}
+	}
+	for _, bad := range []string{"", "feed.xml", "ftp://example.com/feed.xml", "https:///feed.xml", "javascript:alert(1)"} {
+		if apps := site.Apps("T", bad); apps != nil {
+			t.Errorf("Apps(%q) = %v, want none", bad, apps)
+		}
+	}
+}
+
+// checkXML fails unless data is well-formed XML.
+func checkXML(t *testing.T, name string, data []byte) {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		_, err := d.Token()
+		if errors.Is(err, io.EOF) {
+			return
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+}
+
+func walk(n *html.Node, f func(*html.Node)) {
+	f(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, f)
+	}
+}
+
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+func keys(m map[string][]byte) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
