@@ -132,11 +132,13 @@ func (d *decoder) episode(t *tomlx.Table, ep *Episode) {
 // audio decodes [audio] and reports whether a duration was given and valid.
 func (d *decoder) audio(t *tomlx.Table, a *Audio) (durationKnown bool) {
 	a.URL = d.url(t, "url", anyHTTP)
-	if !t.Has("url") {
-		d.publishingNeeds(t, "url").WithHint(`add url = "https://…/episode.mp3", the public address of the media file`)
-	}
 	a.File = d.mediaFile(t, "file")
 	hasFile := t.Has("file")
+	if !t.Has("url") && !hasFile {
+		// With only a file, the file is published beside the feed and its
+		// address derived from feed_url (package project does that).
+		d.publishingNeeds(t, "url").WithHint(`add url = "https://…/episode.mp3", the public address of the media file, or file = "media/…" to publish a local file`)
+	}
 
 	if n, ok := t.Int("length"); ok {
 		if n <= 0 {

@@ -15,6 +15,7 @@ import (
 	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/publish"
+	"github.com/podfeed/podfeed/media"
 	"github.com/podfeed/podfeed/site"
 )
 
@@ -69,7 +70,12 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	}
 	p := &Plan{Live: live, Scheduled: scheduled, Warnings: out.Warnings}
 	// Files that others refer to come first, feed.xml last: publish.Write
-	// renames in this order.
+	// renames in this order. Media files of live episodes lead.
+	for _, e := range live {
+		if f, ok := s.media[e]; ok {
+			p.Files = append(p.Files, f)
+		}
+	}
 	chapters := make([]string, 0, len(out.Chapters))
 	for name := range out.Chapters {
 		chapters = append(chapters, name)
@@ -126,6 +132,11 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	res, err := publish.Write(out, plan.Files, opts.Publish)
 	if err != nil {
 		return nil, err
+	}
+	// The outputs are published; a cache that cannot be saved only costs
+	// the next build its probing.
+	if err := s.cache.Save(); err != nil {
+		plan.Warnings.Warn(diag.Pos{File: filepath.Join(s.Dir, media.CacheFile)}, "probe cache not saved: %v", err)
 	}
 	return &Result{Output: out, Plan: plan, Result: res}, nil
 }

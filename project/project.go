@@ -17,6 +17,8 @@ import (
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/publish"
+	"github.com/podfeed/podfeed/media"
 )
 
 // Show is a loaded show folder.
@@ -25,6 +27,9 @@ type Show struct {
 	Config   *config.Show
 	Episodes []*episodes.Episode // every episode file that decoded, drafts and scheduled ones included
 	Modified time.Time           // modification time of podcast.toml
+
+	cache *media.Cache                       // probe results of media files; nil without any
+	media map[*episodes.Episode]publish.File // local media files to publish, for episodes with only a file
 }
 
 // Load reads the show in dir. It returns every problem it finds, with file
@@ -60,6 +65,7 @@ func Load(dir string) (*Show, diag.List) {
 	}
 	probs.Append(epProbs)
 	s.Episodes = eps
+	s.probeMedia(&probs)
 	probs.Sort()
 	return s, probs
 }

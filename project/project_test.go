@@ -290,7 +290,13 @@ func TestConcurrentBuildsEndConsistent(t *testing.T) {
 		t.Errorf("%d files on disk, want %d", len(got), len(plan.Files))
 	}
 	for _, f := range plan.Files {
-		if !bytes.Equal(got[f.Name], f.Data) {
+		want := f.Data
+		if f.Source != "" {
+			if want, err = os.ReadFile(f.Source); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !bytes.Equal(got[f.Name], want) {
 			t.Errorf("%s differs from a single build's", f.Name)
 		}
 	}

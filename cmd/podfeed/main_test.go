@@ -59,7 +59,7 @@ func TestExitCodes(t *testing.T) {
 		{"check -h", []string{"check", "-h"}, exitOK, "Usage: podfeed check", ""},
 		{"version", []string{"version"}, exitOK, "podfeed ", ""},
 		{"missing show", []string{"check", "no-such-show"}, exitContent, "", "no-such-show/podcast.toml: cannot read the show file"},
-		{"clean check", []string{"check", "--now", "2025-03-01T00:00:00Z", example}, exitOK, "1 episode live, 0 episodes scheduled; 0 errors", ""},
+		{"clean check", []string{"check", "--now", "2025-03-01T00:00:00Z", example}, exitOK, "2 episodes live, 0 episodes scheduled; 0 errors", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -197,13 +197,14 @@ func TestServeAndEmbedUsage(t *testing.T) {
 		{"serve bad port", []string{"serve", "-p", "70000", example}, exitUsage, "", "port 70000 is not between 0 and 65535"},
 		{"serve no show", []string{"serve", "-p", "0", "no-such-show"}, exitContent, "", "no-such-show/podcast.toml: cannot read the show file"},
 		{"embed -h", []string{"embed", "-h"}, exitOK, "Usage: podfeed embed", ""},
-		{"embed latest", []string{"embed", example, "latest"}, exitOK, iframe, ""},
+		{"embed latest", []string{"embed", example, "latest"}, exitOK,
+			`<iframe src="https://codingchats.example.com/embed/056-sound-check.html" title="Coding Chats: Sound check`, ""},
 		{"embed by slug", []string{"embed", example, "055-rust-in-production"}, exitOK, iframe, ""},
 		{"embed by file", []string{"embed", example, "episodes/055-rust-in-production.toml"}, exitOK, iframe, ""},
 		{"embed by number", []string{"embed", example, "55"}, exitOK, iframe, ""},
 		{"embed feed links", []string{"embed", example}, exitOK,
 			`<link rel="alternate" type="application/rss+xml" title="Coding Chats (RSS)" href="https://codingchats.example.com/feed.xml">`, ""},
-		{"embed unknown", []string{"embed", example, "56"}, exitUsage, "", `podfeed: error: no episode "56"`},
+		{"embed unknown", []string{"embed", example, "57"}, exitUsage, "", `podfeed: error: no episode "57"`},
 		{"embed too many", []string{"embed", example, "55", "56"}, exitUsage, "", "too many arguments: 56"},
 	}
 	for _, tt := range tests {

@@ -1,14 +1,17 @@
 package publish
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
 	"os"
 )
 
-// sameCopy reports whether target already is a copy of source: same size
-// and modification time, as copyTemp leaves it.
+// sameCopy reports whether target already is a copy of source. Same size
+// and modification time, as copyTemp leaves it, is taken as a copy without
+// reading either; a target of the same size with another time (touched, or
+// restored from a backup) is compared byte for byte.
 func sameCopy(target, source string) (bool, error) {
 	src, err := os.Stat(source)
 	if err != nil {
@@ -24,7 +27,46 @@ func sameCopy(target, source string) (bool, error) {
 	if !dst.Mode().IsRegular() {
 		return false, errors.New(target + " exists and is not a regular file")
 	}
-	return dst.Size() == src.Size() && dst.ModTime().Equal(src.ModTime()), nil
+	if dst.Size() != src.Size() {
+		return false, nil
+	}
+	if dst.ModTime().Equal(src.ModTime()) {
+		return true, nil
+	}
+	return sameFiles(target, source)
+}
+
+// sameFiles compares two files' bytes, reading both a block at a time.
+func sameFiles(a, b string) (bool, error) {
+	fa, err := os.Open(a)
+	if err != nil {
+		return false, err
+	}
+	defer fa.Close()
+	fb, err := os.Open(b)
+	if err != nil {
+		return false, err
+	}
+	defer fb.Close()
+	bufA, bufB := make([]byte, 64<<10), make([]byte, 64<<10)
+	for {
+		na, errA := io.ReadFull(fa, bufA)
+		nb, errB := io.ReadFull(fb, bufB)
+		if !bytes.Equal(bufA[:na], bufB[:nb]) {
+			return false, nil
+		}
+		endA := errA == io.EOF || errA == io.ErrUnexpectedEOF
+		endB := errB == io.EOF || errB == io.ErrUnexpectedEOF
+		if endA || endB {
+			return endA && endB, nil
+		}
+		if errA != nil {
+			return false, errA
+		}
+		if errB != nil {
+			return false, errB
+		}
+	}
 }
 
 // copyTemp copies source to a new temporary file in folder, syncs it, gives

@@ -46,6 +46,18 @@ func TestWriteCopiesSource(t *testing.T) {
 		t.Errorf("second write changed %v, want nothing", res.Changed)
 	}
 
+	// A copy whose time changed but whose bytes did not stays as it is.
+	later := then.Add(time.Hour)
+	if err := os.Chtimes(filepath.Join(out, "media", "episode.mp3"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	if res, err = Write(out, files, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Changed) != 0 {
+		t.Errorf("a touched but equal copy was rewritten: %v", res.Changed)
+	}
+
 	// A new source (same size, new time) is copied again.
 	if err := os.WriteFile(src, []byte("ID3 other bytes"), 0o600); err != nil {
 		t.Fatal(err)
