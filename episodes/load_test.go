@@ -156,11 +156,11 @@ func TestLoadDirExample(t *testing.T) {
 	if len(probs) != 0 {
 		t.Fatalf("problems:\n%s", probs.Format())
 	}
-	if len(eps) != 1 || eps[0].File != "episodes/055-rust-in-production.toml" {
+	if len(eps) != 2 || eps[0].File != "episodes/055-rust-in-production.toml" || eps[1].File != "episodes/056-sound-check.toml" {
 		t.Fatalf("episodes: %v", eps)
 	}
 	live, scheduled := Select(eps, time.Date(2025, 2, 4, 9, 0, 0, 0, time.UTC))
-	if len(live) != 1 || len(scheduled) != 0 {
-		t.Errorf("live %d, scheduled %d; want 1, 0", len(live), len(scheduled))
+	if len(live) != 1 || len(scheduled) != 1 || live[0] != eps[0] || scheduled[0] != eps[1] {
+		t.Errorf("live %d, scheduled %d; want episode 55 live and 56 scheduled", len(live), len(scheduled))
 	}
 }

@@ -26,14 +26,15 @@ const exampleDir = "../examples/coding-chats"
 // seekLink is a chapter time made a link to seek the player.
 var seekLink = regexp.MustCompile(`<a class="seek" href="#t=[0-9.]+" data-start="[0-9.]+" aria-label="Play from [0-9:]+">([0-9:]+)</a>`)
 
-// example loads the example show and its live episodes.
+// example loads the example show and its one episode live on 5 February
+// 2025 (episode 55; episode 56 comes out a week later).
 func example(t testing.TB) (*config.Show, []*episodes.Episode) {
 	t.Helper()
 	show, probs := project.Load(exampleDir)
 	if err := probs.Err(); err != nil {
 		t.Fatalf("load the example: %v", err)
 	}
-	live, _ := episodes.Select(show.Episodes, time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC))
+	live, _ := episodes.Select(show.Episodes, time.Date(2025, 2, 5, 0, 0, 0, 0, time.UTC))
 	if len(live) != 1 {
 		t.Fatalf("the example has %d live episodes, want 1", len(live))
 	}
