@@ -55,7 +55,7 @@ func (s *Show) probeMedia(probs *diag.List) {
 			if errors.As(cause, &merr) {
 				cause = merr.Err
 			}
-			probs.Add(pos, "audio.file: cannot read %s: %v", e.Audio.File, cause).
+			probs.Add(pos, "cannot read %s: %v", e.Audio.File, cause).
 				WithHint("name an MP3, M4A, MP4, Ogg, Opus, FLAC or WAV file inside the show folder")
 			continue
 		}
@@ -79,21 +79,22 @@ func applyProbe(e *episodes.Episode, info media.Info, probs *diag.List) {
 	case a.Length == 0:
 		a.Length = info.Length
 	case a.Length != info.Length:
-		probs.Warn(at("audio.length"), "audio.length: %d bytes, but %s has %d", a.Length, a.File, info.Length).
+		probs.Warn(at("audio.length"), "%d bytes, but %s has %d", a.Length, a.File, info.Length).
 			WithHint("apps and Apple check the length: remove it to read it from the file")
 	}
 	switch {
 	case a.Type == "":
 		a.Type = info.Type
 	case !sameMediaType(a.Type, info.Type):
-		probs.Warn(at("audio.type"), "audio.type: %s, but %s is %s", a.Type, a.File, info.Type).
+		probs.Warn(at("audio.type"), "%s, but %s is %s", a.Type, a.File, info.Type).
 			WithHint("remove type to read it from the file")
 	}
+	durationFromFile := a.Duration == 0
 	switch {
-	case a.Duration == 0:
+	case durationFromFile:
 		a.Duration = info.Duration
 	case absDuration(a.Duration-info.Duration) > durationSlack:
-		probs.Warn(at("audio.duration"), "audio.duration: %s, but %s lasts %s",
+		probs.Warn(at("audio.duration"), "%s, but %s lasts %s",
 			episodes.FormatClock(a.Duration), a.File, episodes.FormatClock(info.Duration)).
 			WithHint("remove duration to read it from the file")
 	}
@@ -104,14 +105,16 @@ func applyProbe(e *episodes.Episode, info media.Info, probs *diag.List) {
 		}
 	case len(info.Chapters) > 0:
 		if diff := chaptersDiffer(e.Chapters, info.Chapters); diff != "" {
-			probs.Warn(at("chapters"), "chapters: %s", diff).
+			probs.Warn(at("chapters"), "%s", diff).
 				WithHint("the [[chapters]] in the file win; remove them to use the media file's chapters")
 		}
 	}
+	// Package episodes checked chapters against a duration written in the
+	// TOML; one read from the file is checked here.
 	for i, c := range e.Chapters {
-		if c.Start >= a.Duration {
-			probs.Add(at("chapters["+strconv.Itoa(i)+"].start"), "chapters[%d].start: %s is past the end of %s (%s)",
-				i, episodes.FormatClock(c.Start), a.File, episodes.FormatClock(a.Duration))
+		if durationFromFile && c.Start >= a.Duration {
+			probs.Add(at("chapters["+strconv.Itoa(i)+"].start"), "%s is past the end of %s (%s)",
+				episodes.FormatClock(c.Start), a.File, episodes.FormatClock(a.Duration))
 		}
 	}
 }

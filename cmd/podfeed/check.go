@@ -1,8 +1,10 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"time"
 
@@ -17,18 +19,29 @@ It reports every problem it finds, each as FILE:LINE:COL: message with the
 offending line, and warnings for what Apple Podcasts or the Podcasting 2.0
 namespace recommend. It also lists the episodes scheduled for later.
 
+With --remote it also asks the host of every enclosure given by url for the
+file's length and type (a HEAD request, or a one-byte range request), and
+reports enclosures that cannot be reached. Builds never go to the network.
+
 Exit status: 0 when the show builds (warnings allowed), 1 when it has
 errors, 2 on bad usage.
 
 Examples:
   podfeed check examples/coding-chats
   podfeed check --now 2025-03-01T00:00:00Z .
+  podfeed check --remote .
 `
 
-func runCheck(args []string, e env) error {
-	var opts project.BuildOptions
+func runCheck(ctx context.Context, args []string, e env) error {
+	var (
+		opts    project.BuildOptions
+		remote  bool
+		timeout time.Duration
+	)
 	fs := newFlagSet("check", checkUsage)
 	fs.Var(timeFlag{&opts.Now}, "now", "check as of `TIME` (RFC 3339; default: now)")
+	fs.BoolVar(&remote, "remote", false, "also ask the media hosts for each enclosure's length and type")
+	fs.DurationVar(&timeout, "timeout", 20*time.Second, "give up on a media host after `DURATION` (with --remote)")
 	positional, err := parseArgs(fs, args, e.stdout, 1)
 	if err != nil {
 		return err
@@ -44,6 +57,9 @@ func runCheck(args []string, e env) error {
 			return err
 		}
 		probs.Append(plan.Warnings)
+		if remote {
+			probs.Append(show.CheckRemote(ctx, &http.Client{Timeout: timeout}))
+		}
 		probs.Sort()
 	}
 	printProblems(e.stderr, probs)

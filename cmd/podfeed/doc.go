@@ -8,7 +8,7 @@
 // Usage:
 //
 //	podfeed build [-o DIR] [--now TIME] [-v] [SHOW]
-//	podfeed check [--now TIME] [SHOW]
+//	podfeed check [--now TIME] [--remote] [SHOW]
 //	podfeed init [flags] DIR
 //	podfeed new [--at TIME] [SHOW] TITLE
 //	podfeed import [flags] FEED DIR

@@ -42,7 +42,7 @@ const usage = `podfeed turns a folder of TOML files into a podcast feed.
 
 Usage:
   podfeed build [-o DIR] [--now TIME] [-v] [SHOW]   write the feeds and the web page
-  podfeed check [--now TIME] [SHOW]                 validate without writing
+  podfeed check [--now TIME] [--remote] [SHOW]      validate without writing
   podfeed init [flags] DIR                          start a new show that builds at once
   podfeed new [--at TIME] [SHOW] TITLE              add the next episode, as a draft
   podfeed import [flags] FEED DIR                   move a show in from its RSS feed (file or URL)
@@ -74,7 +74,7 @@ func run(ctx context.Context, args []string, e env) int {
 	case "build":
 		err = runBuild(ctx, rest, e)
 	case "check":
-		err = runCheck(rest, e)
+		err = runCheck(ctx, rest, e)
 	case "init":
 		err = runInit(rest, e)
 	case "new":
@@ -163,7 +163,7 @@ func runHelp(args []string, e env) error {
 	case "build":
 		return runBuild(context.Background(), []string{"-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now})
 	case "check":
-		return runCheck([]string{"-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now})
+		return runCheck(context.Background(), []string{"-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now})
 	case "init":
 		return runInit([]string{"-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now})
 	case "new":

@@ -1,0 +1,126 @@
+package project
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/diag"
+)
+
+// remoteWorkers is how many enclosures CheckRemote asks about at once.
+const remoteWorkers = 4
+
+// CheckRemote asks the server of every episode's enclosure (episodes that
+// name only a url, not a local file) for its length and type, with a HEAD
+// request or, where the server does not answer HEAD usefully, a one-byte
+// range request. An unreachable enclosure is an error; a length or type
+// that differs from the episode file's is a warning. client carries the
+// timeouts; CheckRemote never runs as part of a build.
+func (s *Show) CheckRemote(ctx context.Context, client *http.Client) diag.List {
+	var eps []*episodes.Episode
+	for _, e := range s.Episodes {
+		if e.Audio.File == "" && e.Audio.URL != "" && !e.Draft {
+			eps = append(eps, e)
+		}
+	}
+	found := make([]diag.List, len(eps))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(remoteWorkers, len(eps)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				found[i] = checkEnclosure(ctx, client, eps[i])
+			}
+		}()
+	}
+	for i := range eps {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	var probs diag.List
+	for _, l := range found {
+		probs.Append(l)
+	}
+	probs.Sort()
+	return probs
+}
+
+// checkEnclosure compares what the server says of one episode's media
+// file with what its file says.
+func checkEnclosure(ctx context.Context, client *http.Client, e *episodes.Episode) diag.List {
+	var probs diag.List
+	at := diag.Pos{File: e.File, Key: "audio.url"}
+	length, typ, err := remoteInfo(ctx, client, e.Audio.URL)
+	if err != nil {
+		probs.Add(at, "%s is unreachable: %v", e.Audio.URL, err).
+			WithHint("listeners cannot download this episode; check the address and the media host")
+		return probs
+	}
+	if length >= 0 && e.Audio.Length > 0 && length != e.Audio.Length {
+		probs.Warn(diag.Pos{File: e.File, Key: "audio.length"}, "%d bytes, but the server says %d", e.Audio.Length, length).
+			WithHint("Apple checks the length; set length = %d", length)
+	}
+	if typ != "" && e.Audio.Type != "" && !sameMediaType(typ, e.Audio.Type) {
+		probs.Warn(diag.Pos{File: e.File, Key: "audio.type"}, "%s, but the server says %s", e.Audio.Type, typ)
+	}
+	return probs
+}
+
+// remoteInfo returns the length (-1 when unknown) and type of the file at
+// url, trying HEAD first and then a GET of its first byte.
+func remoteInfo(ctx context.Context, client *http.Client, url string) (length int64, typ string, err error) {
+	res, err := request(ctx, client, http.MethodHead, url, "")
+	if err == nil && res.StatusCode == http.StatusOK && res.ContentLength >= 0 {
+		return res.ContentLength, mediaType(res), nil
+	}
+	res, err = request(ctx, client, http.MethodGet, url, "bytes=0-0")
+	if err != nil {
+		return 0, "", err
+	}
+	switch res.StatusCode {
+	case http.StatusPartialContent:
+		// Content-Range: bytes 0-0/34567890
+		cr := res.Header.Get("Content-Range")
+		if _, total, ok := strings.Cut(cr, "/"); ok {
+			if n, err := strconv.ParseInt(total, 10, 64); err == nil {
+				return n, mediaType(res), nil
+			}
+		}
+		return -1, mediaType(res), nil
+	case http.StatusOK:
+		return res.ContentLength, mediaType(res), nil
+	}
+	return 0, "", fmt.Errorf("%s", res.Status)
+}
+
+// request sends one request and closes the body at once: only the header
+// matters.
+func request(ctx context.Context, client *http.Client, method, url, byteRange string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, method, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", "podfeed check --remote")
+	if byteRange != "" {
+		req.Header.Set("Range", byteRange)
+	}
+	res, err := client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	res.Body.Close()
+	return res, nil
+}
+
+func mediaType(res *http.Response) string {
+	t, _, _ := strings.Cut(res.Header.Get("Content-Type"), ";")
+	return strings.TrimSpace(t)
+}
