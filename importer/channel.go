@@ -1,0 +1,176 @@
+package importer
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/mmcdole/gofeed"
+
+	"github.com/podfeed/podfeed/config"
+)
+
+// channelHandled are the channel elements read into podcast.toml, or
+// rebuilt by podfeed, keyed by namespace and local name.
+var channelHandled = map[[2]string]bool{
+	{"", "title"}: true, {"", "link"}: true, {"", "description"}: true, {"", "language"}: true,
+	{"", "copyright"}: true, {"", "image"}: true, {"", "item"}: true, {"", "pubDate"}: true,
+	{"", "lastBuildDate"}: true, {"", "generator"}: true, {"", "docs"}: true, {"", "ttl"}: true,
+	{nsItunes, "author"}: true, {nsItunes, "owner"}: true, {nsItunes, "image"}: true,
+	{nsItunes, "category"}: true, {nsItunes, "explicit"}: true, {nsItunes, "type"}: true,
+	{nsPodcast, "guid"}: true, {nsPodcast, "locked"}: true, {nsPodcast, "funding"}: true,
+	{nsPodcast, "medium"}: true, {nsPodcast, "person"}: true,
+}
+
+// channel reads the show.
+func (r *reader) channel(gf *gofeed.Feed, ch *node, imp *Import) *config.Show {
+	s := config.Default()
+	s.Title = clean(gf.Title)
+	if s.Title == "" {
+		r.probs.Warn(r.pos(ch), "the channel has no <title>").WithHint("set title in podcast.toml")
+	}
+	s.Description = r.plainText(ch.text("", "description"))
+	if s.Description == "" {
+		s.Description = r.plainText(ch.text(nsItunes, "summary"))
+	}
+	s.Link = r.abs(ch.text("", "link"))
+	s.Language = strings.ReplaceAll(strings.TrimSpace(ch.text("", "language")), "_", "-")
+	s.Author = clean(ch.text(nsItunes, "author"))
+	if img := ch.kid(nsItunes, "image"); img != nil && img.attr("href") != "" {
+		s.Image = r.abs(img.attr("href"))
+	} else if img := ch.kid("", "image"); img != nil {
+		s.Image = r.abs(img.text("", "url"))
+	}
+	for _, c := range ch.kids(nsItunes, "category") {
+		cat := config.Category{Name: strings.TrimSpace(c.attr("text"))}
+		subs := c.kids(nsItunes, "category")
+		if len(subs) > 0 {
+			cat.Sub = strings.TrimSpace(subs[0].attr("text"))
+		}
+		for _, extra := range subs[min(1, len(subs)):] {
+			r.lost(extra, fmt.Sprintf("second subcategory %q of %q is not kept", extra.attr("text"), cat.Name),
+				`podcast.toml names one subcategory per category: add it as "Parent/Sub" to categories`)
+		}
+		if cat.Name != "" {
+			s.Categories = append(s.Categories, cat)
+		}
+	}
+	if v, ok := parseExplicit(ch.text(nsItunes, "explicit")); ok {
+		s.Explicit = v
+	}
+	if t := strings.ToLower(ch.text(nsItunes, "type")); t == config.TypeEpisodic || t == config.TypeSerial {
+		s.Type = t
+	}
+	s.Copyright = clean(ch.text("", "copyright"))
+	if o := ch.kid(nsItunes, "owner"); o != nil {
+		s.Owner = config.Owner{Name: clean(o.text(nsItunes, "name")), Email: strings.TrimSpace(o.text(nsItunes, "email"))}
+	}
+	if l := ch.kid(nsPodcast, "locked"); l != nil {
+		v := strings.ToLower(strings.TrimSpace(l.Text))
+		s.Locked = &config.Locked{Locked: v == "yes" || v == "true", Owner: l.attr("owner")}
+		switch owner := l.attr("owner"); {
+		case owner == "":
+		case s.Owner.Email == "":
+			s.Owner.Email = owner
+		case !strings.EqualFold(owner, s.Owner.Email):
+			r.lost(l, fmt.Sprintf("podcast:locked owner %q is not kept: podfeed names the [owner] email %q", owner, s.Owner.Email),
+				"set [owner] email to the address that may move the feed")
+		}
+		s.Locked.Owner = s.Owner.Email
+	}
+	for _, f := range ch.kids(nsPodcast, "funding") {
+		s.Funding = append(s.Funding, config.Funding{URL: r.abs(f.attr("url")), Text: clean(f.Text)})
+	}
+	s.Medium = strings.TrimSpace(ch.text(nsPodcast, "medium"))
+	for _, p := range ch.kids(nsPodcast, "person") {
+		r.people = append(r.people, r.person(p))
+		if r.peopleN == nil {
+			r.peopleN = p
+		}
+	}
+
+	// The feed's own address, its podcast:guid, and the new address.
+	for _, l := range ch.kids(nsAtom, "link") {
+		if l.attr("rel") == "self" && imp.OldFeedURL == "" {
+			imp.OldFeedURL = r.abs(l.attr("href"))
+		}
+	}
+	if imp.OldFeedURL == "" {
+		imp.OldFeedURL = r.abs(ch.text(nsItunes, "new-feed-url"))
+	}
+	if imp.OldFeedURL == "" && r.opts.URL != "" {
+		imp.OldFeedURL = r.opts.URL
+	}
+	if imp.OldFeedURL == "" && r.opts.FeedURL == "" {
+		r.probs.Warn(r.pos(ch), "the feed does not give its own address (atom:link rel=\"self\")").
+			WithHint("set feed_url in podcast.toml to where podfeed's feed.xml will be served; " +
+				"if apps know the show by a podcast:guid, set guid to it too")
+	}
+	s.FeedURL = imp.OldFeedURL
+	if r.opts.FeedURL != "" {
+		s.FeedURL = r.opts.FeedURL
+	}
+	s.GUID = strings.TrimSpace(ch.text(nsPodcast, "guid"))
+	if s.GUID == "" && imp.OldFeedURL != "" {
+		// Apps that know podcast:guid derived it from the old address: keep
+		// it, so that changing feed_url later does not change the show.
+		s.GUID = config.PodcastGUID(imp.OldFeedURL)
+	}
+
+	for _, k := range ch.Kids {
+		key := [2]string{k.Space, k.Local}
+		switch {
+		case channelHandled[key]:
+		case k.Space == nsAtom && k.Local == "link" && k.attr("rel") == "self":
+		case k.Space == nsItunes && k.Local == "summary":
+			if s.Description != "" && r.plainText(k.Text) != s.Description {
+				r.notKept(k, "podcast.toml has one description; the channel's <description> was kept")
+			}
+		case k.Space == nsItunes && k.Local == "title":
+			if clean(k.Text) != s.Title {
+				r.notKept(k, "podcast.toml has one title; the channel's <title> was kept")
+			}
+		case k.Space == nsItunes && k.Local == "new-feed-url":
+			r.notKept(k, "the feed already asked apps to move; podfeed's feed_url is the address it is served from")
+		default:
+			r.notKept(k, "")
+		}
+	}
+	return &s
+}
+
+// parseExplicit reads itunes:explicit in its old and new forms.
+func parseExplicit(s string) (bool, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "true", "yes", "explicit":
+		return true, true
+	case "false", "no", "clean":
+		return false, true
+	}
+	return false, false
+}
+
+// plainText turns HTML or plain text into plain text: paragraphs separated
+// by a blank line, links written as "text (address)".
+func (r *reader) plainText(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || !looksLikeHTML(s) {
+		return strings.TrimSpace(strings.ReplaceAll(s, "\r\n", "\n"))
+	}
+	var b strings.Builder
+	for i, bl := range htmlBlocks(s, r.base) {
+		if i > 0 {
+			if bl.brk {
+				b.WriteString("\n")
+			} else {
+				b.WriteString("\n\n")
+			}
+		}
+		for _, run := range bl.runs {
+			b.WriteString(run.text)
+			if run.href != "" && !looksLikeAddress(run.text, run.href) {
+				b.WriteString(" (" + run.href + ")")
+			}
+		}
+	}
+	return strings.TrimSpace(b.String())
+}

@@ -1,0 +1,43 @@
+// Package importer moves a podcast into podfeed: it reads an existing RSS
+// feed, or an episode's plain-text show notes, and writes the podcast.toml
+// and episodes/*.toml files that podfeed builds from.
+//
+// # Reading a feed
+//
+// [ReadFeed] parses a feed with github.com/mmcdole/gofeed and, next to it,
+// with a strict encoding/xml pass that checks the feed is well-formed,
+// positions every element, and reads what gofeed leaves out: the
+// Podcasting 2.0 tags (podcast:guid, person, transcript, funding, locked,
+// medium, chapters, season and episode) under whatever prefix the feed
+// declares, and Podlove Simple Chapters (psc:chapters). Every element the
+// episode files have no place for is reported as a warning at its first
+// line, with the number of items that carry it: nothing is dropped silently.
+//
+// Each item keeps its guid, pubDate with its time zone, enclosure, duration,
+// episode and season numbers, episode type, explicit flag, artwork, keywords,
+// people and transcript. Chapters come from psc:chapters, else from the
+// podcast:chapters JSON file when [Options.Client] may fetch it, else from
+// timestamp lines in the show notes. The show notes (content:encoded, else
+// the description) become the summary, in Markdown, with the Chapters,
+// Links and Takeaways sections and trailing link lists taken out into
+// chapters, links and takeaways where they can be recognised. Links that
+// most episodes share become the show's links in podcast.toml.
+//
+// # Reading show notes
+//
+// [ReadNotes] turns plain-text show notes (a title line, a summary, a
+// Chapters block, a LINKS block with groups and notes, a Takeaways list)
+// into one episode.
+//
+// # Writing
+//
+// [EncodeShow] and [EncodeEpisode] write TOML by hand, keys in the order of
+// podfeed's design, long text as multi-line strings; what they write parses
+// back with config.Parse and episodes.Parse to the same values.
+// [WriteFiles] writes files into a folder and refuses to overwrite any
+// unless told to.
+//
+// importer does not validate the show (podfeed check does that on the files
+// it wrote), never reads the clock, and makes network requests only through
+// the http.Client it is given.
+package importer

@@ -1,0 +1,202 @@
+package importer
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/mmcdole/gofeed"
+
+	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/diag"
+)
+
+// Options tune [ReadFeed]. The zero value reads the feed without any
+// network request.
+type Options struct {
+	// Client fetches podcast:chapters JSON files and asks (HEAD) for the
+	// size of media files whose enclosure gives none. Give it a timeout.
+	// nil: no request is made.
+	Client *http.Client
+	// Parallel is how many requests run at once; 0 means DefaultParallel.
+	Parallel int
+	// URL is the address the feed was read from: relative addresses are
+	// resolved against it, and it is the feed's old address when the feed
+	// does not name itself with atom:link rel="self".
+	URL string
+	// FeedURL is the address podfeed's feed.xml will be served from. ""
+	// keeps the feed's own address (which the move should then redirect).
+	FeedURL string
+}
+
+// Import is a feed read into podfeed's model.
+type Import struct {
+	Show *config.Show
+	// Episodes, oldest first. Each Slug is the file name without ".toml"
+	// and File is "episodes/<Slug>.toml".
+	Episodes []*episodes.Episode
+	// Problems are warnings, positioned in the feed, about what the files
+	// do not keep or what was guessed.
+	Problems diag.List
+	// OldFeedURL is the address the feed gave for itself ("" when none).
+	OldFeedURL string
+}
+
+// ReadFeed reads an RSS podcast feed; name is used to position problems.
+// It fails only when src is not an RSS feed at all; everything the episode
+// files cannot keep is a warning in Import.Problems.
+func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Import, error) {
+	r := &reader{file: name, opts: opts, losses: map[string]*loss{}}
+	doc, err := parseXML(src, true)
+	if err != nil {
+		line := 0
+		var xe *xmlError
+		if errors.As(err, &xe) {
+			line = xe.Line
+		}
+		r.probs.Warn(diag.Pos{File: name, Line: line}, "%v", err).
+			WithHint("the feed was read leniently; check the imported files against it")
+		if doc, err = parseXML(src, false); err != nil {
+			return nil, fmt.Errorf("%s: %w", name, err)
+		}
+	}
+	r.doc = doc
+	switch root := doc.Root; {
+	case root.Local == "feed" && root.Space == nsAtom:
+		return nil, fmt.Errorf("%s is an Atom feed: podfeed imports RSS podcast feeds", name)
+	case root.Local != "rss" || root.kid("", "channel") == nil:
+		return nil, fmt.Errorf("%s is not an RSS feed: it has no <rss><channel>", name)
+	}
+	gf, err := gofeed.NewParser().Parse(bytes.NewReader(src))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	channel := doc.Root.kid("", "channel")
+	items := channel.kids("", "item")
+	if len(items) != len(gf.Items) {
+		return nil, fmt.Errorf("%s: found %d items, but the feed parser read %d", name, len(items), len(gf.Items))
+	}
+	if opts.URL != "" {
+		r.base, _ = url.Parse(opts.URL)
+	}
+	if r.base == nil || !r.base.IsAbs() {
+		r.base, _ = url.Parse(strings.TrimSpace(channel.text("", "link")))
+	}
+
+	imp := &Import{}
+	imp.Show = r.channel(gf, channel, imp)
+	for i, gi := range gf.Items {
+		imp.Episodes = append(imp.Episodes, r.item(gi, items[i], imp.Show))
+	}
+	r.fetch(ctx)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for _, p := range r.pending {
+		p.finish(r)
+	}
+	r.channelPeople(imp)
+	imp.Show.Links = splitShowLinks(imp.Episodes, imp.Show)
+	nameFiles(imp.Episodes)
+	r.reportLosses()
+	r.probs.Sort()
+	imp.Problems = r.probs
+	return imp, nil
+}
+
+// reader holds the state of one ReadFeed.
+type reader struct {
+	file    string
+	opts    Options
+	doc     *xmlDoc
+	base    *url.URL
+	probs   diag.List
+	losses  map[string]*loss
+	order   []string
+	pending []*pendingItem
+	people  []episodes.Person // channel-level podcast:person
+	peopleN *node
+}
+
+// pos returns the position of n in the feed.
+func (r *reader) pos(n *node) diag.Pos {
+	if n == nil {
+		return diag.Pos{File: r.file}
+	}
+	return diag.Pos{File: r.file, Line: n.Line, Col: n.Col}
+}
+
+// loss is one kind of thing the files do not keep, counted over items.
+type loss struct {
+	pos   diag.Pos
+	msg   string
+	hint  string
+	count int
+}
+
+// lost records that what n holds is not kept; reports of the same msg are
+// merged into one warning at the first place, with a count.
+func (r *reader) lost(n *node, msg, hint string) {
+	if l, ok := r.losses[msg]; ok {
+		l.count++
+		return
+	}
+	r.losses[msg] = &loss{pos: r.pos(n), msg: msg, hint: hint, count: 1}
+	r.order = append(r.order, msg)
+}
+
+func (r *reader) reportLosses() {
+	for _, msg := range r.order {
+		l := r.losses[msg]
+		text := l.msg
+		if l.count > 1 {
+			text += fmt.Sprintf(" (%d times; first here)", l.count)
+		}
+		p := r.probs.Warn(l.pos, "%s", text)
+		if l.hint != "" {
+			p.WithHint("%s", l.hint)
+		}
+	}
+}
+
+// notKept records an element the files have no place for.
+func (r *reader) notKept(n *node, hint string) {
+	if hint == "" {
+		hint = "podfeed's files have no place for it; copy what matters into podcast.toml or the episode's summary"
+	}
+	r.lost(n, fmt.Sprintf("<%s> is not kept", r.doc.name(n)), hint)
+}
+
+// abs resolves a possibly relative address against the feed's base.
+func (r *reader) abs(s string) string {
+	return resolve(r.base, strings.TrimSpace(s))
+}
+
+// clean collapses white space in a one-line value such as a title.
+func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// File is one file to write, its name relative to the show folder.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Files renders the import: podcast.toml, then one file per episode.
+func (imp *Import) Files(source string) []File {
+	comment := "Imported by podfeed import from " + source + "."
+	if imp.OldFeedURL != "" && imp.Show.FeedURL == imp.OldFeedURL {
+		comment += "\nfeed_url is still the old feed's address: set it to where podfeed's feed.xml\n" +
+			"will be served, and have the old address redirect (HTTP 301) there. guid\n" +
+			"keeps the show's identity whatever the address."
+	}
+	files := []File{{Name: config.FileName, Data: EncodeShow(imp.Show, comment)}}
+	for _, ep := range imp.Episodes {
+		files = append(files, File{Name: ep.File, Data: EncodeEpisode(ep, "")})
+	}
+	return files
+}

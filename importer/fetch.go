@@ -1,0 +1,140 @@
+package importer
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/podfeed/podfeed/episodes"
+)
+
+// Size limits of what is fetched: a feed of thousands of episodes stays
+// well under maxFeedBytes.
+const (
+	maxFeedBytes     = 64 << 20
+	maxChaptersBytes = 4 << 20
+)
+
+// DefaultParallel is how many requests ReadFeed makes at once when
+// Options.Parallel is 0.
+const DefaultParallel = 4
+
+// Fetch reads the document at an http(s) address with client, which
+// should carry a timeout. It fails on any status but 200 and on documents
+// over 64 MiB.
+func Fetch(ctx context.Context, client *http.Client, addr string) ([]byte, error) {
+	return get(ctx, client, addr, maxFeedBytes)
+}
+
+func get(ctx context.Context, client *http.Client, addr string, limit int64) ([]byte, error) {
+	if client == nil {
+		return nil, errors.New("no network access")
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, addr, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", "podfeed-import")
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s answered %s", addr, resp.Status)
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", addr, err)
+	}
+	if int64(len(body)) > limit {
+		return nil, fmt.Errorf("%s is larger than %d MiB", addr, limit>>20)
+	}
+	return body, nil
+}
+
+// headLength asks for the size and type of a media file with a HEAD
+// request. It returns 0 and "" for what the answer does not say.
+func headLength(ctx context.Context, client *http.Client, addr string) (int64, string, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, addr, nil)
+	if err != nil {
+		return 0, "", err
+	}
+	req.Header.Set("User-Agent", "podfeed-import")
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, "", err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return 0, "", fmt.Errorf("%s answered %s", addr, resp.Status)
+	}
+	n, _ := strconv.ParseInt(resp.Header.Get("Content-Length"), 10, 64)
+	typ, _, _ := strings.Cut(resp.Header.Get("Content-Type"), ";")
+	return max(n, 0), strings.TrimSpace(typ), nil
+}
+
+// jsonChapters is the Podcasting 2.0 JSON chapters format.
+type jsonChapters struct {
+	Version  string `json:"version"`
+	Chapters []struct {
+		StartTime *float64 `json:"startTime"`
+		Title     string   `json:"title"`
+		Img       string   `json:"img"`
+		URL       string   `json:"url"`
+		TOC       *bool    `json:"toc"`
+	} `json:"chapters"`
+}
+
+// parseJSONChapters reads a JSON chapters file. Chapters marked
+// "toc": false (silent ones, used to change artwork) are left out; their
+// number is returned.
+func parseJSONChapters(data []byte) (chapters []episodes.Chapter, silent int, err error) {
+	var jc jsonChapters
+	if err := json.Unmarshal(data, &jc); err != nil {
+		return nil, 0, fmt.Errorf("not a JSON chapters file: %v", err)
+	}
+	for i, c := range jc.Chapters {
+		if c.TOC != nil && !*c.TOC {
+			silent++
+			continue
+		}
+		if c.StartTime == nil || *c.StartTime < 0 || *c.StartTime > episodes.MaxTimestamp.Seconds() {
+			return nil, 0, fmt.Errorf("chapter %d has no valid startTime", i+1)
+		}
+		chapters = append(chapters, episodes.Chapter{
+			Start: time.Duration(*c.StartTime*1000+0.5) * time.Millisecond,
+			Title: strings.Join(strings.Fields(c.Title), " "),
+			URL:   strings.TrimSpace(c.URL),
+			Image: strings.TrimSpace(c.Img),
+		})
+	}
+	return chapters, silent, nil
+}
+
+// runAll runs tasks with at most parallel of them at once, and returns when
+// all are done.
+func runAll(parallel int, tasks []func()) {
+	if parallel <= 0 {
+		parallel = DefaultParallel
+	}
+	sem := make(chan struct{}, parallel)
+	var wg sync.WaitGroup
+	for _, t := range tasks {
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			t()
+		}()
+	}
+	wg.Wait()
+}

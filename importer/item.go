@@ -1,0 +1,405 @@
+package importer
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+
+	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/episodes"
+)
+
+// itemHandled are the item elements read into the episode file, or
+// rebuilt by podfeed.
+var itemHandled = map[[2]string]bool{
+	{"", "title"}: true, {"", "description"}: true, {"", "pubDate"}: true, {"", "guid"}: true,
+	{nsContent, "encoded"}: true,
+	{nsItunes, "duration"}: true, {nsItunes, "episode"}: true, {nsItunes, "season"}: true,
+	{nsItunes, "episodeType"}: true, {nsItunes, "explicit"}: true, {nsItunes, "image"}: true,
+	{nsItunes, "keywords"}: true, {nsItunes, "summary"}: true,
+	{nsPodcast, "person"}: true, {nsPodcast, "chapters"}: true, {nsPsc, "chapters"}: true,
+}
+
+// pendingItem is an episode waiting for what the network may add: its
+// chapters file and the size of its media file.
+type pendingItem struct {
+	ep           *episodes.Episode
+	n            *node
+	notes        notes
+	chaptersURL  string
+	chaptersNode *node
+	fetched      []episodes.Chapter
+	fetchErr     error
+	silent       int
+	fromPsc      bool
+	enc          *node // the enclosure
+	probeLength  bool
+	probeType    bool
+	probed       int64
+	probedType   string
+	probeErr     error
+}
+
+// item reads one episode.
+func (r *reader) item(gi *gofeed.Item, n *node, show *config.Show) *episodes.Episode {
+	ep := &episodes.Episode{EpisodeType: episodes.TypeFull}
+	p := &pendingItem{ep: ep, n: n}
+	r.pending = append(r.pending, p)
+
+	ep.Title = clean(gi.Title)
+	if ep.Title == "" {
+		ep.Title = clean(n.text(nsItunes, "title"))
+	}
+	if ep.Title == "" {
+		ep.Title = "Untitled"
+		r.probs.Warn(r.pos(n), "an item has no <title>; it was called %q", ep.Title)
+	}
+
+	// The enclosure.
+	encs := n.kids("", "enclosure")
+	if len(encs) > 0 {
+		e := encs[0]
+		p.enc = e
+		ep.Audio.URL = r.abs(e.attr("url"))
+		if l, err := strconv.ParseInt(e.attr("length"), 10, 64); err == nil && l > 0 {
+			ep.Audio.Length = l
+		} else {
+			p.probeLength = true
+		}
+		ep.Audio.Type = strings.TrimSpace(e.attr("type"))
+		if ep.Audio.Type == "" {
+			p.probeType = true
+		}
+		for _, extra := range encs[1:] {
+			r.lost(extra, "a second <enclosure> is not kept", "an episode has one media file; RSS allows only one enclosure per item")
+		}
+	} else {
+		ep.Draft = true
+		r.probs.Warn(r.pos(n), "item %q has no <enclosure>: written as a draft", ep.Title).
+			WithHint("add its [audio] and remove draft = true to publish it")
+	}
+
+	// guid and date.
+	ep.GUID = strings.TrimSpace(n.text("", "guid"))
+	if ep.GUID == "" && ep.Audio.URL != "" {
+		ep.GUID = ep.Audio.URL
+		r.lost(n, "an item without <guid> keeps its enclosure URL as guid", "apps identify such an episode by its enclosure URL, so the guid is set to it: leave it as it is")
+	}
+	if pd := n.kid("", "pubDate"); pd != nil {
+		t, err := parseDate(pd.Text)
+		switch {
+		case err == nil:
+			ep.Published = t
+		case gi.PublishedParsed != nil:
+			ep.Published = *gi.PublishedParsed
+			r.probs.Warn(r.pos(pd), "%v; read as %s", err, formatDate(ep.Published)).
+				WithHint("check published in the episode file")
+		default:
+			r.probs.Warn(r.pos(pd), "%v", err).WithHint("set published in the episode file")
+		}
+	} else if gi.PublishedParsed != nil {
+		ep.Published = *gi.PublishedParsed
+	} else {
+		r.probs.Warn(r.pos(n), "item %q has no <pubDate>", ep.Title).WithHint("set published in the episode file")
+	}
+
+	// iTunes.
+	if d := n.kid(nsItunes, "duration"); d != nil && strings.TrimSpace(d.Text) != "" {
+		if dur, err := parseClock(d.Text); err == nil {
+			ep.Audio.Duration = dur
+		} else {
+			r.probs.Warn(r.pos(d), "%v", err).WithHint(`set duration = "H:MM:SS" in [audio]`)
+		}
+	}
+	ep.Number = r.positive(n, nsItunes, "episode")
+	if ep.Number == 0 {
+		ep.Number = r.positive(n, nsPodcast, "episode")
+	}
+	ep.Season = r.positive(n, nsItunes, "season")
+	if ep.Season == 0 {
+		ep.Season = r.positive(n, nsPodcast, "season")
+	}
+	if t := strings.ToLower(n.text(nsItunes, "episodeType")); t != "" {
+		switch t {
+		case episodes.TypeFull, episodes.TypeTrailer, episodes.TypeBonus:
+			ep.EpisodeType = t
+		default:
+			r.lost(n.kid(nsItunes, "episodeType"), fmt.Sprintf("episode type %q is not kept", t), `episode_type is "full", "trailer" or "bonus"`)
+		}
+	}
+	if v, ok := parseExplicit(n.text(nsItunes, "explicit")); ok && v != show.Explicit {
+		ep.Explicit = &v
+	}
+	if img := n.kid(nsItunes, "image"); img != nil {
+		if href := r.abs(img.attr("href")); href != show.Image {
+			ep.Image = href
+		}
+	}
+	for _, k := range strings.Split(n.text(nsItunes, "keywords"), ",") {
+		if k = clean(k); k != "" {
+			ep.Keywords = append(ep.Keywords, k)
+		}
+	}
+
+	// Podcasting 2.0.
+	for _, pn := range n.kids(nsPodcast, "person") {
+		ep.People = append(ep.People, r.person(pn))
+	}
+	r.transcript(n, ep)
+	if pc := n.kid(nsPsc, "chapters"); pc != nil {
+		ep.Chapters = r.pscChapters(pc)
+		p.fromPsc = true
+	}
+	if c := n.kid(nsPodcast, "chapters"); c != nil {
+		p.chaptersURL, p.chaptersNode = r.abs(c.attr("url")), c
+	}
+
+	// The show notes.
+	notesSrc := strings.TrimSpace(n.text(nsContent, "encoded"))
+	if notesSrc == "" {
+		notesSrc = strings.TrimSpace(n.text("", "description"))
+	}
+	if notesSrc == "" {
+		notesSrc = strings.TrimSpace(n.text(nsItunes, "summary"))
+	}
+	var blocks []block
+	if looksLikeHTML(notesSrc) {
+		blocks = htmlBlocks(notesSrc, r.base)
+	} else {
+		blocks = textBlocks(notesSrc)
+	}
+	p.notes = analyse(blocks, ep.Audio.Duration)
+	ep.Summary = p.notes.summary
+	ep.Links = p.notes.links
+	ep.Takeaways = p.notes.takeaways
+
+	for _, k := range n.Kids {
+		key := [2]string{k.Space, k.Local}
+		switch {
+		case itemHandled[key]:
+		case k.Space == "" && k.Local == "enclosure":
+		case k.Space == nsItunes && k.Local == "title":
+			if clean(k.Text) != ep.Title {
+				r.notKept(k, "an episode has one title; the item's <title> was kept")
+			}
+		case k.Space == nsItunes && k.Local == "author":
+			if clean(k.Text) != show.Author {
+				r.notKept(k, "podfeed writes the show's author into every item; name the episode's people with [[people]]")
+			}
+		case k.Space == "" && k.Local == "link":
+			if u := r.abs(k.Text); u != "" && u != show.Link {
+				r.notKept(k, "podfeed makes no page per episode; add the address to the episode's [[links]] if it should stay")
+			}
+		case k.Space == nsPodcast && k.Local == "transcript":
+		case k.Space == nsPodcast && (k.Local == "season" || k.Local == "episode"):
+			if k.attr("name") != "" || k.attr("display") != "" {
+				r.lost(k, fmt.Sprintf("the name or display attribute of <podcast:%s> is not kept", k.Local), "")
+			}
+		default:
+			r.notKept(k, "")
+		}
+	}
+	return ep
+}
+
+// positive reads an element holding a positive integer; anything else is
+// reported and read as 0.
+func (r *reader) positive(n *node, space, local string) int {
+	k := n.kid(space, local)
+	if k == nil || strings.TrimSpace(k.Text) == "" {
+		return 0
+	}
+	v, err := strconv.Atoi(strings.TrimSpace(k.Text))
+	if err != nil || v <= 0 || v > 1<<31-1 {
+		r.lost(k, fmt.Sprintf("<%s> %q is not kept: podfeed numbers episodes with positive whole numbers", r.doc.name(k), strings.TrimSpace(k.Text)), "")
+		return 0
+	}
+	return v
+}
+
+// person reads podcast:person.
+func (r *reader) person(n *node) episodes.Person {
+	p := episodes.Person{
+		Name: clean(n.Text),
+		Role: strings.ToLower(n.attr("role")),
+		Href: r.abs(n.attr("href")),
+		Img:  r.abs(n.attr("img")),
+	}
+	if p.Role == "" {
+		p.Role = episodes.DefaultRole
+	}
+	if g := strings.ToLower(n.attr("group")); g != "" && g != "cast" {
+		r.lost(n, fmt.Sprintf("podcast:person group %q is not kept", g), "podfeed writes every person in the default group, cast")
+	}
+	return p
+}
+
+// transcriptPreference orders transcript types: the first the episode file
+// accepts is kept.
+var transcriptPreference = []string{"text/vtt", "application/x-subrip", "application/srt", "application/json", "text/html", "text/plain"}
+
+// transcript keeps the item's most useful transcript and reports the rest.
+func (r *reader) transcript(n *node, ep *episodes.Episode) {
+	ts := n.kids(nsPodcast, "transcript")
+	best := -1
+	for _, want := range transcriptPreference {
+		for i, t := range ts {
+			if strings.EqualFold(t.attr("type"), want) && t.attr("url") != "" {
+				best = i
+				break
+			}
+		}
+		if best >= 0 {
+			break
+		}
+	}
+	for i, t := range ts {
+		if i == best {
+			ep.Transcript = &episodes.Transcript{URL: r.abs(t.attr("url")), Type: strings.ToLower(t.attr("type"))}
+			continue
+		}
+		r.lost(t, fmt.Sprintf("a podcast:transcript of type %q is not kept", t.attr("type")),
+			"an episode file names one transcript; podfeed keeps the first of "+strings.Join(transcriptPreference, ", "))
+	}
+}
+
+// pscChapters reads Podlove Simple Chapters.
+func (r *reader) pscChapters(pc *node) []episodes.Chapter {
+	var out []episodes.Chapter
+	for _, c := range pc.kids(nsPsc, "chapter") {
+		start, err := parseClock(c.attr("start"))
+		if err != nil {
+			r.probs.Warn(r.pos(c), "psc:chapter start: %v", err).WithHint("the chapter was left out; add it by hand")
+			continue
+		}
+		out = append(out, episodes.Chapter{
+			Start: start,
+			Title: clean(c.attr("title")),
+			URL:   r.abs(c.attr("href")),
+			Image: r.abs(c.attr("image")),
+		})
+	}
+	return out
+}
+
+// fetch runs the network requests the items need: chapters files for
+// items without psc:chapters, HEAD requests for enclosures without a size.
+func (r *reader) fetch(ctx context.Context) {
+	var tasks []func()
+	client := r.opts.Client
+	for _, p := range r.pending {
+		if client == nil {
+			continue
+		}
+		if !p.fromPsc && p.chaptersURL != "" {
+			tasks = append(tasks, func() {
+				data, err := get(ctx, client, p.chaptersURL, maxChaptersBytes)
+				if err == nil {
+					p.fetched, p.silent, err = parseJSONChapters(data)
+				}
+				p.fetchErr = err
+			})
+		}
+		if (p.probeLength || p.probeType) && isWebURL(p.ep.Audio.URL) {
+			tasks = append(tasks, func() {
+				p.probed, p.probedType, p.probeErr = headLength(ctx, client, p.ep.Audio.URL)
+			})
+		}
+	}
+	runAll(r.opts.Parallel, tasks)
+}
+
+// finish settles what depended on the network.
+func (p *pendingItem) finish(r *reader) {
+	ep := p.ep
+	switch {
+	case p.fromPsc:
+	case p.chaptersURL != "" && p.fetchErr == nil && r.opts.Client != nil:
+		ep.Chapters = p.fetched
+		if p.silent > 0 {
+			r.lost(p.chaptersNode, "chapters marked \"toc\": false are not kept", "podfeed's chapters are all listed; such silent chapters only change artwork")
+		}
+	default:
+		if p.chaptersURL != "" {
+			why := "no network access"
+			if p.fetchErr != nil {
+				why = p.fetchErr.Error()
+			}
+			if len(p.notes.chapters) > 0 {
+				r.lost(p.chaptersNode, "the podcast:chapters file could not be read; chapters were taken from the show notes",
+					"("+why+") compare the chapters with the feed's chapters file")
+			} else {
+				r.probs.Warn(r.pos(p.chaptersNode), "chapters file %s not read: %s", p.chaptersURL, why).
+					WithHint("run the import with network access, or copy the chapters into the episode file by hand")
+			}
+		}
+		ep.Chapters = p.notes.chapters
+	}
+	if p.fromPsc || (p.chaptersURL != "" && p.fetchErr == nil && r.opts.Client != nil) {
+		if len(p.notes.chapters) > 0 && !sameChapters(p.notes.chapters, ep.Chapters) {
+			r.lost(p.n, "timestamp lines in the show notes that differ from the item's chapters are not kept",
+				"the notes podfeed writes list the chapters of the chapters tag; check them")
+		}
+	}
+
+	if p.probeLength {
+		if p.probed > 0 {
+			ep.Audio.Length = p.probed
+		} else if !ep.Draft {
+			why := "no network access"
+			if p.probeErr != nil {
+				why = p.probeErr.Error()
+			} else if r.opts.Client != nil {
+				why = "the server did not say"
+			}
+			r.lost(p.enc, "an <enclosure> without length keeps no length",
+				"("+why+") podfeed needs each media file's size: give [audio] length in bytes, or file = \"media/…\"")
+		}
+	}
+	if p.probeType {
+		switch {
+		case strings.HasPrefix(p.probedType, "audio/") || strings.HasPrefix(p.probedType, "video/"):
+			ep.Audio.Type = p.probedType
+		default:
+			ep.Audio.Type = typeByExtension(ep.Audio.URL)
+			if ep.Audio.Type != "" {
+				r.lost(p.enc, "an <enclosure> without type has its type guessed from the file name", "check [audio] type")
+			}
+		}
+	}
+}
+
+// sameChapters reports whether two chapter lists name the same starts (to
+// the second) and titles.
+func sameChapters(a, b []episodes.Chapter) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Start.Truncate(time.Second) != b[i].Start.Truncate(time.Second) || a[i].Title != b[i].Title {
+			return false
+		}
+	}
+	return true
+}
+
+// mediaTypes are the media types guessed from a file name's extension.
+var mediaTypes = map[string]string{
+	".mp3": "audio/mpeg", ".m4a": "audio/x-m4a", ".mp4": "video/mp4", ".m4v": "video/x-m4v",
+	".mov": "video/quicktime", ".aac": "audio/aac", ".ogg": "audio/ogg", ".oga": "audio/ogg",
+	".opus": "audio/opus", ".wav": "audio/wav", ".flac": "audio/flac",
+}
+
+func typeByExtension(addr string) string {
+	u, err := url.Parse(addr)
+	if err != nil {
+		return ""
+	}
+	return mediaTypes[strings.ToLower(path.Ext(u.Path))]
+}

@@ -1,0 +1,166 @@
+package importer
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/episodes"
+)
+
+// channelPeople gives the channel's podcast:person to every episode that
+// names none of its own: podfeed has people only per episode.
+func (r *reader) channelPeople(imp *Import) {
+	if len(r.people) == 0 {
+		return
+	}
+	for _, ep := range imp.Episodes {
+		if len(ep.People) == 0 {
+			ep.People = slices.Clone(r.people)
+		}
+	}
+	r.probs.Warn(r.pos(r.peopleN), "the channel's podcast:person tags were copied into every episode that names no people of its own").
+		WithHint("podfeed names people per episode")
+}
+
+// nameFiles gives each episode its file name: NNN-slug, numbered by episode
+// number when every episode has a distinct one, otherwise in order of
+// publication. Episodes are sorted oldest first.
+func nameFiles(eps []*episodes.Episode) {
+	// Feeds list the newest first: reverse before the stable sort so that
+	// items with equal dates keep their publication order.
+	slices.Reverse(eps)
+	slices.SortStableFunc(eps, func(a, b *episodes.Episode) int {
+		switch {
+		case a.Published.IsZero() && !b.Published.IsZero():
+			return 1
+		case !a.Published.IsZero() && b.Published.IsZero():
+			return -1
+		}
+		return a.Published.Compare(b.Published)
+	})
+	byNumber := true
+	seen := map[int]bool{}
+	for _, ep := range eps {
+		if ep.Number == 0 || seen[ep.Number] {
+			byNumber = false
+			break
+		}
+		seen[ep.Number] = true
+	}
+	width, top := 3, len(eps)
+	for _, ep := range eps {
+		top = max(top, ep.Number)
+	}
+	if w := len(strconv.Itoa(top)); w > width {
+		width = w
+	}
+	used := map[string]bool{}
+	for i, ep := range eps {
+		n := i + 1
+		if byNumber {
+			n = ep.Number
+		}
+		name := fmt.Sprintf("%0*d-%s", width, n, Slug(ep.Title))
+		for k := 2; used[name]; k++ {
+			name = fmt.Sprintf("%0*d-%s-%d", width, n, Slug(ep.Title), k)
+		}
+		used[name] = true
+		ep.Slug = name
+		ep.File = "episodes/" + name + ".toml"
+	}
+}
+
+// splitShowLinks finds the show's own links among the episodes' and moves
+// them into podcast.toml: podfeed writes show links after each episode's
+// own. With two or more episodes, a link is the show's when at least half
+// of the episodes, and at least two, carry it in the same group. With one
+// episode, the show's are the trailing groups whose name mentions the
+// author's or owner's first name or the show's title.
+func splitShowLinks(eps []*episodes.Episode, show *config.Show) []config.Link {
+	type key struct{ group, url string }
+	var order []key
+	first := map[key]episodes.Link{}
+	count := map[key]int{}
+	// Newest first: the show's links as they read today.
+	for i := len(eps) - 1; i >= 0; i-- {
+		seen := map[key]bool{}
+		for _, l := range eps[i].Links {
+			k := key{l.Group, l.URL}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			if _, ok := first[k]; !ok {
+				first[k] = l
+				order = append(order, k)
+			}
+			count[k]++
+		}
+	}
+	isShow := map[key]bool{}
+	switch {
+	case len(eps) >= 2:
+		for k, n := range count {
+			if n >= 2 && 2*n >= len(eps) {
+				isShow[k] = true
+			}
+		}
+	case len(eps) == 1:
+		names := hostNames(show)
+		links := eps[0].Links
+		for i := len(links) - 1; i >= 0; i-- {
+			if !mentionsAny(links[i].Group, names) {
+				break
+			}
+			isShow[key{links[i].Group, links[i].URL}] = true
+		}
+	}
+	if len(isShow) == 0 {
+		return nil
+	}
+	var out []config.Link
+	for _, k := range order {
+		if isShow[k] {
+			l := first[k]
+			out = append(out, config.Link{Group: l.Group, Title: l.Title, URL: l.URL, Note: l.Note})
+		}
+	}
+	for _, ep := range eps {
+		ep.Links = slices.DeleteFunc(ep.Links, func(l episodes.Link) bool { return isShow[key{l.Group, l.URL}] })
+		if len(ep.Links) == 0 {
+			ep.Links = nil
+		}
+	}
+	return out
+}
+
+// hostNames are the names whose mention marks a link group as the show's:
+// the author's and owner's first names and the show's title.
+func hostNames(show *config.Show) []string {
+	var names []string
+	for _, full := range []string{show.Author, show.Owner.Name} {
+		if f := strings.Fields(full); len(f) > 0 && len([]rune(f[0])) >= 3 {
+			names = append(names, f[0])
+		}
+	}
+	if show.Title != "" {
+		names = append(names, show.Title)
+	}
+	return names
+}
+
+// mentionsAny reports whether s contains one of names as whole words,
+// ignoring case.
+func mentionsAny(s string, names []string) bool {
+	for _, n := range names {
+		re, err := regexp.Compile(`(?i)(^|\W)` + regexp.QuoteMeta(n) + `($|\W)`)
+		if err == nil && re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,138 @@
+package importer
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/podfeed/podfeed/episodes"
+)
+
+// zoneOffsets are the zone names RFC 822 defines, and a few more that feeds
+// write, as offsets in seconds east of UTC. Go's time.Parse would give an
+// unknown name a zero offset, silently moving the episode by hours.
+var zoneOffsets = map[string]int{
+	"UT": 0, "UTC": 0, "GMT": 0, "Z": 0,
+	"EST": -5 * 3600, "EDT": -4 * 3600,
+	"CST": -6 * 3600, "CDT": -5 * 3600,
+	"MST": -7 * 3600, "MDT": -6 * 3600,
+	"PST": -8 * 3600, "PDT": -7 * 3600,
+	"BST": 1 * 3600, "CET": 1 * 3600, "CEST": 2 * 3600,
+	"EET": 2 * 3600, "EEST": 3 * 3600,
+	"AEST": 10 * 3600, "AEDT": 11 * 3600,
+}
+
+// dateLayouts are the forms of pubDate that feeds write, after the weekday
+// is dropped and a zone name is replaced by its offset.
+var dateLayouts = []string{
+	"2 Jan 2006 15:04:05 -0700",
+	"2 Jan 2006 15:04 -0700",
+	"2 January 2006 15:04:05 -0700",
+	"2 Jan 06 15:04:05 -0700",
+	"2 Jan 2006 15:04:05 -07:00",
+	time.RFC3339,
+	"2006-01-02T15:04:05-0700",
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05Z07:00",
+}
+
+// parseDate reads an RSS pubDate (RFC 822 and its common variants, or
+// RFC 3339), keeping the zone offset it was written with. A date without a
+// zone, or with one it does not know, is not accepted.
+func parseDate(s string) (time.Time, error) {
+	orig := s
+	s = strings.Join(strings.Fields(s), " ")
+	if i := strings.IndexByte(s, ','); i >= 0 && i <= 10 {
+		s = strings.TrimSpace(s[i+1:]) // the weekday is redundant, and often wrong
+	}
+	if f := strings.Fields(s); len(f) > 1 {
+		last := f[len(f)-1]
+		if off, ok := zoneOffsets[strings.ToUpper(last)]; ok {
+			sign := '+'
+			if off < 0 {
+				sign, off = '-', -off
+			}
+			f[len(f)-1] = fmt.Sprintf("%c%02d%02d", sign, off/3600, off/60%60)
+			s = strings.Join(f, " ")
+		}
+	}
+	for _, layout := range dateLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("cannot read the date %q", orig)
+}
+
+// formatDate writes t as a TOML offset date-time with its own offset, "Z"
+// for UTC.
+func formatDate(t time.Time) string {
+	if _, off := t.Zone(); off == 0 {
+		t = t.UTC()
+	}
+	if t.Nanosecond() != 0 {
+		return t.Format("2006-01-02T15:04:05.000Z07:00")
+	}
+	return t.Format("2006-01-02T15:04:05Z07:00")
+}
+
+// parseClock reads a duration or chapter start as feeds write them:
+// seconds ("2114", "2114.5"), "MM:SS", "H:MM:SS" or "HH:MM:SS.mmm", more
+// leniently than episodes.ParseTimestamp (one-digit fields are accepted). The
+// result has millisecond precision.
+func parseClock(s string) (time.Duration, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, fmt.Errorf("empty time")
+	}
+	fields := strings.Split(s, ":")
+	if len(fields) > 3 {
+		return 0, fmt.Errorf("cannot read the time %q", s)
+	}
+	var total float64
+	for i, f := range fields {
+		last := i == len(fields)-1
+		var v float64
+		if last {
+			x, err := strconv.ParseFloat(f, 64)
+			if err != nil || x < 0 || strings.ContainsAny(f, "eEinfINF+-") {
+				return 0, fmt.Errorf("cannot read the time %q", s)
+			}
+			v = x
+		} else {
+			n, err := strconv.Atoi(f)
+			if err != nil || n < 0 {
+				return 0, fmt.Errorf("cannot read the time %q", s)
+			}
+			v = float64(n)
+		}
+		if i > 0 && v >= 60 {
+			return 0, fmt.Errorf("cannot read the time %q", s)
+		}
+		total = total*60 + v
+	}
+	d := time.Duration(total*1000+0.5) * time.Millisecond
+	if d > episodes.MaxTimestamp {
+		return 0, fmt.Errorf("the time %q is longer than %d hours", s, int(episodes.MaxTimestamp/time.Hour))
+	}
+	return d, nil
+}
+
+// formatClock writes a duration or chapter start as the example episode
+// does: "MM:SS" below an hour, "H:MM:SS" above, with ".mmm" only when there
+// are milliseconds.
+func formatClock(d time.Duration) string {
+	ms := int64(d / time.Millisecond)
+	s := ms / 1000
+	var out string
+	if s >= 3600 {
+		out = fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	} else {
+		out = fmt.Sprintf("%02d:%02d", s/60, s%60)
+	}
+	if ms%1000 != 0 {
+		out += fmt.Sprintf(".%03d", ms%1000)
+	}
+	return out
+}

@@ -1,0 +1,110 @@
+package importer
+
+import (
+	"testing"
+	"time"
+)
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // RFC 3339 with the zone kept; "" for an error
+	}{
+		{"Tue, 04 Feb 2025 09:00:00 +0000", "2025-02-04T09:00:00Z"},
+		{"Tue, 04 Feb 2025 09:00:00 -0500", "2025-02-04T09:00:00-05:00"},
+		{"Tue, 04 Feb 2025 09:00:00 GMT", "2025-02-04T09:00:00Z"},
+		{"Tue, 04 Feb 2025 09:00:00 EST", "2025-02-04T09:00:00-05:00"},
+		{"Tue, 04 Feb 2025 09:00:00 PDT", "2025-02-04T09:00:00-07:00"},
+		{"Tue, 4 Feb 2025 09:00:00 +0100", "2025-02-04T09:00:00+01:00"},
+		{"4 Feb 2025 09:00:00 +0100", "2025-02-04T09:00:00+01:00"},
+		{"Wed, 04 Feb 2025 09:00:00 +0000", "2025-02-04T09:00:00Z"}, // wrong weekday
+		{"Tue, 04 Feb 2025 09:00 +0000", "2025-02-04T09:00:00Z"},
+		{"Tuesday, 04 February 2025 09:00:00 +0000", "2025-02-04T09:00:00Z"},
+		{"  Tue,  04 Feb 2025   09:00:00 +0000 ", "2025-02-04T09:00:00Z"},
+		{"Tue, 04 Feb 25 09:00:00 +0000", "2025-02-04T09:00:00Z"},
+		{"2025-02-04T09:00:00+05:30", "2025-02-04T09:00:00+05:30"},
+		{"Tue, 04 Feb 2025 09:00:00 +05:30", "2025-02-04T09:00:00+05:30"},
+		{"Tue, 04 Feb 2025 09:00:00", ""},     // no zone
+		{"Tue, 04 Feb 2025 09:00:00 XYZ", ""}, // unknown zone
+		{"yesterday", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got, err := parseDate(tt.in)
+		switch {
+		case tt.want == "" && err == nil:
+			t.Errorf("parseDate(%q) = %s, want an error", tt.in, got)
+		case tt.want != "" && err != nil:
+			t.Errorf("parseDate(%q): %v", tt.in, err)
+		case tt.want != "" && got.Format(time.RFC3339) != tt.want:
+			t.Errorf("parseDate(%q) = %s, want %s", tt.in, got.Format(time.RFC3339), tt.want)
+		}
+	}
+}
+
+func TestFormatDate(t *testing.T) {
+	tests := []struct {
+		t    time.Time
+		want string
+	}{
+		{time.Date(2025, 2, 4, 9, 0, 0, 0, time.UTC), "2025-02-04T09:00:00Z"},
+		{time.Date(2025, 2, 4, 9, 0, 0, 0, time.FixedZone("GMT", 0)), "2025-02-04T09:00:00Z"},
+		{time.Date(2025, 2, 4, 9, 0, 0, 0, time.FixedZone("", -5*3600)), "2025-02-04T09:00:00-05:00"},
+		{time.Date(2025, 2, 4, 9, 0, 0, 5e8, time.UTC), "2025-02-04T09:00:00.500Z"},
+	}
+	for _, tt := range tests {
+		if got := formatDate(tt.t); got != tt.want {
+			t.Errorf("formatDate(%s) = %s, want %s", tt.t, got, tt.want)
+		}
+	}
+}
+
+func TestParseClock(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Duration
+		ok   bool
+	}{
+		{"2114", 2114 * time.Second, true},
+		{"2114.5", 2114*time.Second + 500*time.Millisecond, true},
+		{"35:14", 35*time.Minute + 14*time.Second, true},
+		{"0:35:14", 35*time.Minute + 14*time.Second, true},
+		{"00:35:14", 35*time.Minute + 14*time.Second, true},
+		{"1:02:03.456", time.Hour + 2*time.Minute + 3*time.Second + 456*time.Millisecond, true},
+		{"75:30", 75*time.Minute + 30*time.Second, true},
+		{"1:2:3", time.Hour + 2*time.Minute + 3*time.Second, true},
+		{" 61 ", 61 * time.Second, true},
+		{"", 0, false},
+		{"1:60", 0, false},
+		{"1:2:3:4", 0, false},
+		{"-5", 0, false},
+		{"1e3", 0, false},
+		{"abc", 0, false},
+		{"99999999", 0, false}, // past MaxTimestamp
+	}
+	for _, tt := range tests {
+		got, err := parseClock(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("parseClock(%q) = %v, %v; want %v, ok %t", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestFormatClock(t *testing.T) {
+	tests := []struct {
+		d    time.Duration
+		want string
+	}{
+		{0, "00:00"},
+		{229 * time.Second, "03:49"},
+		{35*time.Minute + 14*time.Second, "35:14"},
+		{time.Hour, "1:00:00"},
+		{90*time.Second + 500*time.Millisecond, "01:30.500"},
+		{100 * time.Hour, "100:00:00"},
+	}
+	for _, tt := range tests {
+		if got := formatClock(tt.d); got != tt.want {
+			t.Errorf("formatClock(%v) = %q, want %q", tt.d, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,280 @@
+// Package scaffold starts a show and its episodes: [Init] writes a new show
+// folder (a commented podcast.toml, a first episode and a .gitignore) that
+// builds at once, and [New] and [AddEpisode] add the next episode file,
+// with the next number, a fresh random guid and the title slugged into its
+// name.
+//
+// New episodes are drafts: podfeed never publishes them, and does not yet
+// need their [audio], until the draft line is removed. scaffold never reads
+// the clock (the publication time is a parameter) and writes through
+// importer.WriteFiles, so it never overwrites a file unless told to.
+package scaffold
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/google/uuid"
+
+	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/importer"
+)
+
+// Options tune [Init], [New] and [AddEpisode].
+type Options struct {
+	// Overwrite allows replacing files that exist.
+	Overwrite bool
+	// NewGUID returns a fresh guid; nil means a random UUID
+	// (uuid.NewRandom).
+	NewGUID func() (string, error)
+}
+
+func (o Options) guid() (string, error) {
+	if o.NewGUID != nil {
+		return o.NewGUID()
+	}
+	u, err := uuid.NewRandom()
+	if err != nil {
+		return "", fmt.Errorf("make a guid: %w", err)
+	}
+	return u.String(), nil
+}
+
+// Show describes the show Init writes. Empty fields get placeholders that
+// build but that podfeed check points out.
+type Show struct {
+	Title    string // default: from the folder's name
+	Author   string // default "Your Name"
+	Email    string // the owner's address; default "you@example.com"
+	Link     string // the show's website; default "https://example.com/"
+	Language string // default "en"
+}
+
+// ErrNoShow is returned, wrapped, when a folder has no podcast.toml.
+var ErrNoShow = errors.New("no podcast.toml")
+
+// Init writes a new show into dir (created when missing): podcast.toml
+// with a comment on each setting, a first episode (a draft) and a
+// .gitignore for the output folder. now is the first episode's publication
+// time and gives the copyright year. It refuses, writing nothing, when one
+// of the files exists, unless opts.Overwrite is set. It returns the paths
+// written.
+func Init(dir string, show Show, now time.Time, opts Options) ([]string, error) {
+	if show.Title == "" {
+		show.Title = titleFromDir(dir)
+	}
+	if show.Author == "" {
+		show.Author = "Your Name"
+	}
+	if show.Email == "" {
+		show.Email = "you@example.com"
+	}
+	if show.Link == "" {
+		show.Link = "https://example.com/"
+	}
+	if !strings.HasSuffix(show.Link, "/") {
+		show.Link += "/"
+	}
+	if show.Language == "" {
+		show.Language = "en"
+	}
+	ep := &episodes.Episode{
+		Title:     "Welcome to " + show.Title,
+		Number:    1,
+		Published: now,
+		Draft:     true,
+		Summary:   "What listeners will hear in this episode. Markdown works here: *emphasis*, [links](https://example.com/), lists.",
+	}
+	epFile, err := prepare(ep, opts)
+	if err != nil {
+		return nil, err
+	}
+	files := []importer.File{
+		{Name: config.FileName, Data: []byte(showFile(show, now))},
+		{Name: "episodes/" + epFile, Data: importer.EncodeEpisode(ep, episodeComment)},
+		{Name: ".gitignore", Data: []byte("# podfeed build writes the feeds here.\n/public/\n")},
+	}
+	return importer.WriteFiles(dir, files, opts.Overwrite)
+}
+
+// episodeComment heads every episode file scaffold writes.
+const episodeComment = `An episode of the show. podfeed check explains every key; the full list is
+in podfeed's design: title, number, published, guid (never change it once
+published), summary (Markdown), [audio], [[chapters]], [[links]],
+takeaways, [[people]], [transcript].`
+
+// showFile is podcast.toml as Init writes it.
+func showFile(s Show, now time.Time) string {
+	q := importer.Quote
+	return fmt.Sprintf(`# The show. podfeed check explains every key and what is missing; the full
+# list is in podfeed's design (DESIGN.md).
+
+title = %s
+description = """
+What the show is about, in two or three sentences: podcast apps show it \
+under the title."""
+# The show's website, and the address its feed.xml will be served from.
+link = %s
+feed_url = %s
+language = %s
+author = %s
+# Square artwork, 1400 to 3000 pixels, JPEG or PNG, served over https.
+image = %s
+# Apple Podcasts categories: "Name", or "Name/Sub" for a subcategory.
+categories = ["Technology"]
+explicit = false
+# "episodic" (newest first) or "serial" (listened to in order).
+type = "episodic"
+copyright = %s
+
+# Directories write to this address to confirm who owns the show.
+[owner]
+name = %s
+email = %s
+
+# Show links, written into every episode's notes after the episode's own.
+# [[links]]
+# group = "Find us"
+# title = "Website"
+# url = %s
+
+# Where episodes are read from and the feeds are written to.
+[build]
+episodes = "episodes"
+output = "public"
+`, q(s.Title), q(s.Link), q(s.Link+"feed.xml"), q(s.Language), q(s.Author), q(s.Link+"artwork.jpg"),
+		q(fmt.Sprintf("© %d %s", now.Year(), s.Author)), q(s.Author), q(s.Email), q(s.Link))
+}
+
+// titleFromDir makes a show title from a folder name: "my-show" → "My Show".
+func titleFromDir(dir string) string {
+	base := filepath.Base(filepath.Clean(dir))
+	words := strings.FieldsFunc(base, func(r rune) bool { return r == '-' || r == '_' || r == ' ' || r == '.' })
+	for i, w := range words {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		words[i] = string(r)
+	}
+	if len(words) == 0 {
+		return "My Podcast"
+	}
+	return strings.Join(words, " ")
+}
+
+// New adds a draft episode titled title to the show in dir, published at
+// published, with the next number and a fresh guid. It returns the file
+// written.
+func New(dir, title string, published time.Time, opts Options) (string, error) {
+	ep := &episodes.Episode{Title: title, Published: published, Draft: true}
+	return AddEpisode(dir, ep, opts)
+}
+
+// AddEpisode writes ep into the episodes folder of the show in dir. What
+// ep leaves unset is filled in: Number with the next number (one more than
+// the highest number or file-name prefix among the episode files), GUID
+// with a fresh random UUID. Its file is named NNN-slug.toml from the number
+// and the title. It returns the file written.
+func AddEpisode(dir string, ep *episodes.Episode, opts Options) (string, error) {
+	epDir, err := EpisodesDir(dir)
+	if err != nil {
+		return "", err
+	}
+	if ep.Number == 0 {
+		n, err := NextNumber(epDir)
+		if err != nil {
+			return "", err
+		}
+		ep.Number = n
+	}
+	name, err := prepare(ep, opts)
+	if err != nil {
+		return "", err
+	}
+	written, err := importer.WriteFiles(epDir, []importer.File{{Name: name, Data: importer.EncodeEpisode(ep, episodeComment)}}, opts.Overwrite)
+	if err != nil {
+		return "", err
+	}
+	return written[0], nil
+}
+
+// prepare gives ep its guid, slug and file name, and rounds its time to the
+// second.
+func prepare(ep *episodes.Episode, opts Options) (string, error) {
+	if ep.GUID == "" {
+		g, err := opts.guid()
+		if err != nil {
+			return "", err
+		}
+		ep.GUID = g
+	}
+	ep.Published = ep.Published.Truncate(time.Second)
+	ep.Slug = fmt.Sprintf("%03d-%s", ep.Number, importer.Slug(ep.Title))
+	ep.File = ep.Slug + ".toml"
+	return ep.File, nil
+}
+
+// EpisodesDir returns the episodes folder of the show in dir, as its
+// podcast.toml names it ([build] episodes, "episodes" by default).
+func EpisodesDir(dir string) (string, error) {
+	name := filepath.Join(dir, config.FileName)
+	src, err := os.ReadFile(name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return "", fmt.Errorf("%s: %w", dir, ErrNoShow)
+		}
+		return "", err
+	}
+	episodesDir := config.Default().Build.Episodes
+	if show, _ := config.Parse(name, src); show != nil && show.Build.Episodes != "" {
+		episodesDir = show.Build.Episodes
+	}
+	if filepath.IsAbs(episodesDir) {
+		return episodesDir, nil
+	}
+	return filepath.Join(dir, filepath.FromSlash(episodesDir)), nil
+}
+
+// numberPrefix matches the number at the start of an episode file name.
+var numberPrefix = regexp.MustCompile(`^(\d+)`)
+
+// NextNumber returns one more than the highest episode number in the
+// episode files of dir: the number key of each file that has one, and the
+// number its name starts with. A missing folder gives 1.
+func NextNumber(dir string) (int, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return 1, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	top := 0
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".toml") {
+			continue
+		}
+		if m := numberPrefix.FindString(name); m != "" {
+			if n, err := strconv.Atoi(m); err == nil {
+				top = max(top, n)
+			}
+		}
+		src, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			return 0, err
+		}
+		if ep, _ := episodes.Parse(name, src); ep != nil {
+			top = max(top, ep.Number)
+		}
+	}
+	return top + 1, nil
+}

@@ -1,0 +1,216 @@
+package scaffold
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/importer"
+	"github.com/podfeed/podfeed/project"
+)
+
+var now = time.Date(2025, 3, 4, 9, 30, 15, 123456789, time.FixedZone("", 3600))
+
+// TestInitBuilds: a new show builds with no edits, and so does it after
+// New adds an episode.
+func TestInitBuilds(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "my-show")
+	written, err := Init(dir, Show{}, now, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(written) != 3 {
+		t.Errorf("want 3 files, got %q", written)
+	}
+	buildShow(t, dir)
+	show, _ := project.Load(dir)
+	if show.Config.Title != "My Show" || show.Config.Copyright != "© 2025 Your Name" {
+		t.Errorf("title %q, copyright %q", show.Config.Title, show.Config.Copyright)
+	}
+	if len(show.Episodes) != 1 || !show.Episodes[0].Draft || show.Episodes[0].Number != 1 {
+		t.Errorf("want one draft episode numbered 1, got %+v", show.Episodes)
+	}
+	if got := string(readFile(t, filepath.Join(dir, ".gitignore"))); !strings.Contains(got, "/public/") {
+		t.Errorf(".gitignore: %q", got)
+	}
+
+	file, err := New(dir, "Hello", now, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(dir, "episodes", "002-hello.toml"); file != want {
+		t.Errorf("New wrote %s, want %s", file, want)
+	}
+	buildShow(t, dir)
+}
+
+func TestInitWithSettings(t *testing.T) {
+	dir := t.TempDir()
+	show := Show{Title: `The "Quoted" Show`, Author: "Ann Author", Email: "ann@example.org", Link: "https://show.example.org", Language: "de"}
+	if _, err := Init(dir, show, now, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	s, probs := project.Load(dir)
+	if err := probs.Err(); err != nil {
+		t.Fatal(probs.Format())
+	}
+	c := s.Config
+	if c.Title != show.Title || c.Author != show.Author || c.Owner.Email != show.Email ||
+		c.Link != "https://show.example.org/" || c.FeedURL != "https://show.example.org/feed.xml" || c.Language != "de" {
+		t.Errorf("settings not written: %+v", *c)
+	}
+}
+
+func TestInitRefusesOverwrite(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "podcast.toml"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Init(dir, Show{}, now, Options{})
+	var exist *importer.ExistError
+	if !errors.As(err, &exist) {
+		t.Fatalf("want an ExistError, got %v", err)
+	}
+	if got := string(readFile(t, filepath.Join(dir, "podcast.toml"))); got != "mine" {
+		t.Errorf("podcast.toml was overwritten")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "episodes")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("episodes/ was created although init refused")
+	}
+	if _, err := Init(dir, Show{}, now, Options{Overwrite: true}); err != nil {
+		t.Errorf("with Overwrite: %v", err)
+	}
+}
+
+func TestNew(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Init(dir, Show{}, now, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	// An episode numbered 41 in a file without a number prefix, and a file
+	// named 055-… with no number key: the next is 56.
+	write(t, filepath.Join(dir, "episodes", "interview.toml"), "title = \"I\"\nnumber = 41\ndraft = true\n")
+	write(t, filepath.Join(dir, "episodes", "055-old.toml"), "title = \"Old\"\ndraft = true\n")
+
+	guids := []string{"guid-a", "guid-b"}
+	opts := Options{NewGUID: func() (string, error) {
+		g := guids[0]
+		guids = guids[1:]
+		return g, nil
+	}}
+	file, err := New(dir, "Café: the next one!", now, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(file) != "056-cafe-the-next-one.toml" {
+		t.Errorf("file %s", file)
+	}
+	ep, probs := episodes.Parse(file, readFile(t, file))
+	if probs.Err() != nil {
+		t.Fatal(probs.Format())
+	}
+	if ep.Number != 56 || ep.GUID != "guid-a" || ep.Title != "Café: the next one!" || !ep.Draft {
+		t.Errorf("episode %+v", *ep)
+	}
+	if want := now.Truncate(time.Second); !ep.Published.Equal(want) {
+		t.Errorf("published %s, want %s", ep.Published, want)
+	}
+	if _, off := ep.Published.Zone(); off != 3600 {
+		t.Errorf("published lost its zone: %s", ep.Published)
+	}
+
+	// The same title again is the next number, not the same file.
+	file2, err := New(dir, "Café: the next one!", now, opts)
+	if err != nil || filepath.Base(file2) != "057-cafe-the-next-one.toml" {
+		t.Errorf("second New: %s, %v", file2, err)
+	}
+}
+
+func TestNewRandomGUIDs(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Init(dir, Show{}, now, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	uuidV4 := regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`)
+	seen := map[string]bool{}
+	for range 3 {
+		file, err := New(dir, "Same title", now, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ep, _ := episodes.Parse(file, readFile(t, file))
+		if !uuidV4.MatchString(ep.GUID) || seen[ep.GUID] {
+			t.Errorf("guid %q is not a fresh random UUID", ep.GUID)
+		}
+		seen[ep.GUID] = true
+	}
+}
+
+func TestNewWithoutShow(t *testing.T) {
+	_, err := New(t.TempDir(), "Hello", now, Options{})
+	if !errors.Is(err, ErrNoShow) {
+		t.Errorf("want ErrNoShow, got %v", err)
+	}
+}
+
+// TestAddEpisodeKeepsNumber: an episode that has a number keeps it.
+func TestAddEpisodeKeepsNumber(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Init(dir, Show{}, now, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	file, err := AddEpisode(dir, &episodes.Episode{Title: "Rust", Number: 55, Published: now, Draft: true}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if filepath.Base(file) != "055-rust.toml" {
+		t.Errorf("file %s", file)
+	}
+}
+
+func TestTitleFromDir(t *testing.T) {
+	tests := []struct{ dir, want string }{
+		{"my-show", "My Show"},
+		{"/tmp/x", "X"},
+		{"coding_chats/", "Coding Chats"},
+		{".", "My Podcast"},
+	}
+	for _, tt := range tests {
+		if got := titleFromDir(tt.dir); got != tt.want {
+			t.Errorf("titleFromDir(%q) = %q, want %q", tt.dir, got, tt.want)
+		}
+	}
+}
+
+func buildShow(t *testing.T, dir string) {
+	t.Helper()
+	show, probs := project.Load(dir)
+	if err := probs.Err(); err != nil {
+		t.Fatalf("the show does not load:\n%s", probs.Format())
+	}
+	if _, err := show.Build(context.Background(), project.BuildOptions{Now: now, Output: t.TempDir()}); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+}
+
+func readFile(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
+
+func write(t *testing.T, name, data string) {
+	t.Helper()
+	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
