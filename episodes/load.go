@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/par"
 	"github.com/podfeed/podfeed/internal/tomlx"
 )
 
@@ -37,23 +38,38 @@ func LoadDir(fsys fs.FS, dir string) ([]*Episode, diag.List) {
 		return nil, probs
 	}
 
-	var loaded []loadedEpisode
+	var files []string
 	for _, e := range entries {
 		name := e.Name()
 		if e.IsDir() || !strings.HasSuffix(name, ".toml") ||
 			strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
 			continue
 		}
-		file := path.Join(dir, name)
+		files = append(files, path.Join(dir, name))
+	}
+
+	// Read and decode on every core; collect in file order.
+	type result struct {
+		ep    *Episode
+		root  *tomlx.Table
+		probs diag.List
+	}
+	results := make([]result, len(files))
+	par.Do(len(files), func(i int) {
+		file := files[i]
 		src, err := fs.ReadFile(fsys, file)
 		if err != nil {
-			probs.Add(diag.Pos{File: file}, "cannot read the episode file: %v", unwrapPath(err))
-			continue
+			results[i].probs.Add(diag.Pos{File: file}, "cannot read the episode file: %v", unwrapPath(err))
+			return
 		}
-		ep, root, ps := parse(file, src)
-		probs.Append(ps)
-		if ep != nil {
-			loaded = append(loaded, loadedEpisode{ep, root})
+		r := &results[i]
+		r.ep, r.root, r.probs = parse(file, src)
+	})
+	var loaded []loadedEpisode
+	for _, r := range results {
+		probs.Append(r.probs)
+		if r.ep != nil {
+			loaded = append(loaded, loadedEpisode{r.ep, r.root})
 		}
 	}
 

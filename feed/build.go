@@ -13,6 +13,7 @@ import (
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/markdown"
+	"github.com/podfeed/podfeed/internal/par"
 )
 
 // entry is one episode ready to render: cleaned, with its show notes.
@@ -77,22 +78,38 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 	}
 
 	out := &Output{Chapters: map[string][]byte{}, Notes: map[string]string{}}
+	// Each episode's notes and chapters render on every core (a
+	// markdown.Renderer is safe for concurrent use); results are gathered
+	// in feed order.
 	md := markdown.New()
-	for _, ep := range cleaned {
-		e, err := b.entry(md, ep, &out.Warnings)
-		if err != nil {
-			return nil, fmt.Errorf("build feed: %s: %w", episodeName(ep), err)
+	type rendered struct {
+		e        *entry
+		chapters []byte
+		warn     diag.List
+		err      error
+	}
+	results := make([]rendered, len(cleaned))
+	par.Do(len(cleaned), func(i int) {
+		r, ep := &results[i], cleaned[i]
+		if r.e, r.err = b.entry(md, ep, &r.warn); r.err != nil {
+			return
 		}
-		b.entries = append(b.entries, e)
+		if r.e.chaptersPath != "" {
+			r.chapters, r.err = chaptersJSON(ep.Chapters)
+		}
+	})
+	for i, r := range results {
+		ep := cleaned[i]
+		if r.err != nil {
+			return nil, fmt.Errorf("build feed: %s: %w", episodeName(ep), r.err)
+		}
+		out.Warnings.Append(r.warn)
+		b.entries = append(b.entries, r.e)
 		if ep.Slug != "" {
-			out.Notes[ep.Slug] = e.content
+			out.Notes[ep.Slug] = r.e.content
 		}
-		if e.chaptersPath != "" {
-			data, err := chaptersJSON(ep.Chapters)
-			if err != nil {
-				return nil, fmt.Errorf("build feed: %s: %w", episodeName(ep), err)
-			}
-			out.Chapters[e.chaptersPath] = data
+		if r.e.chaptersPath != "" {
+			out.Chapters[r.e.chaptersPath] = r.chapters
 		}
 	}
 	b.updated = opts.Updated

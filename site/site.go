@@ -49,6 +49,7 @@ import (
 	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/markdown"
+	"github.com/podfeed/podfeed/internal/par"
 )
 
 //go:embed templates
@@ -165,31 +166,40 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) ([]File, er
 		return nil, err
 	}
 
-	files := []File{{Name: StylesheetFile, Data: set.stylesheet}}
+	// Embed and episode pages of every episode, rendered on every core.
+	var withPage []*Episode
 	for _, ep := range pages.Episodes {
-		if ep.Path == "" {
-			continue
+		if ep.Path != "" {
+			withPage = append(withPage, ep)
 		}
+	}
+	embeds := make([]File, len(withPage))
+	epPages := make([]File, len(withPage))
+	errs := make([]error, len(withPage))
+	par.Do(len(withPage), func(i int) {
+		ep := withPage[i]
 		p := *pages
 		p.Episode, p.Root = ep, "../"
 		data, err := set.execute(EmbedTemplate, &p)
 		if err != nil {
-			return nil, err
+			errs[i] = err
+			return
 		}
-		files = append(files, File{Name: "embed/" + ep.Slug + ".html", Data: data})
+		embeds[i] = File{Name: "embed/" + ep.Slug + ".html", Data: data}
+		p.Root = "../../"
+		if data, err = set.execute(EpisodeTemplate, &p); err != nil {
+			errs[i] = err
+			return
+		}
+		epPages[i] = File{Name: "episodes/" + ep.Slug + "/index.html", Data: data}
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
-	for _, ep := range pages.Episodes {
-		if ep.Path == "" {
-			continue
-		}
-		p := *pages
-		p.Episode, p.Root = ep, "../../"
-		data, err := set.execute(EpisodeTemplate, &p)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, File{Name: "episodes/" + ep.Slug + "/index.html", Data: data})
-	}
+	files := make([]File, 0, 2+2*len(withPage))
+	files = append(files, File{Name: StylesheetFile, Data: set.stylesheet})
+	files = append(files, embeds...)
+	files = append(files, epPages...)
 	index, err := set.execute(IndexTemplate, pages)
 	if err != nil {
 		return nil, err

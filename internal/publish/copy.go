@@ -69,8 +69,8 @@ func sameFiles(a, b string) (bool, error) {
 	}
 }
 
-// copyTemp copies source to a new temporary file in folder, syncs it, gives
-// it source's modification time and returns its path. On error it leaves no
+// copyTemp copies source to a new temporary file in folder, gives it
+// source's modification time and returns its path; Write syncs it. On error it leaves no
 // file behind.
 func copyTemp(folder, base, source string) (tmpName string, err error) {
 	in, err := os.Open(source)
@@ -96,9 +96,6 @@ func copyTemp(folder, base, source string) (tmpName string, err error) {
 		return "", err
 	}
 	if err := f.Chmod(fileMode); err != nil {
-		return "", err
-	}
-	if err := f.Sync(); err != nil {
 		return "", err
 	}
 	if err := f.Close(); err != nil {

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 )
@@ -34,7 +33,7 @@ type File struct {
 type Options struct {
 	// AfterWrite, if not nil, is called in the first phase of Write right
 	// after the temporary file for the changed file name has been written,
-	// synced and closed, before the next file is written. A non-nil error
+	// closed, before the next file is written. A non-nil error
 	// aborts Write exactly like a failed write does: every temporary file is
 	// removed and no output file is touched. It exists for fault injection
 	// in tests and for progress reporting.
@@ -70,8 +69,8 @@ type pending struct {
 //
 // A file whose current bytes on disk equal the new bytes is not rewritten.
 // The others are published in two phases. First each one is written to a
-// temporary file in its target's folder (named ".NAME.tmp-*"), synced and
-// closed; if anything fails, every temporary file is removed and the error is
+// temporary file in its target's folder (named ".NAME.tmp-*") and
+// closed, and all of them are synced (one syncfs on Linux); if anything fails, every temporary file is removed and the error is
 // returned, so that all previous outputs stay byte for byte as they were.
 // Then each temporary file is renamed over its target, in input order, and
 // every folder that changed is synced. Since renames happen in input order,
@@ -151,6 +150,17 @@ func Write(dir string, files []File, opts Options) (Result, error) {
 		touched[folder] = true
 	}
 
+	// Every temporary file reaches the disk before any rename: one syncfs
+	// where the system has it, an fsync per file elsewhere.
+	tmps := make([]string, len(todo))
+	for i, p := range todo {
+		tmps[i] = p.tmp
+	}
+	if err := syncFiles(dir, tmps); err != nil {
+		cleanup()
+		return Result{}, fmt.Errorf("publish: sync: %w", err)
+	}
+
 	// Phase 2: renames, then folder syncs.
 	for i, p := range todo {
 		if err := os.Rename(p.tmp, p.target); err != nil {
@@ -166,10 +176,8 @@ func Write(dir string, files []File, opts Options) (Result, error) {
 		folders = append(folders, folder)
 	}
 	slices.Sort(folders)
-	for _, folder := range folders {
-		if err := syncDir(folder); err != nil {
-			return Result{}, fmt.Errorf("publish: sync folder %s: %w", folder, err)
-		}
+	if err := syncFolders(dir, folders); err != nil {
+		return Result{}, fmt.Errorf("publish: %w", err)
 	}
 	return res, nil
 }
@@ -246,8 +254,9 @@ func sameContent(name string, data []byte) (bool, error) {
 	return bytes.Equal(old, data), nil
 }
 
-// writeTemp writes data to a new temporary file in folder, syncs and closes
-// it, and returns its path. On error it leaves no file behind.
+// writeTemp writes data to a new temporary file in folder, closes it, and
+// returns its path; Write syncs all of them at once. On error it leaves no
+// file behind.
 func writeTemp(folder, base string, data []byte) (tmpName string, err error) {
 	f, err := os.CreateTemp(folder, "."+base+".tmp-*")
 	if err != nil {
@@ -265,28 +274,8 @@ func writeTemp(folder, base string, data []byte) (tmpName string, err error) {
 	if err := f.Chmod(fileMode); err != nil {
 		return "", err
 	}
-	if err := f.Sync(); err != nil {
-		return "", err
-	}
 	if err := f.Close(); err != nil {
 		return "", err
 	}
 	return f.Name(), nil
-}
-
-// syncDir flushes a folder's entries (new names, renames) to disk. Windows
-// cannot sync folders and does not need to.
-func syncDir(dir string) error {
-	if runtime.GOOS == "windows" {
-		return nil
-	}
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	if err := d.Sync(); err != nil {
-		d.Close()
-		return err
-	}
-	return d.Close()
 }
