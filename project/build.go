@@ -138,6 +138,10 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	if err := s.cache.Save(); err != nil {
 		plan.Warnings.Warn(diag.Pos{File: filepath.Join(s.Dir, media.CacheFile)}, "probe cache not saved: %v", err)
 	}
+	// Without a manifest the next build only takes longer.
+	if err := s.writeManifest(out, plan, opts); err != nil {
+		plan.Warnings.Warn(diag.Pos{File: filepath.Join(out, ManifestFile)}, "build manifest not saved: %v", err)
+	}
 	return &Result{Output: out, Plan: plan, Result: res}, nil
 }
 

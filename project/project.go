@@ -30,6 +30,9 @@ type Show struct {
 
 	cache *media.Cache                       // probe results of media files; nil without any
 	media map[*episodes.Episode]publish.File // local media files to publish, for episodes with only a file
+	// inputs fingerprints every input as it was before Load read it; the
+	// build's manifest records it.
+	inputs string
 }
 
 // Load reads the show in dir. It returns every problem it finds, with file
@@ -38,7 +41,11 @@ type Show struct {
 func Load(dir string) (*Show, diag.List) {
 	var probs diag.List
 	name := filepath.Join(dir, config.FileName)
+	showFile, statErr := os.Stat(name) // before reading: the manifest must not claim newer input
 	src, err := os.ReadFile(name)
+	if err == nil {
+		err = statErr
+	}
 	if err != nil {
 		p := probs.Add(diag.Pos{File: name}, "cannot read the show file: %v", unwrapPath(err))
 		if errors.Is(err, os.ErrNotExist) {
@@ -51,10 +58,9 @@ func Load(dir string) (*Show, diag.List) {
 	if show == nil {
 		return nil, probs
 	}
-	s := &Show{Dir: dir, Config: show}
-	if fi, err := os.Stat(name); err == nil {
-		s.Modified = fi.ModTime().UTC().Truncate(time.Second)
-	}
+	s := &Show{Dir: dir, Config: show, Modified: showFile.ModTime().UTC().Truncate(time.Second)}
+	fp := newFingerprint()
+	showInputs(fp, dir, show, showFile)
 
 	eps, epProbs := episodes.LoadDir(os.DirFS(dir), filepath.ToSlash(show.Build.Episodes))
 	for _, p := range epProbs {
@@ -65,6 +71,8 @@ func Load(dir string) (*Show, diag.List) {
 	}
 	probs.Append(epProbs)
 	s.Episodes = eps
+	mediaInputs(fp, dir, s.mediaFiles())
+	s.inputs = fp.sum()
 	s.probeMedia(&probs)
 	probs.Sort()
 	return s, probs

@@ -49,12 +49,13 @@ func load(t *testing.T, dir string) *Show {
 	return show
 }
 
-// readTree returns every file under dir by slash path, leaving out the lock.
+// readTree returns every file under dir by slash path, leaving out the lock
+// and the build manifest.
 func readTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || d.Name() == publish.LockFile {
+		if err != nil || d.IsDir() || d.Name() == publish.LockFile || d.Name() == ManifestFile {
 			return err
 		}
 		data, err := os.ReadFile(path)

@@ -53,7 +53,14 @@ func runBuild(ctx context.Context, args []string, e env) error {
 	}
 	opts.Generator = "podfeed " + version()
 
-	show, probs := project.Load(showDir(positional))
+	dir := showDir(positional)
+	if out, ok := project.UpToDate(dir, opts); ok {
+		if verbose {
+			fmt.Fprintf(e.stdout, "%s: up to date: no input changed since the last build\n", out)
+		}
+		return nil
+	}
+	show, probs := project.Load(dir)
 	if err := probs.Err(); err != nil {
 		return err
 	}

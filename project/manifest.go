@@ -1,0 +1,203 @@
+package project
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"time"
+
+	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/internal/publish"
+	"github.com/podfeed/podfeed/site"
+)
+
+// ManifestFile is written into the output folder after every build. It
+// records what the build read (a fingerprint of every input's name, size
+// and modification time) and what it wrote, so that the next build can
+// tell from file times alone that nothing changed (see [UpToDate]).
+// Deleting it is always safe: the next build renders everything again.
+const ManifestFile = ".podfeed-build.json"
+
+// manifestVersion changes whenever what a manifest means changes.
+const manifestVersion = 1
+
+type manifest struct {
+	Version   int    `json:"version"`
+	Generator string `json:"generator"` // BuildOptions.Generator
+	Inputs    string `json:"inputs"`    // fingerprint of the inputs the build read
+	// Media lists the media files the build read, relative to the show
+	// folder: they are only known after decoding the episodes.
+	Media []string `json:"media,omitempty"`
+	// The build's clock could have been anywhere in [LiveFrom, LiveUntil)
+	// for the same outputs: from the newest live episode's time to the
+	// next scheduled one's (zero: none).
+	LiveFrom  time.Time `json:"live_from"`
+	LiveUntil time.Time `json:"live_until"`
+	Outputs   []stamp   `json:"outputs"`
+}
+
+// stamp is a file's name, size and modification time.
+type stamp struct {
+	Name    string    `json:"name"`
+	Size    int64     `json:"size"`
+	ModTime time.Time `json:"mtime"`
+}
+
+// fingerprint hashes the names, sizes and modification times of files.
+type fingerprint struct{ h hash.Hash }
+
+func newFingerprint() *fingerprint {
+	f := &fingerprint{h: sha256.New()}
+	fmt.Fprintf(f.h, "podfeed manifest %d\n", manifestVersion)
+	// The program itself: a new podfeed may render the same input anew.
+	if exe, err := os.Executable(); err == nil {
+		f.file(exe)
+	}
+	return f
+}
+
+// file adds a file's size and time, or that it is missing.
+func (f *fingerprint) file(path string) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		fmt.Fprintf(f.h, "%q missing\n", path)
+		return
+	}
+	f.info(path, fi)
+}
+
+func (f *fingerprint) info(path string, fi fs.FileInfo) {
+	fmt.Fprintf(f.h, "%q %d %d %v\n", path, fi.Size(), fi.ModTime().UnixNano(), fi.Mode())
+}
+
+// tree adds every file under dir (none when it is missing).
+func (f *fingerprint) tree(dir string) {
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			fmt.Fprintf(f.h, "%q unreadable\n", path)
+			return nil
+		}
+		if fi, err := d.Info(); err == nil {
+			f.info(path, fi)
+		}
+		return nil
+	})
+}
+
+func (f *fingerprint) sum() string { return hex.EncodeToString(f.h.Sum(nil)) }
+
+// showInputs adds what a show's build reads besides its media files:
+// podcast.toml, the episode files and the templates.
+func showInputs(f *fingerprint, dir string, cfg *config.Show, showFile fs.FileInfo) {
+	f.info(filepath.Join(dir, config.FileName), showFile)
+	f.tree(filepath.Join(dir, filepath.FromSlash(cfg.Build.Episodes)))
+	f.tree(filepath.Join(dir, site.TemplatesDir))
+}
+
+// mediaInputs adds the media files (relative to the show folder, sorted).
+func mediaInputs(f *fingerprint, dir string, files []string) {
+	for _, p := range files {
+		f.file(filepath.Join(dir, filepath.FromSlash(p)))
+	}
+}
+
+// mediaFiles lists the media files the episodes name, sorted.
+func (s *Show) mediaFiles() []string {
+	var files []string
+	for _, e := range s.Episodes {
+		if e.Audio.File != "" {
+			files = append(files, e.Audio.File)
+		}
+	}
+	slices.Sort(files)
+	return slices.Compact(files)
+}
+
+// UpToDate reports whether the outputs that the last build left in the
+// output folder are what a build with opts would write now: no input
+// changed (by name, size and modification time), the clock is inside the
+// window in which the same episodes are live, and every output is still as
+// written. It reads podcast.toml and file times only, so a cron build of an
+// unchanged show costs next to nothing. Any doubt means false.
+func UpToDate(dir string, opts BuildOptions) (out string, ok bool) {
+	name := filepath.Join(dir, config.FileName)
+	fi, err := os.Stat(name)
+	if err != nil {
+		return "", false
+	}
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return "", false
+	}
+	cfg, probs := config.Parse(name, src)
+	if cfg == nil || probs.Err() != nil {
+		return "", false
+	}
+	out = (&Show{Dir: dir, Config: cfg}).OutputDir(opts.Output)
+	m, err := readManifest(out)
+	if err != nil || m.Version != manifestVersion || m.Generator != opts.Generator {
+		return out, false
+	}
+	if opts.Now.Before(m.LiveFrom) || !m.LiveUntil.IsZero() && !opts.Now.Before(m.LiveUntil) {
+		return out, false
+	}
+	f := newFingerprint()
+	showInputs(f, dir, cfg, fi)
+	mediaInputs(f, dir, m.Media)
+	if f.sum() != m.Inputs {
+		return out, false
+	}
+	for _, s := range m.Outputs {
+		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(s.Name)))
+		if err != nil || fi.Size() != s.Size || !fi.ModTime().Equal(s.ModTime) {
+			return out, false
+		}
+	}
+	return out, true
+}
+
+func readManifest(out string) (*manifest, error) {
+	data, err := os.ReadFile(filepath.Join(out, ManifestFile))
+	if err != nil {
+		return nil, err
+	}
+	var m manifest
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, err
+	}
+	return &m, nil
+}
+
+// writeManifest records a finished build in its output folder.
+func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions) error {
+	if s.inputs == "" {
+		return errors.New("no input fingerprint")
+	}
+	m := manifest{Version: manifestVersion, Generator: opts.Generator, Inputs: s.inputs, Media: s.mediaFiles()}
+	if len(plan.Live) > 0 {
+		m.LiveFrom = plan.Live[0].Published
+	}
+	if len(plan.Scheduled) > 0 {
+		m.LiveUntil = plan.Scheduled[0].Published
+	}
+	for _, f := range plan.Files {
+		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(f.Name)))
+		if err != nil {
+			return err
+		}
+		m.Outputs = append(m.Outputs, stamp{Name: f.Name, Size: fi.Size(), ModTime: fi.ModTime()})
+	}
+	data, err := json.MarshalIndent(m, "", "\t")
+	if err != nil {
+		return err
+	}
+	_, err = publish.Write(out, []publish.File{{Name: ManifestFile, Data: append(data, '\n')}}, publish.Options{})
+	return err
+}
