@@ -265,6 +265,14 @@ func readBuild(t *tomlx.Table, s *Show) {
 			s.Build.Output = v
 		}
 	}
+	if n, ok := bt.Int("max_items"); ok {
+		if n < 1 {
+			bt.Errorf("max_items", "must be at least 1, got %d", n).
+				WithHint("leave it out to put every episode in feed.xml")
+		} else {
+			s.Build.MaxItems = int(n)
+		}
+	}
 	bt.Finish()
 }
 

@@ -114,4 +114,8 @@ type Locked struct {
 type Build struct {
 	Episodes string // default "episodes"
 	Output   string // default "public"
+	// MaxItems caps the items of feed.xml (and atom.xml, feed.json) to the
+	// newest MaxItems; older ones go to archive pages (feed-2.xml, …)
+	// linked from each page as RFC 5005 paged feeds. 0: no cap.
+	MaxItems int
 }

@@ -63,9 +63,9 @@ func (b *build) atom() ([]byte, error) {
 			Author:   &feeds.AtomAuthor{AtomPerson: feeds.AtomPerson{Name: authorName(s)}},
 		},
 		Lang: s.Language,
-		Links: []feeds.AtomLink{
-			{Href: b.sibling(AtomFile), Rel: "self", Type: "application/atom+xml"},
-		},
+	}
+	for _, l := range b.pageLinks(AtomFile) {
+		f.Links = append(f.Links, feeds.AtomLink{Href: l.href, Rel: l.rel, Type: "application/atom+xml"})
 	}
 	if s.Link != "" {
 		f.Links = append(f.Links, feeds.AtomLink{Href: s.Link, Rel: "alternate", Type: "text/html"})

@@ -32,9 +32,11 @@ type entry struct {
 // build holds what every format renders from.
 type build struct {
 	show    *config.Show
-	entries []*entry // newest first
+	entries []*entry // the current page's, newest first
 	opts    Options
 	updated time.Time // the channel's date: newest episode, else opts.Updated
+
+	page, pages int // the current page (from 0) and how many there are
 }
 
 // Build renders show and eps into the feeds and chapter files.
@@ -117,15 +119,35 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 		b.updated = b.entries[0].ep.Published
 	}
 
-	var err error
-	if out.RSS, err = b.rss(); err != nil {
-		return nil, fmt.Errorf("build feed: rss: %w", err)
-	}
-	if out.Atom, err = b.atom(); err != nil {
-		return nil, fmt.Errorf("build feed: atom: %w", err)
-	}
-	if out.JSON, err = b.jsonFeed(); err != nil {
-		return nil, fmt.Errorf("build feed: json feed: %w", err)
+	// Each format in pages of at most MaxItems items, newest first.
+	all := b.entries
+	b.pages = pageCount(len(all), opts.MaxItems)
+	for b.page = range b.pages {
+		if b.pages > 1 {
+			b.entries = all[b.page*opts.MaxItems : min((b.page+1)*opts.MaxItems, len(all))]
+		}
+		rss, err := b.rss()
+		if err != nil {
+			return nil, fmt.Errorf("build feed: rss: %w", err)
+		}
+		atom, err := b.atom()
+		if err != nil {
+			return nil, fmt.Errorf("build feed: atom: %w", err)
+		}
+		jsonFeed, err := b.jsonFeed()
+		if err != nil {
+			return nil, fmt.Errorf("build feed: json feed: %w", err)
+		}
+		if b.page == 0 {
+			out.RSS, out.Atom, out.JSON = rss, atom, jsonFeed
+			continue
+		}
+		if out.Pages == nil {
+			out.Pages = map[string][]byte{}
+		}
+		out.Pages[PageName(RSSFile, b.page)] = rss
+		out.Pages[PageName(AtomFile, b.page)] = atom
+		out.Pages[PageName(JSONFile, b.page)] = jsonFeed
 	}
 	return out, nil
 }

@@ -185,4 +185,21 @@ var goldenCases = []goldenCase{
 			mk("004-mid", t.AddDate(0, 0, -1)),
 		}, Options{Updated: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}
 	}},
+
+	// Five episodes at two per page: feed.xml holds the newest two, and
+	// archive pages feed-2.xml and feed-3.xml (and their Atom and JSON
+	// twins) the rest, each linked to the others (RFC 5005).
+	{"feed_paged_max_items", func() (*config.Show, []*episodes.Episode, Options) {
+		var eps []*episodes.Episode
+		for i := 1; i <= 5; i++ {
+			ep := episode55()
+			slug := fmt.Sprintf("%03d-ep", i)
+			another(ep, slug, "cc-"+slug).Title = "Episode " + slug
+			ep.Number = i
+			ep.Published = time.Date(2025, 1, i, 9, 0, 0, 0, time.UTC)
+			ep.Chapters, ep.Takeaways, ep.Links, ep.People = nil, nil, nil, nil
+			eps = append(eps, ep)
+		}
+		return codingChatsShow(), eps, Options{Generator: generator, MaxItems: 2}
+	}},
 }

@@ -38,7 +38,11 @@ func buildTwice(t testing.TB, show *config.Show, eps []*episodes.Episode, opts O
 		t.Fatalf("Build (second run): %v", err)
 	}
 	same := bytes.Equal(out.RSS, again.RSS) && bytes.Equal(out.Atom, again.Atom) && bytes.Equal(out.JSON, again.JSON) &&
-		len(out.Chapters) == len(again.Chapters) && out.Warnings.Format() == again.Warnings.Format()
+		len(out.Chapters) == len(again.Chapters) && len(out.Pages) == len(again.Pages) &&
+		out.Warnings.Format() == again.Warnings.Format()
+	for k, v := range out.Pages {
+		same = same && bytes.Equal(v, again.Pages[k])
+	}
 	for k, v := range out.Chapters {
 		same = same && bytes.Equal(v, again.Chapters[k])
 	}
@@ -52,6 +56,9 @@ func buildTwice(t testing.TB, show *config.Show, eps []*episodes.Episode, opts O
 func files(out *Output) map[string][]byte {
 	m := map[string][]byte{RSSFile: out.RSS, AtomFile: out.Atom, JSONFile: out.JSON}
 	for k, v := range out.Chapters {
+		m[k] = v
+	}
+	for k, v := range out.Pages {
 		m[k] = v
 	}
 	if len(out.Warnings) > 0 {
@@ -172,17 +179,50 @@ func TestOutputs(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			show, eps, opts := tc.build()
 			out := buildTwice(t, show, eps, opts)
-			checkWellFormed(t, RSSFile, out.RSS)
-			checkWellFormed(t, AtomFile, out.Atom)
-			checkJSON(t, JSONFile, out.JSON)
 			for name, data := range out.Chapters {
 				checkJSON(t, name, data)
 			}
-			checkRoundTrip(t, show, eps, out)
-			checkDescriptions(t, out)
-			checkJSONFeed(t, eps, out)
+			for i, page := range pagesOf(t, out, eps, opts.MaxItems) {
+				checkWellFormed(t, PageName(RSSFile, i), page.out.RSS)
+				checkWellFormed(t, PageName(AtomFile, i), page.out.Atom)
+				checkJSON(t, PageName(JSONFile, i), page.out.JSON)
+				checkRoundTrip(t, show, page.eps, page.out)
+				checkDescriptions(t, page.out)
+				checkJSONFeed(t, page.eps, page.out)
+			}
 		})
 	}
+}
+
+// feedPage is one page of a built feed and the episodes it must hold.
+type feedPage struct {
+	out *Output
+	eps []*episodes.Episode
+}
+
+// pagesOf splits a build into its pages: with max 0, the one page of all
+// eps; otherwise eps newest first, max to a page, each page's feeds taken
+// from out (the first) or out.Pages. Every page the build made must be
+// expected, and every expected page made.
+func pagesOf(t testing.TB, out *Output, eps []*episodes.Episode, max int) []feedPage {
+	t.Helper()
+	if max == 0 {
+		return []feedPage{{out, eps}}
+	}
+	sorted := slices.Clone(eps)
+	slices.SortStableFunc(sorted, func(a, b *episodes.Episode) int { return b.Published.Compare(a.Published) })
+	var pages []feedPage
+	for i := 0; i*max < len(sorted); i++ {
+		page := &Output{RSS: out.RSS, Atom: out.Atom, JSON: out.JSON}
+		if i > 0 {
+			page = &Output{RSS: out.Pages[PageName(RSSFile, i)], Atom: out.Pages[PageName(AtomFile, i)], JSON: out.Pages[PageName(JSONFile, i)]}
+		}
+		pages = append(pages, feedPage{page, sorted[i*max : min((i+1)*max, len(sorted))]})
+	}
+	if want := 3 * (len(pages) - 1); len(out.Pages) != want {
+		t.Errorf("the build made %d archive pages, want %d", len(out.Pages), want)
+	}
+	return pages
 }
 
 // checkWellFormed reads every token of an XML document with encoding/xml,
@@ -513,12 +553,21 @@ func TestAtomSchema(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v", tc.name, err)
 		}
-		path := filepath.Join(dir, tc.name+".atom.xml")
-		if err := os.WriteFile(path, out.Atom, 0o644); err != nil {
-			t.Fatal(err)
+		atoms := map[string][]byte{AtomFile: out.Atom}
+		for name, data := range out.Pages {
+			if strings.HasPrefix(name, "atom-") {
+				atoms[name] = data
+			}
 		}
-		args = append(args, path)
+		for name, data := range atoms {
+			path := filepath.Join(dir, tc.name+"."+name)
+			if err := os.WriteFile(path, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			args = append(args, path)
+		}
 	}
+	slices.Sort(args[2:])
 	cmd := exec.Command(jing, args...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

@@ -44,6 +44,9 @@ func (b *build) jsonFeed() ([]byte, error) {
 		},
 		Items: []*jsonItem{},
 	}
+	if b.page < b.pages-1 {
+		f.NextUrl = b.sibling(PageName(JSONFile, b.page+1))
+	}
 	if name := authorName(s); name != "" {
 		f.Authors = []*feeds.JSONAuthor{{Name: name, Url: s.Link}}
 	}

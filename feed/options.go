@@ -19,6 +19,12 @@ type Options struct {
 	// empty leaves the element out.
 	Generator string
 
+	// MaxItems caps each feed to its newest MaxItems items; the older ones
+	// go to archive pages (Output.Pages: feed-2.xml, atom-2.xml,
+	// feed-2.json, …), and every page links to the others as an RFC 5005
+	// paged feed (JSON Feed: next_url), so nothing is lost. 0: no cap.
+	MaxItems int
+
 	// Stylesheet, when set, is the address of an XSLT stylesheet that
 	// browsers apply to feed.xml: it is written in an xml-stylesheet
 	// processing instruction right after the XML declaration. A relative
@@ -32,6 +38,10 @@ type Output struct {
 	RSS  []byte // feed.xml
 	Atom []byte // atom.xml
 	JSON []byte // feed.json
+
+	// Pages holds the archive pages when Options.MaxItems splits the
+	// feeds, keyed by file name: "feed-2.xml", "atom-2.xml", "feed-2.json"…
+	Pages map[string][]byte
 
 	// Chapters holds one Podcasting 2.0 JSON chapters file per episode that
 	// has chapters, keyed by its path: "chapters/<slug>.json".

@@ -34,7 +34,7 @@ type rssRoot struct {
 // atom:link elements.
 type rssChannel struct {
 	feeds.RssFeed
-	AtomLink         *atomSelfLink     `xml:"atom:link"`
+	AtomLinks        []atomSelfLink    `xml:"atom:link"`
 	ItunesAuthor     string            `xml:"itunes:author,omitempty"`
 	ItunesOwner      *itunesOwner      `xml:"itunes:owner"`
 	ItunesImage      *itunesImage      `xml:"itunes:image"`
@@ -75,7 +75,8 @@ type rssItem struct {
 	PscChapters       *pscChapters       `xml:"psc:chapters"`
 }
 
-// atomSelfLink is the channel's atom:link rel="self".
+// atomSelfLink is one of the channel's atom:link elements: rel="self" and,
+// for a paged feed, first, previous, next and last.
 type atomSelfLink struct {
 	Href string `xml:"href,attr"`
 	Rel  string `xml:"rel,attr"`
@@ -124,7 +125,9 @@ func (b *build) rss() ([]byte, error) {
 		ch.ItunesImage = &itunesImage{Href: s.Image}
 	}
 	if s.FeedURL != "" {
-		ch.AtomLink = &atomSelfLink{Href: s.FeedURL, Rel: "self", Type: "application/rss+xml"}
+		for _, l := range b.pageLinks(RSSFile) {
+			ch.AtomLinks = append(ch.AtomLinks, atomSelfLink{Href: l.href, Rel: l.rel, Type: "application/rss+xml"})
+		}
 	}
 	if s.Owner.Name != "" || s.Owner.Email != "" {
 		ch.ItunesOwner = &itunesOwner{Name: s.Owner.Name, Email: s.Owner.Email}

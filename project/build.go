@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -57,7 +58,7 @@ type Plan struct {
 // Render renders every output in memory without touching the output folder.
 func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	live, scheduled := episodes.Select(s.Episodes, opts.Now)
-	out, err := feed.Build(s.Config, live, feed.Options{Updated: s.Modified, Generator: opts.Generator, Stylesheet: site.StylesheetFile})
+	out, err := feed.Build(s.Config, live, feed.Options{Updated: s.Modified, Generator: opts.Generator, Stylesheet: site.StylesheetFile, MaxItems: s.Config.Build.MaxItems})
 	if err != nil {
 		return nil, fmt.Errorf("render feeds: %w", err)
 	}
@@ -87,6 +88,10 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	// The site (stylesheet, embed and episode pages, index.html last).
 	for _, f := range pages {
 		p.Files = append(p.Files, publish.File{Name: f.Name, Data: f.Data})
+	}
+	// Archive pages before the first pages that link to them.
+	for _, name := range slices.Sorted(maps.Keys(out.Pages)) {
+		p.Files = append(p.Files, publish.File{Name: name, Data: out.Pages[name]})
 	}
 	p.Files = append(p.Files,
 		publish.File{Name: feed.JSONFile, Data: out.JSON},
@@ -145,20 +150,29 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	return &Result{Output: out, Plan: plan, Result: res}, nil
 }
 
-// guard compares the feed already published in out with the one about to
-// be, and refuses losses that opts does not confirm.
+// guard compares the feed already published in out (feed.xml and its
+// archive pages) with the one about to be, and refuses losses that opts
+// does not confirm.
 func (s *Show) guard(out string, plan *Plan, opts BuildOptions) error {
-	prevFile := filepath.Join(out, "feed.xml")
-	prevData, err := os.ReadFile(prevFile)
-	if errors.Is(err, os.ErrNotExist) {
+	prevFile := filepath.Join(out, feed.RSSFile)
+	var prev []publish.Item
+	for page := 0; ; page++ {
+		name := filepath.Join(out, feed.PageName(feed.RSSFile, page))
+		data, err := os.ReadFile(name)
+		if errors.Is(err, os.ErrNotExist) {
+			break
+		}
+		if err != nil {
+			return fmt.Errorf("read the published feed: %w", err)
+		}
+		items, err := publish.ReadRSSItems(bytes.NewReader(data))
+		if err != nil {
+			return fmt.Errorf("read the published feed %s: %w", name, err)
+		}
+		prev = append(prev, items...)
+	}
+	if len(prev) == 0 {
 		return nil
-	}
-	if err != nil {
-		return fmt.Errorf("read the published feed: %w", err)
-	}
-	prev, err := publish.ReadRSSItems(bytes.NewReader(prevData))
-	if err != nil {
-		return fmt.Errorf("read the published feed %s: %w", prevFile, err)
 	}
 	next := make([]publish.Item, len(plan.Live))
 	for i, e := range plan.Live {

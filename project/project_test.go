@@ -416,3 +416,54 @@ func TestLockBusy(t *testing.T) {
 		t.Fatalf("got %v, want ErrBusy", err)
 	}
 }
+
+// TestMaxItemsKeepsTheArchive builds the example with one item per page:
+// feed.xml holds the newest episode, feed-2.xml the older one, and the
+// guard reads both, so a rebuild loses nothing and a deletion is still
+// caught on the archive page.
+func TestMaxItemsKeepsTheArchive(t *testing.T) {
+	dir := copyExample(t)
+	path := filepath.Join(dir, "podcast.toml")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, append(src, "\n[build]\nmax_items = 1\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	got := readTree(t, out)
+	for name, want := range map[string]string{
+		"feed.xml":    "codingchats-056-sound-check",
+		"feed-2.xml":  "codingchats-055-rust-in-production",
+		"atom-2.xml":  "Rust in production",
+		"feed-2.json": "codingchats-055-rust-in-production",
+	} {
+		if !bytes.Contains(got[name], []byte(want)) {
+			t.Errorf("%s lacks %q", name, want)
+		}
+	}
+	if bytes.Contains(got["feed.xml"], []byte("codingchats-055")) {
+		t.Errorf("feed.xml holds the archived episode")
+	}
+	if !bytes.Contains(got["feed.xml"], []byte(`<atom:link href="https://codingchats.example.com/feed-2.xml" rel="next"`)) {
+		t.Errorf("feed.xml does not link to its next page")
+	}
+
+	// A new episode pushes 056 to page 2 and 055 to page 3: nothing lost.
+	addEpisode(t, dir, "057-next", "2025-02-18T09:00:00Z", "ep-57")
+	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+		t.Fatalf("a build that moves episodes to archive pages was refused: %v", err)
+	}
+	if err := os.Remove(filepath.Join(dir, "episodes", "055-rust-in-production.toml")); err != nil {
+		t.Fatal(err)
+	}
+	_, err = load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out})
+	var removal *RemovalError
+	if !errors.As(err, &removal) || !strings.Contains(err.Error(), "codingchats-055-rust-in-production") {
+		t.Errorf("deleting an archived episode: got %v, want a RemovalError naming it", err)
+	}
+}
