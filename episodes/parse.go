@@ -347,7 +347,7 @@ func (d *decoder) timestamp(t *tomlx.Table, key string) (time.Duration, bool) {
 	case int64, float64:
 		dur, err = secondsDuration(x)
 	default:
-		t.Errorf(key, "want a time such as \"35:14\" or \"1:02:03\", or a number of seconds, got %s", describe(v))
+		t.Errorf(key, "want a time such as \"35:14\" or \"1:02:03\", or a number of seconds, got %s", tomlx.Describe(v))
 		return 0, false
 	}
 	if err != nil {
@@ -384,24 +384,4 @@ func (d *decoder) publishingNeeds(t *tomlx.Table, key string) *diag.Problem {
 func mustRaw(t *tomlx.Table, key string) any {
 	v, _ := t.Raw(key)
 	return v
-}
-
-// describe names a decoded value's TOML type for messages.
-func describe(v any) string {
-	switch x := v.(type) {
-	case string:
-		if len(x) <= 20 {
-			return "string " + strconv.Quote(x)
-		}
-		return "a string"
-	case bool:
-		return "boolean " + strconv.FormatBool(x)
-	case time.Time:
-		return "a date-time"
-	case []any, []map[string]any:
-		return "an array"
-	case map[string]any:
-		return "a table"
-	}
-	return "a value of another type"
 }

@@ -2,9 +2,7 @@ package publish
 
 import (
 	"bytes"
-	"errors"
 	"io"
-	"io/fs"
 	"os"
 )
 
@@ -17,15 +15,9 @@ func sameCopy(target, source string) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	dst, err := os.Stat(target)
-	if errors.Is(err, fs.ErrNotExist) {
-		return false, nil
-	}
-	if err != nil {
+	dst, err := existing(target)
+	if dst == nil || err != nil {
 		return false, err
-	}
-	if !dst.Mode().IsRegular() {
-		return false, errors.New(target + " exists and is not a regular file")
 	}
 	if dst.Size() != src.Size() {
 		return false, nil

@@ -232,17 +232,27 @@ func mkdirs(dir string, touched map[string]bool) error {
 	return nil
 }
 
-// sameContent reports whether the file at name exists and holds exactly data.
-func sameContent(name string, data []byte) (bool, error) {
+// existing stats the output file that name is about to replace: nil when
+// there is none, an error when something other than a file is in its place.
+func existing(name string) (fs.FileInfo, error) {
 	fi, err := os.Stat(name)
 	if errors.Is(err, fs.ErrNotExist) {
-		return false, nil
+		return nil, nil
 	}
 	if err != nil {
-		return false, err
+		return nil, err
 	}
 	if !fi.Mode().IsRegular() {
-		return false, fmt.Errorf("%s exists and is not a regular file", name)
+		return nil, fmt.Errorf("%s exists and is not a regular file", name)
+	}
+	return fi, nil
+}
+
+// sameContent reports whether the file at name exists and holds exactly data.
+func sameContent(name string, data []byte) (bool, error) {
+	fi, err := existing(name)
+	if fi == nil || err != nil {
+		return false, err
 	}
 	if fi.Size() != int64(len(data)) {
 		return false, nil

@@ -260,7 +260,7 @@ func (t *Table) Strings(key string) []string {
 	for i, e := range arr {
 		s, ok := e.(string)
 		if !ok {
-			t.Errorf(key, "element %d: want a string, got %s", i+1, describe(e))
+			t.Errorf(key, "element %d: want a string, got %s", i+1, Describe(e))
 			continue
 		}
 		out = append(out, s)
@@ -297,7 +297,7 @@ func (t *Table) Tables(key string) []*Table {
 		for i, e := range arr {
 			m, ok := e.(map[string]any)
 			if !ok {
-				t.Errorf(key, "element %d: want a table, got %s", i+1, describe(e))
+				t.Errorf(key, "element %d: want a table, got %s", i+1, Describe(e))
 				continue
 			}
 			ms = append(ms, m)
@@ -336,11 +336,12 @@ func (t *Table) Finish() {
 }
 
 func (t *Table) wrongType(key, want string, v any) {
-	t.Errorf(key, "want %s, got %s", want, describe(v))
+	t.Errorf(key, "want %s, got %s", want, Describe(v))
 }
 
-// describe names a decoded value's TOML type, with the value when short.
-func describe(v any) string {
+// Describe names a decoded value's TOML type for messages, with the value
+// when it is short: `string "55"`, "integer 3", "an array".
+func Describe(v any) string {
 	switch x := v.(type) {
 	case string:
 		if len(x) <= 20 {
