@@ -82,6 +82,9 @@ func (b *build) atom() ([]byte, error) {
 			Id:        entryID(ns, ep.GUID),
 			Content:   &feeds.AtomContent{Type: "html", Content: e.content},
 		}
+		if e.link != "" {
+			x.Links = append(x.Links, feeds.AtomLink{Href: e.link, Rel: "alternate", Type: "text/html"})
+		}
 		if ep.Audio.URL != "" {
 			l := feeds.AtomLink{Href: ep.Audio.URL, Rel: "enclosure", Type: ep.Audio.Type}
 			if ep.Audio.Length > 0 {

@@ -24,6 +24,7 @@ type entry struct {
 	description string // Apple's form: RSS description, Atom summary
 	summaryText string // the summary as plain text: JSON summary
 
+	link         string // the episode's web page; "" without Options.ItemLink
 	explicit     bool
 	chaptersPath string // "chapters/<slug>.json"; "" without chapters
 	chaptersURL  string // its public address
@@ -57,7 +58,7 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 	}
 	b := &build{
 		show: cleanShow(show),
-		opts: Options{Updated: opts.Updated, Generator: cleanText(opts.Generator), Stylesheet: opts.Stylesheet},
+		opts: Options{Updated: opts.Updated, Generator: cleanText(opts.Generator), Stylesheet: opts.Stylesheet, ItemLink: opts.ItemLink},
 	}
 	cleaned := make([]*episodes.Episode, 0, len(eps))
 	for i, ep := range eps {
@@ -181,6 +182,9 @@ func checkKeys(eps []*episodes.Episode) error {
 
 func (b *build) entry(md *markdown.Renderer, ep *episodes.Episode, warn *diag.List) (*entry, error) {
 	e := &entry{ep: ep, explicit: b.show.Explicit}
+	if b.opts.ItemLink != nil {
+		e.link = cleanText(b.opts.ItemLink(ep))
+	}
 	if ep.Explicit != nil {
 		e.explicit = *ep.Explicit
 	}

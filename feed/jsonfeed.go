@@ -54,6 +54,7 @@ func (b *build) jsonFeed() ([]byte, error) {
 		ep := e.ep
 		it := &jsonItem{JSONItem: feeds.JSONItem{
 			Id:          ep.GUID,
+			Url:         e.link,
 			Title:       ep.Title,
 			ContentHTML: e.content,
 			Summary:     e.summaryText,

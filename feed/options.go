@@ -3,6 +3,7 @@ package feed
 import (
 	"time"
 
+	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/diag"
 )
 
@@ -18,6 +19,11 @@ type Options struct {
 	// Generator names the program in RSS and Atom, e.g. "podfeed v0.1.0";
 	// empty leaves the element out.
 	Generator string
+
+	// ItemLink, when not nil, returns the address of an episode's web page:
+	// the item's link in RSS, its alternate link in Atom and its url in
+	// JSON Feed. It is given the episode with its strings cleaned.
+	ItemLink func(*episodes.Episode) string
 
 	// MaxItems caps each feed to its newest MaxItems items; the older ones
 	// go to archive pages (Output.Pages: feed-2.xml, atom-2.xml,

@@ -157,6 +157,7 @@ func (b *build) rssItem(e *entry) *rssItem {
 	ep := e.ep
 	it := &rssItem{
 		Title: ep.Title,
+		Link:  e.link,
 		RssItem: feeds.RssItem{
 			PubDate: rfc822(ep.Published),
 			Guid:    &feeds.RssGuid{Id: ep.GUID, IsPermaLink: yesNo(isPermaLink(ep.GUID), "true", "false")},

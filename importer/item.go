@@ -13,6 +13,7 @@ import (
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/feed"
 )
 
 // itemHandled are the item elements read into the episode file, or
@@ -193,8 +194,12 @@ func (r *reader) item(gi *gofeed.Item, n *node, show *config.Show) *episodes.Epi
 				r.notKept(k, "podfeed writes the show's author into every item; name the episode's people with [[people]]")
 			}
 		case k.Space == "" && k.Local == "link":
-			if u := r.abs(k.Text); u != "" && u != show.Link {
-				r.notKept(k, "podfeed makes no page per episode; add the address to the episode's [[links]] if it should stay")
+			switch u := r.abs(k.Text); {
+			case u == "" || u == show.Link:
+			case show.FeedURL != "" && strings.HasPrefix(u, feed.SiblingURL(show.FeedURL, "episodes/")):
+				// A page podfeed made itself: the build makes it again.
+			default:
+				r.notKept(k, "podfeed makes its own page for each episode; add this address to the episode's [[links]] if it should stay")
 			}
 		case k.Space == nsPodcast && k.Local == "transcript":
 		case k.Space == nsPodcast && (k.Local == "season" || k.Local == "episode"):

@@ -58,7 +58,18 @@ type Plan struct {
 // Render renders every output in memory without touching the output folder.
 func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	live, scheduled := episodes.Select(s.Episodes, opts.Now)
-	out, err := feed.Build(s.Config, live, feed.Options{Updated: s.Modified, Generator: opts.Generator, Stylesheet: site.StylesheetFile, MaxItems: s.Config.Build.MaxItems})
+	out, err := feed.Build(s.Config, live, feed.Options{
+		Updated:    s.Modified,
+		Generator:  opts.Generator,
+		Stylesheet: site.StylesheetFile,
+		MaxItems:   s.Config.Build.MaxItems,
+		ItemLink: func(e *episodes.Episode) string {
+			if p := site.PagePath(e); p != "" {
+				return feed.SiblingURL(s.Config.FeedURL, p)
+			}
+			return ""
+		},
+	})
 	if err != nil {
 		return nil, fmt.Errorf("render feeds: %w", err)
 	}

@@ -150,6 +150,15 @@ type Chapter struct {
 	Image string
 }
 
+// PagePath returns the address of an episode's page relative to the site
+// root ("episodes/<slug>/", escaped), or "" for an episode without a slug.
+func PagePath(ep *episodes.Episode) string {
+	if ep.Slug == "" {
+		return ""
+	}
+	return "episodes/" + url.PathEscape(ep.Slug) + "/"
+}
+
 // Build renders the site of show with the live episodes eps, in the order
 // files are best published: the stylesheet and the embed and episode pages
 // before index.html, which links to them.
@@ -273,7 +282,7 @@ func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, 
 		if err := checkSlug(ep.Slug); err != nil {
 			return nil, fmt.Errorf("site: %s: %w", ep.File, err)
 		}
-		e.Path = "episodes/" + url.PathEscape(ep.Slug) + "/"
+		e.Path = PagePath(ep)
 		e.URL = feed.SiblingURL(show.FeedURL, e.Path)
 		e.EmbedURL = feed.SiblingURL(show.FeedURL, "embed/"+url.PathEscape(ep.Slug)+".html")
 		e.EmbedCode = embedCode(show, ep, e.EmbedURL)
