@@ -80,7 +80,7 @@ func BenchmarkProbeAll500(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				_, errs := ProbeAll(paths, c, 0)
+				_, errs := ProbeAll(paths, c, 0, nil)
 				for _, err := range errs {
 					if err != nil {
 						b.Fatal(err)

@@ -227,8 +227,10 @@ func writeAtomic(file string, b []byte) (err error) {
 // ProbeAll probes the files at paths with up to workers goroutines
 // (GOMAXPROCS when workers < 1), through cache when it is not nil. The
 // results are in the order of paths: infos[i] and errs[i] belong to
-// paths[i], and errs[i] is nil when the probe succeeded.
-func ProbeAll(paths []string, cache *Cache, workers int) ([]Info, []error) {
+// paths[i], and errs[i] is nil when the probe succeeded. progress, when not
+// nil, is called after each file with how many are done; calls come from
+// one goroutine at a time.
+func ProbeAll(paths []string, cache *Cache, workers int, progress func(done int)) ([]Info, []error) {
 	infos := make([]Info, len(paths))
 	errs := make([]error, len(paths))
 	if workers < 1 {
@@ -236,11 +238,21 @@ func ProbeAll(paths []string, cache *Cache, workers int) ([]Info, []error) {
 	}
 	workers = min(workers, len(paths))
 	next := make(chan int)
-	var wg sync.WaitGroup
+	var (
+		wg   sync.WaitGroup
+		mu   sync.Mutex
+		done int
+	)
 	for range workers {
 		wg.Go(func() {
 			for i := range next {
 				infos[i], errs[i] = cache.Probe(paths[i])
+				if progress != nil {
+					mu.Lock()
+					done++
+					progress(done)
+					mu.Unlock()
+				}
 			}
 		})
 	}

@@ -131,7 +131,7 @@ func TestCachePrunesUnusedEntries(t *testing.T) {
 	dir, paths := showWith(t, "cbr.mp3", "wav.wav", "vorbis.ogg")
 	cacheFile := filepath.Join(dir, CacheFile)
 	c := loadCache(t, cacheFile)
-	if _, errs := ProbeAll(paths, c, 2); errors.Join(errs...) != nil {
+	if _, errs := ProbeAll(paths, c, 2, nil); errors.Join(errs...) != nil {
 		t.Fatal(errors.Join(errs...))
 	}
 	if err := c.Save(); err != nil {
@@ -202,7 +202,11 @@ func TestProbeAll(t *testing.T) {
 	wantType := []string{TypeMP3, "", TypeFLAC, TypeOgg, "", TypeM4A, ""}
 	for _, cache := range []*Cache{nil, loadCache(t, filepath.Join(dir, CacheFile))} {
 		for _, workers := range []int{0, 1, 3, 100} {
-			infos, errs := ProbeAll(paths, cache, workers)
+			var calls []int
+			infos, errs := ProbeAll(paths, cache, workers, func(done int) { calls = append(calls, done) })
+			if len(calls) != len(paths) || calls[len(calls)-1] != len(paths) {
+				t.Errorf("progress called with %v for %d paths", calls, len(paths))
+			}
 			if len(infos) != len(paths) || len(errs) != len(paths) {
 				t.Fatalf("got %d infos and %d errors for %d paths", len(infos), len(errs), len(paths))
 			}
@@ -216,7 +220,7 @@ func TestProbeAll(t *testing.T) {
 			}
 		}
 	}
-	if infos, errs := ProbeAll(nil, nil, 4); len(infos) != 0 || len(errs) != 0 {
+	if infos, errs := ProbeAll(nil, nil, 4, nil); len(infos) != 0 || len(errs) != 0 {
 		t.Errorf("no paths: %v, %v", infos, errs)
 	}
 }

@@ -25,7 +25,7 @@ const durationSlack = time.Second
 // the file, and an episode with only a file gets an address beside the
 // feed and its file published into the output folder. Results are cached
 // in the show folder by path, size and modification time.
-func (s *Show) probeMedia(probs *diag.List) {
+func (s *Show) probeMedia(probs *diag.List, progress func(done, total int)) {
 	var (
 		eps   []*episodes.Episode
 		paths []string
@@ -46,7 +46,11 @@ func (s *Show) probeMedia(probs *diag.List) {
 	}
 	s.cache = cache
 	s.media = make(map[*episodes.Episode]publish.File)
-	infos, errs := media.ProbeAll(paths, cache, 0)
+	var step func(int)
+	if progress != nil {
+		step = func(done int) { progress(done, len(paths)) }
+	}
+	infos, errs := media.ProbeAll(paths, cache, 0, step)
 	for i, e := range eps {
 		pos := diag.Pos{File: e.File, Key: "audio.file"}
 		if errs[i] != nil {

@@ -35,10 +35,20 @@ type Show struct {
 	inputs string
 }
 
+// LoadOptions tunes [LoadWith]. The zero value is ready to use.
+type LoadOptions struct {
+	// Progress, when not nil, is told how many of the media files to
+	// probe are done (cmd/podfeed draws a progress bar on a terminal).
+	Progress func(done, total int)
+}
+
 // Load reads the show in dir. It returns every problem it finds, with file
 // names that include dir; the Show is nil when podcast.toml could not be
 // read or decoded.
-func Load(dir string) (*Show, diag.List) {
+func Load(dir string) (*Show, diag.List) { return LoadWith(dir, LoadOptions{}) }
+
+// LoadWith is [Load] with options.
+func LoadWith(dir string, opts LoadOptions) (*Show, diag.List) {
 	var probs diag.List
 	name := filepath.Join(dir, config.FileName)
 	showFile, statErr := os.Stat(name) // before reading: the manifest must not claim newer input
@@ -73,7 +83,7 @@ func Load(dir string) (*Show, diag.List) {
 	s.Episodes = eps
 	mediaInputs(fp, dir, s.mediaFiles())
 	s.inputs = fp.sum()
-	s.probeMedia(&probs)
+	s.probeMedia(&probs, opts.Progress)
 	probs.Sort()
 	return s, probs
 }

@@ -60,7 +60,7 @@ func runBuild(ctx context.Context, args []string, e env) error {
 		}
 		return nil
 	}
-	show, probs := project.Load(dir)
+	show, probs := project.LoadWith(dir, project.LoadOptions{Progress: probeProgress(e.stderr)})
 	if err := probs.Err(); err != nil {
 		return err
 	}
