@@ -245,7 +245,7 @@ func TestBadInput(t *testing.T) {
 }
 
 // writeShow writes a valid podcast.toml and an empty episodes folder.
-func writeShow(t *testing.T, dir string) {
+func writeShow(t testing.TB, dir string) {
 	t.Helper()
 	show := `title = "Show"
 description = "A show."

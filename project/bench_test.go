@@ -1,0 +1,64 @@
+package project
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// BenchmarkMediaShow500 builds a show of 500 episodes that each name only
+// a local MP3 without a Xing header (the costliest to probe: every frame is
+// counted), then builds it again: once with the build manifest deleted, so
+// everything is rendered again but the probes come from the cache, and once
+// as cron would, where the manifest says nothing changed. It reports both
+// as ratios to the first build.
+func BenchmarkMediaShow500(b *testing.B) {
+	mp3, err := os.ReadFile(filepath.Join("..", "media", "testdata", "vbr-noheader.mp3"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var first, cached, unchanged time.Duration
+	for b.Loop() {
+		dir := b.TempDir()
+		writeShow(b, dir)
+		if err := os.Mkdir(filepath.Join(dir, "audio"), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		for i := range 500 {
+			name := fmt.Sprintf("%03d", i)
+			if err := os.WriteFile(filepath.Join(dir, "audio", name+".mp3"), mp3, 0o644); err != nil {
+				b.Fatal(err)
+			}
+			src := fmt.Sprintf("title = \"Episode %s\"\npublished = 2025-01-01T09:00:00Z\nguid = \"ep-%s\"\n[audio]\nfile = \"audio/%s.mp3\"\n", name, name, name)
+			if err := os.WriteFile(filepath.Join(dir, "episodes", name+".toml"), []byte(src), 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+		opts := BuildOptions{Now: day, Output: filepath.Join(dir, "public")}
+		build := func() time.Duration {
+			start := time.Now()
+			if _, ok := UpToDate(dir, opts); ok {
+				return time.Since(start)
+			}
+			show, probs := Load(dir)
+			if err := probs.Err(); err != nil {
+				b.Fatal(err)
+			}
+			if _, err := show.Build(context.Background(), opts); err != nil {
+				b.Fatal(err)
+			}
+			return time.Since(start)
+		}
+		first += build()
+		if err := os.Remove(filepath.Join(opts.Output, ManifestFile)); err != nil {
+			b.Fatal(err)
+		}
+		cached += build()
+		unchanged += build()
+	}
+	b.ReportMetric(float64(cached)/float64(first), "cached/first")
+	b.ReportMetric(float64(unchanged)/float64(first), "unchanged/first")
+}
