@@ -53,6 +53,7 @@ type Plan struct {
 	Scheduled []*episodes.Episode // left out until their time, soonest first
 	Files     []publish.File
 	Warnings  diag.List // from rendering, e.g. descriptions over Apple's limit
+	Pages     int       // pages of each feed: 1, or more with [build] max_items
 }
 
 // Render renders every output in memory without touching the output folder.
@@ -101,6 +102,7 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 		p.Files = append(p.Files, publish.File{Name: f.Name, Data: f.Data})
 	}
 	// Archive pages before the first pages that link to them.
+	p.Pages = 1 + len(out.Pages)/3 // each archive page in RSS, Atom and JSON
 	for _, name := range slices.Sorted(maps.Keys(out.Pages)) {
 		p.Files = append(p.Files, publish.File{Name: name, Data: out.Pages[name]})
 	}
@@ -147,6 +149,11 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	}
 	res, err := publish.Write(out, plan.Files, opts.Publish)
 	if err != nil {
+		return nil, err
+	}
+	// Archive pages past the last one are left from a build with more
+	// pages: nothing links to them, and the guard must not read them.
+	if err := removeStalePages(out, plan.Pages); err != nil {
 		return nil, err
 	}
 	// The outputs are published; a cache that cannot be saved only costs
@@ -266,4 +273,24 @@ func quoteArg(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// removeStalePages deletes the archive pages (feed-N.xml, atom-N.xml,
+// feed-N.json) numbered after the build's last page.
+func removeStalePages(out string, pages int) error {
+	for i := pages; ; i++ {
+		removed := false
+		for _, base := range []string{feed.RSSFile, feed.AtomFile, feed.JSONFile} {
+			err := os.Remove(filepath.Join(out, feed.PageName(base, i)))
+			switch {
+			case err == nil:
+				removed = true
+			case !errors.Is(err, os.ErrNotExist):
+				return fmt.Errorf("remove a stale archive page: %w", err)
+			}
+		}
+		if !removed {
+			return nil
+		}
+	}
 }

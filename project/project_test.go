@@ -466,4 +466,19 @@ func TestMaxItemsKeepsTheArchive(t *testing.T) {
 	if !errors.As(err, &removal) || !strings.Contains(err.Error(), "codingchats-055-rust-in-production") {
 		t.Errorf("deleting an archived episode: got %v, want a RemovalError naming it", err)
 	}
+
+	// Confirmed, the removal leaves two pages: page 3 goes, and the next
+	// build does not find the removed episode on it.
+	confirm := BuildOptions{Now: day, Output: out, AllowRemoval: []string{"codingchats-055-rust-in-production"}}
+	if _, err := load(t, dir).Build(context.Background(), confirm); err != nil {
+		t.Fatalf("confirmed removal: %v", err)
+	}
+	for _, name := range []string{"feed-3.xml", "atom-3.xml", "feed-3.json"} {
+		if _, err := os.Stat(filepath.Join(out, name)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("%s is still there after the feed shrank to two pages", name)
+		}
+	}
+	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+		t.Errorf("the build after a confirmed removal: %v", err)
+	}
 }
