@@ -88,7 +88,7 @@ func run(ctx context.Context, args []string, e env) int {
 	case "version", "--version":
 		fmt.Fprintln(e.stdout, "podfeed", version())
 	case "help", "-h", "-help", "--help":
-		err = runHelp(rest, e)
+		err = runHelp(ctx, rest, e)
 	default:
 		err = usageError{msg: fmt.Sprintf("unknown command %q", cmd), hint: "run 'podfeed help' for the list of commands"}
 	}
@@ -154,22 +154,16 @@ var (
 	errReported = errors.New("problems reported") // already printed: exit 1
 )
 
-func runHelp(args []string, e env) error {
+func runHelp(ctx context.Context, args []string, e env) error {
 	if len(args) == 0 {
 		fmt.Fprint(e.stdout, usage)
 		return nil
 	}
 	switch args[0] {
-	case "build":
-		return runBuild(context.Background(), []string{"-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now})
-	case "check":
-		return runCheck(context.Background(), []string{"-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now})
-	case "init":
-		return runInit([]string{"-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now})
-	case "new":
-		return runNew([]string{"-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now})
-	case "import":
-		return runImport(context.Background(), []string{"-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now})
+	case "build", "check", "init", "new", "import", "serve", "embed":
+		// 'podfeed help X' is 'podfeed X -h', on stdout.
+		run(ctx, []string{args[0], "-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now})
+		return nil
 	}
 	return usageError{msg: fmt.Sprintf("no help for %q", strings.Join(args, " ")), hint: "run 'podfeed help'"}
 }
