@@ -15,6 +15,7 @@ import (
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/par"
 	"github.com/podfeed/podfeed/internal/publish"
 	"github.com/podfeed/podfeed/media"
 	"github.com/podfeed/podfeed/site"
@@ -99,7 +100,7 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	}
 	// The site (stylesheet, embed and episode pages, index.html last).
 	for _, f := range pages {
-		p.Files = append(p.Files, publish.File{Name: f.Name, Data: f.Data})
+		p.Files = append(p.Files, publish.File{Name: f.Name, Data: f.Data, Render: f.Render})
 	}
 	// Archive pages before the first pages that link to them.
 	p.Pages = 1 + len(out.Pages)/3 // each archive page in RSS, Atom and JSON
@@ -112,6 +113,19 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 		publish.File{Name: feed.RSSFile, Data: out.RSS},
 	)
 	return p, nil
+}
+
+// RenderAll renders every file that is otherwise rendered only when it is
+// written (the site's pages), and returns their errors: what check uses to
+// find a broken template without writing anything.
+func (p *Plan) RenderAll() error {
+	errs := make([]error, len(p.Files))
+	par.Do(len(p.Files), func(i int) {
+		if f := p.Files[i]; f.Render != nil {
+			_, errs[i] = f.Render()
+		}
+	})
+	return errors.Join(errs...)
 }
 
 // Result is what a build did.

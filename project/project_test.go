@@ -292,10 +292,14 @@ func TestConcurrentBuildsEndConsistent(t *testing.T) {
 	}
 	for _, f := range plan.Files {
 		want := f.Data
-		if f.Source != "" {
-			if want, err = os.ReadFile(f.Source); err != nil {
-				t.Fatal(err)
-			}
+		switch {
+		case f.Source != "":
+			want, err = os.ReadFile(f.Source)
+		case f.Render != nil:
+			want, err = f.Render()
+		}
+		if err != nil {
+			t.Fatal(err)
 		}
 		if !bytes.Equal(got[f.Name], want) {
 			t.Errorf("%s differs from a single build's", f.Name)
@@ -480,5 +484,40 @@ func TestMaxItemsKeepsTheArchive(t *testing.T) {
 	}
 	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
 		t.Errorf("the build after a confirmed removal: %v", err)
+	}
+}
+
+// TestBrokenPageTemplate: an episode page's template fails only when the
+// page is rendered, which a build does as it writes; check finds it with
+// RenderAll, and the failed build leaves the published outputs alone.
+func TestBrokenPageTemplate(t *testing.T) {
+	dir := copyExample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	before := readTree(t, out)
+	if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "templates", "episode.html"), []byte("{{.Show.Nope}}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	show := load(t, dir)
+	plan, err := show.Render(BuildOptions{Now: day})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := plan.RenderAll(); err == nil || !strings.Contains(err.Error(), "can't evaluate field Nope") {
+		t.Errorf("RenderAll: %v, want the template's error", err)
+	}
+	if _, err := show.Build(context.Background(), BuildOptions{Now: day, Output: out}); err == nil || !strings.Contains(err.Error(), "Nope") {
+		t.Errorf("Build: %v, want the template's error", err)
+	}
+	after := readTree(t, out)
+	for name, data := range before {
+		if !bytes.Equal(after[name], data) {
+			t.Errorf("%s changed in a failed build", name)
+		}
 	}
 }

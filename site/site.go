@@ -49,7 +49,6 @@ import (
 	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/markdown"
-	"github.com/podfeed/podfeed/internal/par"
 )
 
 //go:embed templates
@@ -97,8 +96,17 @@ type Options struct {
 
 // File is one rendered file.
 type File struct {
-	Name string // slash-separated path relative to the output folder
-	Data []byte
+	Name   string // slash-separated path relative to the output folder
+	Data   []byte
+	Render func() ([]byte, error) // when not nil, makes the content instead of Data
+}
+
+// Bytes returns the file's content, rendering it if need be.
+func (f File) Bytes() ([]byte, error) {
+	if f.Render != nil {
+		return f.Render()
+	}
+	return f.Data, nil
 }
 
 // Page is what every page template sees.
@@ -175,39 +183,17 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) ([]File, er
 		return nil, err
 	}
 
-	// Embed and episode pages of every episode, rendered on every core.
-	var withPage []*Episode
+	// Embed and episode pages are rendered when they are written (see
+	// File.Render), so a big show's pages are never all in memory at once.
+	files := []File{{Name: StylesheetFile, Data: set.stylesheet}}
+	var epPages []File
 	for _, ep := range pages.Episodes {
-		if ep.Path != "" {
-			withPage = append(withPage, ep)
+		if ep.Path == "" {
+			continue
 		}
+		files = append(files, File{Name: "embed/" + ep.Slug + ".html", Render: set.page(EmbedTemplate, pages, ep, "../")})
+		epPages = append(epPages, File{Name: "episodes/" + ep.Slug + "/index.html", Render: set.page(EpisodeTemplate, pages, ep, "../../")})
 	}
-	embeds := make([]File, len(withPage))
-	epPages := make([]File, len(withPage))
-	errs := make([]error, len(withPage))
-	par.Do(len(withPage), func(i int) {
-		ep := withPage[i]
-		p := *pages
-		p.Episode, p.Root = ep, "../"
-		data, err := set.execute(EmbedTemplate, &p)
-		if err != nil {
-			errs[i] = err
-			return
-		}
-		embeds[i] = File{Name: "embed/" + ep.Slug + ".html", Data: data}
-		p.Root = "../../"
-		if data, err = set.execute(EpisodeTemplate, &p); err != nil {
-			errs[i] = err
-			return
-		}
-		epPages[i] = File{Name: "episodes/" + ep.Slug + "/index.html", Data: data}
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
-	}
-	files := make([]File, 0, 2+2*len(withPage))
-	files = append(files, File{Name: StylesheetFile, Data: set.stylesheet})
-	files = append(files, embeds...)
 	files = append(files, epPages...)
 	index, err := set.execute(IndexTemplate, pages)
 	if err != nil {
@@ -413,6 +399,17 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 		set.pages[name] = t
 	}
 	return set, nil
+}
+
+// page returns a function that renders the template name for one episode,
+// with root the way back from the page to the site's root. It is safe to
+// call from several goroutines.
+func (s *templateSet) page(name string, pages *Page, ep *Episode, root string) func() ([]byte, error) {
+	return func() ([]byte, error) {
+		p := *pages
+		p.Episode, p.Root = ep, root
+		return s.execute(name, &p)
+	}
 }
 
 func (s *templateSet) execute(name string, p *Page) ([]byte, error) {

@@ -65,9 +65,17 @@ func render(t testing.TB, show *config.Show, eps []*episodes.Episode, templates 
 		if _, ok := m[f.Name]; ok {
 			t.Errorf("%s rendered twice", f.Name)
 		}
-		m[f.Name] = f.Data
-		if i >= len(again) || again[i].Name != f.Name || !bytes.Equal(again[i].Data, f.Data) {
+		data, err := f.Bytes()
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		m[f.Name] = data
+		if i >= len(again) || again[i].Name != f.Name {
 			t.Errorf("%s: two builds of the same input differ", f.Name)
+			continue
+		}
+		if data2, err := again[i].Bytes(); err != nil || !bytes.Equal(data2, data) {
+			t.Errorf("%s: two builds of the same input differ (%v)", f.Name, err)
 		}
 	}
 	return m
@@ -309,11 +317,17 @@ func TestTemplatesOverride(t *testing.T) {
 		{"unknown field", fstest.MapFS{"index.html": {Data: []byte("{{.Show.Nope}}")}},
 			"site: render index.html: template: index.html:1:7: executing \"index.html\" at <.Show.Nope>: can't evaluate field Nope in type *config.Show"},
 		{"layout without a part", fstest.MapFS{"layout.html": {Data: []byte(`{{define "head"}}{{end}}`)}},
-			`no such template "seek-script"`},
+			`render index.html: html/template:index.html:76:11: no such template "footer"`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			out, _ := feed.Build(show, eps, feed.Options{})
-			_, err := site.Build(show, eps, site.Options{Notes: out.Notes, Templates: tt.fs})
+			files, err := site.Build(show, eps, site.Options{Notes: out.Notes, Templates: tt.fs})
+			// Pages render when they are written: their errors count too.
+			for _, f := range files {
+				if _, ferr := f.Bytes(); ferr != nil {
+					err = errors.Join(err, ferr)
+				}
+			}
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %v, want %q", err, tt.want)
 			}
@@ -405,8 +419,12 @@ func TestPageWithoutNotes(t *testing.T) {
 	}
 	for _, f := range files {
 		if f.Name == "episodes/055-rust-in-production/index.html" {
-			if !bytes.Contains(f.Data, []byte(`<li><a class="seek" href="#t=229" data-start="229">03:49</a> Performance Gains with Rust</li>`)) {
-				t.Errorf("no chapter list:\n%s", f.Data)
+			data, err := f.Bytes()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Contains(data, []byte(`<li><a class="seek" href="#t=229" data-start="229">03:49</a> Performance Gains with Rust</li>`)) {
+				t.Errorf("no chapter list:\n%s", data)
 			}
 			return
 		}

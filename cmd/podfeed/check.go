@@ -56,6 +56,9 @@ func runCheck(ctx context.Context, args []string, e env) error {
 		if plan, err = show.Render(opts); err != nil {
 			return err
 		}
+		if err := plan.RenderAll(); err != nil {
+			return err
+		}
 		probs.Append(plan.Warnings)
 		if remote {
 			probs.Append(show.CheckRemote(ctx, &http.Client{Timeout: timeout}))

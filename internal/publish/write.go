@@ -10,6 +10,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/podfeed/podfeed/internal/par"
 )
 
 // File is one output file.
@@ -26,14 +30,19 @@ type File struct {
 	// unchanged when the target has the source's size and modification
 	// time, and a new copy gets the source's modification time.
 	Source string
+	// Render, when not nil, makes the content instead of Data, just before
+	// it is compared and written, so that a build of thousands of pages
+	// holds a few of them in memory at a time. An error aborts Write.
+	Render func() ([]byte, error)
 }
 
 // Options tunes [Write]. The zero value is ready to use: files are written
 // with mode 0644 and no hook is called.
 type Options struct {
 	// AfterWrite, if not nil, is called in the first phase of Write right
-	// after the temporary file for the changed file name has been written,
-	// closed, before the next file is written. A non-nil error
+	// after the temporary file for the changed file name has been written
+	// and closed. Files are written on several goroutines; AfterWrite is
+	// called for one at a time. A non-nil error
 	// aborts Write exactly like a failed write does: every temporary file is
 	// removed and no output file is touched. It exists for fault injection
 	// in tests and for progress reporting.
@@ -98,56 +107,67 @@ func Write(dir string, files []File, opts Options) (Result, error) {
 		return Result{}, fmt.Errorf("publish: create output folder: %w", err)
 	}
 
-	var res Result
-	var todo []pending
+	targets := make([]string, len(files))
+	for i, f := range files {
+		targets[i] = filepath.Join(dir, filepath.FromSlash(f.Name))
+		if err := mkdirs(filepath.Dir(targets[i]), touched); err != nil {
+			return Result{}, fmt.Errorf("publish: write %s: %w", f.Name, err)
+		}
+	}
+
+	// Phase 1: temporary files, on every core. After the first failure no
+	// more are started; then all are removed.
+	type written struct {
+		tmp  string // "" when unchanged or failed
+		same bool
+		err  error
+	}
+	done := make([]written, len(files))
+	var (
+		hook   sync.Mutex
+		failed atomic.Bool
+	)
+	par.Do(len(files), func(i int) {
+		if failed.Load() {
+			return
+		}
+		w := &done[i]
+		w.tmp, w.same, w.err = writeOne(files[i], targets[i])
+		if w.err == nil && !w.same && opts.AfterWrite != nil {
+			hook.Lock()
+			w.err = opts.AfterWrite(files[i].Name)
+			hook.Unlock()
+		}
+		if w.err != nil {
+			failed.Store(true)
+		}
+	})
+	var (
+		res  Result
+		todo []pending
+		ferr error
+	)
+	for i, w := range done {
+		if w.err != nil && ferr == nil {
+			ferr = fmt.Errorf("publish: write %s: %w", files[i].Name, w.err)
+		}
+		switch {
+		case w.tmp != "":
+			todo = append(todo, pending{name: files[i].Name, tmp: w.tmp, target: targets[i]})
+			res.Changed = append(res.Changed, files[i].Name)
+			touched[filepath.Dir(targets[i])] = true
+		case w.same:
+			res.Unchanged = append(res.Unchanged, files[i].Name)
+		}
+	}
 	cleanup := func() {
 		for _, p := range todo {
 			os.Remove(p.tmp)
 		}
 	}
-
-	// Phase 1: temporary files.
-	for _, f := range files {
-		target := filepath.Join(dir, filepath.FromSlash(f.Name))
-		folder := filepath.Dir(target)
-		err := mkdirs(folder, touched)
-		if err != nil {
-			cleanup()
-			return Result{}, fmt.Errorf("publish: write %s: %w", f.Name, err)
-		}
-		var same bool
-		if f.Source != "" {
-			same, err = sameCopy(target, f.Source)
-		} else {
-			same, err = sameContent(target, f.Data)
-		}
-		if err != nil {
-			cleanup()
-			return Result{}, fmt.Errorf("publish: write %s: %w", f.Name, err)
-		}
-		if same {
-			res.Unchanged = append(res.Unchanged, f.Name)
-			continue
-		}
-		var tmp string
-		if f.Source != "" {
-			tmp, err = copyTemp(folder, path.Base(f.Name), f.Source)
-		} else {
-			tmp, err = writeTemp(folder, path.Base(f.Name), f.Data)
-		}
-		if err != nil {
-			cleanup()
-			return Result{}, fmt.Errorf("publish: write %s: %w", f.Name, err)
-		}
-		todo = append(todo, pending{name: f.Name, tmp: tmp, target: target})
-		if opts.AfterWrite != nil {
-			if err := opts.AfterWrite(f.Name); err != nil {
-				cleanup()
-				return Result{}, fmt.Errorf("publish: write %s: %w", f.Name, err)
-			}
-		}
-		res.Changed = append(res.Changed, f.Name)
-		touched[folder] = true
+	if ferr != nil {
+		cleanup()
+		return Result{}, ferr
 	}
 
 	// Every temporary file reaches the disk before any rename: one syncfs
@@ -246,6 +266,30 @@ func existing(name string) (fs.FileInfo, error) {
 		return nil, fmt.Errorf("%s exists and is not a regular file", name)
 	}
 	return fi, nil
+}
+
+// writeOne writes file f's temporary copy beside target, unless target
+// already holds the same content (same reports that).
+func writeOne(f File, target string) (tmp string, same bool, err error) {
+	folder, base := filepath.Dir(target), path.Base(f.Name)
+	if f.Source != "" {
+		if same, err = sameCopy(target, f.Source); same || err != nil {
+			return "", same, err
+		}
+		tmp, err = copyTemp(folder, base, f.Source)
+		return tmp, false, err
+	}
+	data := f.Data
+	if f.Render != nil {
+		if data, err = f.Render(); err != nil {
+			return "", false, err
+		}
+	}
+	if same, err = sameContent(target, data); same || err != nil {
+		return "", same, err
+	}
+	tmp, err = writeTemp(folder, base, data)
+	return tmp, false, err
 }
 
 // sameContent reports whether the file at name exists and holds exactly data.

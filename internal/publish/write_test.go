@@ -212,13 +212,13 @@ func TestWriteFailureKeepsOldOutputs(t *testing.T) {
 	tests := []struct {
 		name     string
 		write    []File
-		failAt   int // fail the failAt-th AfterWrite call; 0: never
+		failOn   string // fail the AfterWrite call for this file; "": never
 		wantErr  error
 		wantName string // file the error must name
 	}{
-		{name: "after the first file", write: next, failAt: 1, wantErr: errInjected, wantName: "chapters/055.json"},
-		{name: "after the second file", write: next, failAt: 2, wantErr: errInjected, wantName: "chapters/056.json"},
-		{name: "after the last file", write: next, failAt: 4, wantErr: errInjected, wantName: "feed.xml"},
+		{name: "after the first file", write: next, failOn: "chapters/055.json", wantErr: errInjected, wantName: "chapters/055.json"},
+		{name: "after the second file", write: next, failOn: "chapters/056.json", wantErr: errInjected, wantName: "chapters/056.json"},
+		{name: "after the last file", write: next, failOn: "feed.xml", wantErr: errInjected, wantName: "feed.xml"},
 		{
 			name:     "folder cannot be created",
 			write:    append(slices.Clone(next[:2]), File{Name: "blocker/x.json", Data: []byte("{}")}, next[3]),
@@ -234,10 +234,10 @@ func TestWriteFailureKeepsOldOutputs(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			put(t, dir, before)
-			calls := 0
+			// Files are written on several goroutines: fail on a name, not
+			// on the n-th call.
 			opts := Options{AfterWrite: func(name string) error {
-				calls++
-				if calls == tt.failAt {
+				if name == tt.failOn {
 					return errInjected
 				}
 				return nil
