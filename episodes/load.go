@@ -48,10 +48,11 @@ func LoadDir(fsys fs.FS, dir string) ([]*Episode, diag.List) {
 		files = append(files, path.Join(dir, name))
 	}
 
-	// Read and decode on every core; collect in file order.
+	// Read and decode on every core; collect in file order. Only the
+	// positions that cross-file checks need are kept of each file's
+	// decoded table, so a big show's tables are not all alive at once.
 	type result struct {
-		ep    *Episode
-		root  *tomlx.Table
+		l     *loadedEpisode
 		probs diag.List
 	}
 	results := make([]result, len(files))
@@ -62,14 +63,19 @@ func LoadDir(fsys fs.FS, dir string) ([]*Episode, diag.List) {
 			results[i].probs.Add(diag.Pos{File: file}, "cannot read the episode file: %v", unwrapPath(err))
 			return
 		}
-		r := &results[i]
-		r.ep, r.root, r.probs = parse(file, src)
+		ep, root, ps := parse(file, src)
+		results[i].probs = ps
+		if ep != nil {
+			l := &loadedEpisode{ep: ep, guidKey: guidKey(root), numberPos: root.Pos("number")}
+			l.guidPos = root.Pos(l.guidKey)
+			results[i].l = l
+		}
 	})
-	var loaded []loadedEpisode
+	var loaded []*loadedEpisode
 	for _, r := range results {
 		probs.Append(r.probs)
-		if r.ep != nil {
-			loaded = append(loaded, loadedEpisode{r.ep, r.root})
+		if r.l != nil {
+			loaded = append(loaded, r.l)
 		}
 	}
 
@@ -83,25 +89,26 @@ func LoadDir(fsys fs.FS, dir string) ([]*Episode, diag.List) {
 	return eps, probs
 }
 
-// loadedEpisode keeps an episode's root table for positioning cross-file
-// problems.
+// loadedEpisode is an episode with the positions that cross-file problems
+// point at.
 type loadedEpisode struct {
-	ep   *Episode
-	root *tomlx.Table
+	ep        *Episode
+	guidKey   string   // "guid", or "audio.url" when the guid falls back to it
+	guidPos   diag.Pos // where guidKey is
+	numberPos diag.Pos // where number is
 }
 
 // checkDuplicates reports duplicate guids and duplicate (season, number)
 // among full episodes, at the later file. (The tables' own problem lists
 // belong to parse, so problems go to probs directly.)
-func checkDuplicates(loaded []loadedEpisode, probs *diag.List) {
+func checkDuplicates(loaded []*loadedEpisode, probs *diag.List) {
 	type numKey struct{ season, number int }
-	guids := map[string]loadedEpisode{}
-	numbers := map[numKey]loadedEpisode{}
+	guids := map[string]*loadedEpisode{}
+	numbers := map[numKey]*loadedEpisode{}
 	for _, l := range loaded {
 		if g := l.ep.GUID; g != "" {
 			if first, dup := guids[g]; dup {
-				key := guidKey(l.root)
-				probs.Add(l.root.Pos(key), "%s: guid %q is already used by %s", key, g, where(first, guidKey(first.root))).
+				probs.Add(l.guidPos, "%s: guid %q is already used by %s", l.guidKey, g, where(first.guidPos, first.ep)).
 					WithHint("give every episode its own guid; apps treat two items with one guid as one episode")
 			} else {
 				guids[g] = l
@@ -114,7 +121,7 @@ func checkDuplicates(loaded []loadedEpisode, probs *diag.List) {
 				if k.season > 0 {
 					what = fmt.Sprintf("season %d episode %d", k.season, k.number)
 				}
-				probs.Add(l.root.Pos("number"), "number: %s is already used by %s", what, where(first, "number")).
+				probs.Add(l.numberPos, "number: %s is already used by %s", what, where(first.numberPos, first.ep)).
 					WithHint("give each episode its own number, or mark extras with episode_type = \"bonus\"")
 			} else {
 				numbers[k] = l
@@ -134,11 +141,11 @@ func guidKey(root *tomlx.Table) string {
 
 // where names a key's place in an earlier file as file:line, or the file
 // alone when the line is unknown.
-func where(l loadedEpisode, key string) string {
-	if p := l.root.Pos(key); p.Line > 0 {
+func where(p diag.Pos, ep *Episode) string {
+	if p.Line > 0 {
 		return fmt.Sprintf("%s:%d", p.File, p.Line)
 	}
-	return l.ep.File
+	return ep.File
 }
 
 // unwrapPath drops the path from an *fs.PathError, whose message would
