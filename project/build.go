@@ -57,7 +57,9 @@ type Plan struct {
 	Pages     int       // pages of each feed: 1, or more with [build] max_items
 }
 
-// Render renders every output in memory without touching the output folder.
+// Render renders the outputs without touching the output folder. The
+// feeds and chapters are rendered at once; the site's pages when they are
+// written, or by [Plan.RenderAll].
 func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	live, scheduled := episodes.Select(s.Episodes, opts.Now)
 	out, err := feed.Build(s.Config, live, feed.Options{
@@ -90,12 +92,7 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 			p.Files = append(p.Files, f)
 		}
 	}
-	chapters := make([]string, 0, len(out.Chapters))
-	for name := range out.Chapters {
-		chapters = append(chapters, name)
-	}
-	slices.Sort(chapters)
-	for _, name := range chapters {
+	for _, name := range slices.Sorted(maps.Keys(out.Chapters)) {
 		p.Files = append(p.Files, publish.File{Name: name, Data: out.Chapters[name]})
 	}
 	// The site (stylesheet, embed and episode pages, index.html last).
