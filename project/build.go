@@ -5,8 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -158,6 +160,7 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	if err := s.guard(out, plan, opts); err != nil {
 		return nil, err
 	}
+	prev, _ := readManifest(out) // what the last build wrote; none is fine
 	res, err := publish.Write(out, plan.Files, opts.Publish)
 	if err != nil {
 		return nil, err
@@ -166,6 +169,13 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	// pages: nothing links to them, and the guard must not read them.
 	if err := removeStalePages(out, plan.Pages); err != nil {
 		return nil, err
+	}
+	// So are the pages, chapters and media copies of episodes that left the
+	// feed (the guard made sure that was confirmed).
+	if prev != nil {
+		if err := removeLeftovers(out, prev, plan); err != nil {
+			return nil, err
+		}
 	}
 	// The outputs are published; a cache that cannot be saved only costs
 	// the next build its probing.
@@ -304,4 +314,30 @@ func removeStalePages(out string, pages int) error {
 			return nil
 		}
 	}
+}
+
+// removeLeftovers deletes the files the previous build wrote (as its
+// manifest lists them) that this build did not, and the folders that
+// leaves empty. It touches nothing podfeed did not write itself.
+func removeLeftovers(out string, prev *manifest, plan *Plan) error {
+	keep := make(map[string]bool, len(plan.Files))
+	for _, f := range plan.Files {
+		keep[f.Name] = true
+	}
+	for _, o := range prev.Outputs {
+		if keep[o.Name] || !fs.ValidPath(o.Name) || o.Name == ManifestFile {
+			continue
+		}
+		name := filepath.Join(out, filepath.FromSlash(o.Name))
+		if err := os.Remove(name); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("remove %s, which the build no longer makes: %w", o.Name, err)
+		}
+		// Empty folders up to the output folder go too (episodes/<slug>/).
+		for dir := path.Dir(o.Name); dir != "."; dir = path.Dir(dir) {
+			if os.Remove(filepath.Join(out, filepath.FromSlash(dir))) != nil {
+				break // not empty, or gone: either way, stop
+			}
+		}
+	}
+	return nil
 }

@@ -521,3 +521,41 @@ func TestBrokenPageTemplate(t *testing.T) {
 		}
 	}
 }
+
+// TestConfirmedRemovalTakesTheEpisodesFiles: once a removal is confirmed,
+// the episode's page, embed and chapters leave the output folder too, and
+// nothing podfeed did not write is touched.
+func TestConfirmedRemovalTakesTheEpisodesFiles(t *testing.T) {
+	dir := copyExample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "robots.txt"), []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "episodes", "056-sound-check.toml")); err != nil {
+		t.Fatal(err)
+	}
+	opts := BuildOptions{Now: day, Output: out, AllowRemoval: []string{"codingchats-056-sound-check"}}
+	if _, err := load(t, dir).Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	got := readTree(t, out)
+	for _, gone := range []string{"episodes/056-sound-check/index.html", "embed/056-sound-check.html",
+		"chapters/056-sound-check.json", "audio/056-sound-check.mp3"} {
+		if _, ok := got[gone]; ok {
+			t.Errorf("%s is still there", gone)
+		}
+	}
+	for _, dirGone := range []string{"episodes/056-sound-check", "audio"} {
+		if _, err := os.Stat(filepath.Join(out, dirGone)); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("folder %s is still there", dirGone)
+		}
+	}
+	for _, kept := range []string{"robots.txt", "episodes/055-rust-in-production/index.html", "feed.xml"} {
+		if _, ok := got[kept]; !ok {
+			t.Errorf("%s was removed", kept)
+		}
+	}
+}
