@@ -49,6 +49,7 @@ import (
 	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/markdown"
+	"github.com/podfeed/podfeed/internal/par"
 )
 
 //go:embed templates
@@ -139,14 +140,22 @@ type Episode struct {
 	EmbedURL string // public address of its embed page; "" without a slug
 	Image    string // the episode's artwork, else the show's
 
-	Date        string        // "4 February 2025"
-	Length      string        // "35 min"; "" when the duration is unknown
-	Description string        // the summary as plain text, at most about 300 characters
-	Notes       template.HTML // the show notes, chapter times turned into seek links
+	Date        string // "4 February 2025"
+	Length      string // "35 min"; "" when the duration is unknown
+	Description string // the summary as plain text, at most about 300 characters
 	Chapters    []Chapter
 	EmbedCode   string // the <iframe> markup that embeds its player
 
 	Newer, Older *Episode // neighbours in publication order; nil at the ends
+
+	notes string // the show notes as the feed has them
+}
+
+// Notes returns the show notes with chapter times turned into seek links.
+// It is worked out when a page asks, so that a big show's rewritten notes
+// are not all in memory at once.
+func (e *Episode) Notes() template.HTML {
+	return template.HTML(seekLinks(e.notes, e.Episode.Chapters))
 }
 
 // Chapter is one chapter mark ready to link.
@@ -229,10 +238,17 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 		}
 		return strings.Compare(a.GUID, b.GUID)
 	})
+	// Each episode's page data on every core (a markdown.Renderer is safe
+	// for concurrent use), gathered in order.
 	md := markdown.New()
+	made := make([]*Episode, len(sorted))
+	errs := make([]error, len(sorted))
+	par.Do(len(sorted), func(i int) {
+		made[i], errs[i] = newEpisode(show, sorted[i], md, opts.Notes[sorted[i].Slug])
+	})
 	slugs := map[string]bool{}
-	for _, ep := range sorted {
-		e, err := newEpisode(show, ep, md, opts.Notes[ep.Slug])
+	for i, ep := range sorted {
+		e, err := made[i], errs[i]
 		if err != nil {
 			return nil, err
 		}
@@ -287,7 +303,7 @@ func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, 
 			Title: c.Title, URL: c.URL, Image: c.Image,
 		})
 	}
-	e.Notes = template.HTML(seekLinks(notes, ep.Chapters))
+	e.notes = notes
 	return e, nil
 }
 
