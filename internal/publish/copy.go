@@ -62,9 +62,9 @@ func sameFiles(a, b string) (bool, error) {
 }
 
 // copyTemp copies source to a new temporary file in folder, gives it
-// source's modification time and returns its path; Write syncs it. On error it leaves no
-// file behind.
-func copyTemp(folder, base, source string) (tmpName string, err error) {
+// source's modification time and returns its path; Write syncs it. On error
+// it leaves no file behind.
+func copyTemp(folder, base, source string) (string, error) {
 	in, err := os.Open(source)
 	if err != nil {
 		return "", err
@@ -74,27 +74,16 @@ func copyTemp(folder, base, source string) (tmpName string, err error) {
 	if err != nil {
 		return "", err
 	}
-	f, err := os.CreateTemp(folder, "."+base+".tmp-*")
+	tmp, err := createTemp(folder, base, func(w io.Writer) error {
+		_, err := io.Copy(w, in)
+		return err
+	})
 	if err != nil {
 		return "", err
 	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err := io.Copy(f, in); err != nil {
+	if err := os.Chtimes(tmp, fi.ModTime(), fi.ModTime()); err != nil {
+		os.Remove(tmp)
 		return "", err
 	}
-	if err := f.Chmod(fileMode); err != nil {
-		return "", err
-	}
-	if err := f.Close(); err != nil {
-		return "", err
-	}
-	if err := os.Chtimes(f.Name(), fi.ModTime(), fi.ModTime()); err != nil {
-		return "", err
-	}
-	return f.Name(), nil
+	return tmp, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -311,7 +312,17 @@ func sameContent(name string, data []byte) (bool, error) {
 // writeTemp writes data to a new temporary file in folder, closes it, and
 // returns its path; Write syncs all of them at once. On error it leaves no
 // file behind.
-func writeTemp(folder, base string, data []byte) (tmpName string, err error) {
+func writeTemp(folder, base string, data []byte) (string, error) {
+	return createTemp(folder, base, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// createTemp creates a temporary file for base in folder, fills it with
+// fill, gives it the outputs' mode, closes it and returns its path. On error
+// it leaves no file behind.
+func createTemp(folder, base string, fill func(io.Writer) error) (tmpName string, err error) {
 	f, err := os.CreateTemp(folder, "."+base+".tmp-*")
 	if err != nil {
 		return "", err
@@ -322,7 +333,7 @@ func writeTemp(folder, base string, data []byte) (tmpName string, err error) {
 			os.Remove(f.Name())
 		}
 	}()
-	if _, err := f.Write(data); err != nil {
+	if err := fill(f); err != nil {
 		return "", err
 	}
 	if err := f.Chmod(fileMode); err != nil {
