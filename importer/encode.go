@@ -51,6 +51,15 @@ func (w *tomlWriter) header(name string, array bool) {
 	}
 }
 
+// link writes one [[links]] table, the same for the show and an episode.
+func (w *tomlWriter) link(group, title, url, note string) {
+	w.header("links", true)
+	w.str("group", group)
+	w.strAlways("title", title)
+	w.strAlways("url", url)
+	w.str("note", note)
+}
+
 // str writes key = "value" unless value is empty.
 func (w *tomlWriter) str(key, value string) {
 	if value != "" {
@@ -254,11 +263,7 @@ func EncodeShow(s *config.Show, comment string) []byte {
 		w.str("email", s.Owner.Email)
 	}
 	for _, l := range s.Links {
-		w.header("links", true)
-		w.str("group", l.Group)
-		w.strAlways("title", l.Title)
-		w.strAlways("url", l.URL)
-		w.str("note", l.Note)
+		w.link(l.Group, l.Title, l.URL, l.Note)
 	}
 	for _, f := range s.Funding {
 		w.header("funding", true)
@@ -342,11 +347,7 @@ duration = "35:14"`)
 		w.str("image", c.Image)
 	}
 	for _, l := range ep.Links {
-		w.header("links", true)
-		w.str("group", l.Group)
-		w.strAlways("title", l.Title)
-		w.strAlways("url", l.URL)
-		w.str("note", l.Note)
+		w.link(l.Group, l.Title, l.URL, l.Note)
 	}
 	for _, p := range ep.People {
 		w.header("people", true)
