@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"io"
 	"strconv"
 	"time"
 
@@ -14,10 +15,10 @@ import (
 // entries come after the feed's own elements, as RFC 4287 requires.
 type atomFeed struct {
 	feeds.AtomFeed
-	Lang      string             `xml:"xml:lang,attr,omitempty"`
-	Links     []feeds.AtomLink   `xml:"link"`
-	Generator *atomGenerator     `xml:"generator"`
-	Entries   []*feeds.AtomEntry `xml:"entry"`
+	Lang      string           `xml:"xml:lang,attr,omitempty"`
+	Links     []feeds.AtomLink `xml:"link"`
+	Generator *atomGenerator   `xml:"generator"`
+	// The entries follow, streamed by writeXML.
 }
 
 // atomGenerator is atom:generator.
@@ -48,7 +49,7 @@ func entryID(show uuid.UUID, guid string) string {
 func rfc3339(t time.Time) string { return t.Format(time.RFC3339) }
 
 // atom renders atom.xml (RFC 4287).
-func (b *build) atom() ([]byte, error) {
+func (b *page) atom(w io.Writer) error {
 	s := b.show
 	ns := showUUID(s)
 	f := &atomFeed{
@@ -73,31 +74,35 @@ func (b *build) atom() ([]byte, error) {
 	if b.opts.Generator != "" {
 		f.Generator = &atomGenerator{Text: b.opts.Generator}
 	}
-	for _, e := range b.entries {
-		ep := e.ep
-		x := &feeds.AtomEntry{
-			Title:     ep.Title,
-			Updated:   rfc3339(ep.Published),
-			Published: rfc3339(ep.Published),
-			Id:        entryID(ns, ep.GUID),
-			Content:   &feeds.AtomContent{Type: "html", Content: e.content},
-		}
-		if e.link != "" {
-			x.Links = append(x.Links, feeds.AtomLink{Href: e.link, Rel: "alternate", Type: "text/html"})
-		}
-		if ep.Audio.URL != "" {
-			l := feeds.AtomLink{Href: ep.Audio.URL, Rel: "enclosure", Type: ep.Audio.Type}
-			if ep.Audio.Length > 0 {
-				l.Length = strconv.FormatInt(ep.Audio.Length, 10)
-			}
-			x.Links = append(x.Links, l)
-		}
-		if e.description != "" {
-			x.Summary = &feeds.AtomSummary{Type: "html", Content: e.description}
-		}
-		f.Entries = append(f.Entries, x)
+	return writeXML(w, "", f, "</feed>", 0, len(b.entries), func(i int) any {
+		return atomEntry(ns, b.entries[i])
+	})
+}
+
+// atomEntry is e as an Atom entry with ids under the show's namespace ns.
+func atomEntry(ns uuid.UUID, e *entry) *feeds.AtomEntry {
+	ep := e.ep
+	x := &feeds.AtomEntry{
+		Title:     ep.Title,
+		Updated:   rfc3339(ep.Published),
+		Published: rfc3339(ep.Published),
+		Id:        entryID(ns, ep.GUID),
+		Content:   &feeds.AtomContent{Type: "html", Content: e.content},
 	}
-	return marshalXML(f, "")
+	if e.link != "" {
+		x.Links = append(x.Links, feeds.AtomLink{Href: e.link, Rel: "alternate", Type: "text/html"})
+	}
+	if ep.Audio.URL != "" {
+		l := feeds.AtomLink{Href: ep.Audio.URL, Rel: "enclosure", Type: ep.Audio.Type}
+		if ep.Audio.Length > 0 {
+			l.Length = strconv.FormatInt(ep.Audio.Length, 10)
+		}
+		x.Links = append(x.Links, l)
+	}
+	if e.description != "" {
+		x.Summary = &feeds.AtomSummary{Type: "html", Content: e.description}
+	}
+	return x
 }
 
 // authorName names the show's author (Atom requires one): the show's

@@ -3,6 +3,7 @@ package feed
 import (
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 	"path"
 	"slices"
@@ -33,11 +34,16 @@ type entry struct {
 // build holds what every format renders from.
 type build struct {
 	show    *config.Show
-	entries []*entry // the current page's, newest first
 	opts    Options
 	updated time.Time // the channel's date: newest episode, else opts.Updated
+}
 
-	page, pages int // the current page (from 0) and how many there are
+// page is one page of each feed: all of it, unless Options.MaxItems splits
+// the feeds.
+type page struct {
+	*build
+	entries     []*entry // the page's, newest first
+	page, pages int      // the page (from 0) and how many there are
 }
 
 // Build renders show and eps into the feeds and chapter files.
@@ -80,75 +86,56 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 		return nil, fmt.Errorf("build feed: %w", err)
 	}
 
-	out := &Output{Chapters: map[string][]byte{}, Notes: map[string]string{}}
-	// Each episode's notes and chapters render on every core (a
-	// markdown.Renderer is safe for concurrent use); results are gathered
-	// in feed order.
+	out := &Output{Notes: map[string]string{}}
+	// Each episode's notes render on every core (a markdown.Renderer is
+	// safe for concurrent use); results are gathered in feed order.
 	md := markdown.New()
 	type rendered struct {
-		e        *entry
-		chapters []byte
-		warn     diag.List
-		err      error
+		e    *entry
+		warn diag.List
+		err  error
 	}
 	results := make([]rendered, len(cleaned))
 	par.Do(len(cleaned), func(i int) {
-		r, ep := &results[i], cleaned[i]
-		if r.e, r.err = b.entry(md, ep, &r.warn); r.err != nil {
-			return
-		}
-		if r.e.chaptersPath != "" {
-			r.chapters, r.err = chaptersJSON(ep.Chapters)
-		}
+		r := &results[i]
+		r.e, r.err = b.entry(md, cleaned[i], &r.warn)
 	})
+	entries := make([]*entry, len(cleaned))
 	for i, r := range results {
 		ep := cleaned[i]
 		if r.err != nil {
 			return nil, fmt.Errorf("build feed: %s: %w", episodeName(ep), r.err)
 		}
 		out.Warnings.Append(r.warn)
-		b.entries = append(b.entries, r.e)
+		entries[i] = r.e
 		if ep.Slug != "" {
 			out.Notes[ep.Slug] = r.e.content
 		}
 		if r.e.chaptersPath != "" {
-			out.Chapters[r.e.chaptersPath] = r.chapters
+			out.Chapters = append(out.Chapters, Doc{Name: r.e.chaptersPath, write: func(w io.Writer) error {
+				return writeChapters(w, ep.Chapters)
+			}})
 		}
 	}
+	slices.SortFunc(out.Chapters, func(a, b Doc) int { return strings.Compare(a.Name, b.Name) })
 	b.updated = opts.Updated
-	if len(b.entries) > 0 {
-		b.updated = b.entries[0].ep.Published
+	if len(entries) > 0 {
+		b.updated = entries[0].ep.Published
 	}
 
-	// Each format in pages of at most MaxItems items, newest first.
-	all := b.entries
-	b.pages = pageCount(len(all), opts.MaxItems)
-	for b.page = range b.pages {
-		if b.pages > 1 {
-			b.entries = all[b.page*opts.MaxItems : min((b.page+1)*opts.MaxItems, len(all))]
+	// Each format in pages of at most MaxItems items, newest first: the
+	// archive pages, oldest first, then the first pages, feed.xml last.
+	out.Pages = pageCount(len(entries), opts.MaxItems)
+	for n := out.Pages - 1; n >= 0; n-- {
+		p := &page{build: b, entries: entries, page: n, pages: out.Pages}
+		if p.pages > 1 {
+			p.entries = entries[n*opts.MaxItems : min((n+1)*opts.MaxItems, len(entries))]
 		}
-		rss, err := b.rss()
-		if err != nil {
-			return nil, fmt.Errorf("build feed: rss: %w", err)
-		}
-		atom, err := b.atom()
-		if err != nil {
-			return nil, fmt.Errorf("build feed: atom: %w", err)
-		}
-		jsonFeed, err := b.jsonFeed()
-		if err != nil {
-			return nil, fmt.Errorf("build feed: json feed: %w", err)
-		}
-		if b.page == 0 {
-			out.RSS, out.Atom, out.JSON = rss, atom, jsonFeed
-			continue
-		}
-		if out.Pages == nil {
-			out.Pages = map[string][]byte{}
-		}
-		out.Pages[PageName(RSSFile, b.page)] = rss
-		out.Pages[PageName(AtomFile, b.page)] = atom
-		out.Pages[PageName(JSONFile, b.page)] = jsonFeed
+		out.Feeds = append(out.Feeds,
+			Doc{Name: PageName(JSONFile, n), write: p.jsonFeed},
+			Doc{Name: PageName(AtomFile, n), write: p.atom},
+			Doc{Name: PageName(RSSFile, n), write: p.rss},
+		)
 	}
 	return out, nil
 }

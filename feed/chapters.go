@@ -3,6 +3,7 @@ package feed
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 
 	"github.com/podfeed/podfeed/episodes"
 )
@@ -23,9 +24,9 @@ type jsonChapter struct {
 	Img       string      `json:"img,omitempty"`
 }
 
-// chaptersJSON renders chs as an indented JSON chapters file ending in a
+// writeChapters writes chs as an indented JSON chapters file ending in a
 // newline.
-func chaptersJSON(chs []episodes.Chapter) ([]byte, error) {
+func writeChapters(w io.Writer, chs []episodes.Chapter) error {
 	doc := jsonChapters{Version: "1.2.0", Chapters: []jsonChapter{}}
 	for _, c := range chs {
 		doc.Chapters = append(doc.Chapters, jsonChapter{
@@ -35,7 +36,12 @@ func chaptersJSON(chs []episodes.Chapter) ([]byte, error) {
 			Img:       c.Image,
 		})
 	}
-	return marshalJSON(doc)
+	data, err := marshalJSON(doc)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
 }
 
 // marshalJSON writes v indented by two spaces, without escaping <, > and &

@@ -3,6 +3,7 @@ package feed_test
 import (
 	"fmt"
 	"log"
+	"os"
 	"regexp"
 	"time"
 
@@ -37,10 +38,17 @@ func ExampleBuild() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, m := range regexp.MustCompile(`<(lastBuildDate|itunes:duration)>[^<]*</[^>]*>|<(podcast:chapters|psc:chapter) [^>]*>`).FindAll(out.RSS, -1) {
+	// Each file renders when it is written; feed.xml comes last.
+	rss, err := out.Feeds[len(out.Feeds)-1].Bytes()
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, m := range regexp.MustCompile(`<(lastBuildDate|itunes:duration)>[^<]*</[^>]*>|<(podcast:chapters|psc:chapter) [^>]*>`).FindAll(rss, -1) {
 		fmt.Println(string(m))
 	}
-	fmt.Print(string(out.Chapters["chapters/001-hello.json"]))
+	if err := out.Chapters[0].Write(os.Stdout); err != nil {
+		log.Fatal(err)
+	}
 	// Output:
 	// <lastBuildDate>Tue, 04 Feb 2025 09:00:00 +0000</lastBuildDate>
 	// <itunes:duration>90</itunes:duration>

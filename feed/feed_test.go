@@ -8,6 +8,7 @@ import (
 	"flag"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -21,39 +22,84 @@ import (
 	gext "github.com/mmcdole/gofeed/extensions"
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/diag"
 	"golang.org/x/net/html"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// build runs Build twice and fails unless both runs give the same bytes.
-func buildTwice(t testing.TB, show *config.Show, eps []*episodes.Episode, opts Options) *Output {
+// rendered is an Output with every file rendered, as the tests read it.
+type rendered struct {
+	RSS, Atom, JSON []byte
+	Pages           map[string][]byte // archive pages by name
+	Chapters        map[string][]byte // by name
+	Notes           map[string]string
+	Warnings        diag.List
+}
+
+// mustRender renders every file of out, checking that the first pages of the
+// feeds come last, feed.xml at the very end.
+func mustRender(t testing.TB, out *Output) *rendered {
+	t.Helper()
+	r := &rendered{Pages: map[string][]byte{}, Chapters: map[string][]byte{}, Notes: out.Notes, Warnings: out.Warnings}
+	for _, d := range out.Chapters {
+		data, err := d.Bytes()
+		if err != nil {
+			t.Fatalf("%s: %v", d.Name, err)
+		}
+		r.Chapters[d.Name] = data
+	}
+	for i, d := range out.Feeds {
+		data, err := d.Bytes()
+		if err != nil {
+			t.Fatalf("%s: %v", d.Name, err)
+		}
+		switch d.Name {
+		case JSONFile, AtomFile, RSSFile:
+			if last := len(out.Feeds) - 1; d.Name == RSSFile && i != last || d.Name != RSSFile && i < last-2 {
+				t.Errorf("%s is file %d of %d feeds", d.Name, i+1, len(out.Feeds))
+			}
+		}
+		switch d.Name {
+		case JSONFile:
+			r.JSON = data
+		case AtomFile:
+			r.Atom = data
+		case RSSFile:
+			r.RSS = data
+		default:
+			r.Pages[d.Name] = data
+		}
+	}
+	if want := 3 * out.Pages; len(out.Feeds) != want {
+		t.Errorf("%d feed files for %d pages, want %d", len(out.Feeds), out.Pages, want)
+	}
+	return r
+}
+
+// mustBuild runs Build and renders its output.
+func mustBuild(t testing.TB, show *config.Show, eps []*episodes.Episode, opts Options) *rendered {
 	t.Helper()
 	out, err := Build(show, eps, opts)
 	if err != nil {
 		t.Fatalf("Build: %v", err)
 	}
-	again, err := Build(show, eps, opts)
-	if err != nil {
-		t.Fatalf("Build (second run): %v", err)
-	}
-	same := bytes.Equal(out.RSS, again.RSS) && bytes.Equal(out.Atom, again.Atom) && bytes.Equal(out.JSON, again.JSON) &&
-		len(out.Chapters) == len(again.Chapters) && len(out.Pages) == len(again.Pages) &&
-		out.Warnings.Format() == again.Warnings.Format()
-	for k, v := range out.Pages {
-		same = same && bytes.Equal(v, again.Pages[k])
-	}
-	for k, v := range out.Chapters {
-		same = same && bytes.Equal(v, again.Chapters[k])
-	}
-	if !same {
+	return mustRender(t, out)
+}
+
+// buildTwice runs Build twice and fails unless both runs give the same bytes.
+func buildTwice(t testing.TB, show *config.Show, eps []*episodes.Episode, opts Options) *rendered {
+	t.Helper()
+	out := mustBuild(t, show, eps, opts)
+	again := mustBuild(t, show, eps, opts)
+	if !maps.EqualFunc(files(out), files(again), bytes.Equal) {
 		t.Fatalf("two builds of the same input differ")
 	}
 	return out
 }
 
 // files returns the output as the files the caller writes, by path.
-func files(out *Output) map[string][]byte {
+func files(out *rendered) map[string][]byte {
 	m := map[string][]byte{RSSFile: out.RSS, AtomFile: out.Atom, JSONFile: out.JSON}
 	for k, v := range out.Chapters {
 		m[k] = v
@@ -196,7 +242,7 @@ func TestOutputs(t *testing.T) {
 
 // feedPage is one page of a built feed and the episodes it must hold.
 type feedPage struct {
-	out *Output
+	out *rendered
 	eps []*episodes.Episode
 }
 
@@ -204,7 +250,7 @@ type feedPage struct {
 // eps; otherwise eps newest first, max to a page, each page's feeds taken
 // from out (the first) or out.Pages. Every page the build made must be
 // expected, and every expected page made.
-func pagesOf(t testing.TB, out *Output, eps []*episodes.Episode, max int) []feedPage {
+func pagesOf(t testing.TB, out *rendered, eps []*episodes.Episode, max int) []feedPage {
 	t.Helper()
 	if max == 0 {
 		return []feedPage{{out, eps}}
@@ -213,9 +259,9 @@ func pagesOf(t testing.TB, out *Output, eps []*episodes.Episode, max int) []feed
 	slices.SortStableFunc(sorted, func(a, b *episodes.Episode) int { return b.Published.Compare(a.Published) })
 	var pages []feedPage
 	for i := 0; i*max < len(sorted); i++ {
-		page := &Output{RSS: out.RSS, Atom: out.Atom, JSON: out.JSON}
+		page := &rendered{RSS: out.RSS, Atom: out.Atom, JSON: out.JSON}
 		if i > 0 {
-			page = &Output{RSS: out.Pages[PageName(RSSFile, i)], Atom: out.Pages[PageName(AtomFile, i)], JSON: out.Pages[PageName(JSONFile, i)]}
+			page = &rendered{RSS: out.Pages[PageName(RSSFile, i)], Atom: out.Pages[PageName(AtomFile, i)], JSON: out.Pages[PageName(JSONFile, i)]}
 		}
 		pages = append(pages, feedPage{page, sorted[i*max : min((i+1)*max, len(sorted))]})
 	}
@@ -291,7 +337,7 @@ func itoa0(n int) string {
 }
 
 // checkRoundTrip reads feed.xml back with gofeed and compares what apps use.
-func checkRoundTrip(t *testing.T, show *config.Show, eps []*episodes.Episode, out *Output) {
+func checkRoundTrip(t *testing.T, show *config.Show, eps []*episodes.Episode, out *rendered) {
 	t.Helper()
 	f, err := gofeed.NewParser().ParseString(string(out.RSS))
 	if err != nil {
@@ -444,7 +490,7 @@ func extValue(v []extension) string {
 
 // checkDescriptions checks every item's description in feed.xml: Apple's
 // tag subset, and at most 4000 bytes unless a warning says otherwise.
-func checkDescriptions(t *testing.T, out *Output) {
+func checkDescriptions(t *testing.T, out *rendered) {
 	t.Helper()
 	var doc struct {
 		Items []struct {
@@ -494,7 +540,7 @@ func checkAppleSubset(t testing.TB, name, s string) {
 
 // checkJSONFeed reads feed.json back: ids are guids, attachments carry the
 // enclosure with a 64-bit size.
-func checkJSONFeed(t *testing.T, eps []*episodes.Episode, out *Output) {
+func checkJSONFeed(t *testing.T, eps []*episodes.Episode, out *rendered) {
 	t.Helper()
 	var doc struct {
 		Version string `json:"version"`
@@ -549,10 +595,7 @@ func TestAtomSchema(t *testing.T) {
 	args := []string{"-c", filepath.Join("testdata", "atom.rnc")}
 	for _, tc := range goldenCases {
 		show, eps, opts := tc.build()
-		out, err := Build(show, eps, opts)
-		if err != nil {
-			t.Fatalf("%s: %v", tc.name, err)
-		}
+		out := mustBuild(t, show, eps, opts)
 		atoms := map[string][]byte{AtomFile: out.Atom}
 		for name, data := range out.Pages {
 			if strings.HasPrefix(name, "atom-") {

@@ -2,6 +2,7 @@ package feed
 
 import (
 	"encoding/json"
+	"io"
 	"time"
 
 	"github.com/gorilla/feeds"
@@ -12,7 +13,7 @@ const jsonFeedVersion = "https://jsonfeed.org/version/1.1"
 // jsonFeed is gorilla's JSON Feed with our items, written even when empty.
 type jsonFeed struct {
 	feeds.JSONFeed
-	Items []*jsonItem `json:"items"`
+	Items []*jsonItem `json:"items"` // always empty: writeJSON streams the items into it
 }
 
 // jsonItem is gorilla's item with attachments as JSON Feed 1.1 defines
@@ -30,7 +31,7 @@ type jsonAttachment struct {
 }
 
 // jsonFeed renders feed.json (JSON Feed 1.1).
-func (b *build) jsonFeed() ([]byte, error) {
+func (b *page) jsonFeed(w io.Writer) error {
 	s := b.show
 	f := &jsonFeed{
 		JSONFeed: feeds.JSONFeed{
@@ -50,29 +51,31 @@ func (b *build) jsonFeed() ([]byte, error) {
 	if name := authorName(s); name != "" {
 		f.Authors = []*feeds.JSONAuthor{{Name: name, Url: s.Link}}
 	}
-	for _, e := range b.entries {
-		ep := e.ep
-		it := &jsonItem{JSONItem: feeds.JSONItem{
-			Id:          ep.GUID,
-			Url:         e.link,
-			Title:       ep.Title,
-			ContentHTML: e.content,
-			Summary:     e.summaryText,
-			Image:       ep.Image,
-			Tags:        ep.Keywords,
-		}}
-		if !ep.Published.IsZero() {
-			t := ep.Published
-			it.PublishedDate = &t
-		}
-		if ep.Audio.URL != "" {
-			a := jsonAttachment{URL: ep.Audio.URL, MIMEType: ep.Audio.Type, SizeInBytes: ep.Audio.Length}
-			if d := ep.Audio.Duration; d > 0 {
-				a.DurationInSeconds = json.Number(seconds(d.Round(time.Millisecond)))
-			}
-			it.Attachments = []jsonAttachment{a}
-		}
-		f.Items = append(f.Items, it)
+	return writeJSON(w, f, len(b.entries), func(i int) any { return jsonFeedItem(b.entries[i]) })
+}
+
+// jsonFeedItem is e as a JSON Feed item.
+func jsonFeedItem(e *entry) *jsonItem {
+	ep := e.ep
+	it := &jsonItem{JSONItem: feeds.JSONItem{
+		Id:          ep.GUID,
+		Url:         e.link,
+		Title:       ep.Title,
+		ContentHTML: e.content,
+		Summary:     e.summaryText,
+		Image:       ep.Image,
+		Tags:        ep.Keywords,
+	}}
+	if !ep.Published.IsZero() {
+		t := ep.Published
+		it.PublishedDate = &t
 	}
-	return marshalJSON(f)
+	if ep.Audio.URL != "" {
+		a := jsonAttachment{URL: ep.Audio.URL, MIMEType: ep.Audio.Type, SizeInBytes: ep.Audio.Length}
+		if d := ep.Audio.Duration; d > 0 {
+			a.DurationInSeconds = json.Number(seconds(d.Round(time.Millisecond)))
+		}
+		it.Attachments = []jsonAttachment{a}
+	}
+	return it
 }

@@ -77,10 +77,7 @@ func readShowNotes(t *testing.T) showNotes {
 // description (Apple's form) and in content:encoded.
 func TestShowNotesExample(t *testing.T) {
 	sn := readShowNotes(t)
-	out, err := Build(codingChatsShow(), []*episodes.Episode{episode55()}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := mustBuild(t, codingChatsShow(), []*episodes.Episode{episode55()}, Options{})
 	if len(out.Warnings) != 0 {
 		t.Errorf("warnings: %s", out.Warnings.Format())
 	}

@@ -26,7 +26,7 @@ type Options struct {
 	ItemLink func(*episodes.Episode) string
 
 	// MaxItems caps each feed to its newest MaxItems items; the older ones
-	// go to archive pages (Output.Pages: feed-2.xml, atom-2.xml,
+	// go to archive pages (in Output.Feeds: feed-2.xml, atom-2.xml,
 	// feed-2.json, …), and every page links to the others as an RFC 5005
 	// paged feed (JSON Feed: next_url), so nothing is lost. 0: no cap.
 	MaxItems int
@@ -39,19 +39,22 @@ type Options struct {
 	Stylesheet string
 }
 
-// Output is what [Build] renders. Paths are relative to the output folder.
+// Output is what [Build] renders. Its files are rendered when they are
+// written (see [Doc]); Build has already rendered every episode's notes and
+// found every problem it can report.
 type Output struct {
-	RSS  []byte // feed.xml
-	Atom []byte // atom.xml
-	JSON []byte // feed.json
-
-	// Pages holds the archive pages when Options.MaxItems splits the
-	// feeds, keyed by file name: "feed-2.xml", "atom-2.xml", "feed-2.json"…
-	Pages map[string][]byte
-
 	// Chapters holds one Podcasting 2.0 JSON chapters file per episode that
-	// has chapters, keyed by its path: "chapters/<slug>.json".
-	Chapters map[string][]byte
+	// has chapters, "chapters/<slug>.json", sorted by name.
+	Chapters []Doc
+
+	// Feeds holds feed.xml, atom.xml and feed.json, with their archive
+	// pages when Options.MaxItems splits them (feed-2.xml, atom-2.xml,
+	// feed-2.json, …), in the order they are best published: archive pages
+	// from the last, then feed.json, atom.xml and feed.xml.
+	Feeds []Doc
+
+	// Pages is how many pages each feed has: 1, or more with MaxItems.
+	Pages int
 
 	// Notes holds the full show notes of every episode that has a slug, as
 	// the HTML written into content:encoded, keyed by the slug, so that web

@@ -30,7 +30,7 @@ type pageLink struct{ rel, href string }
 // pageLinks returns the links of the current page of the feed named base,
 // self first; a feed of one page has only self. RSS's first page keeps the
 // show's feed_url as self, whatever its file is called.
-func (b *build) pageLinks(base string) []pageLink {
+func (b *page) pageLinks(base string) []pageLink {
 	self := b.sibling(PageName(base, b.page))
 	if base == RSSFile && b.page == 0 && b.show.FeedURL != "" {
 		self = b.show.FeedURL

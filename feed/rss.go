@@ -1,8 +1,7 @@
 package feed
 
 import (
-	"bytes"
-	"encoding/xml"
+	"io"
 	"strconv"
 	"strings"
 	"time"
@@ -45,7 +44,7 @@ type rssChannel struct {
 	PodcastLocked    *podcastLocked    `xml:"podcast:locked"`
 	PodcastFunding   []podcastFunding  `xml:"podcast:funding"`
 	PodcastMedium    string            `xml:"podcast:medium,omitempty"`
-	Items            []*rssItem        `xml:"item"`
+	// The items follow, streamed by writeXML.
 }
 
 // rssItem is gorilla's item with a link that may be absent, a CDATA
@@ -99,7 +98,7 @@ func yesNo(b bool, yes, no string) string {
 }
 
 // rss renders feed.xml.
-func (b *build) rss() ([]byte, error) {
+func (b *page) rss(w io.Writer) error {
 	s := b.show
 	ch := &rssChannel{
 		RssFeed: feeds.RssFeed{
@@ -118,7 +117,6 @@ func (b *build) rss() ([]byte, error) {
 		ItunesType:       s.Type,
 		PodcastGUID:      s.GUID,
 		PodcastMedium:    s.Medium,
-		Items:            []*rssItem{},
 	}
 	if s.Image != "" {
 		ch.Image = &feeds.RssImage{Url: s.Image, Title: s.Title, Link: s.Link}
@@ -138,10 +136,6 @@ func (b *build) rss() ([]byte, error) {
 	for _, f := range s.Funding {
 		ch.PodcastFunding = append(ch.PodcastFunding, podcastFunding{URL: f.URL, Text: f.Text})
 	}
-	for _, e := range b.entries {
-		ch.Items = append(ch.Items, b.rssItem(e))
-	}
-
 	root := &rssRoot{
 		RssFeedXml: feeds.RssFeedXml{Version: "2.0", ContentNamespace: nsContent},
 		NSItunes:   nsItunes,
@@ -150,10 +144,12 @@ func (b *build) rss() ([]byte, error) {
 		NSPsc:      nsPsc,
 		Channel:    ch,
 	}
-	return marshalXML(root, b.opts.Stylesheet)
+	return writeXML(w, b.opts.Stylesheet, root, "</channel>", 1, len(b.entries), func(i int) any {
+		return b.rssItem(b.entries[i])
+	})
 }
 
-func (b *build) rssItem(e *entry) *rssItem {
+func (b *page) rssItem(e *entry) *rssItem {
 	ep := e.ep
 	it := &rssItem{
 		Title: ep.Title,
@@ -209,27 +205,6 @@ func (b *build) rssItem(e *entry) *rssItem {
 // marshalXML writes v as an indented XML document with a UTF-8 declaration
 // and a final newline. A stylesheet address, when not empty, is written in
 // an xml-stylesheet processing instruction after the declaration.
-func marshalXML(v any, stylesheet string) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
-	if stylesheet != "" {
-		buf.WriteString(`<?xml-stylesheet type="text/xsl" href="` + stylesheetHref(stylesheet) + `"?>` + "\n")
-	}
-	enc := xml.NewEncoder(&buf)
-	enc.Indent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	if err := enc.Close(); err != nil {
-		return nil, err
-	}
-	buf.WriteByte('\n')
-	return buf.Bytes(), nil
-}
-
-// stylesheetHref escapes an address for the pseudo-attribute of an
-// xml-stylesheet instruction: the characters XML gives meaning to, and
-// "?>", which would end the instruction, are written as references.
 func stylesheetHref(href string) string {
 	return stylesheetEscaper.Replace(cleanText(href))
 }

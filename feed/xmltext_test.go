@@ -157,10 +157,7 @@ func TestIllegalTitle(t *testing.T) {
 	ep.Title = title
 	ep.Chapters[0].Title = title
 	ep.Summary = title
-	out, err := Build(codingChatsShow(), []*episodes.Episode{ep}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
+	out := mustBuild(t, codingChatsShow(), []*episodes.Episode{ep}, Options{})
 	checkWellFormed(t, RSSFile, out.RSS)
 	checkWellFormed(t, AtomFile, out.Atom)
 	for name, data := range files(out) {

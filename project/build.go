@@ -5,8 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path"
 	"path/filepath"
@@ -59,9 +59,10 @@ type Plan struct {
 	Pages     int       // pages of each feed: 1, or more with [build] max_items
 }
 
-// Render renders the outputs without touching the output folder. The
-// feeds and chapters are rendered at once; the site's pages when they are
-// written, or by [Plan.RenderAll].
+// Render prepares the outputs without touching the output folder: every
+// episode's show notes are rendered at once, and every problem Render can
+// find is reported; the files themselves (feeds, chapters, pages) are
+// rendered when they are written, or by [Plan.RenderAll].
 func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	live, scheduled := episodes.Select(s.Episodes, opts.Now)
 	out, err := feed.Build(s.Config, live, feed.Options{
@@ -94,23 +95,19 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 			p.Files = append(p.Files, f)
 		}
 	}
-	for _, name := range slices.Sorted(maps.Keys(out.Chapters)) {
-		p.Files = append(p.Files, publish.File{Name: name, Data: out.Chapters[name]})
+	for _, d := range out.Chapters {
+		p.Files = append(p.Files, publish.File{Name: d.Name, Render: d.Bytes})
 	}
 	// The site (stylesheet, embed and episode pages, index.html last).
 	for _, f := range pages {
 		p.Files = append(p.Files, publish.File{Name: f.Name, Data: f.Data, Render: f.Render})
 	}
-	// Archive pages before the first pages that link to them.
-	p.Pages = 1 + len(out.Pages)/3 // each archive page in RSS, Atom and JSON
-	for _, name := range slices.Sorted(maps.Keys(out.Pages)) {
-		p.Files = append(p.Files, publish.File{Name: name, Data: out.Pages[name]})
+	// The feeds stream into their files: archive pages, then the first
+	// pages, feed.xml last.
+	p.Pages = out.Pages
+	for _, d := range out.Feeds {
+		p.Files = append(p.Files, publish.File{Name: d.Name, Stream: d.Write})
 	}
-	p.Files = append(p.Files,
-		publish.File{Name: feed.JSONFile, Data: out.JSON},
-		publish.File{Name: feed.AtomFile, Data: out.Atom},
-		publish.File{Name: feed.RSSFile, Data: out.RSS},
-	)
 	return p, nil
 }
 
@@ -120,7 +117,10 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 func (p *Plan) RenderAll() error {
 	errs := make([]error, len(p.Files))
 	par.Do(len(p.Files), func(i int) {
-		if f := p.Files[i]; f.Render != nil {
+		switch f := p.Files[i]; {
+		case f.Stream != nil:
+			errs[i] = f.Stream(io.Discard)
+		case f.Render != nil:
 			_, errs[i] = f.Render()
 		}
 	})

@@ -291,13 +291,7 @@ func TestConcurrentBuildsEndConsistent(t *testing.T) {
 		t.Errorf("%d files on disk, want %d", len(got), len(plan.Files))
 	}
 	for _, f := range plan.Files {
-		want := f.Data
-		switch {
-		case f.Source != "":
-			want, err = os.ReadFile(f.Source)
-		case f.Render != nil:
-			want, err = f.Render()
-		}
+		want, err := f.Bytes()
 		if err != nil {
 			t.Fatal(err)
 		}

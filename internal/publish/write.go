@@ -35,6 +35,27 @@ type File struct {
 	// it is compared and written, so that a build of thousands of pages
 	// holds a few of them in memory at a time. An error aborts Write.
 	Render func() ([]byte, error)
+	// Stream, when not nil, writes the content instead of Data, straight
+	// into the temporary file: for files too big to hold in memory, such
+	// as a big show's feeds. While its bytes equal the published file's,
+	// nothing is written; the temporary file is made at the first
+	// difference. An error aborts Write.
+	Stream func(io.Writer) error
+}
+
+// Bytes returns the file's content however it is given.
+func (f File) Bytes() ([]byte, error) {
+	switch {
+	case f.Source != "":
+		return os.ReadFile(f.Source)
+	case f.Stream != nil:
+		var buf bytes.Buffer
+		err := f.Stream(&buf)
+		return buf.Bytes(), err
+	case f.Render != nil:
+		return f.Render()
+	}
+	return f.Data, nil
 }
 
 // Options tunes [Write]. The zero value is ready to use: files are written
@@ -280,6 +301,9 @@ func writeOne(f File, target string) (tmp string, same bool, err error) {
 		tmp, err = copyTemp(folder, base, f.Source)
 		return tmp, false, err
 	}
+	if f.Stream != nil {
+		return streamTemp(folder, base, target, f.Stream)
+	}
 	data := f.Data
 	if f.Render != nil {
 		if data, err = f.Render(); err != nil {
@@ -320,26 +344,30 @@ func writeTemp(folder, base string, data []byte) (string, error) {
 }
 
 // createTemp creates a temporary file for base in folder, fills it with
-// fill, gives it the outputs' mode, closes it and returns its path. On error
-// it leaves no file behind.
-func createTemp(folder, base string, fill func(io.Writer) error) (tmpName string, err error) {
+// fill and returns its path, as [closeTemp] leaves it. On error it leaves no
+// file behind.
+func createTemp(folder, base string, fill func(io.Writer) error) (string, error) {
 	f, err := os.CreateTemp(folder, "."+base+".tmp-*")
 	if err != nil {
 		return "", err
 	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
 	if err := fill(f); err != nil {
+		f.Close()
+		os.Remove(f.Name())
 		return "", err
 	}
-	if err := f.Chmod(fileMode); err != nil {
-		return "", err
+	return closeTemp(f)
+}
+
+// closeTemp gives a filled temporary file the outputs' mode, closes it and
+// returns its path. On error it removes the file.
+func closeTemp(f *os.File) (string, error) {
+	err := f.Chmod(fileMode)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
-	if err := f.Close(); err != nil {
+	if err != nil {
+		os.Remove(f.Name())
 		return "", err
 	}
 	return f.Name(), nil

@@ -1,0 +1,164 @@
+package feed
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"io"
+	"strings"
+
+	"github.com/podfeed/podfeed/internal/par"
+)
+
+// Doc is one file that [Build] renders. It is rendered when it is written,
+// so that a big show's feeds (about 100 MB each at 10,000 episodes) are
+// never whole in memory: the items of a feed are rendered on every core,
+// a few hundred at a time, and streamed out in order.
+type Doc struct {
+	Name string // slash-separated path relative to the output folder
+
+	write func(io.Writer) error
+}
+
+// Write renders the file into w.
+func (d Doc) Write(w io.Writer) error {
+	if d.write == nil {
+		return errors.New("feed: empty document")
+	}
+	return d.write(w)
+}
+
+// Bytes renders the file into memory.
+func (d Doc) Bytes() ([]byte, error) {
+	var buf bytes.Buffer
+	if err := d.Write(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// itemsPerRound is how many items of a feed are rendered before they are
+// written: enough to keep every core busy, few enough to bound memory.
+const itemsPerRound = 256
+
+// writeItems renders n items with item (on every core, into buffers it
+// reuses) and writes them to w in order.
+func writeItems(w io.Writer, n int, item func(i int, buf *bytes.Buffer) error) error {
+	bufs := make([]bytes.Buffer, min(n, itemsPerRound))
+	errs := make([]error, len(bufs))
+	for lo := 0; lo < n; lo += itemsPerRound {
+		hi := min(lo+itemsPerRound, n)
+		par.Do(hi-lo, func(j int) {
+			bufs[j].Reset()
+			errs[j] = item(lo+j, &bufs[j])
+		})
+		for j := range hi - lo {
+			if errs[j] != nil {
+				return errs[j]
+			}
+			if _, err := w.Write(bufs[j].Bytes()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// xmlIndent is the indentation of one level in the XML feeds.
+const xmlIndent = "  "
+
+// writeXML writes the XML document root, whose last child elements are
+// items: root is marshalled without them, and the n items are spliced in
+// before closing, the end tag of the element that holds them (at depth
+// levels below the root, e.g. "</channel>" at 1). The bytes are those
+// encoding/xml would write for the whole document, with stylesheet (when
+// not empty) as an xml-stylesheet instruction.
+func writeXML(w io.Writer, stylesheet string, root any, closing string, depth, n int, item func(i int) any) error {
+	var head bytes.Buffer
+	head.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	if stylesheet != "" {
+		head.WriteString(`<?xml-stylesheet type="text/xsl" href="` + stylesheetHref(stylesheet) + `"?>` + "\n")
+	}
+	enc := xml.NewEncoder(&head)
+	enc.Indent("", xmlIndent)
+	if err := enc.Encode(root); err != nil {
+		return err
+	}
+	if err := enc.Close(); err != nil {
+		return err
+	}
+	head.WriteByte('\n')
+	doc := head.Bytes()
+	// Items are indented one level deeper than the end tag they precede.
+	closing = "\n" + strings.Repeat(xmlIndent, depth) + closing
+	at := bytes.LastIndex(doc, []byte(closing))
+	if at < 0 {
+		return errors.New("feed: no " + closing[1:] + " to put items before")
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(doc[:at])
+	prefix := strings.Repeat(xmlIndent, depth+1)
+	err := writeItems(bw, n, func(i int, buf *bytes.Buffer) error {
+		// Inside the document each item starts on a new line; an encoder
+		// starts its first element without one.
+		buf.WriteByte('\n')
+		enc := xml.NewEncoder(buf)
+		enc.Indent(prefix, xmlIndent)
+		if err := enc.Encode(item(i)); err != nil {
+			return err
+		}
+		return enc.Close()
+	})
+	if err != nil {
+		return err
+	}
+	bw.Write(doc[at:])
+	return bw.Flush()
+}
+
+// jsonIndent is the indentation of one level in JSON files.
+const jsonIndent = "  "
+
+// writeJSON writes the JSON document root, whose last member is an array
+// marshalled empty ("items": []) into which the n items are spliced: the
+// bytes are those [marshalJSON] would write for the whole document.
+func writeJSON(w io.Writer, root any, n int, item func(i int) any) error {
+	doc, err := marshalJSON(root)
+	if err != nil {
+		return err
+	}
+	at := bytes.LastIndex(doc, []byte("[]"))
+	if n == 0 || at < 0 {
+		if n > 0 {
+			return errors.New("feed: no empty array to put items in")
+		}
+		_, err := w.Write(doc)
+		return err
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(doc[:at+1])
+	// The array's elements sit one level deeper than the root's members.
+	prefix := jsonIndent + jsonIndent
+	err = writeItems(bw, n, func(i int, buf *bytes.Buffer) error {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteString("\n" + prefix)
+		enc := json.NewEncoder(buf)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent(prefix, jsonIndent)
+		if err := enc.Encode(item(i)); err != nil {
+			return err
+		}
+		buf.Truncate(buf.Len() - 1) // Encode's newline
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	bw.WriteString("\n" + jsonIndent + "]")
+	bw.Write(doc[at+2:])
+	return bw.Flush()
+}
