@@ -48,9 +48,10 @@ func LoadDir(fsys fs.FS, dir string) ([]*Episode, diag.List) {
 		files = append(files, path.Join(dir, name))
 	}
 
-	// Read and decode on every core; collect in file order. Only the
-	// positions that cross-file checks need are kept of each file's
-	// decoded table, so a big show's tables are not all alive at once.
+	// Read and decode on every core; collect in file order. Of each
+	// file's decoded table only the key its guid comes from is kept, so a
+	// big show's tables are not all alive at once; the positions of a
+	// cross-file problem are looked up when there is one.
 	type result struct {
 		l     *loadedEpisode
 		probs diag.List
@@ -66,9 +67,7 @@ func LoadDir(fsys fs.FS, dir string) ([]*Episode, diag.List) {
 		ep, root, ps := parse(file, src)
 		results[i].probs = ps
 		if ep != nil {
-			l := &loadedEpisode{ep: ep, guidKey: guidKey(root), numberPos: root.Pos("number")}
-			l.guidPos = root.Pos(l.guidKey)
-			results[i].l = l
+			results[i].l = &loadedEpisode{ep: ep, guidKey: guidKey(root)}
 		}
 	})
 	var loaded []*loadedEpisode
@@ -79,7 +78,13 @@ func LoadDir(fsys fs.FS, dir string) ([]*Episode, diag.List) {
 		}
 	}
 
-	checkDuplicates(loaded, &probs)
+	checkDuplicates(loaded, &probs, func(l *loadedEpisode, key string) diag.Pos {
+		src, err := fs.ReadFile(fsys, l.ep.File)
+		if err != nil {
+			return diag.Pos{File: l.ep.File, Key: key}
+		}
+		return tomlx.KeyPos(l.ep.File, src, key)
+	})
 
 	eps := make([]*Episode, len(loaded))
 	for i, l := range loaded {
@@ -89,26 +94,24 @@ func LoadDir(fsys fs.FS, dir string) ([]*Episode, diag.List) {
 	return eps, probs
 }
 
-// loadedEpisode is an episode with the positions that cross-file problems
-// point at.
+// loadedEpisode is an episode with what cross-file problems point at.
 type loadedEpisode struct {
-	ep        *Episode
-	guidKey   string   // "guid", or "audio.url" when the guid falls back to it
-	guidPos   diag.Pos // where guidKey is
-	numberPos diag.Pos // where number is
+	ep      *Episode
+	guidKey string // "guid", or "audio.url" when the guid falls back to it
 }
 
 // checkDuplicates reports duplicate guids and duplicate (season, number)
-// among full episodes, at the later file. (The tables' own problem lists
-// belong to parse, so problems go to probs directly.)
-func checkDuplicates(loaded []*loadedEpisode, probs *diag.List) {
+// among full episodes, at the later file, with pos telling where a key of
+// an episode's file is. (The tables' own problem lists belong to parse, so
+// problems go to probs directly.)
+func checkDuplicates(loaded []*loadedEpisode, probs *diag.List, pos func(l *loadedEpisode, key string) diag.Pos) {
 	type numKey struct{ season, number int }
 	guids := map[string]*loadedEpisode{}
 	numbers := map[numKey]*loadedEpisode{}
 	for _, l := range loaded {
 		if g := l.ep.GUID; g != "" {
 			if first, dup := guids[g]; dup {
-				probs.Add(l.guidPos, "%s: guid %q is already used by %s", l.guidKey, g, where(first.guidPos, first.ep)).
+				probs.Add(pos(l, l.guidKey), "%s: guid %q is already used by %s", l.guidKey, g, where(pos(first, first.guidKey), first.ep)).
 					WithHint("give every episode its own guid; apps treat two items with one guid as one episode")
 			} else {
 				guids[g] = l
@@ -121,7 +124,7 @@ func checkDuplicates(loaded []*loadedEpisode, probs *diag.List) {
 				if k.season > 0 {
 					what = fmt.Sprintf("season %d episode %d", k.season, k.number)
 				}
-				probs.Add(l.numberPos, "number: %s is already used by %s", what, where(first.numberPos, first.ep)).
+				probs.Add(pos(l, "number"), "number: %s is already used by %s", what, where(pos(first, "number"), first.ep)).
 					WithHint("give each episode its own number, or mark extras with episode_type = \"bonus\"")
 			} else {
 				numbers[k] = l

@@ -67,15 +67,25 @@ func isXMLChar(r rune) bool {
 	}
 }
 
-func cleanAll(ss []string) []string {
-	if ss == nil {
-		return nil
+// cleanEach returns s with clean applied to every element. It shares s
+// when clean changes nothing, which is almost always: a big show's slices
+// are not copied for nothing.
+func cleanEach[T comparable](s []T, clean func(T) T) []T {
+	for i, v := range s {
+		if c := clean(v); c != v {
+			out := slices.Clone(s)
+			out[i] = c
+			for j := i + 1; j < len(out); j++ {
+				out[j] = clean(out[j])
+			}
+			return out
+		}
 	}
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = cleanText(s)
-	}
-	return out
+	return s
+}
+
+func cleanLink(l episodes.Link) episodes.Link {
+	return episodes.Link{Group: cleanText(l.Group), Title: cleanText(l.Title), URL: cleanText(l.URL), Note: cleanText(l.Note)}
 }
 
 // cleanShow returns a copy of s with every string cleaned by cleanText. The
@@ -127,7 +137,8 @@ func cleanShow(s *config.Show) *config.Show {
 }
 
 // cleanEpisode returns a copy of e with every string cleaned by cleanText.
-// The caller's episode is not modified.
+// The caller's episode is not modified; the copy shares its slices when
+// they need no cleaning, so neither may be modified after.
 func cleanEpisode(e *episodes.Episode) *episodes.Episode {
 	c := *e
 	c.File = cleanText(e.File)
@@ -141,26 +152,20 @@ func cleanEpisode(e *episodes.Episode) *episodes.Episode {
 		c.Explicit = &x
 	}
 	c.Image = cleanText(e.Image)
-	c.Keywords = cleanAll(e.Keywords)
+	c.Keywords = cleanEach(e.Keywords, cleanText)
 	c.Audio.URL = cleanText(e.Audio.URL)
 	c.Audio.Type = cleanText(e.Audio.Type)
 	c.Audio.File = cleanText(e.Audio.File)
-	c.Chapters = slices.Clone(e.Chapters)
-	for i := range c.Chapters {
-		ch := &c.Chapters[i]
+	c.Chapters = cleanEach(e.Chapters, func(ch episodes.Chapter) episodes.Chapter {
 		ch.Title, ch.URL, ch.Image = cleanText(ch.Title), cleanText(ch.URL), cleanText(ch.Image)
-	}
-	c.Links = slices.Clone(e.Links)
-	for i := range c.Links {
-		l := &c.Links[i]
-		l.Group, l.Title, l.URL, l.Note = cleanText(l.Group), cleanText(l.Title), cleanText(l.URL), cleanText(l.Note)
-	}
-	c.Takeaways = cleanAll(e.Takeaways)
-	c.People = slices.Clone(e.People)
-	for i := range c.People {
-		p := &c.People[i]
+		return ch
+	})
+	c.Links = cleanEach(e.Links, cleanLink)
+	c.Takeaways = cleanEach(e.Takeaways, cleanText)
+	c.People = cleanEach(e.People, func(p episodes.Person) episodes.Person {
 		p.Name, p.Role, p.Href, p.Img = cleanText(p.Name), cleanText(p.Role), cleanText(p.Href), cleanText(p.Img)
-	}
+		return p
+	})
 	if e.Transcript != nil {
 		t := *e.Transcript
 		t.URL, t.Type = cleanText(t.URL), cleanText(t.Type)

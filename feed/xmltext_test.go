@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -201,5 +202,32 @@ func TestIllegalTitle(t *testing.T) {
 	}
 	if ch.Chapters[0].Title != want {
 		t.Errorf("chapter title %q, want %q", ch.Chapters[0].Title, want)
+	}
+}
+
+// TestCleanEach checks that cleanEach shares a slice with nothing to clean
+// and copies one with something, leaving the original alone.
+func TestCleanEach(t *testing.T) {
+	tests := []struct {
+		in, want []string
+		shared   bool
+	}{
+		{nil, nil, true},
+		{[]string{"a", "b"}, []string{"a", "b"}, true},
+		{[]string{"a\v", "b"}, []string{"a", "b"}, false},
+		{[]string{"a", "b\x00", "c\v"}, []string{"a", "b", "c"}, false},
+	}
+	for _, tt := range tests {
+		orig := slices.Clone(tt.in)
+		got := cleanEach(tt.in, cleanText)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("cleanEach(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if shared := len(got) > 0 && &got[0] == &tt.in[0]; len(got) > 0 && shared != tt.shared {
+			t.Errorf("cleanEach(%q): shared %v, want %v", tt.in, shared, tt.shared)
+		}
+		if !slices.Equal(tt.in, orig) {
+			t.Errorf("cleanEach modified its input: %q, was %q", tt.in, orig)
+		}
 	}
 }

@@ -29,7 +29,28 @@ import (
 type Doc struct {
 	File string
 	Src  []byte
-	locs map[string]diag.Pos
+	locs map[string]diag.Pos // key positions, found when first asked for
+}
+
+// positions returns where every key of the file is. Most files decode
+// without a problem and nobody asks, so the scan waits for the first
+// question. (A Doc is read by one goroutine at a time.)
+func (d *Doc) positions() map[string]diag.Pos {
+	if d.locs == nil {
+		d.locs = locate(d.File, d.Src)
+	}
+	return d.locs
+}
+
+// KeyPos returns the position of key (a path such as "guid" or
+// "audio.url") in src, the contents of file, which must decode without a
+// syntax error; a key that src does not define gives the file alone.
+func KeyPos(file string, src []byte, key string) diag.Pos {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	if p, ok := locate(file, src)[key]; ok {
+		return p
+	}
+	return diag.Pos{File: file, Key: key}
 }
 
 // Parse decodes src (the contents of file) and returns its root table. On a
@@ -55,7 +76,7 @@ func Parse(file string, src []byte, probs *diag.List) *Table {
 		}
 		return nil
 	}
-	doc := &Doc{File: file, Src: src, locs: locate(file, src)}
+	doc := &Doc{File: file, Src: src}
 	return &Table{doc: doc, m: m, probs: probs, read: map[string]bool{}}
 }
 
@@ -121,14 +142,15 @@ func (t *Table) KeyPath(key string) string { return join(t.path, key) }
 // position of the table itself; failing that, the file with the key path.
 func (t *Table) Pos(key string) diag.Pos {
 	full := t.KeyPath(key)
-	if p, ok := t.doc.locs[full]; ok {
+	locs := t.doc.positions()
+	if p, ok := locs[full]; ok {
 		return p
 	}
-	if p, ok := t.doc.locs[full+"[0]"]; ok { // an array of tables: its first header
+	if p, ok := locs[full+"[0]"]; ok { // an array of tables: its first header
 		p.Key = full
 		return p
 	}
-	if p, ok := t.doc.locs[t.path]; ok && t.path != "" {
+	if p, ok := locs[t.path]; ok && t.path != "" {
 		p.Key = full
 		return p
 	}
@@ -137,7 +159,7 @@ func (t *Table) Pos(key string) diag.Pos {
 
 // TablePos returns the position of the table's header, or the file.
 func (t *Table) TablePos() diag.Pos {
-	if p, ok := t.doc.locs[t.path]; ok && t.path != "" {
+	if p, ok := t.doc.positions()[t.path]; ok && t.path != "" {
 		return p
 	}
 	return diag.Pos{File: t.doc.File, Key: t.path}

@@ -178,7 +178,7 @@ func FuzzParse(f *testing.F) {
 		root := Parse("f.toml", src, &probs)
 		lines := strings.Count(string(src), "\n") + 1
 		if root != nil {
-			for path, p := range root.doc.locs {
+			for path, p := range root.doc.positions() {
 				if p.Line < 1 || p.Line > lines {
 					t.Errorf("%s located at line %d of %d", path, p.Line, lines)
 				}
@@ -212,6 +212,30 @@ func TestSyntaxErrorColumnInsideLine(t *testing.T) {
 	for _, p := range probs {
 		if p.Pos.Line < 1 || p.Pos.Line > len(lines) || p.Pos.Col > len(lines[p.Pos.Line-1])+1 {
 			t.Errorf("position %v outside the file", p.Pos)
+		}
+	}
+}
+
+func TestKeyPos(t *testing.T) {
+	src := "\xef\xbb\xbftitle = \"x\"\nnumber = 5\n\n[audio]\nurl = \"https://e.com/a.mp3\"\n\n[[chapters]]\nstart = \"0:00\"\n[[chapters]]\nstart = \"1:00\"\n"
+	tests := []struct {
+		key        string
+		line, col  int
+		wantedFile bool // only the file: the key is not in src
+	}{
+		{"title", 1, 1, false},
+		{"number", 2, 1, false},
+		{"audio.url", 5, 1, false},
+		{"chapters[1].start", 10, 1, false},
+		{"guid", 0, 0, true},
+	}
+	for _, tt := range tests {
+		p := KeyPos("e.toml", []byte(src), tt.key)
+		if p.File != "e.toml" || p.Line != tt.line || p.Col != tt.col {
+			t.Errorf("KeyPos(%q) = %+v, want line %d col %d", tt.key, p, tt.line, tt.col)
+		}
+		if tt.wantedFile && p.Key != tt.key {
+			t.Errorf("KeyPos(%q) names key %q", tt.key, p.Key)
 		}
 	}
 }
