@@ -130,11 +130,17 @@ func Write(dir string, files []File, opts Options) (Result, error) {
 	}
 
 	targets := make([]string, len(files))
+	made := map[string]bool{dir: true} // folders known to exist
 	for i, f := range files {
 		targets[i] = filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := mkdirs(filepath.Dir(targets[i]), touched); err != nil {
+		folder := filepath.Dir(targets[i])
+		if made[folder] {
+			continue
+		}
+		if err := mkdirs(folder, touched); err != nil {
 			return Result{}, fmt.Errorf("publish: write %s: %w", f.Name, err)
 		}
+		made[folder] = true
 	}
 
 	// Phase 1: temporary files, on every core. After the first failure no
