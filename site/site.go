@@ -41,7 +41,9 @@ import (
 	"net/url"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/podfeed/podfeed/config"
@@ -153,7 +155,8 @@ type Episode struct {
 
 // Notes returns the show notes with chapter times turned into seek links.
 // It is worked out when a page asks, so that a big show's rewritten notes
-// are not all in memory at once.
+// are not all in memory at once, and again on every call: a template reads
+// it once ({{with $e.Notes}}), not once to test it and once to show it.
 func (e *Episode) Notes() template.HTML {
 	return template.HTML(seekLinks(e.notes, e.Episode.Chapters))
 }
@@ -356,6 +359,7 @@ func FeedLinks(show *config.Show) string {
 type templateSet struct {
 	pages      map[string]*template.Template
 	stylesheet []byte
+	buffers    sync.Pool // of *bytes.Buffer, for rendering pages
 }
 
 // loadTemplates reads every template, from override first.
@@ -428,16 +432,24 @@ func (s *templateSet) page(name string, pages *Page, ep *Episode, root string) f
 	}
 }
 
+// execute renders the template name into one of the set's buffers and
+// returns a copy of exactly the page's size: a buffer grown from nothing
+// would reallocate and copy a 20 KB page about ten times.
 func (s *templateSet) execute(name string, p *Page) ([]byte, error) {
-	var b bytes.Buffer
-	if err := s.pages[name].ExecuteTemplate(&b, name, p); err != nil {
+	b, _ := s.buffers.Get().(*bytes.Buffer)
+	if b == nil {
+		b = new(bytes.Buffer)
+	}
+	defer s.buffers.Put(b)
+	b.Reset()
+	if err := s.pages[name].ExecuteTemplate(b, name, p); err != nil {
 		what := name
 		if p.Episode != nil {
 			what += " for " + p.Episode.File
 		}
 		return nil, fmt.Errorf("site: render %s: %w", what, err)
 	}
-	return b.Bytes(), nil
+	return bytes.Clone(b.Bytes()), nil
 }
 
 // funcs are the functions templates may call besides html/template's.
@@ -454,7 +466,7 @@ func minutes(d time.Duration) string {
 	if d <= 0 {
 		return ""
 	}
-	return fmt.Sprintf("%d min", max(1, int(d.Round(time.Minute)/time.Minute)))
+	return strconv.Itoa(max(1, int(d.Round(time.Minute)/time.Minute))) + " min"
 }
 
 // clock writes a chapter start as people read it: "03:49", "1:02:03".

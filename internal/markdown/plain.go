@@ -1,0 +1,67 @@
+package markdown
+
+import "unicode/utf8"
+
+// plainMarkdown reports whether src is Markdown that CommonMark reads as
+// nothing but paragraphs of literal text: valid UTF-8 without control
+// characters other than newlines, without the characters that start inline
+// syntax or HTML (\ ` * _ [ ] < > & ~ | #), and without a line that could
+// start a block other than a paragraph: one indented by four spaces or more,
+// or starting with - + = or a number followed by . or ). It answers false
+// for much plain text too; it only has to be sure when it answers true.
+func plainMarkdown(src string) bool {
+	lineStart := true
+	for i := 0; i < len(src); {
+		c := src[i]
+		if lineStart {
+			lineStart = false
+			spaces := 0
+			for i+spaces < len(src) && src[i+spaces] == ' ' {
+				spaces++
+			}
+			if spaces >= 4 {
+				return false
+			}
+			i += spaces
+			if i == len(src) {
+				break
+			}
+			c = src[i]
+			switch {
+			case c == '-' || c == '+' || c == '=':
+				return false
+			case isDigit(c):
+				j := i
+				for j < len(src) && isDigit(src[j]) {
+					j++
+				}
+				if j < len(src) && (src[j] == '.' || src[j] == ')') {
+					return false
+				}
+			}
+		}
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(src[i:])
+			if r == utf8.RuneError || r == '\uFEFF' || r < 0xA0 {
+				// Invalid UTF-8, a byte order mark, a C1 control.
+				return false
+			}
+			i += size
+			continue
+		}
+		switch c {
+		case '\n':
+			lineStart = true
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '&', '~', '|', '#', 0x7f:
+			return false
+		default:
+			if c < ' ' {
+				return false
+			}
+		}
+		i++
+	}
+	return true
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }

@@ -1,0 +1,112 @@
+package markdown
+
+import "testing"
+
+// Summaries plainMarkdown must tell apart. Those it takes as plain must
+// give the text the renderer gives: if the Markdown renderer ever changes what it
+// does with plain text (typographic quotes, links made of bare addresses),
+// this test fails.
+var summaryCases = []struct {
+	src   string
+	plain bool
+}{
+	{"", true},
+	{"Emma Nedelcu discusses her experience managing teams that transitioned to Rust at Amazon Prime Video.\nShe highlights the reasons.", true},
+	{`Quotes "double" and 'single', dashes -- and --- and ... dots; (parens), colons: 50% off! Really? $5, @user, ^caret, {braces}, a/b.`, true},
+	{"Addresses https://example.com/a?b=1 and www.example.com and a@example.com stay text.", true},
+	{"Café, naïve, 東京, emoji 😀 and a non\u00a0breaking space.", true},
+	{"2025 was a year.\n  42 is an answer.\n\nA second paragraph.", true},
+	{"trailing spaces make a hard break  \nhere", true},
+	{"   three spaces of indent", true},
+	{"a - b + c = d", true},
+	{"1. a list", false},
+	{"2025) a list", false},
+	{"text\n3. a list", false},
+	{"- a list", false},
+	{"+ a list", false},
+	{"text\n===", false},
+	{"text\n---", false},
+	{"    code", false},
+	{"*emphasis*", false},
+	{"_emphasis_", false},
+	{"`code`", false},
+	{"[link](https://example.com/)", false},
+	{"<b>html</b>", false},
+	{"> quote", false},
+	{"Q&amp;A", false},
+	{"back\\slash", false},
+	{"~~~", false},
+	{"a | b", false},
+	{"# heading", false},
+	{"tab\there", false},
+	{"carriage\r\nreturn", false},
+	{"nul\x00", false},
+	{"bad \xff utf-8", false},
+	{"\ufeffbyte order mark", false},
+	{"C1 \u0085 control", false},
+}
+
+func TestTextOfPlainMarkdown(t *testing.T) {
+	md := New()
+	for _, tt := range summaryCases {
+		if got := plainMarkdown(tt.src); got != tt.plain {
+			t.Errorf("plainMarkdown(%q) = %v, want %v", tt.src, got, tt.plain)
+		}
+		got, err := md.Text(tt.src)
+		if err != nil {
+			t.Fatalf("Text(%q): %v", tt.src, err)
+		}
+		if want, err := md.renderedText(tt.src); err != nil || got != want {
+			t.Errorf("Text(%q)\n got %q\nwant %q (%v)", tt.src, got, want, err)
+		}
+	}
+}
+
+// FuzzTextShortcut checks Text, with its shortcut for plain summaries,
+// against the renderer.
+func FuzzTextShortcut(f *testing.F) {
+	for _, tt := range summaryCases {
+		f.Add(tt.src)
+	}
+	md := New()
+	f.Fuzz(func(t *testing.T, src string) {
+		got, err := md.Text(src)
+		if err != nil {
+			t.Skip()
+		}
+		if want, err := md.renderedText(src); err != nil || got != want {
+			t.Errorf("Text(%q)\n got %q\nwant %q (%v)", src, got, want, err)
+		}
+	})
+}
+
+// plainAlphabet is what FuzzTextShortcutPlain writes summaries with: the
+// characters plainMarkdown lets through, and a few it stops at the start of
+// a line.
+var plainAlphabet = []string{
+	"a", "b", "Z", "0", "1", "9", " ", " ", "  ", "    ", "\n", "\n\n", ".", ",", ";", ":", "?", "!", "'", `"`,
+	"(", ")", "/", "%", "$", "@", "^", "{", "}", "-", "--", "+", "=", "é", "東", "😀", "\u00a0", "\u2003", "\u3000",
+	"https://", "www.", "...", "(c)", "1.", "1)", "e.g.", "\u00ad", "\u200b", "\u2028", "\u1680", "\u0301", "\u200f", "ß",
+}
+
+// FuzzTextShortcutPlain checks the shortcut against the Markdown renderer
+// on summaries made of plainAlphabet, which mostly take the shortcut.
+func FuzzTextShortcutPlain(f *testing.F) {
+	f.Add([]byte("abc def"))
+	f.Add([]byte{0, 6, 10, 11, 12, 35, 40, 41, 2, 3})
+	md := New()
+	f.Fuzz(func(t *testing.T, picks []byte) {
+		var b []byte
+		for _, p := range picks {
+			b = append(b, plainAlphabet[int(p)%len(plainAlphabet)]...)
+		}
+		src := string(b)
+		got, err := md.Text(src)
+		if err != nil {
+			t.Fatalf("Text(%q): %v", src, err)
+		}
+		if want, err := md.renderedText(src); err != nil || got != want {
+			t.Errorf("Text(%q) (plain: %v)\n got %q\nwant %q (%v)", src, plainMarkdown(src), got, want, err)
+		}
+	})
+}
