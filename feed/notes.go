@@ -39,7 +39,10 @@ var allParts = notesParts{takeaways: true, linkNotes: true}
 // note is one show link, from the episode or from the show.
 type note struct {
 	Title, URL, Note string
+	link             bool // URL may be written as a link (see safeURL)
 }
+
+func newNote(title, url, text string) note { return note{title, url, text, safeURL(url)} }
 
 // linkGroup is the links that share a group name, in first-seen order. The
 // group named "" holds links without a group.
@@ -64,10 +67,10 @@ func groupLinks(ep []episodes.Link, show []config.Link) []linkGroup {
 		groups[i].Links = append(groups[i].Links, n)
 	}
 	for _, l := range ep {
-		add(l.Group, note{l.Title, l.URL, l.Note})
+		add(l.Group, newNote(l.Title, l.URL, l.Note))
 	}
 	for _, l := range show {
-		add(l.Group, note{l.Title, l.URL, l.Note})
+		add(l.Group, newNote(l.Title, l.URL, l.Note))
 	}
 	return groups
 }
@@ -78,28 +81,27 @@ func groupLinks(ep []episodes.Link, show []config.Link) []linkGroup {
 // HTML-escaped here.
 func writeNotes(summaryHTML string, ep *episodes.Episode, groups []linkGroup, form notesForm, parts notesParts) string {
 	var b strings.Builder
-	heading := func(level int, text string) {
+	heading := func(tag, text string) { // tag: "h2", "h3"
 		if form == appleNotes {
-			fmt.Fprintf(&b, "<p>%s</p>\n", escapeText(text))
-			return
+			tag = "p"
 		}
-		fmt.Fprintf(&b, "<h%d>%s</h%d>\n", level, escapeText(text), level)
+		b.WriteString("<" + tag + ">" + escapeText(text) + "</" + tag + ">\n")
 	}
 	if summaryHTML != "" {
 		b.WriteString(summaryHTML)
 		b.WriteByte('\n')
 	}
 	if len(ep.Chapters) > 0 {
-		heading(2, "Chapters")
+		heading("h2", "Chapters")
 		for _, c := range ep.Chapters {
-			fmt.Fprintf(&b, "<p>%s %s</p>\n", chapterClock(c.Start), escapeText(c.Title))
+			b.WriteString("<p>" + chapterClock(c.Start) + " " + escapeText(c.Title) + "</p>\n")
 		}
 	}
 	if len(groups) > 0 {
-		heading(2, "Links")
+		heading("h2", "Links")
 		for _, g := range groups {
 			if g.Name != "" {
-				heading(3, g.Name)
+				heading("h3", g.Name)
 			}
 			b.WriteString("<ul>\n")
 			for _, l := range g.Links {
@@ -111,10 +113,10 @@ func writeNotes(summaryHTML string, ep *episodes.Episode, groups []linkGroup, fo
 		}
 	}
 	if parts.takeaways && len(ep.Takeaways) > 0 {
-		heading(2, "Takeaways")
+		heading("h2", "Takeaways")
 		b.WriteString("<ul>\n")
 		for _, t := range ep.Takeaways {
-			fmt.Fprintf(&b, "<li>%s</li>\n", escapeText(t))
+			b.WriteString("<li>" + escapeText(t) + "</li>\n")
 		}
 		b.WriteString("</ul>\n")
 	}
@@ -127,25 +129,26 @@ func writeNotes(summaryHTML string, ep *episodes.Episode, groups []linkGroup, fo
 // writeLink writes `Title: <a href="URL">URL</a> note`. An address that is
 // not http, https or mailto is written as text, never as a link.
 func writeLink(b *strings.Builder, l note, withNote bool) {
-	var parts []string
+	sep := ""
 	if l.Title != "" {
-		title := escapeText(l.Title)
+		b.WriteString(escapeText(l.Title))
 		if l.URL != "" {
-			title += ":"
+			b.WriteByte(':')
 		}
-		parts = append(parts, title)
+		sep = " "
 	}
 	if l.URL != "" {
-		if safeURL(l.URL) {
-			parts = append(parts, fmt.Sprintf(`<a href="%s">%s</a>`, escapeAttr(l.URL), escapeText(l.URL)))
+		b.WriteString(sep)
+		if l.link {
+			b.WriteString(`<a href="` + escapeAttr(l.URL) + `">` + escapeText(l.URL) + `</a>`)
 		} else {
-			parts = append(parts, escapeText(l.URL))
+			b.WriteString(escapeText(l.URL))
 		}
+		sep = " "
 	}
 	if withNote && l.Note != "" {
-		parts = append(parts, escapeText(l.Note))
+		b.WriteString(sep + escapeText(l.Note))
 	}
-	b.WriteString(strings.Join(parts, " "))
 }
 
 // safeURL reports whether u may be written as a link: an absolute http,

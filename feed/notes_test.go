@@ -149,16 +149,16 @@ func TestWriteLink(t *testing.T) {
 		withNote bool
 		want     string
 	}{
-		{note{"Site", "https://example.com/?a=1&b=2", "a <note>"}, true,
+		{newNote("Site", "https://example.com/?a=1&b=2", "a <note>"), true,
 			`Site: <a href="https://example.com/?a=1&amp;b=2">https://example.com/?a=1&amp;b=2</a> a &lt;note&gt;`},
-		{note{"Site", "https://example.com/", "dropped"}, false, `Site: <a href="https://example.com/">https://example.com/</a>`},
-		{note{"", "https://example.com/", ""}, true, `<a href="https://example.com/">https://example.com/</a>`},
-		{note{"Mail", "mailto:a@example.com", ""}, true, `Mail: <a href="mailto:a@example.com">mailto:a@example.com</a>`},
-		{note{"Bad", "javascript:alert(1)", "n"}, true, `Bad: javascript:alert(1) n`},
-		{note{"Quote", `https://example.com/"onclick="x`, ""}, true,
+		{newNote("Site", "https://example.com/", "dropped"), false, `Site: <a href="https://example.com/">https://example.com/</a>`},
+		{newNote("", "https://example.com/", ""), true, `<a href="https://example.com/">https://example.com/</a>`},
+		{newNote("Mail", "mailto:a@example.com", ""), true, `Mail: <a href="mailto:a@example.com">mailto:a@example.com</a>`},
+		{newNote("Bad", "javascript:alert(1)", "n"), true, `Bad: javascript:alert(1) n`},
+		{newNote("Quote", `https://example.com/"onclick="x`, ""), true,
 			`Quote: <a href="https://example.com/&#34;onclick=&#34;x">https://example.com/"onclick="x</a>`},
-		{note{"Relative", "/page", ""}, true, `Relative: /page`},
-		{note{"Title only", "", "and a note"}, true, `Title only and a note`},
+		{newNote("Relative", "/page", ""), true, `Relative: /page`},
+		{newNote("Title only", "", "and a note"), true, `Title only and a note`},
 	}
 	for _, tt := range tests {
 		var b strings.Builder
@@ -174,7 +174,7 @@ func TestWriteNotesForms(t *testing.T) {
 		Chapters:  []episodes.Chapter{{Start: 0, Title: "Start & <intro>"}},
 		Takeaways: []string{"One"},
 	}
-	groups := []linkGroup{{Name: "G", Links: []note{{Title: "T", URL: "https://t.example/"}}}}
+	groups := []linkGroup{{Name: "G", Links: []note{newNote("T", "https://t.example/", "")}}}
 	full := writeNotes("<p>Sum</p>", ep, groups, fullNotes, allParts)
 	wantFull := "<p>Sum</p>\n<h2>Chapters</h2>\n<p>00:00:00 Start &amp; &lt;intro&gt;</p>\n<h2>Links</h2>\n<h3>G</h3>\n" +
 		"<ul>\n<li>T: <a href=\"https://t.example/\">https://t.example/</a></li>\n</ul>\n<h2>Takeaways</h2>\n<ul>\n<li>One</li>\n</ul>"
@@ -195,7 +195,7 @@ func TestWriteNotesForms(t *testing.T) {
 // The description keeps summary, chapters and links; it drops takeaways
 // first, then link notes, and says so naming the episode.
 func TestDescriptionLimit(t *testing.T) {
-	groups := []linkGroup{{Name: "G", Links: []note{{Title: "T", URL: "https://t.example/", Note: strings.Repeat("n", 1000)}}}}
+	groups := []linkGroup{{Name: "G", Links: []note{newNote("T", "https://t.example/", strings.Repeat("n", 1000))}}}
 	tests := []struct {
 		name      string
 		summary   string
