@@ -100,9 +100,11 @@ type pending struct {
 //
 // A file whose current bytes on disk equal the new bytes is not rewritten.
 // The others are published in two phases. First each one is written to a
-// temporary file in its target's folder (named ".NAME.tmp-*") and
-// closed, and all of them are synced (one syncfs on Linux); if anything fails, every temporary file is removed and the error is
-// returned, so that all previous outputs stay byte for byte as they were.
+// temporary file in its target's folder (named ".NAME.tmp-*") and closed,
+// on every core, big files (Stream, Source) first; then all of them are
+// synced (one syncfs on Linux). If anything fails, every temporary file is
+// removed and the error is returned, so that all previous outputs stay
+// byte for byte as they were.
 // Then each temporary file is renamed over its target, in input order, and
 // every folder that changed is synced. Since renames happen in input order,
 // list the files that others refer to (chapters) before the ones that refer
@@ -155,7 +157,19 @@ func Write(dir string, files []File, opts Options) (Result, error) {
 		hook   sync.Mutex
 		failed atomic.Bool
 	)
-	par.Do(len(files), func(i int) {
+	// Big files first (streamed feeds, media copies), so that no worker is
+	// left alone with a 100 MB feed at the end while the others idle.
+	// Renames below still follow the list's order.
+	order := make([]int, 0, len(files))
+	for _, big := range []bool{true, false} {
+		for i, f := range files {
+			if (f.Stream != nil || f.Source != "") == big {
+				order = append(order, i)
+			}
+		}
+	}
+	par.Do(len(order), func(k int) {
+		i := order[k]
 		if failed.Load() {
 			return
 		}
