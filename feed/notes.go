@@ -80,12 +80,24 @@ func groupLinks(ep []episodes.Link, show []config.Link) []linkGroup {
 // left out when empty. All text from the episode and the show is
 // HTML-escaped here.
 func writeNotes(summaryHTML string, ep *episodes.Episode, groups []linkGroup, form notesForm, parts notesParts) string {
+	notes, _ := writeNotesCut(summaryHTML, ep, groups, form, parts)
+	return notes
+}
+
+// writeNotesCut is [writeNotes] that also returns where the takeaways
+// begin: notes[:cut], without its last newline, is what writeNotes writes
+// without takeaways (cut is len(notes) when there are none), so that
+// [description] can leave them out without writing the notes again.
+func writeNotesCut(summaryHTML string, ep *episodes.Episode, groups []linkGroup, form notesForm, parts notesParts) (notes string, cut int) {
 	var b strings.Builder
+	b.Grow(notesSize(summaryHTML, ep, groups))
 	heading := func(tag, text string) { // tag: "h2", "h3"
 		if form == appleNotes {
 			tag = "p"
 		}
-		b.WriteString("<" + tag + ">" + escapeText(text) + "</" + tag + ">\n")
+		b.WriteString("<" + tag + ">")
+		writeText(&b, text)
+		b.WriteString("</" + tag + ">\n")
 	}
 	if summaryHTML != "" {
 		b.WriteString(summaryHTML)
@@ -94,7 +106,11 @@ func writeNotes(summaryHTML string, ep *episodes.Episode, groups []linkGroup, fo
 	if len(ep.Chapters) > 0 {
 		heading("h2", "Chapters")
 		for _, c := range ep.Chapters {
-			b.WriteString("<p>" + chapterClock(c.Start) + " " + escapeText(c.Title) + "</p>\n")
+			b.WriteString("<p>")
+			b.WriteString(chapterClock(c.Start))
+			b.WriteByte(' ')
+			writeText(&b, c.Title)
+			b.WriteString("</p>\n")
 		}
 	}
 	if len(groups) > 0 {
@@ -112,18 +128,44 @@ func writeNotes(summaryHTML string, ep *episodes.Episode, groups []linkGroup, fo
 			b.WriteString("</ul>\n")
 		}
 	}
+	cut = b.Len()
 	if parts.takeaways && len(ep.Takeaways) > 0 {
 		heading("h2", "Takeaways")
 		b.WriteString("<ul>\n")
 		for _, t := range ep.Takeaways {
-			b.WriteString("<li>" + escapeText(t) + "</li>\n")
+			b.WriteString("<li>")
+			writeText(&b, t)
+			b.WriteString("</li>\n")
 		}
 		b.WriteString("</ul>\n")
 	}
-	// A copy of exactly the notes' size: the builder's buffer grew by
-	// doubling, and a big show keeps every episode's notes until its feeds
-	// and pages are written (a quarter of the memory was slack).
-	return strings.Clone(strings.TrimSuffix(b.String(), "\n"))
+	// A copy of exactly the notes' size: the builder's buffer may have
+	// grown past it, and a big show keeps every episode's notes until its
+	// feeds and pages are written.
+	notes = strings.TrimSuffix(b.String(), "\n")
+	if b.Cap()-len(notes) > len(notes)/8 {
+		notes = strings.Clone(notes)
+	}
+	return notes, min(cut, len(notes))
+}
+
+// notesSize guesses the bytes of an episode's notes, tags included, so that
+// they are written into one buffer of about their size.
+func notesSize(summaryHTML string, ep *episodes.Episode, groups []linkGroup) int {
+	n := len(summaryHTML) + 64
+	for _, c := range ep.Chapters {
+		n += len(c.Title) + 20
+	}
+	for _, g := range groups {
+		n += len(g.Name) + 32
+		for _, l := range g.Links {
+			n += len(l.Title) + 2*len(l.URL) + len(l.Note) + 32
+		}
+	}
+	for _, t := range ep.Takeaways {
+		n += len(t) + 12
+	}
+	return n
 }
 
 // writeLink writes `Title: <a href="URL">URL</a> note`. An address that is
@@ -131,7 +173,7 @@ func writeNotes(summaryHTML string, ep *episodes.Episode, groups []linkGroup, fo
 func writeLink(b *strings.Builder, l note, withNote bool) {
 	sep := ""
 	if l.Title != "" {
-		b.WriteString(escapeText(l.Title))
+		writeText(b, l.Title)
 		if l.URL != "" {
 			b.WriteByte(':')
 		}
@@ -140,14 +182,19 @@ func writeLink(b *strings.Builder, l note, withNote bool) {
 	if l.URL != "" {
 		b.WriteString(sep)
 		if l.link {
-			b.WriteString(`<a href="` + escapeAttr(l.URL) + `">` + escapeText(l.URL) + `</a>`)
+			b.WriteString(`<a href="`)
+			attrEscaper.WriteString(b, l.URL)
+			b.WriteString(`">`)
+			writeText(b, l.URL)
+			b.WriteString(`</a>`)
 		} else {
-			b.WriteString(escapeText(l.URL))
+			writeText(b, l.URL)
 		}
 		sep = " "
 	}
 	if withNote && l.Note != "" {
-		b.WriteString(sep + escapeText(l.Note))
+		b.WriteString(sep)
+		writeText(b, l.Note)
 	}
 }
 
@@ -177,6 +224,9 @@ func chapterClock(d time.Duration) string {
 // escapeText escapes s for HTML text: &, < and >.
 func escapeText(s string) string { return textEscaper.Replace(s) }
 
+// writeText writes s to b escaped as [escapeText] does, without a copy.
+func writeText(b *strings.Builder, s string) { textEscaper.WriteString(b, s) }
+
 // escapeAttr escapes s for a double-quoted HTML attribute value.
 func escapeAttr(s string) string { return attrEscaper.Replace(s) }
 
@@ -190,7 +240,7 @@ var (
 // fit, takeaways and then link notes are left to content:encoded, with a
 // warning naming the episode.
 func description(summaryHTML string, ep *episodes.Episode, groups []linkGroup, warn *diag.List) string {
-	whole := writeNotes(summaryHTML, ep, groups, appleNotes, allParts)
+	whole, cut := writeNotesCut(summaryHTML, ep, groups, appleNotes, allParts)
 	if len(whole) <= maxDescription {
 		return whole
 	}
@@ -201,9 +251,9 @@ func description(summaryHTML string, ep *episodes.Episode, groups []linkGroup, w
 	if len(ep.Takeaways) > 0 {
 		parts.takeaways = false
 		left = append(left, "takeaways")
-		if d := writeNotes(summaryHTML, ep, groups, appleNotes, parts); len(d) <= maxDescription {
+		if d := strings.TrimSuffix(whole[:cut], "\n"); len(d) <= maxDescription {
 			warn.Warn(pos, "description is %d bytes; takeaways left to content:encoded", len(whole)).WithHint(hint, maxDescription)
-			return d
+			return strings.Clone(d) // without the takeaways it holds on to
 		}
 	}
 	if hasLinkNotes(groups) {

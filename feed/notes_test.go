@@ -192,6 +192,41 @@ func TestWriteNotesForms(t *testing.T) {
 	}
 }
 
+// The notes cut before their takeaways are the notes written without them,
+// whatever the episode holds.
+func TestWriteNotesCut(t *testing.T) {
+	chapters := []episodes.Chapter{{Start: 0, Title: "Start"}, {Start: 90 * time.Second, Title: "<Next>"}}
+	groups := []linkGroup{{Name: "G", Links: []note{newNote("T", "https://t.example/", "a note")}}}
+	tests := []struct {
+		name    string
+		summary string
+		ep      *episodes.Episode
+		groups  []linkGroup
+	}{
+		{"empty", "", &episodes.Episode{}, nil},
+		{"takeaways only", "", &episodes.Episode{Takeaways: []string{"One", "Two & three"}}, nil},
+		{"summary and takeaways", "<p>Sum</p>", &episodes.Episode{Takeaways: []string{"One"}}, nil},
+		{"no takeaways", "<p>Sum</p>", &episodes.Episode{Chapters: chapters}, groups},
+		{"everything", "<p>Sum</p>", &episodes.Episode{Chapters: chapters, Takeaways: []string{"One"}}, groups},
+		{"links and takeaways", "", &episodes.Episode{Takeaways: []string{"One"}}, groups},
+	}
+	for _, tt := range tests {
+		for _, form := range []notesForm{fullNotes, appleNotes} {
+			for _, linkNotes := range []bool{true, false} {
+				notes, cut := writeNotesCut(tt.summary, tt.ep, tt.groups, form, notesParts{takeaways: true, linkNotes: linkNotes})
+				if want := writeNotes(tt.summary, tt.ep, tt.groups, form, notesParts{takeaways: true, linkNotes: linkNotes}); notes != want {
+					t.Errorf("%s: writeNotesCut's notes differ from writeNotes'", tt.name)
+				}
+				got := strings.TrimSuffix(notes[:cut], "\n")
+				want := writeNotes(tt.summary, tt.ep, tt.groups, form, notesParts{takeaways: false, linkNotes: linkNotes})
+				if got != want {
+					t.Errorf("%s (form %d, link notes %v): cut before the takeaways\n got %q\nwant %q", tt.name, form, linkNotes, got, want)
+				}
+			}
+		}
+	}
+}
+
 // The description keeps summary, chapters and links; it drops takeaways
 // first, then link notes, and says so naming the episode.
 func TestDescriptionLimit(t *testing.T) {
