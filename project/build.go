@@ -96,7 +96,7 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 		}
 	}
 	for _, d := range out.Chapters {
-		p.Files = append(p.Files, publish.File{Name: d.Name, Render: d.Bytes})
+		p.Files = append(p.Files, publish.File{Name: d.Name, Render: d.Write})
 	}
 	// The site (stylesheet, embed and episode pages, index.html last).
 	for _, f := range pages {
@@ -121,7 +121,7 @@ func (p *Plan) RenderAll() error {
 		case f.Stream != nil:
 			errs[i] = f.Stream(io.Discard)
 		case f.Render != nil:
-			_, errs[i] = f.Render()
+			errs[i] = f.Render(io.Discard)
 		}
 	})
 	return errors.Join(errs...)

@@ -27,7 +27,8 @@
 // seek the player; index.html has no script at all.
 //
 // site knows nothing about files beyond the fs.FS it is given: it returns
-// bytes, and the caller writes them. It never reads the clock and does not
+// each file's bytes, or a function that renders it into a writer the caller
+// gives, and the caller writes them. It never reads the clock and does not
 // decide which episodes are published: the caller passes the live ones.
 package site
 
@@ -37,13 +38,13 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"net/url"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/podfeed/podfeed/config"
@@ -101,13 +102,15 @@ type Options struct {
 type File struct {
 	Name   string // slash-separated path relative to the output folder
 	Data   []byte
-	Render func() ([]byte, error) // when not nil, makes the content instead of Data
+	Render func(w io.Writer) error // when not nil, writes the content instead of Data
 }
 
 // Bytes returns the file's content, rendering it if need be.
 func (f File) Bytes() ([]byte, error) {
 	if f.Render != nil {
-		return f.Render()
+		var b bytes.Buffer
+		err := f.Render(&b)
+		return b.Bytes(), err
 	}
 	return f.Data, nil
 }
@@ -356,7 +359,6 @@ func FeedLinks(show *config.Show) string {
 type templateSet struct {
 	pages      map[string]*template.Template
 	stylesheet []byte
-	buffers    sync.Pool // of *bytes.Buffer, for rendering pages
 }
 
 // loadTemplates reads every template, from override first.
@@ -421,32 +423,19 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 // page returns a function that renders the template name for one episode
 // (nil: for the show), with root the way back from the page to the site's
 // root. It is safe to call from several goroutines.
-func (s *templateSet) page(name string, pages *Page, ep *Episode, root string) func() ([]byte, error) {
-	return func() ([]byte, error) {
+func (s *templateSet) page(name string, pages *Page, ep *Episode, root string) func(io.Writer) error {
+	return func(w io.Writer) error {
 		p := *pages
 		p.Episode, p.Root = ep, root
-		return s.execute(name, &p)
-	}
-}
-
-// execute renders the template name into one of the set's buffers and
-// returns a copy of exactly the page's size: a buffer grown from nothing
-// would reallocate and copy a 20 KB page about ten times.
-func (s *templateSet) execute(name string, p *Page) ([]byte, error) {
-	b, _ := s.buffers.Get().(*bytes.Buffer)
-	if b == nil {
-		b = new(bytes.Buffer)
-	}
-	defer s.buffers.Put(b)
-	b.Reset()
-	if err := s.pages[name].ExecuteTemplate(b, name, p); err != nil {
-		what := name
-		if p.Episode != nil {
-			what += " for " + p.Episode.File
+		if err := s.pages[name].ExecuteTemplate(w, name, &p); err != nil {
+			what := name
+			if ep != nil {
+				what += " for " + ep.File
+			}
+			return fmt.Errorf("site: render %s: %w", what, err)
 		}
-		return nil, fmt.Errorf("site: render %s: %w", what, err)
+		return nil
 	}
-	return bytes.Clone(b.Bytes()), nil
 }
 
 // funcs are the functions templates may call besides html/template's.

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,8 +11,8 @@ import (
 func TestWriteRendersLazily(t *testing.T) {
 	dir := t.TempDir()
 	calls := 0
-	page := func(s string) func() ([]byte, error) {
-		return func() ([]byte, error) { calls++; return []byte(s), nil }
+	page := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { calls++; _, err := io.WriteString(w, s); return err }
 	}
 	files := []File{{Name: "episodes/a/index.html", Render: page("A")}, {Name: "feed.xml", Data: []byte("<rss/>")}}
 	if _, err := Write(dir, files, Options{}); err != nil {
@@ -32,7 +33,7 @@ func TestWriteRendersLazily(t *testing.T) {
 	broken := errors.New("template failed (injected)")
 	files = []File{
 		{Name: "episodes/a/index.html", Render: page("A2")},
-		{Name: "episodes/b/index.html", Render: func() ([]byte, error) { return nil, broken }},
+		{Name: "episodes/b/index.html", Render: func(io.Writer) error { return broken }},
 		{Name: "feed.xml", Data: []byte("<rss>new</rss>")},
 	}
 	if _, err := Write(dir, files, Options{}); !errors.Is(err, broken) {

@@ -31,10 +31,11 @@ type File struct {
 	// unchanged when the target has the source's size and modification
 	// time, and a new copy gets the source's modification time.
 	Source string
-	// Render, when not nil, makes the content instead of Data, just before
-	// it is compared and written, so that a build of thousands of pages
-	// holds a few of them in memory at a time. An error aborts Write.
-	Render func() ([]byte, error)
+	// Render, when not nil, writes the content instead of Data into w, a
+	// buffer that Write holds, just before it is compared and written, so
+	// that a build of thousands of pages holds a few of them in memory at a
+	// time, in buffers Write reuses. An error aborts Write.
+	Render func(w io.Writer) error
 	// Stream, when not nil, writes the content instead of Data, straight
 	// into the temporary file: for files too big to hold in memory, such
 	// as a big show's feeds. While its bytes equal the published file's,
@@ -48,14 +49,20 @@ func (f File) Bytes() ([]byte, error) {
 	switch {
 	case f.Source != "":
 		return os.ReadFile(f.Source)
-	case f.Stream != nil:
+	case f.Stream != nil || f.Render != nil:
 		var buf bytes.Buffer
-		err := f.Stream(&buf)
+		err := f.writeTo(&buf)
 		return buf.Bytes(), err
-	case f.Render != nil:
-		return f.Render()
 	}
 	return f.Data, nil
+}
+
+// writeTo writes a Stream or Render file's content to w.
+func (f File) writeTo(w io.Writer) error {
+	if f.Stream != nil {
+		return f.Stream(w)
+	}
+	return f.Render(w)
 }
 
 // Options tunes [Write]. The zero value is ready to use: files are written
@@ -154,8 +161,9 @@ func Write(dir string, files []File, opts Options) (Result, error) {
 	}
 	done := make([]written, len(files))
 	var (
-		hook   sync.Mutex
-		failed atomic.Bool
+		hook    sync.Mutex
+		failed  atomic.Bool
+		buffers sync.Pool // of *bytes.Buffer, for Render
 	)
 	// Big files first (streamed feeds, media copies), so that no worker is
 	// left alone with a 100 MB feed at the end while the others idle.
@@ -174,7 +182,7 @@ func Write(dir string, files []File, opts Options) (Result, error) {
 			return
 		}
 		w := &done[i]
-		w.tmp, w.same, w.err = writeOne(files[i], targets[i])
+		w.tmp, w.same, w.err = writeOne(files[i], targets[i], &buffers)
 		if w.err == nil && !w.same && opts.AfterWrite != nil {
 			hook.Lock()
 			w.err = opts.AfterWrite(files[i].Name)
@@ -311,8 +319,9 @@ func existing(name string) (fs.FileInfo, error) {
 }
 
 // writeOne writes file f's temporary copy beside target, unless target
-// already holds the same content (same reports that).
-func writeOne(f File, target string) (tmp string, same bool, err error) {
+// already holds the same content (same reports that). A Render file is
+// rendered into a buffer from buffers.
+func writeOne(f File, target string, buffers *sync.Pool) (tmp string, same bool, err error) {
 	folder, base := filepath.Dir(target), path.Base(f.Name)
 	if f.Source != "" {
 		if same, err = sameCopy(target, f.Source); same || err != nil {
@@ -326,9 +335,16 @@ func writeOne(f File, target string) (tmp string, same bool, err error) {
 	}
 	data := f.Data
 	if f.Render != nil {
-		if data, err = f.Render(); err != nil {
+		buf, _ := buffers.Get().(*bytes.Buffer)
+		if buf == nil {
+			buf = new(bytes.Buffer)
+		}
+		buf.Reset()
+		defer buffers.Put(buf)
+		if err = f.Render(buf); err != nil {
 			return "", false, err
 		}
+		data = buf.Bytes()
 	}
 	if same, err = sameContent(target, data); same || err != nil {
 		return "", same, err
