@@ -111,3 +111,17 @@ func TestHelpNewCommands(t *testing.T) {
 		}
 	}
 }
+
+// A command without flags lists none, rather than an empty "Flags:".
+func TestHelpListsFlagsOnlyWhenThereAreSome(t *testing.T) {
+	for cmd, want := range map[string]bool{"embed": false, "serve": true, "build": true} {
+		var stdout, stderr bytes.Buffer
+		e := env{stdout: &stdout, stderr: &stderr, now: time.Now}
+		if code := run(context.Background(), []string{"help", cmd}, e); code != exitOK {
+			t.Fatalf("help %s: exit code %d", cmd, code)
+		}
+		if got := strings.Contains(stdout.String(), "Flags:"); got != want {
+			t.Errorf("help %s: lists flags %v, want %v:\n%s", cmd, got, want, stdout.String())
+		}
+	}
+}
