@@ -206,6 +206,11 @@ func (t *Table) Require(keys ...string) {
 func (t *Table) Raw(key string) (any, bool) { return t.get(key) }
 
 // String returns the string at key, or "" if absent or not a string.
+//
+// The strings String and [Table.Strings] return are copies: BurntSushi/toml
+// cuts most strings out of one copy of the whole file, which a single kept
+// title would keep alive (a show of 10,000 episodes held 56 MB of file
+// copies that way).
 func (t *Table) String(key string) string {
 	v, ok := t.get(key)
 	if !ok {
@@ -215,7 +220,7 @@ func (t *Table) String(key string) string {
 	if !ok {
 		t.wrongType(key, "a string", v)
 	}
-	return s
+	return strings.Clone(s)
 }
 
 // Int returns the integer at key and whether one was there.
@@ -285,7 +290,7 @@ func (t *Table) Strings(key string) []string {
 			t.Errorf(key, "element %d: want a string, got %s", i+1, Describe(e))
 			continue
 		}
-		out = append(out, s)
+		out = append(out, strings.Clone(s))
 	}
 	return out
 }
