@@ -52,14 +52,13 @@ func (s *Show) probeMedia(probs *diag.List, progress func(done, total int)) {
 	}
 	infos, errs := media.ProbeAll(paths, cache, 0, step)
 	for i, e := range eps {
-		pos := diag.Pos{File: e.File, Key: "audio.file"}
 		if errs[i] != nil {
 			cause := errs[i]
 			var merr *media.Error
 			if errors.As(cause, &merr) {
 				cause = merr.Err
 			}
-			probs.Add(pos, "cannot read %s: %v", e.Audio.File, cause).
+			episodeProblems{probs, e}.errorf("audio.file", "cannot read %s: %v", e.Audio.File, cause).
 				WithHint("name an MP3, M4A, MP4, Ogg, Opus, FLAC or WAV file inside the show folder")
 			continue
 		}
@@ -78,19 +77,19 @@ func (s *Show) probeMedia(probs *diag.List, progress func(done, total int)) {
 // info, and warns where what it gives disagrees with the file.
 func applyProbe(e *episodes.Episode, info media.Info, probs *diag.List) {
 	a := &e.Audio
-	at := func(key string) diag.Pos { return diag.Pos{File: e.File, Key: key} }
+	report := episodeProblems{probs, e}
 	switch {
 	case a.Length == 0:
 		a.Length = info.Length
 	case a.Length != info.Length:
-		probs.Warn(at("audio.length"), "%d bytes, but %s has %d", a.Length, a.File, info.Length).
+		report.warnf("audio.length", "%d bytes, but %s has %d", a.Length, a.File, info.Length).
 			WithHint("apps and Apple check the length: remove it to read it from the file")
 	}
 	switch {
 	case a.Type == "":
 		a.Type = info.Type
 	case !sameMediaType(a.Type, info.Type):
-		probs.Warn(at("audio.type"), "%s, but %s is %s", a.Type, a.File, info.Type).
+		report.warnf("audio.type", "%s, but %s is %s", a.Type, a.File, info.Type).
 			WithHint("remove type to read it from the file")
 	}
 	durationFromFile := a.Duration == 0
@@ -98,7 +97,7 @@ func applyProbe(e *episodes.Episode, info media.Info, probs *diag.List) {
 	case durationFromFile:
 		a.Duration = info.Duration
 	case absDuration(a.Duration-info.Duration) > durationSlack:
-		probs.Warn(at("audio.duration"), "%s, but %s lasts %s",
+		report.warnf("audio.duration", "%s, but %s lasts %s",
 			episodes.FormatClock(a.Duration), a.File, episodes.FormatClock(info.Duration)).
 			WithHint("remove duration to read it from the file")
 	}
@@ -109,7 +108,7 @@ func applyProbe(e *episodes.Episode, info media.Info, probs *diag.List) {
 		}
 	case len(info.Chapters) > 0:
 		if diff := chaptersDiffer(e.Chapters, info.Chapters); diff != "" {
-			probs.Warn(at("chapters"), "%s", diff).
+			report.warnf("chapters", "%s", diff).
 				WithHint("the [[chapters]] in the file win; remove them to use the media file's chapters")
 		}
 	}
@@ -117,7 +116,7 @@ func applyProbe(e *episodes.Episode, info media.Info, probs *diag.List) {
 	// TOML; one read from the file is checked here.
 	for i, c := range e.Chapters {
 		if durationFromFile && c.Start >= a.Duration {
-			probs.Add(at("chapters["+strconv.Itoa(i)+"].start"), "%s is past the end of %s (%s)",
+			report.errorf("chapters["+strconv.Itoa(i)+"].start", "%s is past the end of %s (%s)",
 				episodes.FormatClock(c.Start), a.File, episodes.FormatClock(a.Duration))
 		}
 	}

@@ -8,7 +8,7 @@ import (
 )
 
 // TestMediaFiles checks what an episode's [audio] file gives and how the
-// TOML's own values are compared with it. chapters.mp3 lasts 5.355 s, is
+// TOML's own values are compared with it, each problem at its key's line. chapters.mp3 lasts 5.355 s, is
 // 21884 bytes and has chapters Intro (0), "Café talk ☕" (1.5 s) and
 // "Outro and links" (3.25 s).
 func TestMediaFiles(t *testing.T) {
@@ -31,9 +31,9 @@ func TestMediaFiles(t *testing.T) {
 			media: "chapters.mp3",
 			audio: "file = \"audio/ep.mp3\"\nurl = \"https://media.example.com/ep.mp3\"\nlength = 100\ntype = \"audio/x-m4a\"\nduration = \"10:00\"",
 			want: []string{
-				"ep.toml: audio.length: warning: 100 bytes, but audio/ep.mp3 has 21884",
-				"ep.toml: audio.type: warning: audio/x-m4a, but audio/ep.mp3 is audio/mpeg",
-				"ep.toml: audio.duration: warning: 00:10:00, but audio/ep.mp3 lasts 00:00:05.355",
+				"ep.toml:7:1: warning: audio.length: 100 bytes, but audio/ep.mp3 has 21884",
+				"ep.toml:8:1: warning: audio.type: audio/x-m4a, but audio/ep.mp3 is audio/mpeg",
+				"ep.toml:9:1: warning: audio.duration: 00:10:00, but audio/ep.mp3 lasts 00:00:05.355",
 			},
 		},
 		{
@@ -41,31 +41,31 @@ func TestMediaFiles(t *testing.T) {
 			media: "chapters.mp3",
 			audio: `file = "audio/ep.mp3"`,
 			extra: "[[chapters]]\nstart = \"0\"\ntitle = \"Intro\"\n[[chapters]]\nstart = \"2\"\ntitle = \"Talk\"\n[[chapters]]\nstart = \"3.25\"\ntitle = \"Outro and links\"\n",
-			want:  []string{`ep.toml: chapters: warning: chapter 2 is "00:00:02 Talk", but the media file's is "00:00:01.500 Café talk ☕"`},
+			want:  []string{`ep.toml:6:1: warning: chapters: chapter 2 is "00:00:02 Talk", but the media file's is "00:00:01.500 Café talk ☕"`},
 		},
 		{
 			name:  "a chapter past the end of the file",
 			media: "cbr.mp3",
 			audio: `file = "audio/ep.mp3"`,
 			extra: "[[chapters]]\nstart = \"0\"\ntitle = \"Intro\"\n[[chapters]]\nstart = \"9\"\ntitle = \"Late\"\n",
-			want:  []string{"ep.toml: chapters[1].start: 00:00:09 is past the end of audio/ep.mp3 (00:00:05.355)"},
+			want:  []string{"ep.toml:10:1: chapters[1].start: 00:00:09 is past the end of audio/ep.mp3 (00:00:05.355)"},
 		},
 		{
 			name:  "a truncated file",
 			media: "truncated.mp3",
 			audio: `file = "audio/ep.mp3"`,
-			want:  []string{"ep.toml: audio.file: cannot read audio/ep.mp3: "},
+			want:  []string{"ep.toml:5:1: audio.file: cannot read audio/ep.mp3: "},
 		},
 		{
 			name:  "not audio",
 			media: "text.mp3",
 			audio: `file = "audio/ep.mp3"`,
-			want:  []string{"ep.toml: audio.file: cannot read audio/ep.mp3: "},
+			want:  []string{"ep.toml:5:1: audio.file: cannot read audio/ep.mp3: "},
 		},
 		{
 			name:  "a missing file",
 			audio: `file = "audio/ep.mp3"`,
-			want:  []string{"ep.toml: audio.file: cannot read audio/ep.mp3: "},
+			want:  []string{"ep.toml:5:1: audio.file: cannot read audio/ep.mp3: "},
 		},
 	}
 	for _, tt := range tests {

@@ -57,19 +57,19 @@ func (s *Show) CheckRemote(ctx context.Context, client *http.Client) diag.List {
 // file with what its file says.
 func checkEnclosure(ctx context.Context, client *http.Client, e *episodes.Episode) diag.List {
 	var probs diag.List
-	at := diag.Pos{File: e.File, Key: "audio.url"}
+	report := episodeProblems{&probs, e}
 	length, typ, err := remoteInfo(ctx, client, e.Audio.URL)
 	if err != nil {
-		probs.Add(at, "%s is unreachable: %v", e.Audio.URL, err).
+		report.errorf("audio.url", "%s is unreachable: %v", e.Audio.URL, err).
 			WithHint("listeners cannot download this episode; check the address and the media host")
 		return probs
 	}
 	if length >= 0 && e.Audio.Length > 0 && length != e.Audio.Length {
-		probs.Warn(diag.Pos{File: e.File, Key: "audio.length"}, "%d bytes, but the server says %d", e.Audio.Length, length).
+		report.warnf("audio.length", "%d bytes, but the server says %d", e.Audio.Length, length).
 			WithHint("Apple checks the length; set length = %d", length)
 	}
 	if typ != "" && e.Audio.Type != "" && !sameMediaType(typ, e.Audio.Type) {
-		probs.Warn(diag.Pos{File: e.File, Key: "audio.type"}, "%s, but the server says %s", e.Audio.Type, typ)
+		report.warnf("audio.type", "%s, but the server says %s", e.Audio.Type, typ)
 	}
 	return probs
 }

@@ -66,8 +66,8 @@ duration = "10:00"
 	probs := show.CheckRemote(context.Background(), &http.Client{Timeout: 5 * time.Second})
 	got := probs.Format()
 	for _, want := range []string{
-		"gone.toml: audio.url: " + srv.URL + "/gone.mp3 is unreachable: 404 Not Found",
-		"wrong-length.toml: audio.length: warning: 999 bytes, but the server says 1000",
+		"gone.toml:5:1: audio.url: " + srv.URL + "/gone.mp3 is unreachable: 404 Not Found",
+		"wrong-length.toml:6:1: warning: audio.length: 999 bytes, but the server says 1000",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("problems lack %q:\n%s", want, got)
