@@ -2,6 +2,7 @@ package project
 
 import (
 	"crypto/sha256"
+	"debug/elf"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -58,9 +59,45 @@ func newFingerprint() *fingerprint {
 	fmt.Fprintf(f.h, "podfeed manifest %d\n", manifestVersion)
 	// The program itself: a new podfeed may render the same input anew.
 	if exe, err := os.Executable(); err == nil {
-		f.file(exe)
+		f.program(exe)
 	}
 	return f
+}
+
+// program adds the program at path: its Go build ID, which names its
+// content, where the file has one (ELF: Linux and the BSDs), else its
+// name, size and time. `go run` puts one program at a new path each time,
+// so name and time alone would never match and no build was up to date.
+func (f *fingerprint) program(path string) {
+	if id := goBuildID(path); id != "" {
+		fmt.Fprintf(f.h, "program %q\n", id)
+		return
+	}
+	f.file(path)
+}
+
+// goBuildID returns the Go build ID of the ELF executable at path, or "".
+func goBuildID(path string) string {
+	exe, err := elf.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer exe.Close()
+	note := exe.Section(".note.go.buildid")
+	if note == nil {
+		return ""
+	}
+	data, err := note.Data()
+	// An ELF note: name size, description size, type, then the name "Go"
+	// padded to 4 bytes and the description, the build ID.
+	if err != nil || len(data) < 16 || string(data[12:16]) != "Go\x00\x00" {
+		return ""
+	}
+	size := exe.ByteOrder.Uint32(data[4:8])
+	if uint64(size) > uint64(len(data)-16) {
+		return ""
+	}
+	return string(data[16 : 16+size])
 }
 
 // file adds a file's size and time, or that it is missing.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 )
@@ -98,5 +99,55 @@ func TestUpToDateUntilTheNextEpisode(t *testing.T) {
 	}
 	if _, ok := UpToDate(dir, BuildOptions{Now: time.Date(2025, 6, 1, 9, 0, 0, 0, time.UTC), Output: out}); ok {
 		t.Errorf("up to date when the scheduled episode is due")
+	}
+}
+
+// The program is known by its Go build ID, not by where it is: `go run`
+// puts the same podfeed at a new path each time.
+func TestFingerprintProgram(t *testing.T) {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Skip("no executable:", err)
+	}
+	if goBuildID(exe) == "" {
+		if runtime.GOOS == "linux" {
+			t.Fatalf("no Go build ID read from the test binary %s", exe)
+		}
+		t.Skipf("no Go build ID read on %s", runtime.GOOS)
+	}
+	data, err := os.ReadFile(exe)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	write := func(name string, data []byte, mtime time.Time) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, data, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(path, mtime, mtime); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	sum := func(path string) string {
+		f := newFingerprint()
+		f.program(path)
+		return f.sum()
+	}
+	a := write("a", data, day)
+	b := write("b", data, day.Add(time.Hour))
+	if sum(a) != sum(b) {
+		t.Errorf("one program at two paths and times has two fingerprints")
+	}
+	// Without a build ID (not ELF, or cut short), name, size and time count.
+	for _, cut := range [][]byte{[]byte("#!/bin/sh\n"), data[:100], data[:len(data)/2]} {
+		c, d := write("c", cut, day), write("d", cut, day)
+		if goBuildID(c) != "" && len(cut) < 1000 {
+			t.Errorf("a build ID read from %d bytes", len(cut))
+		}
+		if goBuildID(c) == "" && sum(c) == sum(d) {
+			t.Errorf("two files without a build ID, at two paths, have one fingerprint")
+		}
 	}
 }
