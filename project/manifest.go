@@ -114,15 +114,42 @@ func (f *fingerprint) info(path string, fi fs.FileInfo) {
 	fmt.Fprintf(f.h, "%q %d %d %v\n", path, fi.Size(), fi.ModTime().UnixNano(), fi.Mode())
 }
 
-// tree adds every file under dir (none when it is missing).
-func (f *fingerprint) tree(dir string) {
-	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+// tree adds every file under dir (none when it is missing), following
+// symbolic links as the loaders do (os.DirFS follows them): a linked file
+// adds the file it points to, a linked folder its files, each folder once.
+func (f *fingerprint) tree(dir string) { f.walk(dir, map[string]bool{}) }
+
+func (f *fingerprint) walk(dir string, seen map[string]bool) {
+	real, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		fmt.Fprintf(f.h, "%q unreadable\n", dir)
+		return
+	}
+	fmt.Fprintf(f.h, "%q is %q\n", dir, real)
+	if seen[real] {
+		return
+	}
+	seen[real] = true
+	filepath.WalkDir(real, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			fmt.Fprintf(f.h, "%q unreadable\n", path)
 			return nil
 		}
-		if fi, err := d.Info(); err == nil {
-			f.info(path, fi)
+		if d.Type()&fs.ModeSymlink == 0 {
+			if fi, err := d.Info(); err == nil {
+				f.info(path, fi)
+			}
+			return nil
+		}
+		target, err := filepath.EvalSymlinks(path)
+		fi, serr := os.Stat(path)
+		switch {
+		case err != nil || serr != nil:
+			fmt.Fprintf(f.h, "%q broken link\n", path)
+		case fi.IsDir():
+			f.walk(path, seen)
+		default:
+			f.info(path+" -> "+target, fi)
 		}
 		return nil
 	})

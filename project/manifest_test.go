@@ -151,3 +151,77 @@ func TestFingerprintProgram(t *testing.T) {
 		}
 	}
 }
+
+// Episode files and folders may be symbolic links, which the loaders
+// follow: a change behind a link is a change.
+func TestUpToDateFollowsLinks(t *testing.T) {
+	link := func(t *testing.T, from, to string) {
+		t.Helper()
+		if err := os.Rename(from, to); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(to, from); err != nil {
+			t.Skip("no symlinks here:", err)
+		}
+	}
+	tests := []struct {
+		name   string
+		setup  func(t *testing.T, dir, elsewhere string)
+		change func(t *testing.T, dir, elsewhere string)
+		want   bool
+	}{
+		{
+			name: "a linked episode file, unchanged",
+			setup: func(t *testing.T, dir, elsewhere string) {
+				link(t, filepath.Join(dir, "episodes", "056-sound-check.toml"), filepath.Join(elsewhere, "056.toml"))
+			},
+			change: func(t *testing.T, dir, elsewhere string) {},
+			want:   true,
+		},
+		{
+			name: "a linked episode file edited",
+			setup: func(t *testing.T, dir, elsewhere string) {
+				link(t, filepath.Join(dir, "episodes", "056-sound-check.toml"), filepath.Join(elsewhere, "056.toml"))
+			},
+			change: func(t *testing.T, dir, elsewhere string) {
+				later := time.Now().Add(time.Hour)
+				if err := os.Chtimes(filepath.Join(elsewhere, "056.toml"), later, later); err != nil {
+					t.Fatal(err)
+				}
+			},
+		},
+		{
+			name: "an episode added to a linked episodes folder",
+			setup: func(t *testing.T, dir, elsewhere string) {
+				link(t, filepath.Join(dir, "episodes"), filepath.Join(elsewhere, "eps"))
+			},
+			change: func(t *testing.T, dir, elsewhere string) {
+				addEpisode(t, dir, "057-new", "2025-02-18T09:00:00Z", "ep-57")
+			},
+		},
+		{
+			name: "a link in the episodes folder to the folder itself, unchanged",
+			setup: func(t *testing.T, dir, elsewhere string) {
+				if err := os.Symlink(".", filepath.Join(dir, "episodes", "loop")); err != nil {
+					t.Skip("no symlinks here:", err)
+				}
+			},
+			change: func(t *testing.T, dir, elsewhere string) {},
+			want:   true,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir, elsewhere := copyExample(t), t.TempDir()
+			tt.setup(t, dir, elsewhere)
+			opts := BuildOptions{Now: day, Output: filepath.Join(t.TempDir(), "public")}
+			if _, err := load(t, dir).Build(context.Background(), opts); err != nil {
+				t.Fatal(err)
+			}
+			tt.change(t, dir, elsewhere)
+			if _, ok := UpToDate(dir, opts); ok != tt.want {
+				t.Errorf("UpToDate = %v, want %v", ok, tt.want)
+			}
+		})
+	}
+}
