@@ -296,6 +296,17 @@ func quoteArg(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
+// sameFile reports whether the names a and b in the output folder out are
+// one file.
+func sameFile(out, a, b string) bool {
+	fa, err := os.Stat(filepath.Join(out, filepath.FromSlash(a)))
+	if err != nil {
+		return false
+	}
+	fb, err := os.Stat(filepath.Join(out, filepath.FromSlash(b)))
+	return err == nil && os.SameFile(fa, fb)
+}
+
 // removeStalePages deletes the archive pages (feed-N.xml, atom-N.xml,
 // feed-N.json) numbered after the build's last page.
 func removeStalePages(out string, pages int) error {
@@ -318,14 +329,23 @@ func removeStalePages(out string, pages int) error {
 
 // removeLeftovers deletes the files the previous build wrote (as its
 // manifest lists them) that this build did not, and the folders that
-// leaves empty. It touches nothing podfeed did not write itself.
+// leaves empty. It touches nothing podfeed did not write itself, nor a
+// file that is one of this build's outputs under another name: on a file
+// system that ignores case (macOS, Windows), an episode file renamed from
+// 055-Rust.toml to 055-rust.toml has its new page written into the old
+// folder, whose old name would otherwise delete it.
 func removeLeftovers(out string, prev *manifest, plan *Plan) error {
 	keep := make(map[string]bool, len(plan.Files))
+	folded := make(map[string]string, len(plan.Files)) // lower case → name
 	for _, f := range plan.Files {
 		keep[f.Name] = true
+		folded[strings.ToLower(f.Name)] = f.Name
 	}
 	for _, o := range prev.Outputs {
 		if keep[o.Name] || !fs.ValidPath(o.Name) || o.Name == ManifestFile {
+			continue
+		}
+		if kept, ok := folded[strings.ToLower(o.Name)]; ok && sameFile(out, o.Name, kept) {
 			continue
 		}
 		name := filepath.Join(out, filepath.FromSlash(o.Name))

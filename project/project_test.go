@@ -553,3 +553,49 @@ func TestConfirmedRemovalTakesTheEpisodesFiles(t *testing.T) {
 		}
 	}
 }
+
+// A leftover of the last build is removed unless it is one of this build's
+// outputs under another name, as a folder renamed only in case is on a file
+// system that ignores case (a hard link stands in for one here).
+func TestRemoveLeftoversKeepsOutputsUnderAnotherName(t *testing.T) {
+	out := t.TempDir()
+	write := func(name string) string {
+		p := filepath.Join(out, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	newPage := write("episodes/055-rust/index.html")
+	if err := os.MkdirAll(filepath.Join(out, "episodes", "055-Rust"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Link(newPage, filepath.Join(out, "episodes", "055-Rust", "index.html")); err != nil {
+		t.Skip("no hard links here:", err)
+	}
+	write("embed/055-Rust.html") // another case, another file: a real leftover
+	write("episodes/054-gone/index.html")
+
+	prev := &manifest{Outputs: []stamp{
+		{Name: "episodes/055-Rust/index.html"}, {Name: "embed/055-Rust.html"}, {Name: "episodes/054-gone/index.html"},
+	}}
+	plan := &Plan{Files: []publish.File{{Name: "episodes/055-rust/index.html"}, {Name: "embed/055-rust.html"}}}
+	if err := removeLeftovers(out, prev, plan); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]bool{
+		"episodes/055-rust/index.html": true,
+		"episodes/055-Rust/index.html": true, // the same file as the new page
+		"embed/055-Rust.html":          false,
+		"episodes/054-gone/index.html": false,
+		"episodes/054-gone":            false, // left empty
+	} {
+		_, err := os.Stat(filepath.Join(out, filepath.FromSlash(name)))
+		if got := err == nil; got != want {
+			t.Errorf("%s exists: %v, want %v", name, got, want)
+		}
+	}
+}
