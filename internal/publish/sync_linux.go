@@ -2,27 +2,56 @@ package publish
 
 import (
 	"os"
+	"path/filepath"
+	"slices"
 
 	"golang.org/x/sys/unix"
 )
 
-// syncFiles flushes the files to disk. On Linux one syncfs of the file
-// system holding dir does it for all of them: a build of thousands of
-// pages would otherwise wait for thousands of fsyncs.
+// syncFiles flushes the files to disk. On Linux one syncfs of each file
+// system holding them does it for all of them: a build of thousands of
+// pages would otherwise wait for thousands of fsyncs. (Usually that is one
+// file system, the output folder's; a subfolder may be a link to another.)
 func syncFiles(dir string, files []string) error {
-	if len(files) == 0 {
-		return nil
+	folders := make([]string, 0, len(files))
+	for _, name := range files {
+		folders = append(folders, filepath.Dir(name))
 	}
-	return syncfs(dir)
+	return syncFolders(dir, folders)
 }
 
 // syncFolders flushes the folders' new entries (renames) to disk: one
-// syncfs again, instead of an fsync per episode folder.
+// syncfs per file system again, instead of an fsync per episode folder.
 func syncFolders(dir string, folders []string) error {
-	if len(folders) == 0 {
-		return nil
+	roots, err := fileSystems(folders)
+	if err != nil {
+		return err
 	}
-	return syncfs(dir)
+	for _, root := range roots {
+		if err := syncfs(root); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fileSystems returns one of the folders on each file system that holds
+// any of them, sorted.
+func fileSystems(folders []string) ([]string, error) {
+	folders = slices.Compact(slices.Sorted(slices.Values(folders)))
+	seen := make(map[uint64]bool)
+	var roots []string
+	for _, folder := range folders {
+		var st unix.Stat_t
+		if err := unix.Stat(folder, &st); err != nil {
+			return nil, &os.PathError{Op: "stat", Path: folder, Err: err}
+		}
+		if !seen[st.Dev] {
+			seen[st.Dev] = true
+			roots = append(roots, folder)
+		}
+	}
+	return roots, nil
 }
 
 func syncfs(dir string) error {
