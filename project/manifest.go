@@ -69,8 +69,10 @@ func newFingerprint() *fingerprint {
 // name, size and time. `go run` puts one program at a new path each time,
 // so name and time alone would never match and no build was up to date.
 func (f *fingerprint) program(path string) {
-	if id := goBuildID(path); id != "" {
-		fmt.Fprintf(f.h, "program %q\n", id)
+	fi, err := os.Stat(path)
+	if id := goBuildID(path); id != "" && err == nil {
+		// The size too: a build ID can be set by hand (-ldflags=-buildid).
+		fmt.Fprintf(f.h, "program %q %d\n", id, fi.Size())
 		return
 	}
 	f.file(path)
