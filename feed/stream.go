@@ -43,22 +43,31 @@ func (d Doc) Bytes() ([]byte, error) {
 // written: enough to keep every core busy, few enough to bound memory.
 const itemsPerRound = 256
 
-// writeItems renders n items with item (on every core, into buffers it
+// slot is where one item of a round is rendered: its buffer, and the
+// encoder that writes into it, both reused from round to round (a new
+// encoder per item allocated a buffer of its own each time).
+type slot struct {
+	buf  bytes.Buffer
+	xml  *xml.Encoder
+	json *json.Encoder
+}
+
+// writeItems renders n items with item (on every core, into slots it
 // reuses) and writes them to w in order.
-func writeItems(w io.Writer, n int, item func(i int, buf *bytes.Buffer) error) error {
-	bufs := make([]bytes.Buffer, min(n, itemsPerRound))
-	errs := make([]error, len(bufs))
+func writeItems(w io.Writer, n int, item func(i int, s *slot) error) error {
+	slots := make([]slot, min(n, itemsPerRound))
+	errs := make([]error, len(slots))
 	for lo := 0; lo < n; lo += itemsPerRound {
 		hi := min(lo+itemsPerRound, n)
 		par.Do(hi-lo, func(j int) {
-			bufs[j].Reset()
-			errs[j] = item(lo+j, &bufs[j])
+			slots[j].buf.Reset()
+			errs[j] = item(lo+j, &slots[j])
 		})
 		for j := range hi - lo {
 			if errs[j] != nil {
 				return errs[j]
 			}
-			if _, err := w.Write(bufs[j].Bytes()); err != nil {
+			if _, err := w.Write(slots[j].buf.Bytes()); err != nil {
 				return err
 			}
 		}
@@ -100,16 +109,18 @@ func writeXML(w io.Writer, stylesheet string, root any, closing string, depth, n
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(doc[:at])
 	prefix := strings.Repeat(xmlIndent, depth+1)
-	err := writeItems(bw, n, func(i int, buf *bytes.Buffer) error {
-		// Inside the document each item starts on a new line; an encoder
-		// starts its first element without one.
-		buf.WriteByte('\n')
-		enc := xml.NewEncoder(buf)
-		enc.Indent(prefix, xmlIndent)
-		if err := enc.Encode(item(i)); err != nil {
+	err := writeItems(bw, n, func(i int, s *slot) error {
+		// Inside the document each item starts on a new line: an encoder
+		// writes one before every element but its first.
+		if s.xml == nil {
+			s.buf.WriteByte('\n')
+			s.xml = xml.NewEncoder(&s.buf)
+			s.xml.Indent(prefix, xmlIndent)
+		}
+		if err := s.xml.Encode(item(i)); err != nil {
 			return err
 		}
-		return enc.Close()
+		return s.xml.Flush()
 	})
 	if err != nil {
 		return err
@@ -141,18 +152,20 @@ func writeJSON(w io.Writer, root any, n int, item func(i int) any) error {
 	bw.Write(doc[:at+1])
 	// The array's elements sit one level deeper than the root's members.
 	prefix := jsonIndent + jsonIndent
-	err = writeItems(bw, n, func(i int, buf *bytes.Buffer) error {
+	err = writeItems(bw, n, func(i int, s *slot) error {
 		if i > 0 {
-			buf.WriteByte(',')
+			s.buf.WriteByte(',')
 		}
-		buf.WriteString("\n" + prefix)
-		enc := json.NewEncoder(buf)
-		enc.SetEscapeHTML(false)
-		enc.SetIndent(prefix, jsonIndent)
-		if err := enc.Encode(item(i)); err != nil {
+		s.buf.WriteString("\n" + prefix)
+		if s.json == nil {
+			s.json = json.NewEncoder(&s.buf)
+			s.json.SetEscapeHTML(false)
+			s.json.SetIndent(prefix, jsonIndent)
+		}
+		if err := s.json.Encode(item(i)); err != nil {
 			return err
 		}
-		buf.Truncate(buf.Len() - 1) // Encode's newline
+		s.buf.Truncate(s.buf.Len() - 1) // Encode's newline
 		return nil
 	})
 	if err != nil {

@@ -1,13 +1,19 @@
 package feed
 
 import (
+	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"fmt"
 	"testing"
 	"time"
 
+	"github.com/gorilla/feeds"
 	"github.com/mmcdole/gofeed"
+
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/markdown"
 )
 
 // TestStreamManyItems builds feeds of more items than one round renders
@@ -65,6 +71,79 @@ func TestStreamManyItems(t *testing.T) {
 					t.Errorf("feed.json: item %d is %q, want %q", i, it.ID, eps[i].GUID)
 					break
 				}
+			}
+		})
+	}
+}
+
+// The spliced documents are byte for byte what marshalling each document
+// whole, items included, gives: with no item, one, and items over several
+// rounds, whose encoders are reused from round to round.
+func TestSpliceEqualsWhole(t *testing.T) {
+	type fullChannel struct {
+		rssChannel
+		Items []*rssItem `xml:"item"`
+	}
+	type fullRoot struct {
+		feeds.RssFeedXml
+		NSItunes string       `xml:"xmlns:itunes,attr"`
+		Channel  *fullChannel `xml:"channel"`
+	}
+	type splitRoot struct {
+		feeds.RssFeedXml
+		NSItunes string      `xml:"xmlns:itunes,attr"`
+		Channel  *rssChannel `xml:"channel"`
+	}
+	for _, n := range []int{0, 1, 2, itemsPerRound + 1, 2*itemsPerRound + 3} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			b := &build{show: codingChatsShow()}
+			p := &page{build: b, pages: 1}
+			md := markdown.New()
+			var (
+				rssItems  []*rssItem
+				jsonItems []*jsonItem
+			)
+			for i := range n {
+				ep := episode55()
+				ep.GUID = fmt.Sprint("g[]", i)
+				ep.Title = "t\n  </channel>\n]]> <x> [] &" + fmt.Sprint(i)
+				ep.Summary = "a ]]> b\n\n  </channel>"
+				var warn diag.List
+				e, err := b.entry(md, ep, &warn)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rssItems = append(rssItems, p.rssItem(e))
+				jsonItems = append(jsonItems, jsonFeedItem(e))
+			}
+
+			ch := rssChannel{RssFeed: feeds.RssFeed{Title: "x", Description: "y"}, ItunesExplicit: "false"}
+			var got bytes.Buffer
+			root := &splitRoot{RssFeedXml: feeds.RssFeedXml{Version: "2.0"}, NSItunes: nsItunes, Channel: &ch}
+			if err := writeXML(&got, "s.xsl", root, "</channel>", 1, n, func(i int) any { return rssItems[i] }); err != nil {
+				t.Fatal(err)
+			}
+			var want bytes.Buffer
+			want.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<?xml-stylesheet type="text/xsl" href="s.xsl"?>` + "\n")
+			enc := xml.NewEncoder(&want)
+			enc.Indent("", xmlIndent)
+			whole := &fullRoot{RssFeedXml: root.RssFeedXml, NSItunes: nsItunes, Channel: &fullChannel{rssChannel: ch, Items: rssItems}}
+			if err := enc.Encode(whole); err != nil {
+				t.Fatal(err)
+			}
+			want.WriteByte('\n')
+			if !bytes.Equal(got.Bytes(), want.Bytes()) {
+				t.Errorf("RSS spliced differs from whole:\n%s\n----\n%s", got.Bytes(), want.Bytes())
+			}
+
+			f := &jsonFeed{JSONFeed: feeds.JSONFeed{Version: "v", Title: "[]"}, Items: []*jsonItem{}}
+			got.Reset()
+			if err := writeJSON(&got, f, n, func(i int) any { return jsonItems[i] }); err != nil {
+				t.Fatal(err)
+			}
+			f.Items = append(f.Items, jsonItems...)
+			if wantJSON, err := marshalJSON(f); err != nil || !bytes.Equal(got.Bytes(), wantJSON) {
+				t.Errorf("JSON spliced differs from whole (%v):\n%s\n----\n%s", err, got.Bytes(), wantJSON)
 			}
 		})
 	}
