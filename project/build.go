@@ -100,7 +100,11 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	}
 	// The site (stylesheet, embed and episode pages, index.html last).
 	for _, f := range pages {
-		p.Files = append(p.Files, publish.File{Name: f.Name, Data: f.Data, Render: f.Render})
+		pf := publish.File{Name: f.Name, Data: f.Data, Render: f.Render}
+		if f.Large {
+			pf.Render, pf.Stream = nil, f.Render
+		}
+		p.Files = append(p.Files, pf)
 	}
 	// The feeds stream into their files: archive pages, then the first
 	// pages, feed.xml last.

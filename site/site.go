@@ -103,6 +103,11 @@ type File struct {
 	Name   string // slash-separated path relative to the output folder
 	Data   []byte
 	Render func(w io.Writer) error // when not nil, writes the content instead of Data
+
+	// Large says that the file grows with the number of episodes
+	// (index.html: 5 MB at 10,000), so that it is best streamed into its
+	// file, and started early, rather than rendered into memory.
+	Large bool
 }
 
 // Bytes returns the file's content, rendering it if need be.
@@ -211,7 +216,7 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) ([]File, er
 		epPages = append(epPages, File{Name: "episodes/" + ep.Slug + "/index.html", Render: set.page(EpisodeTemplate, pages, ep, "../../")})
 	}
 	files = append(files, epPages...)
-	return append(files, File{Name: "index.html", Render: set.page(IndexTemplate, pages, nil, "")}), nil
+	return append(files, File{Name: "index.html", Render: set.page(IndexTemplate, pages, nil, ""), Large: true}), nil
 }
 
 // newPages prepares what the templates see, without Episode and Root.

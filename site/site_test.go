@@ -70,6 +70,10 @@ func render(t testing.TB, show *config.Show, eps []*episodes.Episode, templates 
 			t.Fatalf("%s: %v", f.Name, err)
 		}
 		m[f.Name] = data
+		// Only the page that grows with the show is streamed.
+		if f.Large != (f.Name == "index.html") {
+			t.Errorf("%s: Large is %v", f.Name, f.Large)
+		}
 		if i >= len(again) || again[i].Name != f.Name {
 			t.Errorf("%s: two builds of the same input differ", f.Name)
 			continue
