@@ -183,7 +183,7 @@ func writeLink(b *strings.Builder, l note, withNote bool) {
 		b.WriteString(sep)
 		if l.link {
 			b.WriteString(`<a href="`)
-			attrEscaper.WriteString(b, l.URL)
+			writeAttr(b, l.URL)
 			b.WriteString(`">`)
 			writeText(b, l.URL)
 			b.WriteString(`</a>`)
@@ -221,14 +221,11 @@ func chapterClock(d time.Duration) string {
 	return episodes.FormatClock(d.Truncate(time.Second))
 }
 
-// escapeText escapes s for HTML text: &, < and >.
-func escapeText(s string) string { return textEscaper.Replace(s) }
-
-// writeText writes s to b escaped as [escapeText] does, without a copy.
+// writeText writes s to b escaped for HTML text: &, < and >.
 func writeText(b *strings.Builder, s string) { textEscaper.WriteString(b, s) }
 
-// escapeAttr escapes s for a double-quoted HTML attribute value.
-func escapeAttr(s string) string { return attrEscaper.Replace(s) }
+// writeAttr writes s to b escaped for a double-quoted HTML attribute value.
+func writeAttr(b *strings.Builder, s string) { attrEscaper.WriteString(b, s) }
 
 var (
 	textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")

@@ -94,12 +94,12 @@ func TestShowNotesExample(t *testing.T) {
 	for form, notes := range map[string]string{"description": doc.Description, "content:encoded": doc.Content} {
 		text := html.UnescapeString(notes)
 		for _, c := range sn.chapters {
-			if !strings.Contains(notes, "<p>"+escapeText(c)+"</p>") {
+			if !strings.Contains(notes, "<p>"+textEscaper.Replace(c)+"</p>") {
 				t.Errorf("%s: no chapter line %q", form, c)
 			}
 		}
 		for _, u := range sn.urls {
-			if !strings.Contains(notes, `href="`+escapeAttr(u)+`">`+escapeText(u)+`</a>`) {
+			if !strings.Contains(notes, `href="`+attrEscaper.Replace(u)+`">`+textEscaper.Replace(u)+`</a>`) {
 				t.Errorf("%s: no link to %s", form, u)
 			}
 		}
