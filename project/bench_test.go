@@ -37,6 +37,7 @@ func BenchmarkMediaShow500(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+		ageFiles(b, dir)
 		opts := BuildOptions{Now: day, Output: filepath.Join(dir, "public")}
 		build := func() time.Duration {
 			start := time.Now()

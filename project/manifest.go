@@ -5,7 +5,6 @@ import (
 	"debug/elf"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"hash"
 	"io/fs"
@@ -32,7 +31,7 @@ const manifestVersion = 1
 type manifest struct {
 	Version   int    `json:"version"`
 	Generator string `json:"generator"` // BuildOptions.Generator
-	Inputs    string `json:"inputs"`    // fingerprint of the inputs the build read
+	Inputs    string `json:"inputs"`    // fingerprint of the inputs the build read; "" if racy
 	// Media lists the media files the build read, relative to the show
 	// folder: they are only known after decoding the episodes.
 	Media []string `json:"media,omitempty"`
@@ -51,11 +50,24 @@ type stamp struct {
 	ModTime time.Time `json:"mtime"`
 }
 
+// racyWindow is how recently an input may have changed for its size and
+// time to still name its content: a file system stores times at its own
+// granularity (2 s on FAT, 1 s on HFS+, a clock tick on Linux), so a file
+// written again within one tick of being read, at the same size, looks
+// unchanged. Git calls such entries "racy" and checks them by content.
+const racyWindow = 2 * time.Second
+
 // fingerprint hashes the names, sizes and modification times of files.
-type fingerprint struct{ h hash.Hash }
+type fingerprint struct {
+	h hash.Hash
+	// since is when the fingerprint started; racy is set when a file
+	// changed after since-racyWindow (or claims a time still to come).
+	since time.Time
+	racy  bool
+}
 
 func newFingerprint() *fingerprint {
-	f := &fingerprint{h: sha256.New()}
+	f := &fingerprint{h: sha256.New(), since: time.Now()}
 	fmt.Fprintf(f.h, "podfeed manifest %d\n", manifestVersion)
 	// The program itself: a new podfeed may render the same input anew.
 	if exe, err := os.Executable(); err == nil {
@@ -114,6 +126,9 @@ func (f *fingerprint) file(path string) {
 
 func (f *fingerprint) info(path string, fi fs.FileInfo) {
 	fmt.Fprintf(f.h, "%q %d %d %v\n", path, fi.Size(), fi.ModTime().UnixNano(), fi.Mode())
+	if fi.ModTime().After(f.since.Add(-racyWindow)) {
+		f.racy = true
+	}
 }
 
 // tree adds every file under dir (none when it is missing), following
@@ -157,7 +172,16 @@ func (f *fingerprint) walk(dir string, seen map[string]bool) {
 	})
 }
 
-func (f *fingerprint) sum() string { return hex.EncodeToString(f.h.Sum(nil)) }
+// sum returns the fingerprint, or "" when it is racy: an input changed so
+// recently that an edit made after it was read could share its size and
+// time. A manifest with no fingerprint matches no build, so the next build
+// reads everything again.
+func (f *fingerprint) sum() string {
+	if f.racy {
+		return ""
+	}
+	return hex.EncodeToString(f.h.Sum(nil))
+}
 
 // showInputs adds what a show's build reads besides its media files:
 // podcast.toml, the episode files and the templates.
@@ -217,7 +241,7 @@ func UpToDate(dir string, opts BuildOptions) (out string, ok bool) {
 	f := newFingerprint()
 	showInputs(f, dir, cfg, fi)
 	mediaInputs(f, dir, m.Media)
-	if f.sum() != m.Inputs {
+	if m.Inputs == "" || f.sum() != m.Inputs {
 		return out, false
 	}
 	for _, s := range m.Outputs {
@@ -243,9 +267,9 @@ func readManifest(out string) (*manifest, error) {
 
 // writeManifest records a finished build in its output folder.
 func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions) error {
-	if s.inputs == "" {
-		return errors.New("no input fingerprint")
-	}
+	// s.inputs is "" when the inputs were racy: the manifest still lists
+	// the outputs (the next build removes leftovers by it) but matches no
+	// build.
 	m := manifest{Version: manifestVersion, Generator: opts.Generator, Inputs: s.inputs, Media: s.mediaFiles()}
 	if len(plan.Live) > 0 {
 		m.LiveFrom = plan.Live[0].Published

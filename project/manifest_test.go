@@ -26,8 +26,8 @@ func TestUpToDate(t *testing.T) {
 			return BuildOptions{Now: time.Date(2025, 2, 5, 0, 0, 0, 0, time.UTC), Output: out, Generator: gen}
 		}, false},
 		{"an episode file touched", func(t *testing.T, dir, out string) BuildOptions {
-			later := time.Now().Add(time.Hour)
-			if err := os.Chtimes(filepath.Join(dir, "episodes", "055-rust-in-production.toml"), later, later); err != nil {
+			edited := time.Now().Add(-time.Minute)
+			if err := os.Chtimes(filepath.Join(dir, "episodes", "055-rust-in-production.toml"), edited, edited); err != nil {
 				t.Fatal(err)
 			}
 			return BuildOptions{Now: day, Output: out, Generator: gen}
@@ -37,8 +37,8 @@ func TestUpToDate(t *testing.T) {
 			return BuildOptions{Now: day, Output: out, Generator: gen}
 		}, false},
 		{"the media file replaced", func(t *testing.T, dir, out string) BuildOptions {
-			later := time.Now().Add(time.Hour)
-			if err := os.Chtimes(filepath.Join(dir, "audio", "056-sound-check.mp3"), later, later); err != nil {
+			edited := time.Now().Add(-time.Minute)
+			if err := os.Chtimes(filepath.Join(dir, "audio", "056-sound-check.mp3"), edited, edited); err != nil {
 				t.Fatal(err)
 			}
 			return BuildOptions{Now: day, Output: out, Generator: gen}
@@ -71,6 +71,7 @@ func TestUpToDate(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := copyExample(t)
+			ageFiles(t, dir)
 			out := filepath.Join(t.TempDir(), "public")
 			if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out, Generator: gen}); err != nil {
 				t.Fatal(err)
@@ -90,6 +91,7 @@ func TestUpToDate(t *testing.T) {
 func TestUpToDateUntilTheNextEpisode(t *testing.T) {
 	dir := copyExample(t)
 	addEpisode(t, dir, "057-later", "2025-06-01T09:00:00Z", "ep-57")
+	ageFiles(t, dir)
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
 		t.Fatal(err)
@@ -99,6 +101,46 @@ func TestUpToDateUntilTheNextEpisode(t *testing.T) {
 	}
 	if _, ok := UpToDate(dir, BuildOptions{Now: time.Date(2025, 6, 1, 9, 0, 0, 0, time.UTC), Output: out}); ok {
 		t.Errorf("up to date when the scheduled episode is due")
+	}
+}
+
+// An input written within racyWindow of the build that read it could be
+// written again at the same size and time: such a build matches none, and
+// the next one, with the inputs settled, is trusted again.
+func TestUpToDateNotWhileRacy(t *testing.T) {
+	dir := copyExample(t)
+	ageFiles(t, dir)
+	name := filepath.Join(dir, "episodes", "056-sound-check.toml")
+	for _, tt := range []struct {
+		name    string
+		modTime time.Time
+	}{
+		{"just written", time.Now()},
+		{"written a moment ago", time.Now().Add(-racyWindow / 2)},
+		{"dated in the future", time.Now().Add(time.Hour)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := os.Chtimes(name, tt.modTime, tt.modTime); err != nil {
+				t.Fatal(err)
+			}
+			opts := BuildOptions{Now: day, Output: filepath.Join(t.TempDir(), "public")}
+			if _, err := load(t, dir).Build(context.Background(), opts); err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := UpToDate(dir, opts); ok {
+				t.Errorf("up to date after a build that read a file changed %v before it", time.Since(tt.modTime).Round(time.Second))
+			}
+			settled := time.Now().Add(-2 * racyWindow)
+			if err := os.Chtimes(name, settled, settled); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := load(t, dir).Build(context.Background(), opts); err != nil {
+				t.Fatal(err)
+			}
+			if _, ok := UpToDate(dir, opts); !ok {
+				t.Errorf("not up to date after a build with every input settled")
+			}
+		})
 	}
 }
 
@@ -184,8 +226,8 @@ func TestUpToDateFollowsLinks(t *testing.T) {
 				link(t, filepath.Join(dir, "episodes", "056-sound-check.toml"), filepath.Join(elsewhere, "056.toml"))
 			},
 			change: func(t *testing.T, dir, elsewhere string) {
-				later := time.Now().Add(time.Hour)
-				if err := os.Chtimes(filepath.Join(elsewhere, "056.toml"), later, later); err != nil {
+				edited := time.Now().Add(-time.Minute)
+				if err := os.Chtimes(filepath.Join(elsewhere, "056.toml"), edited, edited); err != nil {
 					t.Fatal(err)
 				}
 			},
@@ -214,6 +256,8 @@ func TestUpToDateFollowsLinks(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir, elsewhere := copyExample(t), t.TempDir()
 			tt.setup(t, dir, elsewhere)
+			ageFiles(t, dir)
+			ageFiles(t, elsewhere)
 			opts := BuildOptions{Now: day, Output: filepath.Join(t.TempDir(), "public")}
 			if _, err := load(t, dir).Build(context.Background(), opts); err != nil {
 				t.Fatal(err)

@@ -31,7 +31,8 @@ type Show struct {
 	cache *media.Cache                       // probe results of media files; nil without any
 	media map[*episodes.Episode]publish.File // local media files to publish, for episodes with only a file
 	// inputs fingerprints every input as it was before Load read it; the
-	// build's manifest records it.
+	// build's manifest records it. It is "" when an input had changed too
+	// recently to be told apart by its time (see racyWindow).
 	inputs string
 }
 
