@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -47,6 +48,20 @@ func TestShowLoads(t *testing.T) {
 		if n := len(ep.Summary); n < 550 || n > 750 {
 			t.Errorf("%s: summary of %d characters, want about 600", ep.File, n)
 		}
+	}
+	// Every file carries the same old time, whatever the clock.
+	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		fi, err := d.Info()
+		if err == nil && !fi.ModTime().Equal(fileTime) {
+			t.Errorf("%s: modified %v, want %v", path, fi.ModTime(), fileTime)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -43,22 +43,37 @@ func main() {
 	}
 }
 
+// fileTime is the modification time of every file written: fixed, so the
+// show is the same whatever the clock, and long past, so the first build
+// trusts it (a build distrusts inputs changed in the seconds before it).
+var fileTime = time.Date(2025, 12, 1, 0, 0, 0, 0, time.UTC)
+
 // write writes the show of n episodes into dir.
 func write(dir string, n int, seed uint64) error {
 	epDir := filepath.Join(dir, "episodes")
 	if err := os.MkdirAll(epDir, 0o755); err != nil {
 		return fmt.Errorf("create the episodes folder: %w", err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "podcast.toml"), Show(), 0o644); err != nil {
+	if err := writeFile(filepath.Join(dir, "podcast.toml"), Show()); err != nil {
 		return fmt.Errorf("write podcast.toml: %w", err)
 	}
 	for i := range n {
 		name, src := Episode(i, n, seed)
-		if err := os.WriteFile(filepath.Join(epDir, name), src, 0o644); err != nil {
+		if err := writeFile(filepath.Join(epDir, name), src); err != nil {
 			return fmt.Errorf("write episode %d: %w", i+1, err)
 		}
 	}
-	return nil
+	if err := os.Chtimes(epDir, fileTime, fileTime); err != nil {
+		return err
+	}
+	return os.Chtimes(dir, fileTime, fileTime)
+}
+
+func writeFile(name string, data []byte) error {
+	if err := os.WriteFile(name, data, 0o644); err != nil {
+		return err
+	}
+	return os.Chtimes(name, fileTime, fileTime)
 }
 
 // Show returns the podcast.toml of the synthetic show.
