@@ -311,6 +311,40 @@ func sameFile(out, a, b string) bool {
 	return err == nil && os.SameFile(fa, fb)
 }
 
+// matchCase gives the folders and the file on the way to name (a slash
+// path in out) the case name spells them in, where the name on disk
+// differs only in case. On a file system that ignores case (macOS,
+// Windows), an episode file renamed only in case has its page written into
+// the folder of the old name, and the links would miss it once the site is
+// copied to a web server that minds case. A name whose exact spelling is
+// on disk is left alone.
+func matchCase(out, name string) error {
+	dir := out
+	for _, part := range strings.Split(name, "/") {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return fmt.Errorf("match the case of %s: %w", name, err)
+		}
+		other := ""
+		for _, e := range entries {
+			if e.Name() == part {
+				other = ""
+				break
+			}
+			if strings.EqualFold(e.Name(), part) {
+				other = e.Name()
+			}
+		}
+		if other != "" {
+			if err := os.Rename(filepath.Join(dir, other), filepath.Join(dir, part)); err != nil {
+				return fmt.Errorf("rename %s to match the case of %s: %w", other, name, err)
+			}
+		}
+		dir = filepath.Join(dir, part)
+	}
+	return nil
+}
+
 // removeStalePages deletes the archive pages (feed-N.xml, atom-N.xml,
 // feed-N.json) numbered after the build's last page.
 func removeStalePages(out string, pages int) error {
@@ -350,6 +384,9 @@ func removeLeftovers(out string, prev *manifest, plan *Plan) error {
 			continue
 		}
 		if kept, ok := folded[strings.ToLower(o.Name)]; ok && sameFile(out, o.Name, kept) {
+			if err := matchCase(out, kept); err != nil {
+				return err
+			}
 			continue
 		}
 		name := filepath.Join(out, filepath.FromSlash(o.Name))

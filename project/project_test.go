@@ -9,8 +9,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -567,6 +569,47 @@ func TestConfirmedRemovalTakesTheEpisodesFiles(t *testing.T) {
 		if _, ok := got[kept]; !ok {
 			t.Errorf("%s was removed", kept)
 		}
+	}
+}
+
+func TestMatchCase(t *testing.T) {
+	tests := []struct {
+		name  string
+		disk  []string // files on disk
+		match string
+		want  []string // files on disk after
+	}{
+		{"a folder renamed in case", []string{"episodes/055-Rust/index.html"}, "episodes/055-rust/index.html",
+			[]string{"episodes/055-rust/index.html"}},
+		{"a file renamed in case", []string{"chapters/055-Rust.json", "chapters/054.json"}, "chapters/055-rust.json",
+			[]string{"chapters/054.json", "chapters/055-rust.json"}},
+		{"every step", []string{"Episodes/A/Index.HTML"}, "episodes/a/index.html",
+			[]string{"episodes/a/index.html"}},
+		{"already matching", []string{"embed/055-rust.html"}, "embed/055-rust.html",
+			[]string{"embed/055-rust.html"}},
+		{"both spellings: the exact one is kept as it is", []string{"embed/A.html", "embed/a.html"}, "embed/a.html",
+			[]string{"embed/A.html", "embed/a.html"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := t.TempDir()
+			for _, name := range tt.disk {
+				p := filepath.Join(out, filepath.FromSlash(name))
+				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(p, []byte(name), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := matchCase(out, tt.match); err != nil {
+				t.Fatal(err)
+			}
+			got := slices.Sorted(maps.Keys(readTree(t, out)))
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("files %q, want %q", got, tt.want)
+			}
+		})
 	}
 }
 
