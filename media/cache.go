@@ -11,6 +11,9 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
+
+	"github.com/podfeed/podfeed/internal/filetime"
 )
 
 // CacheFile is the conventional name of the probe cache in a show folder.
@@ -22,7 +25,8 @@ const cacheVersion = 1
 
 // Cache remembers probe results across runs in a JSON file. An entry is
 // used only while the file's size and modification time are those it was
-// probed with; deleting the cache file is always safe. A Cache is safe for
+// probed with, and a file modified in the seconds before its probe gets
+// none (see [filetime.Settled]); deleting the cache file is always safe. A Cache is safe for
 // concurrent use. The nil *Cache is valid and caches nothing.
 type Cache struct {
 	file string // the JSON file
@@ -140,10 +144,14 @@ func (c *Cache) Probe(path string) (Info, error) {
 	if err != nil {
 		return Info{}, err
 	}
-	c.mu.Lock()
-	c.entries[key] = cacheEntry{Size: st.Size(), MTime: st.ModTime().UnixNano(), Info: info}
-	c.dirty = true
-	c.mu.Unlock()
+	// A file changed just now could change again unseen at the same size
+	// and time: its result is used, not remembered.
+	if filetime.Settled(st.ModTime(), time.Now()) {
+		c.mu.Lock()
+		c.entries[key] = cacheEntry{Size: st.Size(), MTime: st.ModTime().UnixNano(), Info: info}
+		c.dirty = true
+		c.mu.Unlock()
+	}
 	info.Chapters = slices.Clone(info.Chapters)
 	return info, nil
 }

@@ -9,18 +9,23 @@ import (
 	"time"
 )
 
-// showWith makes a show folder holding the named test files under audio/
-// and returns the folder and the files' paths.
+// showWith makes a show folder holding the named test files under audio/,
+// dated an hour back (the cache remembers only settled files), and returns
+// the folder and the files' paths.
 func showWith(t testing.TB, names ...string) (string, []string) {
 	t.Helper()
 	dir := t.TempDir()
 	if err := os.Mkdir(filepath.Join(dir, "audio"), 0o755); err != nil {
 		t.Fatal(err)
 	}
+	old := time.Now().Add(-time.Hour)
 	var paths []string
 	for i, name := range names {
 		p := filepath.Join(dir, "audio", strings.Repeat("x", i%3)+name)
 		if err := os.WriteFile(p, readTestdata(t, name), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(p, old, old); err != nil {
 			t.Fatal(err)
 		}
 		paths = append(paths, p)
@@ -124,6 +129,31 @@ func TestCache(t *testing.T) {
 	}
 	if m, _ := filepath.Glob(filepath.Join(dir, ".*.tmp-*")); len(m) > 0 {
 		t.Errorf("temporary files left behind: %v", m)
+	}
+}
+
+// A file modified just before its probe could be rewritten at the same
+// size and time: its result is not remembered, and the next probe reads it.
+func TestCacheSkipsUnsettledFiles(t *testing.T) {
+	dir, paths := showWith(t, "cbr.mp3")
+	path := paths[0]
+	now := time.Now()
+	if err := os.Chtimes(path, now, now); err != nil {
+		t.Fatal(err)
+	}
+	c := loadCache(t, filepath.Join(dir, CacheFile))
+	if _, err := c.Probe(path); err != nil {
+		t.Fatal(err)
+	}
+	overwriteKeepingStat(t, path)
+	if _, err := c.Probe(path); !errors.Is(err, ErrUnknownFormat) {
+		t.Errorf("probe of the rewritten file: err = %v, want ErrUnknownFormat", err)
+	}
+	if err := c.Save(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, CacheFile)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Save wrote a cache with nothing settled in it (%v)", err)
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/internal/filetime"
 	"github.com/podfeed/podfeed/internal/publish"
 	"github.com/podfeed/podfeed/site"
 )
@@ -50,18 +51,11 @@ type stamp struct {
 	ModTime time.Time `json:"mtime"`
 }
 
-// racyWindow is how recently an input may have changed for its size and
-// time to still name its content: a file system stores times at its own
-// granularity (2 s on FAT, 1 s on HFS+, a clock tick on Linux), so a file
-// written again within one tick of being read, at the same size, looks
-// unchanged. Git calls such entries "racy" and checks them by content.
-const racyWindow = 2 * time.Second
-
 // fingerprint hashes the names, sizes and modification times of files.
 type fingerprint struct {
 	h hash.Hash
-	// since is when the fingerprint started; racy is set when a file
-	// changed after since-racyWindow (or claims a time still to come).
+	// since is when the fingerprint started; racy is set when a file was
+	// not settled then (see filetime.Settled).
 	since time.Time
 	racy  bool
 }
@@ -126,7 +120,7 @@ func (f *fingerprint) file(path string) {
 
 func (f *fingerprint) info(path string, fi fs.FileInfo) {
 	fmt.Fprintf(f.h, "%q %d %d %v\n", path, fi.Size(), fi.ModTime().UnixNano(), fi.Mode())
-	if fi.ModTime().After(f.since.Add(-racyWindow)) {
+	if !filetime.Settled(fi.ModTime(), f.since) {
 		f.racy = true
 	}
 }

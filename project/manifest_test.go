@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"testing"
 	"time"
+
+	"github.com/podfeed/podfeed/internal/filetime"
 )
 
 func TestUpToDate(t *testing.T) {
@@ -104,8 +106,8 @@ func TestUpToDateUntilTheNextEpisode(t *testing.T) {
 	}
 }
 
-// An input written within racyWindow of the build that read it could be
-// written again at the same size and time: such a build matches none, and
+// An input written within filetime.Granularity of the build that read it
+// could be written again at the same size and time: such a build matches none, and
 // the next one, with the inputs settled, is trusted again.
 func TestUpToDateNotWhileRacy(t *testing.T) {
 	dir := copyExample(t)
@@ -116,7 +118,7 @@ func TestUpToDateNotWhileRacy(t *testing.T) {
 		modTime time.Time
 	}{
 		{"just written", time.Now()},
-		{"written a moment ago", time.Now().Add(-racyWindow / 2)},
+		{"written a moment ago", time.Now().Add(-filetime.Granularity / 2)},
 		{"dated in the future", time.Now().Add(time.Hour)},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,7 +132,7 @@ func TestUpToDateNotWhileRacy(t *testing.T) {
 			if _, ok := UpToDate(dir, opts); ok {
 				t.Errorf("up to date after a build that read a file changed %v before it", time.Since(tt.modTime).Round(time.Second))
 			}
-			settled := time.Now().Add(-2 * racyWindow)
+			settled := time.Now().Add(-2 * filetime.Granularity)
 			if err := os.Chtimes(name, settled, settled); err != nil {
 				t.Fatal(err)
 			}

@@ -32,7 +32,7 @@ type Show struct {
 	media map[*episodes.Episode]publish.File // local media files to publish, for episodes with only a file
 	// inputs fingerprints every input as it was before Load read it; the
 	// build's manifest records it. It is "" when an input had changed too
-	// recently to be told apart by its time (see racyWindow).
+	// recently to be told apart by its time (see filetime.Settled).
 	inputs string
 }
 

@@ -43,7 +43,7 @@ func copyExample(t *testing.T) string {
 }
 
 // ageFiles dates every file and folder under dir an hour back, so that a
-// build's manifest trusts their times (see racyWindow).
+// build's manifest trusts their times (see filetime.Settled).
 func ageFiles(tb testing.TB, dir string) {
 	tb.Helper()
 	old := time.Now().Add(-time.Hour)
