@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/internal/diag"
@@ -193,12 +194,45 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	return &Result{Output: out, Plan: plan, Result: res}, nil
 }
 
+// CheckPublished reports, as errors, what would make [Show.Build] with
+// opts refuse: episodes of the feed published in the output folder that
+// plan would lose or re-key unconfirmed, a new podcast:guid, or a published
+// feed that cannot be read. It reads the folder without taking its lock.
+func (s *Show) CheckPublished(plan *Plan, opts BuildOptions) diag.List {
+	var probs diag.List
+	err := s.guard(s.OutputDir(opts.Output), plan, opts)
+	var (
+		removal    *RemovalError
+		unreadable *UnreadableFeedError
+	)
+	switch {
+	case err == nil:
+	case errors.As(err, &removal):
+		hint := removal.Hint()
+		if g := removal.ShowGUID; g != nil {
+			probs.Add(diag.Pos{File: filepath.Join(s.Dir, config.FileName)},
+				"the show's podcast:guid would change from %s (in %s) to %s", g.Old, removal.Feed, g.New).WithHint("%s", hint)
+		}
+		for _, l := range removal.Losses {
+			probs.Add(diag.Pos{File: removal.Feed}, "%s: %s", l.Loss, l.Why).WithHint("%s", hint)
+		}
+	case errors.As(err, &unreadable):
+		probs.Add(diag.Pos{File: unreadable.Feed}, "cannot read the published feed: %v", unreadable.Err).WithHint("%s", unreadable.Hint())
+	default:
+		probs.Add(diag.Pos{File: s.OutputDir(opts.Output)}, "%v", err)
+	}
+	return probs
+}
+
 // guard compares the feed already published in out (feed.xml and its
 // archive pages) with the one about to be, and refuses losses that opts
 // does not confirm.
 func (s *Show) guard(out string, plan *Plan, opts BuildOptions) error {
 	prevFile := filepath.Join(out, feed.RSSFile)
-	var prev []publish.Item
+	var (
+		prev     []publish.Item
+		showGUID string // the published feed's podcast:guid
+	)
 	for page := 0; ; page++ {
 		name := filepath.Join(out, feed.PageName(feed.RSSFile, page))
 		data, err := os.ReadFile(name)
@@ -208,35 +242,61 @@ func (s *Show) guard(out string, plan *Plan, opts BuildOptions) error {
 		if err != nil {
 			return fmt.Errorf("read the published feed: %w", err)
 		}
-		items, err := publish.ReadRSSItems(bytes.NewReader(data))
+		f, err := publish.ReadRSS(bytes.NewReader(data))
 		if err != nil {
-			return fmt.Errorf("read the published feed %s: %w", name, err)
+			return &UnreadableFeedError{Feed: name, Err: err}
 		}
-		prev = append(prev, items...)
+		if page == 0 {
+			showGUID = f.ShowGUID
+		}
+		prev = append(prev, f.Items...)
 	}
-	if len(prev) == 0 {
-		return nil
+	confirmed := func(guid string) bool {
+		return opts.AllowAllRemovals || slices.Contains(opts.AllowRemoval, guid)
+	}
+	removal := &RemovalError{Feed: prevFile}
+	if showGUID != "" && showGUID != s.Config.GUID && !confirmed(showGUID) {
+		removal.ShowGUID = &GUIDChange{Old: showGUID, New: s.Config.GUID}
 	}
 	next := make([]publish.Item, len(plan.Live))
 	for i, e := range plan.Live {
 		next[i] = publish.Item{GUID: e.GUID, Title: e.Title, EnclosureURL: e.Audio.URL}
 	}
-	var refused []Loss
 	for _, l := range publish.Compare(prev, next) {
-		if opts.AllowAllRemovals || slices.Contains(opts.AllowRemoval, l.Old.GUID) {
-			continue
+		if !confirmed(l.Old.GUID) {
+			removal.Losses = append(removal.Losses, Loss{Loss: l, Why: s.why(l, plan)})
 		}
-		refused = append(refused, Loss{Loss: l, Why: s.why(l, plan)})
 	}
-	if len(refused) > 0 {
-		return &RemovalError{Feed: prevFile, Losses: refused}
+	if removal.ShowGUID != nil || len(removal.Losses) > 0 {
+		return removal
 	}
 	return nil
 }
 
+// UnreadableFeedError is returned by Build when the feed already published
+// in the output folder cannot be read, so the build cannot tell which
+// episodes it would drop.
+type UnreadableFeedError struct {
+	Feed string
+	Err  error
+}
+
+func (e *UnreadableFeedError) Error() string {
+	return fmt.Sprintf("read the published feed %s: %v", e.Feed, e.Err)
+}
+
+func (e *UnreadableFeedError) Unwrap() error { return e.Err }
+
+// Hint says how to get past a damaged feed.
+func (e *UnreadableFeedError) Hint() string {
+	return "podfeed reads it to make sure no published episode is lost; restore it from your web host " +
+		"(or a backup), or, if it is not the feed your subscribers get, delete it: the next build then checks nothing " +
+		"against it and writes it anew"
+}
+
 // why says where a lost episode went, as far as the show folder tells.
 func (s *Show) why(l publish.Loss, plan *Plan) string {
-	if l.Kind == publish.Rekeyed && l.New != nil {
+	if (l.Kind == publish.Rekeyed || l.Kind == publish.Moved) && l.New != nil {
 		for _, e := range plan.Live {
 			if e.GUID == l.New.GUID {
 				return "the guid of " + e.File + " changed"
@@ -263,30 +323,55 @@ type Loss struct {
 	Why string
 }
 
+// GUIDChange is a change of the show's podcast:guid.
+type GUIDChange struct{ Old, New string }
+
 // RemovalError is returned by Build when the new feed would drop or re-key
-// episodes that the published feed carries.
+// episodes that the published feed carries, or give the show another
+// podcast:guid.
 type RemovalError struct {
-	Feed   string // the published feed that was compared
-	Losses []Loss
+	Feed     string // the published feed that was compared
+	ShowGUID *GUIDChange
+	Losses   []Loss
 }
 
 func (e *RemovalError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "refusing to build: %d episode(s) of %s would be lost", len(e.Losses), e.Feed)
+	switch {
+	case len(e.Losses) == 0:
+		fmt.Fprintf(&b, "refusing to build: the show of %s would change its podcast:guid", e.Feed)
+	case e.ShowGUID != nil:
+		fmt.Fprintf(&b, "refusing to build: the show of %s would change its podcast:guid, and %d episode(s) would be lost", e.Feed, len(e.Losses))
+	default:
+		fmt.Fprintf(&b, "refusing to build: %d episode(s) of %s would be lost", len(e.Losses), e.Feed)
+	}
+	if g := e.ShowGUID; g != nil {
+		fmt.Fprintf(&b, "\n\tthe show's podcast:guid would change from %s to %s: directories and apps would take it for a new show", g.Old, g.New)
+	}
 	for _, l := range e.Losses {
 		fmt.Fprintf(&b, "\n\t%s: %s", l.Loss, l.Why)
 	}
 	return b.String()
 }
 
-// Hint says how to confirm the removals.
+// Hint says how to keep the show's guid and how to confirm the removals.
 func (e *RemovalError) Hint() string {
-	guids := make([]string, len(e.Losses))
-	for i, l := range e.Losses {
-		guids[i] = "--allow-removal " + quoteArg(l.Old.GUID)
+	var b strings.Builder
+	flags := make([]string, 0, len(e.Losses)+1)
+	if g := e.ShowGUID; g != nil {
+		fmt.Fprintf(&b, "to keep the show's identity (after a change of feed_url, say), write guid = %q into podcast.toml; ", g.Old)
+		flags = append(flags, "--allow-removal "+quoteArg(g.Old))
 	}
-	return "subscribers' apps would drop or re-download these episodes; if that is intended, build again with " +
-		strings.Join(guids, " ") + " (or --allow-removals for all)"
+	for _, l := range e.Losses {
+		flags = append(flags, "--allow-removal "+quoteArg(l.Old.GUID))
+	}
+	if len(e.Losses) > 0 {
+		b.WriteString("subscribers' apps would drop or re-download these episodes; if that is intended")
+	} else {
+		b.WriteString("if it really is a new show")
+	}
+	fmt.Fprintf(&b, ", build again with %s (or --allow-removals for all)", strings.Join(flags, " "))
+	return b.String()
 }
 
 // quoteArg quotes s for a POSIX shell when it holds anything but safe

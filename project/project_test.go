@@ -419,6 +419,120 @@ func TestBuildRefusesToLoseEpisodes(t *testing.T) {
 	}
 }
 
+// editFile replaces old by new in the file at path, once.
+func editFile(t *testing.T, path, old, new string) {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(src, []byte(old)) {
+		t.Fatalf("%s holds no %q", path, old)
+	}
+	if err := os.WriteFile(path, bytes.Replace(src, []byte(old), []byte(new), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Two published guids swapped between episode files (or one fixed in the
+// wrong file) re-key both episodes, although every guid is still there.
+func TestBuildRefusesMovedGUIDs(t *testing.T) {
+	const g55, g56 = "codingchats-055-rust-in-production", "codingchats-056-sound-check"
+	dir := copyExample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	editFile(t, filepath.Join(dir, "episodes", "055-rust-in-production.toml"), g55, "swap")
+	editFile(t, filepath.Join(dir, "episodes", "056-sound-check.toml"), g56, g55)
+	editFile(t, filepath.Join(dir, "episodes", "055-rust-in-production.toml"), "swap", g56)
+
+	_, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out})
+	var removal *RemovalError
+	if !errors.As(err, &removal) {
+		t.Fatalf("got %v, want a RemovalError", err)
+	}
+	for _, want := range []string{
+		"2 episode(s) of",
+		"would change guid from " + g55 + " to " + g56 + ", and " + g55 + " would name ",
+		"would change guid from " + g56 + " to " + g55 + ", and " + g56 + " would name ",
+		"the guid of " + filepath.Join(dir, "episodes", "055-rust-in-production.toml") + " changed",
+	} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not contain %q", err, want)
+		}
+	}
+	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out, AllowRemoval: []string{g55, g56}}); err != nil {
+		t.Fatalf("confirmed build: %v", err)
+	}
+}
+
+// A new feed_url gives a show without a guid in podcast.toml a new
+// podcast:guid: the build refuses and says which guid to write down.
+func TestBuildRefusesANewShowGUID(t *testing.T) {
+	dir := copyExample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	show := filepath.Join(dir, "podcast.toml")
+	oldGUID := load(t, dir).Config.GUID
+	editFile(t, show, "https://codingchats.example.com/feed.xml", "https://new-host.example.net/feed.xml")
+
+	_, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out})
+	var removal *RemovalError
+	if !errors.As(err, &removal) {
+		t.Fatalf("got %v, want a RemovalError", err)
+	}
+	if removal.ShowGUID == nil || removal.ShowGUID.Old != oldGUID || len(removal.Losses) != 0 {
+		t.Errorf("RemovalError %+v, want only the show guid %s changed", removal, oldGUID)
+	}
+	for _, want := range []string{"would change its podcast:guid", "from " + oldGUID + " to "} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not contain %q", err, want)
+		}
+	}
+	for _, want := range []string{`guid = "` + oldGUID + `"`, "--allow-removal " + oldGUID} {
+		if !strings.Contains(removal.Hint(), want) {
+			t.Errorf("hint %q does not contain %q", removal.Hint(), want)
+		}
+	}
+
+	// Following the hint keeps the show's identity.
+	src, err := os.ReadFile(show)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(show, append([]byte(`guid = "`+oldGUID+"\"\n"), src...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+		t.Fatalf("build with the guid written down: %v", err)
+	}
+}
+
+// A published feed.xml that cannot be read stops the build, with a hint.
+func TestBuildRefusesAnUnreadableFeed(t *testing.T) {
+	dir := copyExample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "feed.xml"), []byte("garbage\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, opts := range []BuildOptions{{Now: day, Output: out}, {Now: day, Output: out, AllowAllRemovals: true}} {
+		_, err := load(t, dir).Build(context.Background(), opts)
+		var unreadable *UnreadableFeedError
+		if !errors.As(err, &unreadable) {
+			t.Fatalf("got %v, want an UnreadableFeedError", err)
+		}
+		if !strings.Contains(unreadable.Hint(), "delete it") {
+			t.Errorf("hint %q does not say how to go on", unreadable.Hint())
+		}
+	}
+}
+
 func TestLockBusy(t *testing.T) {
 	dir := copyExample(t)
 	out := filepath.Join(t.TempDir(), "public")

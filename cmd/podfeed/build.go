@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"time"
 
@@ -32,17 +33,23 @@ Examples:
   podfeed build -o /tmp/preview --now 2025-03-01T00:00:00Z .
 `
 
+// publishedFlags defines the flags that say where the published outputs
+// are and which of their losses are confirmed: build and check share them.
+func publishedFlags(fs *flag.FlagSet, opts *project.BuildOptions, output string) {
+	fs.StringVar(&opts.Output, "o", "", output)
+	fs.Var(listFlag{&opts.AllowRemoval}, "allow-removal", "confirm that the episode (or show) with `GUID` may leave the feed or change guid (repeatable)")
+	fs.BoolVar(&opts.AllowAllRemovals, "allow-removals", false, "confirm every removal from the published feed")
+}
+
 func runBuild(ctx context.Context, args []string, e env) error {
 	var (
 		opts    project.BuildOptions
 		verbose bool
 	)
 	fs := newFlagSet("build", buildUsage)
-	fs.StringVar(&opts.Output, "o", "", "write the outputs to `DIR` instead of the show's [build] output")
+	publishedFlags(fs, &opts, "write the outputs to `DIR` instead of the show's [build] output")
 	fs.Var(timeFlag{&opts.Now}, "now", "publish the episodes released by `TIME` (RFC 3339; default: now)")
 	fs.BoolVar(&verbose, "v", false, "say which files changed, and print warnings")
-	fs.Var(listFlag{&opts.AllowRemoval}, "allow-removal", "confirm that the episode with `GUID` may leave the feed or change guid (repeatable)")
-	fs.BoolVar(&opts.AllowAllRemovals, "allow-removals", false, "confirm every removal from the published feed")
 	fs.DurationVar(&opts.LockWait, "lock-wait", project.DefaultLockWait, "wait at most `DURATION` for another build of the same show")
 	positional, err := parseArgs(fs, args, e.stdout, 1)
 	if err != nil {

@@ -19,6 +19,11 @@ It reports every problem it finds, each as FILE:LINE:COL: message with the
 offending line, and warnings for what Apple Podcasts or the Podcasting 2.0
 namespace recommend. It also lists the episodes scheduled for later.
 
+Like build, it compares the show with the feed already published in the
+output folder, and reports each episode a build would drop or re-key, and a
+change of the show's podcast:guid, as an error until confirmed with
+--allow-removal.
+
 With --remote it also asks the host of every enclosure given by url for the
 file's length and type (a HEAD request, or a one-byte range request), and
 reports enclosures that cannot be reached. Builds never go to the network.
@@ -39,6 +44,7 @@ func runCheck(ctx context.Context, args []string, e env) error {
 		timeout time.Duration
 	)
 	fs := newFlagSet("check", checkUsage)
+	publishedFlags(fs, &opts, "compare with the feed published in `DIR` instead of the show's [build] output")
 	fs.Var(timeFlag{&opts.Now}, "now", "check as of `TIME` (RFC 3339; default: now)")
 	fs.BoolVar(&remote, "remote", false, "also ask the media hosts for each enclosure's length and type")
 	fs.DurationVar(&timeout, "timeout", 20*time.Second, "give up on a media host after `DURATION` (with --remote)")
@@ -60,6 +66,7 @@ func runCheck(ctx context.Context, args []string, e env) error {
 			return err
 		}
 		probs.Append(plan.Warnings)
+		probs.Append(show.CheckPublished(plan, opts))
 		if remote {
 			probs.Append(show.CheckRemote(ctx, &http.Client{Timeout: timeout}))
 		}

@@ -13,7 +13,6 @@ import (
 
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/publish"
-	"github.com/podfeed/podfeed/project"
 )
 
 // Exit codes.
@@ -101,9 +100,9 @@ func report(err error, stderr io.Writer) int {
 		return exitOK
 	}
 	var (
-		uerr    usageError
-		list    diag.ListError
-		removal *project.RemovalError
+		uerr usageError
+		list diag.ListError
+		hint hinter
 	)
 	switch {
 	case errors.Is(err, errHelp):
@@ -120,9 +119,9 @@ func report(err error, stderr io.Writer) int {
 		fmt.Fprint(stderr, list.Problems().Format())
 		fmt.Fprintf(stderr, "podfeed: error: %s; nothing was written\n", plural(len(list), "error"))
 		return exitContent
-	case errors.As(err, &removal):
-		fmt.Fprintf(stderr, "podfeed: error: %s\n", removal.Error())
-		fmt.Fprintf(stderr, "podfeed: hint: %s\n", removal.Hint())
+	case errors.As(err, &hint):
+		fmt.Fprintf(stderr, "podfeed: error: %v\n", err)
+		fmt.Fprintf(stderr, "podfeed: hint: %s\n", hint.Hint())
 		return exitContent
 	case errors.Is(err, publish.ErrBusy):
 		fmt.Fprintf(stderr, "podfeed: error: %v\n", err)
@@ -135,6 +134,13 @@ func report(err error, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "podfeed: error: %v\n", err)
 		return exitContent
 	}
+}
+
+// hinter is an error that says how to get past it, such as a
+// *project.RemovalError.
+type hinter interface {
+	error
+	Hint() string
 }
 
 func plural(n int, word string) string {

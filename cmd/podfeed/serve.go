@@ -92,6 +92,7 @@ func describe(err error) string {
 	var (
 		list    diag.ListError
 		removal *project.RemovalError
+		hint    hinter
 	)
 	switch {
 	case errors.As(err, &list):
@@ -99,6 +100,8 @@ func describe(err error) string {
 	case errors.As(err, &removal):
 		return removal.Error() + "\nhint: " + removal.Hint() +
 			"\n(podfeed serve never confirms removals: run podfeed build with the flag once)"
+	case errors.As(err, &hint):
+		return err.Error() + "\nhint: " + hint.Hint()
 	}
 	return err.Error()
 }

@@ -20,24 +20,46 @@ type Item struct {
 	EnclosureURL string
 }
 
-// ReadRSSItems reads an RSS 2.0 feed and returns its items, in feed order.
-// Only <rss><channel><item> elements count, and of each item only its
-// un-namespaced <guid>, <title> and <enclosure url>, with surrounding white
-// space trimmed; namespaced elements (itunes:, podcast:, content: …) and
-// unknown ones are skipped. A document whose root element is not <rss> is an
-// error, so that a wrong file is never mistaken for an empty feed.
+// PodcastNS is the Podcasting 2.0 namespace, whose <podcast:guid> names a
+// show for good.
+const PodcastNS = "https://podcastindex.org/namespace/1.0"
+
+// Feed is what the guard knows of a published feed.
+type Feed struct {
+	ShowGUID string // the channel's <podcast:guid>; "" without one
+	Items    []Item
+}
+
+// ReadRSSItems reads an RSS 2.0 feed and returns its items, in feed order
+// (see [ReadRSS]).
+func ReadRSSItems(r io.Reader) ([]Item, error) {
+	f, err := ReadRSS(r)
+	if err != nil {
+		return nil, err
+	}
+	return f.Items, nil
+}
+
+// ReadRSS reads an RSS 2.0 feed: the channel's <podcast:guid> and its
+// items, in feed order. Only <rss><channel><item> elements count, and of
+// each item only its un-namespaced <guid>, <title> and <enclosure url>,
+// with surrounding white space trimmed; other namespaced elements (itunes:,
+// content: …) and unknown ones are skipped. A document whose root element
+// is not <rss> is an error, so that a wrong file is never mistaken for an
+// empty feed.
 //
 // The feed must be well-formed XML in UTF-8, US-ASCII or ISO-8859-1.
-func ReadRSSItems(r io.Reader) ([]Item, error) {
+func ReadRSS(r io.Reader) (*Feed, error) {
 	d := xml.NewDecoder(bufio.NewReader(r))
 	d.CharsetReader = charsetReader
 
 	var (
-		items []Item
+		feed  Feed
 		stack []string // local names of the open un-namespaced elements; "" for others
 		text  strings.Builder
 		cur   *Item // the item being read
 		root  bool  // whether the <rss> element was seen
+		show  int   // depth of the open <rss><channel><podcast:guid>; 0 when none is
 	)
 	for {
 		tok, err := d.Token()
@@ -51,6 +73,10 @@ func ReadRSSItems(r io.Reader) ([]Item, error) {
 		case xml.StartElement:
 			local := tok.Name.Local
 			if tok.Name.Space != "" {
+				if tok.Name.Space == PodcastNS && local == "guid" && inPath(stack, "rss", "channel") {
+					show = len(stack) + 1
+					text.Reset()
+				}
 				local = ""
 			}
 			if len(stack) == 0 {
@@ -74,14 +100,17 @@ func ReadRSSItems(r io.Reader) ([]Item, error) {
 				text.Reset()
 			}
 		case xml.CharData:
-			if inPath(stack, "rss", "channel", "item", "title") ||
+			if show > 0 || inPath(stack, "rss", "channel", "item", "title") ||
 				inPath(stack, "rss", "channel", "item", "guid") {
 				text.Write(tok)
 			}
 		case xml.EndElement:
 			switch {
+			case show == len(stack):
+				feed.ShowGUID = strings.TrimSpace(text.String())
+				show = 0
 			case inPath(stack, "rss", "channel", "item"):
-				items = append(items, *cur)
+				feed.Items = append(feed.Items, *cur)
 				cur = nil
 			case inPath(stack, "rss", "channel", "item", "title"):
 				cur.Title = strings.TrimSpace(text.String())
@@ -94,7 +123,7 @@ func ReadRSSItems(r io.Reader) ([]Item, error) {
 	if !root {
 		return nil, errors.New("publish: read rss: no <rss> element")
 	}
-	return items, nil
+	return &feed, nil
 }
 
 // inPath reports whether the open elements are exactly path.
@@ -161,6 +190,11 @@ const (
 	// Rekeyed: the episode's guid is gone, and a new item with its enclosure
 	// URL (or else its title) has a guid the previous feed did not carry.
 	Rekeyed
+	// Moved: the episode's guid now names another episode (neither its
+	// enclosure URL nor its title is the old one's), and the episode, by
+	// both, is under another guid: a guid fixed in the wrong file, or two
+	// guids swapped.
+	Moved
 )
 
 func (k LossKind) String() string {
@@ -169,14 +203,19 @@ func (k LossKind) String() string {
 		return "removed"
 	case Rekeyed:
 		return "rekeyed"
+	case Moved:
+		return "moved"
 	}
 	return "LossKind(" + strconv.Itoa(int(k)) + ")"
 }
 
 // Loss is one episode of the previous feed that the next feed would lose.
 type Loss struct {
-	Old  Item  // the episode as the previous feed carried it
-	New  *Item // for Rekeyed, the item of the next feed that replaces it; nil for Removed
+	Old Item  // the episode as the previous feed carried it
+	New *Item // for Rekeyed and Moved, the item of the next feed that replaces it; nil for Removed
+	// Heir, for Moved, is the other episode that the next feed gives Old's
+	// guid.
+	Heir *Item
 	Kind LossKind
 }
 
@@ -184,16 +223,21 @@ type Loss struct {
 //
 //	episode "Title" (guid X) would disappear from the feed
 //	episode "Title" would change guid from X to Y
+//	episode "Title" would change guid from X to Y, and X would name "Other"
 func (l Loss) String() string {
 	switch l.Kind {
 	case Removed:
 		return fmt.Sprintf("episode %s (guid %s) would disappear from the feed", describe(l.Old), showGUID(l.Old.GUID))
-	case Rekeyed:
+	case Rekeyed, Moved:
 		to := "?"
 		if l.New != nil {
 			to = showGUID(l.New.GUID)
 		}
-		return fmt.Sprintf("episode %s would change guid from %s to %s", describe(l.Old), showGUID(l.Old.GUID), to)
+		msg := fmt.Sprintf("episode %s would change guid from %s to %s", describe(l.Old), showGUID(l.Old.GUID), to)
+		if l.Heir != nil {
+			msg += fmt.Sprintf(", and %s would name %s", showGUID(l.Old.GUID), describe(*l.Heir))
+		}
+		return msg
 	}
 	return fmt.Sprintf("episode %s (guid %s): %v", describe(l.Old), showGUID(l.Old.GUID), l.Kind)
 }
@@ -220,16 +264,37 @@ func showGUID(g string) string {
 
 // Compare reports the episodes of prev (the feed already published) that next
 // (the feed about to be published) would lose, in the order of prev. An
-// episode whose guid is still in next is kept, whatever else changed.
-// Otherwise it is Rekeyed if an item of next with a guid that prev did not
-// carry has the same enclosure URL, or else the same title; each such item
-// accounts for one lost episode at most, enclosure matches first. Any other
-// lost episode is Removed. Items only in next are additions, not losses.
-// Compare returns nil when nothing is lost.
+// episode whose guid is still in next is kept, whatever else changed,
+// unless it Moved: its guid now names an item that shares neither its
+// enclosure URL nor its title, and an item under another guid has both.
+// An episode whose guid is gone is Rekeyed if an item of next with a guid
+// that prev did not carry has the same enclosure URL, or else the same
+// title; each such item accounts for one lost episode at most, enclosure
+// matches first. Any other lost episode is Removed. Items only in next are
+// additions, not losses. Compare returns nil when nothing is lost.
 func Compare(prev, next []Item) []Loss {
-	nextGUIDs := make(map[string]bool, len(next))
-	for _, it := range next {
-		nextGUIDs[it.GUID] = true
+	nextGUIDs := make(map[string]int, len(next)) // guid → index of its first item
+	for i, it := range next {
+		if _, ok := nextGUIDs[it.GUID]; !ok {
+			nextGUIDs[it.GUID] = i
+		}
+	}
+	lossOf := make(map[int]Loss) // index into prev → its loss
+	for i, old := range prev {
+		j, ok := nextGUIDs[old.GUID]
+		if !ok || old.EnclosureURL == "" || old.Title == "" {
+			continue
+		}
+		heir := next[j]
+		if heir.EnclosureURL == old.EnclosureURL || heir.Title == old.Title {
+			continue // the guid still names this episode, edited
+		}
+		for _, it := range next {
+			if it.GUID != old.GUID && it.EnclosureURL == old.EnclosureURL && it.Title == old.Title {
+				lossOf[i] = Loss{Old: old, New: &it, Heir: &heir, Kind: Moved}
+				break
+			}
+		}
 	}
 	prevGUIDs := make(map[string]bool, len(prev))
 	for _, it := range prev {
@@ -254,11 +319,11 @@ func Compare(prev, next []Item) []Loss {
 
 	var lost []int // indexes into prev
 	for i, it := range prev {
-		if !nextGUIDs[it.GUID] {
+		if _, ok := nextGUIDs[it.GUID]; !ok {
 			lost = append(lost, i)
 		}
 	}
-	if len(lost) == 0 {
+	if len(lost) == 0 && len(lossOf) == 0 {
 		return nil
 	}
 	news := make([]*Item, len(lost))
@@ -270,11 +335,16 @@ func Compare(prev, next []Item) []Loss {
 			news[j] = match(prev[i], func(it Item) string { return it.Title })
 		}
 	}
-	losses := make([]Loss, len(lost))
 	for j, i := range lost {
-		losses[j] = Loss{Old: prev[i], New: news[j], Kind: Removed}
+		lossOf[i] = Loss{Old: prev[i], New: news[j], Kind: Removed}
 		if news[j] != nil {
-			losses[j].Kind = Rekeyed
+			lossOf[i] = Loss{Old: prev[i], New: news[j], Kind: Rekeyed}
+		}
+	}
+	losses := make([]Loss, 0, len(lossOf))
+	for i := range prev {
+		if l, ok := lossOf[i]; ok {
+			losses = append(losses, l)
 		}
 	}
 	return losses

@@ -114,6 +114,31 @@ func TestReadRSSItems(t *testing.T) {
 	}
 }
 
+func TestReadRSSShowGUID(t *testing.T) {
+	const ns = `xmlns:podcast="https://podcastindex.org/namespace/1.0"`
+	tests := []struct {
+		name, in, want string
+	}{
+		{"in the channel", `<rss ` + ns + `><channel><podcast:guid> 917393e3-1b1e-5cef-ace4-edaa54e1f810 </podcast:guid></channel></rss>`, "917393e3-1b1e-5cef-ace4-edaa54e1f810"},
+		{"after the items", `<rss ` + ns + `><channel><item><guid>a</guid></item><podcast:guid>g</podcast:guid></channel></rss>`, "g"},
+		{"none", `<rss><channel><item><guid>a</guid></item></channel></rss>`, ""},
+		{"in an item, not the show's", `<rss ` + ns + `><channel><item><podcast:guid>x</podcast:guid></item></channel></rss>`, ""},
+		{"another namespace", `<rss xmlns:p="urn:other"><channel><p:guid>x</p:guid></channel></rss>`, ""},
+		{"un-namespaced in the channel", `<rss><channel><guid>x</guid></channel></rss>`, ""},
+		{"markup inside", `<rss ` + ns + `><channel><podcast:guid>a<b/>c</podcast:guid><title>t</title></channel></rss>`, "ac"},
+	}
+	for _, tt := range tests {
+		f, err := ReadRSS(strings.NewReader(tt.in))
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if f.ShowGUID != tt.want {
+			t.Errorf("%s: ShowGUID = %q, want %q", tt.name, f.ShowGUID, tt.want)
+		}
+	}
+}
+
 func TestCompare(t *testing.T) {
 	ep1 := Item{GUID: "g1", Title: "One", EnclosureURL: "https://cdn/1.mp3"}
 	ep2 := Item{GUID: "g2", Title: "Two", EnclosureURL: "https://cdn/2.mp3"}
@@ -201,6 +226,52 @@ func TestCompare(t *testing.T) {
 			want: []Loss{{Old: Item{GUID: "a"}, Kind: Removed}},
 		},
 		{
+			name: "guid fixed in the wrong file",
+			prev: []Item{ep1, ep3},
+			next: []Item{
+				ep1,
+				{GUID: "g3", Title: "Four", EnclosureURL: "https://cdn/4.mp3"},
+				with(ep3, func(it *Item) { it.GUID = "g4" }),
+			},
+			want: []Loss{{
+				Old:  ep3,
+				New:  ptr(with(ep3, func(it *Item) { it.GUID = "g4" })),
+				Heir: &Item{GUID: "g3", Title: "Four", EnclosureURL: "https://cdn/4.mp3"},
+				Kind: Moved,
+			}},
+		},
+		{
+			name: "two guids swapped",
+			prev: []Item{ep1, ep2},
+			next: []Item{with(ep2, func(it *Item) { it.GUID = "g1" }), with(ep1, func(it *Item) { it.GUID = "g2" })},
+			want: []Loss{
+				{Old: ep1, New: ptr(with(ep1, func(it *Item) { it.GUID = "g2" })), Heir: ptr(with(ep2, func(it *Item) { it.GUID = "g1" })), Kind: Moved},
+				{Old: ep2, New: ptr(with(ep2, func(it *Item) { it.GUID = "g1" })), Heir: ptr(with(ep1, func(it *Item) { it.GUID = "g2" })), Kind: Moved},
+			},
+		},
+		{
+			name: "enclosures swapped to fix the audio",
+			prev: []Item{ep1, ep2},
+			next: []Item{
+				with(ep1, func(it *Item) { it.EnclosureURL = ep2.EnclosureURL }),
+				with(ep2, func(it *Item) { it.EnclosureURL = ep1.EnclosureURL }),
+			},
+		},
+		{
+			name: "titles swapped",
+			prev: []Item{ep1, ep2},
+			next: []Item{with(ep1, func(it *Item) { it.Title = ep2.Title }), with(ep2, func(it *Item) { it.Title = ep1.Title })},
+		},
+		{
+			name: "a moved guid and a removal, in the order of prev",
+			prev: []Item{ep1, ep2, ep3},
+			next: []Item{{GUID: "g1", Title: "Other", EnclosureURL: "https://cdn/o.mp3"}, with(ep1, func(it *Item) { it.GUID = "g9" }), ep3},
+			want: []Loss{
+				{Old: ep1, New: ptr(with(ep1, func(it *Item) { it.GUID = "g9" })), Heir: &Item{GUID: "g1", Title: "Other", EnclosureURL: "https://cdn/o.mp3"}, Kind: Moved},
+				{Old: ep2, Kind: Removed},
+			},
+		},
+		{
 			name: "guid added to an item that had none",
 			prev: []Item{{Title: "Old", EnclosureURL: "https://cdn/old.mp3"}},
 			next: []Item{{GUID: "g", Title: "Old", EnclosureURL: "https://cdn/old.mp3"}},
@@ -264,6 +335,10 @@ func TestLossString(t *testing.T) {
 		{
 			Loss{Old: Item{GUID: "g1", Title: "One"}, Kind: Rekeyed},
 			`episode "One" would change guid from g1 to ?`,
+		},
+		{
+			Loss{Old: Item{GUID: "g3", Title: "Three"}, New: &Item{GUID: "g4"}, Heir: &Item{GUID: "g3", Title: "Four"}, Kind: Moved},
+			`episode "Three" would change guid from g3 to g4, and g3 would name "Four"`,
 		},
 		{
 			Loss{Old: Item{GUID: "g1", Title: "One"}},
