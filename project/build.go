@@ -137,6 +137,10 @@ type Result struct {
 	Output string // the output folder
 	Plan   *Plan
 	publish.Result
+	// Removed lists the files of earlier builds that this one removed:
+	// archive pages past its last, and the pages, chapters and media
+	// copies of episodes that left the feed or changed file name.
+	Removed []string
 }
 
 // Build renders the show and publishes it into the output folder, holding
@@ -172,15 +176,18 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	}
 	// Archive pages past the last one are left from a build with more
 	// pages: nothing links to them, and the guard must not read them.
-	if err := removeStalePages(out, plan.Pages); err != nil {
+	removed, err := removeStalePages(out, plan.Pages)
+	if err != nil {
 		return nil, err
 	}
 	// So are the pages, chapters and media copies of episodes that left the
 	// feed (the guard made sure that was confirmed).
 	if prev != nil {
-		if err := removeLeftovers(out, prev, plan); err != nil {
+		left, err := removeLeftovers(out, prev, plan)
+		if err != nil {
 			return nil, err
 		}
+		removed = append(removed, left...)
 	}
 	// The outputs are published; a cache that cannot be saved only costs
 	// the next build its probing.
@@ -191,7 +198,7 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	if err := s.writeManifest(out, plan, opts); err != nil {
 		plan.Warnings.Warn(diag.Pos{File: filepath.Join(out, ManifestFile)}, "build manifest not saved: %v", err)
 	}
-	return &Result{Output: out, Plan: plan, Result: res}, nil
+	return &Result{Output: out, Plan: plan, Result: res, Removed: removed}, nil
 }
 
 // CheckPublished reports, as errors, what would make [Show.Build] with
@@ -431,21 +438,24 @@ func matchCase(out, name string) error {
 }
 
 // removeStalePages deletes the archive pages (feed-N.xml, atom-N.xml,
-// feed-N.json) numbered after the build's last page.
-func removeStalePages(out string, pages int) error {
+// feed-N.json) numbered after the build's last page, and returns their
+// names.
+func removeStalePages(out string, pages int) ([]string, error) {
+	var removed []string
 	for i := pages; ; i++ {
-		removed := false
+		n := len(removed)
 		for _, base := range []string{feed.RSSFile, feed.AtomFile, feed.JSONFile} {
-			err := os.Remove(filepath.Join(out, feed.PageName(base, i)))
+			name := feed.PageName(base, i)
+			err := os.Remove(filepath.Join(out, name))
 			switch {
 			case err == nil:
-				removed = true
+				removed = append(removed, name)
 			case !errors.Is(err, os.ErrNotExist):
-				return fmt.Errorf("remove a stale archive page: %w", err)
+				return removed, fmt.Errorf("remove a stale archive page: %w", err)
 			}
 		}
-		if !removed {
-			return nil
+		if len(removed) == n {
+			return removed, nil
 		}
 	}
 }
@@ -456,8 +466,10 @@ func removeStalePages(out string, pages int) error {
 // file that is one of this build's outputs under another name: on a file
 // system that ignores case (macOS, Windows), an episode file renamed from
 // 055-Rust.toml to 055-rust.toml has its new page written into the old
-// folder, whose old name would otherwise delete it.
-func removeLeftovers(out string, prev *manifest, plan *Plan) error {
+// folder, whose old name would otherwise delete it. It returns the names
+// of the files it removed.
+func removeLeftovers(out string, prev *manifest, plan *Plan) ([]string, error) {
+	var removed []string
 	keep := make(map[string]bool, len(plan.Files))
 	folded := make(map[string]string, len(plan.Files)) // lower case → name
 	for _, f := range plan.Files {
@@ -470,13 +482,16 @@ func removeLeftovers(out string, prev *manifest, plan *Plan) error {
 		}
 		if kept, ok := folded[strings.ToLower(o.Name)]; ok && sameFile(out, o.Name, kept) {
 			if err := matchCase(out, kept); err != nil {
-				return err
+				return removed, err
 			}
 			continue
 		}
 		name := filepath.Join(out, filepath.FromSlash(o.Name))
-		if err := os.Remove(name); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return fmt.Errorf("remove %s, which the build no longer makes: %w", o.Name, err)
+		switch err := os.Remove(name); {
+		case err == nil:
+			removed = append(removed, o.Name)
+		case !errors.Is(err, os.ErrNotExist):
+			return removed, fmt.Errorf("remove %s, which the build no longer makes: %w", o.Name, err)
 		}
 		// Empty folders up to the output folder go too (episodes/<slug>/).
 		for dir := path.Dir(o.Name); dir != "."; dir = path.Dir(dir) {
@@ -485,5 +500,5 @@ func removeLeftovers(out string, prev *manifest, plan *Plan) error {
 			}
 		}
 	}
-	return nil
+	return removed, nil
 }

@@ -756,8 +756,12 @@ func TestRemoveLeftoversKeepsOutputsUnderAnotherName(t *testing.T) {
 		{Name: "episodes/055-Rust/index.html"}, {Name: "embed/055-Rust.html"}, {Name: "episodes/054-gone/index.html"},
 	}}
 	plan := &Plan{Files: []publish.File{{Name: "episodes/055-rust/index.html"}, {Name: "embed/055-rust.html"}}}
-	if err := removeLeftovers(out, prev, plan); err != nil {
+	removed, err := removeLeftovers(out, prev, plan)
+	if err != nil {
 		t.Fatal(err)
+	}
+	if want := []string{"embed/055-Rust.html", "episodes/054-gone/index.html"}; !slices.Equal(removed, want) {
+		t.Errorf("removed %q, want %q", removed, want)
 	}
 	for name, want := range map[string]bool{
 		"episodes/055-rust/index.html": true,

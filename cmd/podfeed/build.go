@@ -81,9 +81,16 @@ func runBuild(ctx context.Context, args []string, e env) error {
 		for _, name := range res.Changed {
 			fmt.Fprintf(e.stdout, "wrote %s\n", name)
 		}
-		fmt.Fprintf(e.stdout, "%s: %s live, %s scheduled; %d files changed, %d unchanged\n",
+		for _, name := range res.Removed {
+			fmt.Fprintf(e.stdout, "removed %s\n", name)
+		}
+		removed := ""
+		if len(res.Removed) > 0 {
+			removed = fmt.Sprintf(", %d removed", len(res.Removed))
+		}
+		fmt.Fprintf(e.stdout, "%s: %s live, %s scheduled; %s changed, %d unchanged%s\n",
 			res.Output, plural(len(res.Plan.Live), "episode"), plural(len(res.Plan.Scheduled), "episode"),
-			len(res.Changed), len(res.Unchanged))
+			plural(len(res.Changed), "file"), len(res.Unchanged), removed)
 		for _, ep := range res.Plan.Scheduled {
 			fmt.Fprintf(e.stdout, "scheduled: %q goes live at %s\n", ep.Title, ep.Published.Format(time.RFC3339))
 		}
