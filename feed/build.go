@@ -24,6 +24,7 @@ type entry struct {
 	content     string // full notes: content:encoded, Atom content, JSON content_html
 	description string // Apple's form: RSS description, Atom summary
 	summaryText string // the summary as plain text: JSON summary
+	contentText string // JSON content_text, only when content is empty; see noNotesText
 
 	link         string // the episode's web page; "" without Options.ItemLink
 	explicit     bool
@@ -194,11 +195,29 @@ func (b *build) entry(md *markdown.Renderer, ep *episodes.Episode, warn *diag.Li
 	groups := groupLinks(ep.Links, b.show.Links)
 	e.content = writeNotes(full, ep, groups, fullNotes, allParts)
 	e.description = description(apple, ep, groups, warn)
+	if e.content == "" {
+		e.contentText = noNotesText(b.show, ep)
+	}
 	if len(ep.Chapters) > 0 {
 		e.chaptersPath = ChaptersDir + "/" + ep.Slug + ".json"
 		e.chaptersURL = b.sibling(ChaptersDir + "/" + url.PathEscape(ep.Slug) + ".json")
 	}
 	return e, nil
+}
+
+// noNotesText is the text of an episode without show notes (no summary,
+// chapters, links or takeaways, in a show without links), for JSON Feed,
+// which requires content_html or content_text in every item: the episode's
+// title, which a reader app can always show and which needs no words of
+// ours in the show's language; else the show's title; else the guid, which
+// Build requires.
+func noNotesText(show *config.Show, ep *episodes.Episode) string {
+	for _, s := range []string{ep.Title, show.Title} {
+		if strings.TrimSpace(s) != "" {
+			return s
+		}
+	}
+	return ep.GUID
 }
 
 // sibling returns the public address of name in the folder that holds

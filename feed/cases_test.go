@@ -161,6 +161,19 @@ var goldenCases = []goldenCase{
 		return s, []*episodes.Episode{ep}, Options{}
 	}},
 
+	// No show notes at all (an episode as `podfeed new` writes it, with
+	// [audio] filled in), in a show without links: content:encoded and the
+	// description are empty, and feed.json's item still has content_text,
+	// since JSON Feed requires content_html or content_text in every item.
+	{"item_no_notes", func() (*config.Show, []*episodes.Episode, Options) {
+		s := codingChatsShow()
+		s.Links = nil
+		ep := episode55()
+		ep.Summary = ""
+		ep.Chapters, ep.Links, ep.Takeaways, ep.People = nil, nil, nil, nil
+		return s, []*episodes.Episode{ep}, Options{Generator: generator}
+	}},
+
 	// No episodes: the channel dates are Options.Updated.
 	{"channel_no_episodes", func() (*config.Show, []*episodes.Episode, Options) {
 		return codingChatsShow(), nil, Options{Updated: time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC)}

@@ -538,7 +538,8 @@ func checkAppleSubset(t testing.TB, name, s string) {
 	}
 }
 
-// checkJSONFeed reads feed.json back: ids are guids, attachments carry the
+// checkJSONFeed reads feed.json back: ids are guids, every item has the
+// content_html or content_text JSON Feed 1.1 requires, attachments carry the
 // enclosure with a 64-bit size.
 func checkJSONFeed(t *testing.T, eps []*episodes.Episode, out *rendered) {
 	t.Helper()
@@ -546,7 +547,9 @@ func checkJSONFeed(t *testing.T, eps []*episodes.Episode, out *rendered) {
 		Version string `json:"version"`
 		FeedURL string `json:"feed_url"`
 		Items   []struct {
-			ID          string `json:"id"`
+			ID          string  `json:"id"`
+			ContentHTML *string `json:"content_html"`
+			ContentText *string `json:"content_text"`
 			Attachments []struct {
 				URL      string  `json:"url"`
 				MIMEType string  `json:"mime_type"`
@@ -569,6 +572,9 @@ func checkJSONFeed(t *testing.T, eps []*episodes.Episode, out *rendered) {
 		ep := want[i]
 		if it.ID != ep.GUID {
 			t.Errorf("feed.json item %d id %q, want %q", i, it.ID, ep.GUID)
+		}
+		if (it.ContentHTML == nil || *it.ContentHTML == "") && (it.ContentText == nil || *it.ContentText == "") {
+			t.Errorf("feed.json item %d (%q) has neither content_html nor content_text", i, it.ID)
 		}
 		if len(it.Attachments) != 1 {
 			t.Errorf("feed.json item %d: %d attachments", i, len(it.Attachments))

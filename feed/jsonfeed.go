@@ -54,7 +54,8 @@ func (b *page) jsonFeed(w io.Writer) error {
 	return writeJSON(w, f, len(b.entries), func(i int) any { return jsonFeedItem(b.entries[i]) })
 }
 
-// jsonFeedItem is e as a JSON Feed item.
+// jsonFeedItem is e as a JSON Feed item: its notes as content_html, or,
+// when it has none, content_text (JSON Feed 1.1 requires one of them).
 func jsonFeedItem(e *entry) *jsonItem {
 	ep := e.ep
 	it := &jsonItem{JSONItem: feeds.JSONItem{
@@ -62,6 +63,7 @@ func jsonFeedItem(e *entry) *jsonItem {
 		Url:         e.link,
 		Title:       ep.Title,
 		ContentHTML: e.content,
+		ContentText: e.contentText, // only without content_html
 		Summary:     e.summaryText,
 		Image:       ep.Image,
 		Tags:        ep.Keywords,
