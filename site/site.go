@@ -61,8 +61,8 @@ var builtin embed.FS
 // TemplatesDir is the folder of a show whose files replace the embedded
 // templates of the same name. Templates see a [Page] and may call, besides
 // html/template's functions, date and isodate (of a time.Time: "4 February
-// 2025", RFC 3339), minutes ("35 min"), clock ("03:49") and seconds ("229")
-// of a time.Duration.
+// 2025", RFC 3339, both in the time's own offset; see [pageDate]), minutes
+// ("35 min"), clock ("03:49") and seconds ("229") of a time.Duration.
 const TemplatesDir = "templates"
 
 // Template file names. LayoutTemplate holds the parts the pages share
@@ -150,7 +150,7 @@ type Episode struct {
 	EmbedURL string // public address of its embed page; "" without a slug
 	Image    string // the episode's artwork, else the show's
 
-	Date        string // "4 February 2025"
+	Date        string // "4 February 2025", in the offset published was written in
 	Length      string // "35 min"; "" when the duration is unknown
 	Description string // the summary as plain text, at most about 300 characters
 	Chapters    []Chapter
@@ -284,7 +284,7 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 }
 
 func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, notes string) (*Episode, error) {
-	e := &Episode{Episode: ep, Image: ep.Image, Date: ep.Published.UTC().Format("2 January 2006")}
+	e := &Episode{Episode: ep, Image: ep.Image, Date: pageDate(ep.Published)}
 	if e.Image == "" {
 		e.Image = show.Image
 	}
@@ -445,12 +445,24 @@ func (s *templateSet) page(name string, pages *Page, ep *Episode, root string) f
 
 // funcs are the functions templates may call besides html/template's.
 var funcs = template.FuncMap{
-	"date":    func(t time.Time) string { return t.UTC().Format("2 January 2006") },
-	"isodate": func(t time.Time) string { return t.UTC().Format(time.RFC3339) },
+	"date":    pageDate,
+	"isodate": isoDate,
 	"minutes": minutes,
 	"clock":   clock,
 	"seconds": seconds,
 }
+
+// pageDate writes the day of t as the pages show it, "4 February 2025", in
+// t's own offset: the one the podcaster wrote (episodes keep it), so that
+// published = 2026-01-12T00:30:00+01:00 is 12 January on the pages as in the
+// feeds, not 11 January as in UTC. It depends on nothing but t's instant and
+// offset, never on the machine's time zone.
+func pageDate(t time.Time) string { return t.Format("2 January 2006") }
+
+// isoDate writes t for a <time datetime> attribute: RFC 3339 in t's own
+// offset ("2026-01-12T00:30:00+01:00"; a zero offset is written Z), the same
+// instant and day as [pageDate] shows.
+func isoDate(t time.Time) string { return t.Format(time.RFC3339) }
 
 // minutes writes a duration as "35 min" (at least "1 min").
 func minutes(d time.Duration) string {

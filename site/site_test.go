@@ -413,6 +413,50 @@ func TestEpisodeOrder(t *testing.T) {
 	}
 }
 
+// TestDatesInWrittenOffset checks that the pages date an episode in the
+// offset its published time was written in, as the feeds do, not in UTC:
+// the shown day, the <time datetime> and the date and isodate template
+// functions.
+func TestDatesInWrittenOffset(t *testing.T) {
+	show, _ := example(t)
+	const rest = "title = \"T\"\nguid = \"g\"\n[audio]\nurl = \"https://example.com/1.mp3\"\nlength = 1\ntype = \"audio/mpeg\"\nduration = \"1:00\"\n"
+	custom := fstest.MapFS{"index.html": {Data: []byte(`{{range .Episodes}}<p>{{date .Published}}|{{isodate .Published}}</p>{{end}}`)}}
+	for _, tt := range []struct {
+		published string // as written in the episode file
+		day, iso  string
+	}{
+		{"2026-01-12T00:30:00+01:00", "12 January 2026", "2026-01-12T00:30:00+01:00"}, // 11 January in UTC
+		{`"2026-01-12T00:30:00+01:00"`, "12 January 2026", "2026-01-12T00:30:00+01:00"},
+		{"2026-01-11T22:00:00-05:00", "11 January 2026", "2026-01-11T22:00:00-05:00"}, // 12 January in UTC
+		{"2026-01-01T03:00:00+05:45", "1 January 2026", "2026-01-01T03:00:00+05:45"},  // 2025 in UTC
+		{"2025-02-04T09:00:00Z", "4 February 2025", "2025-02-04T09:00:00Z"},
+		{"2025-02-04T09:00:00+00:00", "4 February 2025", "2025-02-04T09:00:00Z"},
+	} {
+		t.Run(tt.published, func(t *testing.T) {
+			ep, probs := episodes.Parse("episodes/001-t.toml", []byte("published = "+tt.published+"\n"+rest))
+			if err := probs.Err(); err != nil {
+				t.Fatal(err)
+			}
+			// html/template writes + as &#43;: compare what a browser reads.
+			files := render(t, show, []*episodes.Episode{ep}, nil)
+			page := func(name string) string { return html.UnescapeString(string(files[name])) }
+			want := `<time datetime="` + tt.iso + `">` + tt.day + `</time>`
+			for _, name := range []string{"index.html", "episodes/001-t/index.html"} {
+				if !strings.Contains(page(name), want) {
+					t.Errorf("%s has no %s:\n%s", name, want, page(name))
+				}
+			}
+			if embed := page("embed/001-t.html"); !strings.Contains(embed, "<small>"+tt.day+" · ") {
+				t.Errorf("embed/001-t.html does not show %s:\n%s", tt.day, embed)
+			}
+			files = render(t, show, []*episodes.Episode{ep}, custom)
+			if got, want := page("index.html"), "<p>"+tt.day+"|"+tt.iso+"</p>"; !strings.Contains(got, want) {
+				t.Errorf("date and isodate give %s, want %s", got, want)
+			}
+		})
+	}
+}
+
 // Without notes (site used without feed), an episode page lists the
 // chapters itself.
 func TestPageWithoutNotes(t *testing.T) {
