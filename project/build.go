@@ -318,7 +318,7 @@ func (s *Show) why(l publish.Loss, plan *Plan) string {
 		case e.Draft:
 			return e.File + " is now a draft"
 		case slices.Contains(plan.Scheduled, e):
-			return e.File + " is now scheduled for " + e.Published.UTC().Format(time.RFC3339)
+			return e.File + " is now scheduled for " + e.Published.Format(time.RFC3339) // as written, as check and build -v say it
 		}
 	}
 	return "no episode file has this guid any more"

@@ -383,6 +383,13 @@ func TestBuildRefusesToLoseEpisodes(t *testing.T) {
 			},
 			want: "is now a draft",
 		},
+		{
+			name: "moved to the future",
+			change: func(t *testing.T, dir string) {
+				editFile(t, filepath.Join(dir, file), "published = 2025-02-04T09:00:00Z", "published = 2030-01-01T09:00:00+02:00")
+			},
+			want: "is now scheduled for 2030-01-01T09:00:00+02:00",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
