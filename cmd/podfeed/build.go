@@ -77,7 +77,7 @@ func runBuild(ctx context.Context, args []string, e env) error {
 	}
 	if verbose {
 		probs.Append(res.Plan.Warnings)
-		fmt.Fprint(e.stderr, probs.Warnings().Format())
+		printProblems(e.stderr, probs.Warnings())
 		for _, name := range res.Changed {
 			fmt.Fprintf(e.stdout, "wrote %s\n", name)
 		}

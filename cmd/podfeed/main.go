@@ -116,7 +116,7 @@ func report(err error, stderr io.Writer) int {
 		}
 		return exitUsage
 	case errors.As(err, &list):
-		fmt.Fprint(stderr, list.Problems().Format())
+		printProblems(stderr, list.Problems())
 		fmt.Fprintf(stderr, "podfeed: error: %s; nothing was written\n", plural(len(list), "error"))
 		return exitContent
 	case errors.As(err, &hint):
