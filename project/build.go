@@ -223,6 +223,9 @@ func (s *Show) CheckPublished(plan *Plan, opts BuildOptions) diag.List {
 		for _, l := range removal.Losses {
 			probs.Add(diag.Pos{File: removal.Feed}, "%s: %s", l.Loss, l.Why).WithHint("%s", hint)
 		}
+		for _, g := range removal.Unmatched {
+			probs.Warn(diag.Pos{File: removal.Feed}, "--allow-removal %s: %s", quoteArg(g), unmatched)
+		}
 	case errors.As(err, &unreadable):
 		probs.Add(diag.Pos{File: unreadable.Feed}, "cannot read the published feed: %v", unreadable.Err).WithHint("%s", unreadable.Hint())
 	default:
@@ -258,8 +261,13 @@ func (s *Show) guard(out string, plan *Plan, opts BuildOptions) error {
 		}
 		prev = append(prev, f.Items...)
 	}
+	used := make(map[string]bool) // the confirmations that matched
 	confirmed := func(guid string) bool {
-		return opts.AllowAllRemovals || slices.Contains(opts.AllowRemoval, guid)
+		if slices.Contains(opts.AllowRemoval, guid) {
+			used[guid] = true
+			return true
+		}
+		return opts.AllowAllRemovals
 	}
 	removal := &RemovalError{Feed: prevFile}
 	if showGUID != "" && showGUID != s.Config.GUID && !confirmed(showGUID) {
@@ -274,11 +282,24 @@ func (s *Show) guard(out string, plan *Plan, opts BuildOptions) error {
 			removal.Losses = append(removal.Losses, Loss{Loss: l, Why: s.why(l, plan)})
 		}
 	}
+	// A confirmation that matched nothing is most likely a mistyped guid.
+	for _, g := range opts.AllowRemoval {
+		if !used[g] && !slices.Contains(removal.Unmatched, g) {
+			removal.Unmatched = append(removal.Unmatched, g)
+		}
+	}
 	if removal.ShowGUID != nil || len(removal.Losses) > 0 {
 		return removal
 	}
+	for _, g := range removal.Unmatched {
+		plan.Warnings.Warn(diag.Pos{File: prevFile}, "--allow-removal %s: %s", quoteArg(g), unmatched).
+			WithHint("compare it with the <guid> elements of %s", prevFile)
+	}
 	return nil
 }
+
+// unmatched says what a confirmation that matched nothing means.
+const unmatched = "the build drops or re-keys no episode with this guid"
 
 // UnreadableFeedError is returned by Build when the feed already published
 // in the output folder cannot be read, so the build cannot tell which
@@ -340,6 +361,9 @@ type RemovalError struct {
 	Feed     string // the published feed that was compared
 	ShowGUID *GUIDChange
 	Losses   []Loss
+	// Unmatched lists the guids confirmed by BuildOptions.AllowRemoval
+	// that no loss has.
+	Unmatched []string
 }
 
 func (e *RemovalError) Error() string {
@@ -357,6 +381,9 @@ func (e *RemovalError) Error() string {
 	}
 	for _, l := range e.Losses {
 		fmt.Fprintf(&b, "\n\t%s: %s", l.Loss, l.Why)
+	}
+	for _, g := range e.Unmatched {
+		fmt.Fprintf(&b, "\n\t--allow-removal %s: %s", quoteArg(g), unmatched)
 	}
 	return b.String()
 }

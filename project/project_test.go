@@ -441,6 +441,36 @@ func editFile(t *testing.T, path, old, new string) {
 	}
 }
 
+// A confirmation that matches no loss is named: in the refusal, or as a
+// warning of a build that goes ahead.
+func TestBuildNamesUnmatchedConfirmations(t *testing.T) {
+	const guid = "codingchats-055-rust-in-production"
+	dir := copyExample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(dir, "episodes", "055-rust-in-production.toml")); err != nil {
+		t.Fatal(err)
+	}
+	_, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out, AllowRemoval: []string{"codingchats-55"}})
+	var removal *RemovalError
+	if !errors.As(err, &removal) || !slices.Equal(removal.Unmatched, []string{"codingchats-55"}) {
+		t.Fatalf("got %v, want a RemovalError naming the unmatched guid", err)
+	}
+	if want := "--allow-removal codingchats-55: the build drops or re-keys no episode with this guid"; !strings.Contains(err.Error(), want) {
+		t.Errorf("error %q does not contain %q", err, want)
+	}
+
+	res, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out, AllowRemoval: []string{guid, "codingchats-55"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := res.Plan.Warnings.Format(); !strings.Contains(got, "--allow-removal codingchats-55: ") || strings.Contains(got, "--allow-removal "+guid) {
+		t.Errorf("warnings name the wrong confirmations:\n%s", got)
+	}
+}
+
 // Two published guids swapped between episode files (or one fixed in the
 // wrong file) re-key both episodes, although every guid is still there.
 func TestBuildRefusesMovedGUIDs(t *testing.T) {

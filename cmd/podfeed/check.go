@@ -65,8 +65,8 @@ func runCheck(ctx context.Context, args []string, e env) error {
 		if err := plan.RenderAll(); err != nil {
 			return err
 		}
+		probs.Append(show.CheckPublished(plan, opts)) // before the warnings: it adds to them
 		probs.Append(plan.Warnings)
-		probs.Append(show.CheckPublished(plan, opts))
 		if remote {
 			probs.Append(show.CheckRemote(ctx, &http.Client{Timeout: timeout}))
 		}
