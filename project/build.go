@@ -11,6 +11,7 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,6 +21,7 @@ import (
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/par"
 	"github.com/podfeed/podfeed/internal/publish"
+	"github.com/podfeed/podfeed/internal/tomlx"
 	"github.com/podfeed/podfeed/media"
 	"github.com/podfeed/podfeed/site"
 )
@@ -89,6 +91,9 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 		return nil, err
 	}
 	p := &Plan{Live: live, Scheduled: scheduled, Warnings: out.Warnings}
+	if n := s.Config.Build.MaxItems; n > 0 && len(live) > n {
+		s.warnArchived(&p.Warnings, len(live)-n, out.Pages)
+	}
 	// Files that others refer to come first, feed.xml last: publish.Write
 	// renames in this order. Media files of live episodes lead.
 	for _, e := range live {
@@ -114,6 +119,31 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 		p.Files = append(p.Files, publish.File{Name: d.Name, Stream: d.Write})
 	}
 	return p, nil
+}
+
+// warnArchived says that [build] max_items leaves n episodes to the
+// archive pages, which most podcast apps never read.
+func (s *Show) warnArchived(warns *diag.List, n, pages int) {
+	name := filepath.Join(s.Dir, config.FileName)
+	pos := diag.Pos{File: name}
+	if src, err := os.ReadFile(name); err == nil {
+		pos = tomlx.KeyPos(name, src, "build.max_items")
+	}
+	where := "the archive page " + feed.PageName(feed.RSSFile, 1) + ", which"
+	if pages > 2 {
+		where = "the archive pages " + feed.PageName(feed.RSSFile, 1) + " to " + feed.PageName(feed.RSSFile, pages-1) + ", which"
+	}
+	warns.Warn(pos, "%s only on %s Apple Podcasts, Spotify and most apps never read (max_items = %d)",
+		plural(n, "older episode is", "older episodes are"), where, s.Config.Build.MaxItems).
+		WithHint("their listeners cannot find them there; raise max_items, or leave it out, unless feed.xml is too big for the apps")
+}
+
+// plural returns one when n is 1 and many otherwise, after n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
 
 // RenderAll renders every file that is otherwise rendered only when it is

@@ -616,6 +616,16 @@ func TestMaxItemsKeepsTheArchive(t *testing.T) {
 	if bytes.Contains(got["feed.xml"], []byte("codingchats-055")) {
 		t.Errorf("feed.xml holds the archived episode")
 	}
+	plan, err := load(t, dir).Render(BuildOptions{Now: day, Output: out})
+	if err != nil {
+		t.Fatal(err)
+	}
+	maxItemsLine := bytes.Count(src, []byte("\n")) + 3 // after a blank line and [build]
+	want := fmt.Sprintf("%s:%d:1: warning:", filepath.Join(dir, "podcast.toml"), maxItemsLine)
+	want += " 1 older episode is only on the archive page feed-2.xml, which Apple Podcasts, Spotify and most apps never read (max_items = 1)"
+	if got := plan.Warnings.Format(); !strings.Contains(got, want) {
+		t.Errorf("warnings:\n%s\nwant one containing %q", got, want)
+	}
 	if !bytes.Contains(got["feed.xml"], []byte(`<atom:link href="https://codingchats.example.com/feed-2.xml" rel="next"`)) {
 		t.Errorf("feed.xml does not link to its next page")
 	}
