@@ -84,6 +84,7 @@ func Init(dir string, show Show, now time.Time, opts Options) ([]string, error) 
 	if !strings.HasSuffix(show.Link, "/") {
 		show.Link += "/"
 	}
+	pinGUID := show.Link != "https://example.com/"
 	if show.Language == "" {
 		show.Language = "en"
 	}
@@ -99,7 +100,7 @@ func Init(dir string, show Show, now time.Time, opts Options) ([]string, error) 
 		return nil, err
 	}
 	files := []importer.File{
-		{Name: config.FileName, Data: []byte(showFile(show, now))},
+		{Name: config.FileName, Data: []byte(showFile(show, pinGUID, now))},
 		{Name: "episodes/" + epFile, Data: importer.EncodeEpisode(ep, episodeComment)},
 		{Name: ".gitignore", Data: []byte("# podfeed build writes the feeds here.\n/public/\n")},
 	}
@@ -112,9 +113,23 @@ in podfeed's design: title, number, published, guid (never change it once
 published), summary (Markdown), [audio], [[chapters]], [[links]],
 takeaways, [[people]], [transcript].`
 
-// showFile is podcast.toml as Init writes it.
-func showFile(s Show, now time.Time) string {
+// showFile is podcast.toml as Init writes it. With pinGUID, it writes the
+// podcast:guid derived from the feed address, so that moving the feed
+// later does not change it; without, the feed address is a placeholder
+// whose guid every such show would share, and the guid line is a comment
+// saying how to pin it.
+func showFile(s Show, pinGUID bool, now time.Time) string {
 	q := importer.Quote
+	feedURL := s.Link + "feed.xml"
+	guid := fmt.Sprintf(`# The show's podcast:guid: apps and directories know the show by it. It was
+# made from feed_url; never change it, not even when the feed moves.
+guid = %s`, q(config.PodcastGUID(feedURL)))
+	if !pinGUID {
+		guid = `# The show's podcast:guid: apps and directories know the show by it. Until
+# it is written here, podfeed makes it from feed_url. Once feed_url is the
+# real address and the show is built, copy the <podcast:guid> of feed.xml here
+# as guid = "…", and never change it, not even when the feed moves.`
+	}
 	return fmt.Sprintf(`# The show. podfeed check explains every key and what is missing; the full
 # list is in podfeed's design (DESIGN.md).
 
@@ -125,6 +140,7 @@ under the title."""
 # The show's website, and the address its feed.xml will be served from.
 link = %s
 feed_url = %s
+%s
 language = %s
 author = %s
 # Square artwork, 1400 to 3000 pixels, JPEG or PNG, served over https.
@@ -151,7 +167,7 @@ email = %s
 [build]
 episodes = "episodes"
 output = "public"
-`, q(s.Title), q(s.Link), q(s.Link+"feed.xml"), q(s.Language), q(s.Author), q(s.Link+"artwork.jpg"),
+`, q(s.Title), q(s.Link), q(feedURL), guid, q(s.Language), q(s.Author), q(s.Link+"artwork.jpg"),
 		q(fmt.Sprintf("© %d %s", now.Year(), s.Author)), q(s.Author), q(s.Email), q(s.Link))
 }
 

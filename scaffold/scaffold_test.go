@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/importer"
 	"github.com/podfeed/podfeed/project"
@@ -212,5 +213,47 @@ func write(t *testing.T, name, data string) {
 	t.Helper()
 	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestInitPinsGUID: with a real website, init writes the podcast:guid it
+// derives from the feed address, so that moving the feed keeps it; with the
+// placeholder website, whose guid every such show would share, it writes
+// only a comment saying how to pin it.
+func TestInitPinsGUID(t *testing.T) {
+	tests := []struct {
+		name, link string
+		want       string // the show's guid after feed_url moves; "" for the new feed_url's
+	}{
+		{"real link", "https://show.example.org", config.PodcastGUID("https://show.example.org/feed.xml")},
+		{"real link with path", "https://example.net/pod/", config.PodcastGUID("https://example.net/pod/feed.xml")},
+		{"placeholder", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			if _, err := Init(dir, Show{Link: tt.link}, now, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			name := filepath.Join(dir, config.FileName)
+			src := string(readFile(t, name))
+			if !strings.Contains(src, "never change it") {
+				t.Errorf("no comment saying never to change the guid:\n%s", src)
+			}
+			// The podcaster moves the feed to another host.
+			const moved = "https://newhost.example.net/feed.xml"
+			src = regexp.MustCompile(`(?m)^feed_url = .*$`).ReplaceAllString(src, `feed_url = "`+moved+`"`)
+			show, probs := config.Parse(name, []byte(src))
+			if err := probs.Err(); err != nil {
+				t.Fatal(probs.Format())
+			}
+			want := tt.want
+			if want == "" {
+				want = config.PodcastGUID(moved)
+			}
+			if show.GUID != want {
+				t.Errorf("guid after the feed moved: %s, want %s", show.GUID, want)
+			}
+		})
 	}
 }
