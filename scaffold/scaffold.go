@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -78,13 +79,15 @@ func Init(dir string, show Show, now time.Time, opts Options) ([]string, error) 
 	if show.Email == "" {
 		show.Email = "you@example.com"
 	}
+	pinGUID := show.Link != ""
 	if show.Link == "" {
 		show.Link = "https://example.com/"
 	}
-	if !strings.HasSuffix(show.Link, "/") {
-		show.Link += "/"
+	link, err := SiteURL(show.Link)
+	if err != nil {
+		return nil, err
 	}
-	pinGUID := show.Link != "https://example.com/"
+	show.Link = link
 	if show.Language == "" {
 		show.Language = "en"
 	}
@@ -167,8 +170,41 @@ email = %s
 [build]
 episodes = "episodes"
 output = "public"
-`, q(s.Title), q(s.Link), q(feedURL), guid, q(s.Language), q(s.Author), q(s.Link+"artwork.jpg"),
+`, q(s.Title), q(s.Link), q(feedURL), guid, q(s.Language), q(s.Author), q(artworkURL(s.Link)),
 		q(fmt.Sprintf("© %d %s", now.Year(), s.Author)), q(s.Author), q(s.Email), q(s.Link))
+}
+
+// artworkURL is the artwork address Init writes for the website link:
+// artwork.jpg under it, over https, which Apple Podcasts requires.
+func artworkURL(link string) string {
+	return "https://" + strings.TrimPrefix(strings.TrimPrefix(link, "https://"), "http://") + "artwork.jpg"
+}
+
+// SiteURL returns the website address raw as Init writes it: with
+// "https://" in front when it has no scheme (as "mypod.example.org"), and
+// ending in "/", so that the feed and artwork addresses can be made from it.
+// It returns an error, saying what is wrong, when raw is not an http or
+// https address with a host, or has a query or fragment.
+func SiteURL(raw string) (string, error) {
+	s := strings.TrimSpace(raw)
+	if !strings.Contains(s, "://") {
+		s = "https://" + strings.TrimLeft(s, "/")
+	}
+	u, err := url.Parse(s)
+	switch {
+	case err != nil:
+		return "", fmt.Errorf("%q is not a web address", raw)
+	case u.Scheme != "http" && u.Scheme != "https":
+		return "", fmt.Errorf("%q is not an http or https address", raw)
+	case u.Hostname() == "" || u.User != nil:
+		return "", fmt.Errorf("%q names no host", raw)
+	case u.RawQuery != "" || u.Fragment != "" || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "#"):
+		return "", fmt.Errorf("%q has a query or fragment; give the show's website only", raw)
+	}
+	if !strings.HasSuffix(s, "/") {
+		s += "/"
+	}
+	return s, nil
 }
 
 // titleFromDir makes a show title from a folder name: "my-show" → "My Show".

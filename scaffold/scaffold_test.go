@@ -257,3 +257,64 @@ func TestInitPinsGUID(t *testing.T) {
 		})
 	}
 }
+
+func TestSiteURL(t *testing.T) {
+	tests := []struct {
+		raw, want string // want "" means an error
+	}{
+		{"https://show.example.org", "https://show.example.org/"},
+		{"https://show.example.org/", "https://show.example.org/"},
+		{"http://show.example.org/pod", "http://show.example.org/pod/"},
+		{"mypod.example.org", "https://mypod.example.org/"},
+		{" mypod.example.org/show ", "https://mypod.example.org/show/"},
+		{"//mypod.example.org", "https://mypod.example.org/"},
+		{"localhost:8080", "https://localhost:8080/"},
+		{"ftp://mypod.example.org", ""},
+		{"mailto:me@example.org", ""},
+		{"https://", ""},
+		{"", ""},
+		{"my pod.example.org", ""},
+		{"https://mypod.example.org/?p=1", ""},
+		{"https://mypod.example.org/#top", ""},
+	}
+	for _, tt := range tests {
+		got, err := SiteURL(tt.raw)
+		if tt.want == "" {
+			if err == nil {
+				t.Errorf("SiteURL(%q) = %q, want an error", tt.raw, got)
+			}
+			continue
+		}
+		if err != nil || got != tt.want {
+			t.Errorf("SiteURL(%q) = %q, %v; want %q", tt.raw, got, err, tt.want)
+		}
+	}
+}
+
+// TestInitLinkChecks: whatever form of website init accepts, the show it
+// writes checks without an error, its artwork served over https.
+func TestInitLinkChecks(t *testing.T) {
+	tests := []struct{ link, wantLink, wantImage string }{
+		{"mypod.example.org", "https://mypod.example.org/", "https://mypod.example.org/artwork.jpg"},
+		{"http://mypod.example.org/show", "http://mypod.example.org/show/", "https://mypod.example.org/show/artwork.jpg"},
+		{"https://mypod.example.org", "https://mypod.example.org/", "https://mypod.example.org/artwork.jpg"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.link, func(t *testing.T) {
+			dir := t.TempDir()
+			if _, err := Init(dir, Show{Link: tt.link}, now, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			show, probs := project.Load(dir)
+			if err := probs.Err(); err != nil {
+				t.Fatalf("the show does not load:\n%s", probs.Format())
+			}
+			if c := show.Config; c.Link != tt.wantLink || c.Image != tt.wantImage {
+				t.Errorf("link %q, image %q; want %q, %q", c.Link, c.Image, tt.wantLink, tt.wantImage)
+			}
+		})
+	}
+	if _, err := Init(t.TempDir(), Show{Link: "ftp://mypod.example.org"}, now, Options{}); err == nil {
+		t.Errorf("Init with an ftp link: no error")
+	}
+}

@@ -35,7 +35,7 @@ func runInit(args []string, e env) error {
 	fs.StringVar(&show.Title, "title", "", "the show's `TITLE` (default: from DIR's name)")
 	fs.StringVar(&show.Author, "author", "", "the show's `AUTHOR`, also the owner's name")
 	fs.StringVar(&show.Email, "email", "", "the owner's e-mail `ADDRESS`")
-	fs.StringVar(&show.Link, "link", "", "the show's website `URL`; the feed and artwork addresses are made from it")
+	fs.StringVar(&show.Link, "link", "", "the show's website `URL` (https:// is added when it has no scheme); the feed and artwork addresses are made from it")
 	fs.StringVar(&show.Language, "language", "", "the show's `LANGUAGE` as a BCP 47 tag (default \"en\")")
 	fs.BoolVar(&force, "force", false, "overwrite files that exist")
 	positional, err := parseArgs(fs, args, e.stdout, 1)
@@ -46,6 +46,13 @@ func runInit(args []string, e env) error {
 		return usageError{msg: "init needs the folder to create the show in", hint: "run 'podfeed init DIR'"}
 	}
 	dir := positional[0]
+	if show.Link != "" {
+		link, err := scaffold.SiteURL(show.Link)
+		if err != nil {
+			return usageError{msg: "--link " + err.Error(), hint: "give the show's website, such as --link https://mypod.example.org/"}
+		}
+		show.Link = link
+	}
 	written, err := scaffold.Init(dir, show, e.now(), scaffold.Options{Overwrite: force})
 	if err != nil {
 		return writeError(e, err)
