@@ -101,6 +101,7 @@ func readShow(t *tomlx.Table, s *Show, probs *diag.List) {
 	readFunding(t, s)
 	readDirectories(t, s)
 	readBuild(t, s)
+	warnPlaceholders(t, s)
 }
 
 // readGUID reads guid, or derives the default from the feed address when it
@@ -138,6 +139,9 @@ func readOwner(t *tomlx.Table, s *Show, probs *diag.List) {
 			checkEmail(ot, "email", v)
 			s.Owner.Email = v
 		}
+		warnPlaceholder(ot, "name", s.Owner.Name, PlaceholderName, "write the name of the show's owner")
+		warnPlaceholder(ot, "email", s.Owner.Email, PlaceholderEmail,
+			"write an address you read: directories write to it to confirm who owns the show")
 		ot.Finish()
 		warnAt = ot
 	}

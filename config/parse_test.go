@@ -60,7 +60,7 @@ func TestParseValid(t *testing.T) {
 			src: `title = "T"
 description = "D"
 link = "http://example.com"
-feed_url = "https://example.com/feed.xml"
+feed_url = "https://example.com/rss.xml"
 language = "en-GB"
 image = "https://example.com/a.png"
 `,
@@ -68,7 +68,7 @@ image = "https://example.com/a.png"
 				*s = Default()
 				s.File = "podcast.toml"
 				s.Title, s.Description = "T", "D"
-				s.Link, s.FeedURL = "http://example.com", "https://example.com/feed.xml"
+				s.Link, s.FeedURL = "http://example.com", "https://example.com/rss.xml"
 				s.Language, s.Image = "en-GB", "https://example.com/a.png"
 				s.GUID = PodcastGUID(s.FeedURL)
 			},

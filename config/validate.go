@@ -87,3 +87,32 @@ func checkEmail(t *tomlx.Table, key, v string) {
 			WithHint("write only %q; the name goes in owner.name", a.Address)
 	}
 }
+
+// warnPlaceholders warns about each placeholder of podfeed init still in
+// the root table of s, at its key; readOwner warns about those in [owner].
+func warnPlaceholders(t *tomlx.Table, s *Show) {
+	warnPlaceholder(t, "description", s.Description, PlaceholderDescription,
+		"say what the show is about in two or three sentences: podcast apps show it under the title")
+	warnPlaceholder(t, "link", s.Link, PlaceholderLink, "write the address of the show's website")
+	warnPlaceholder(t, "feed_url", s.FeedURL, PlaceholderFeedURL,
+		"write the address feed.xml will be served from: listeners' apps fetch the feed there")
+	warnPlaceholder(t, "author", s.Author, PlaceholderName, "write the name listeners know the show's author by")
+	warnPlaceholder(t, "image", s.Image, PlaceholderImage,
+		"write the address of the show's artwork: square, 1400 to 3000 pixels, JPEG or PNG, over https")
+	if strings.Contains(s.Copyright, PlaceholderName) {
+		t.Warnf("copyright", "%q holds the placeholder %q written by podfeed init", s.Copyright, PlaceholderName).
+			WithHint("write who holds the rights, such as %q", strings.ReplaceAll(s.Copyright, PlaceholderName, "Ann Author"))
+	}
+}
+
+// warnPlaceholder warns at key of t when v is placeholder.
+func warnPlaceholder(t *tomlx.Table, key, v, placeholder, hint string) {
+	if strings.TrimSpace(v) != placeholder {
+		return
+	}
+	if len(placeholder) > 40 {
+		t.Warnf(key, "still the placeholder written by podfeed init").WithHint("%s", hint)
+		return
+	}
+	t.Warnf(key, "%q is a placeholder written by podfeed init", v).WithHint("%s", hint)
+}

@@ -76,6 +76,7 @@ func (d *decoder) episode(t *tomlx.Table, ep *Episode) {
 	ep.EpisodeType = d.episodeType(t)
 	ep.Published = d.published(t)
 	ep.Summary = t.String("summary")
+	warnSummaryPlaceholder(t, ep.Summary)
 	ep.Explicit = t.Bool("explicit")
 	ep.Image = d.url(t, "image", httpsOnly)
 	ep.Keywords = t.Strings("keywords")
@@ -169,6 +170,7 @@ func (d *decoder) audio(t *tomlx.Table, a *Audio) (durationKnown bool) {
 		d.missing(diag.Warning, t, "duration").
 			WithHint(`add duration = "H:MM:SS"; apps show it before the episode is downloaded`)
 	}
+	warnAudioPlaceholders(t, a)
 	t.Finish()
 	return durationKnown
 }

@@ -305,6 +305,15 @@ func TestValidation(t *testing.T) {
 			[]string{`t.toml:12:1: transcript.type: unsupported transcript type "text/webvtt"`}},
 		{"transcript url", base + baseAudio + "[transcript]\nurl = \"1.vtt\"\ntype = \"text/vtt\"\n",
 			[]string{`t.toml:11:1: transcript.url: want an absolute http(s) URL, got "1.vtt"`}},
+		{"summary placeholder", base + "summary = \"\"\"\nWhat listeners will hear in this episode. Markdown works here: *emphasis*, \\\n[links](https://example.com/), lists.\"\"\"\n" + baseAudio,
+			[]string{`t.toml:4:1: warning: summary: still the placeholder written by podfeed init`}},
+		{"summary edited", base + "summary = \"What listeners will hear in this episode: Rust.\"\n" + baseAudio,
+			nil},
+		{"audio placeholders", base + "[audio]\nurl = \"https://…/001-welcome.mp3\"\nlength = 12345678  # bytes\ntype = \"audio/mpeg\"\nduration = \"35:14\"\n",
+			[]string{
+				`t.toml:5:1: warning: audio.url: "https://…/001-welcome.mp3" is a placeholder written by podfeed`,
+				`t.toml:6:1: warning: audio.length: 12345678 is a placeholder written by podfeed`,
+			}},
 		{"unknown key in a chapter", base + baseAudio + "[[chapters]]\nstart = 0\ntitle = \"A\"\nlink = \"https://a.example/\"\n",
 			[]string{`t.toml:13:1: unknown key "chapters[0].link"`}},
 	}

@@ -134,3 +134,25 @@ func checkChapters(tables []*tomlx.Table, chapters []Chapter, startOK []bool, du
 		prev = i
 	}
 }
+
+// warnSummaryPlaceholder warns when the summary is still the placeholder of
+// podfeed init's first episode.
+func warnSummaryPlaceholder(t *tomlx.Table, summary string) {
+	if strings.TrimSpace(summary) == PlaceholderSummary {
+		t.Warnf("summary", "still the placeholder written by podfeed init").
+			WithHint("say what listeners will hear in this episode; it opens the show notes in every app")
+	}
+}
+
+// warnAudioPlaceholders warns about the placeholders of the [audio] table
+// that podfeed init and new write as comments, once uncommented.
+func warnAudioPlaceholders(t *tomlx.Table, a *Audio) {
+	if u, err := url.Parse(a.URL); err == nil && a.URL != "" && u.Hostname() == PlaceholderMediaHost {
+		t.Warnf("url", "%q is a placeholder written by podfeed", a.URL).
+			WithHint("write the public address of the media file, such as \"https://media.example.org/001.mp3\"")
+	}
+	if a.Length == PlaceholderLength {
+		t.Warnf("length", "%d is a placeholder written by podfeed", a.Length).
+			WithHint("write the media file's size in bytes, or give file = \"media/…\" to read it from the file")
+	}
+}

@@ -2,6 +2,7 @@ package importer
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -334,8 +335,8 @@ func EncodeEpisode(ep *episodes.Episode, comment string) []byte {
 file = "media/…" to read length, type and duration from a local file),
 then remove draft = true to publish.
 [audio]
-url = "https://…/` + ep.Slug + `.mp3"
-length = 12345678  # bytes
+url = "https://` + episodes.PlaceholderMediaHost + `/` + ep.Slug + `.mp3"
+length = ` + strconv.Itoa(episodes.PlaceholderLength) + `  # bytes
 type = "audio/mpeg"
 duration = "35:14"`)
 	}

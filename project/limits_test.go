@@ -267,11 +267,11 @@ func writeShow(t testing.TB, dir string) {
 	t.Helper()
 	show := `title = "Show"
 description = "A show."
-link = "https://example.com/"
-feed_url = "https://example.com/feed.xml"
+link = "https://show.example.com/"
+feed_url = "https://show.example.com/feed.xml"
 language = "en"
 author = "Host"
-image = "https://example.com/art.jpg"
+image = "https://show.example.com/art.jpg"
 categories = ["Technology"]
 [owner]
 name = "Host"

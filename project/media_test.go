@@ -100,7 +100,7 @@ func TestMediaFiles(t *testing.T) {
 			}
 			if tt.name == "only a file" {
 				a := show.Episodes[0].Audio
-				if a.Length != 21884 || a.Type != "audio/mpeg" || a.URL != "https://example.com/audio/ep.mp3" ||
+				if a.Length != 21884 || a.Type != "audio/mpeg" || a.URL != "https://show.example.com/audio/ep.mp3" ||
 					len(show.Episodes[0].Chapters) != 3 {
 					t.Errorf("audio %+v, %d chapters", a, len(show.Episodes[0].Chapters))
 				}

@@ -54,9 +54,9 @@ func (o Options) guid() (string, error) {
 // build but that podfeed check points out.
 type Show struct {
 	Title    string // default: from the folder's name
-	Author   string // default "Your Name"
-	Email    string // the owner's address; default "you@example.com"
-	Link     string // the show's website; default "https://example.com/"
+	Author   string // default config.PlaceholderName, "Your Name"
+	Email    string // the owner's address; default config.PlaceholderEmail
+	Link     string // the show's website; default config.PlaceholderLink
 	Language string // default "en"
 }
 
@@ -74,14 +74,14 @@ func Init(dir string, show Show, now time.Time, opts Options) ([]string, error) 
 		show.Title = titleFromDir(dir)
 	}
 	if show.Author == "" {
-		show.Author = "Your Name"
+		show.Author = config.PlaceholderName
 	}
 	if show.Email == "" {
-		show.Email = "you@example.com"
+		show.Email = config.PlaceholderEmail
 	}
 	pinGUID := show.Link != ""
 	if show.Link == "" {
-		show.Link = "https://example.com/"
+		show.Link = config.PlaceholderLink
 	}
 	link, err := SiteURL(show.Link)
 	if err != nil {
@@ -96,7 +96,7 @@ func Init(dir string, show Show, now time.Time, opts Options) ([]string, error) 
 		Number:    1,
 		Published: now,
 		Draft:     true,
-		Summary:   "What listeners will hear in this episode. Markdown works here: *emphasis*, [links](https://example.com/), lists.",
+		Summary:   episodes.PlaceholderSummary,
 	}
 	epFile, err := prepare(ep, opts)
 	if err != nil {
@@ -137,9 +137,7 @@ guid = %s`, q(config.PodcastGUID(feedURL)))
 # list is in podfeed's design (DESIGN.md).
 
 title = %s
-description = """
-What the show is about, in two or three sentences: podcast apps show it \
-under the title."""
+description = %s
 # The show's website, and the address its feed.xml will be served from.
 link = %s
 feed_url = %s
@@ -170,7 +168,7 @@ email = %s
 [build]
 episodes = "episodes"
 output = "public"
-`, q(s.Title), q(s.Link), q(feedURL), guid, q(s.Language), q(s.Author), q(artworkURL(s.Link)),
+`, q(s.Title), q(config.PlaceholderDescription), q(s.Link), q(feedURL), guid, q(s.Language), q(s.Author), q(artworkURL(s.Link)),
 		q(fmt.Sprintf("© %d %s", now.Year(), s.Author)), q(s.Author), q(s.Email), q(s.Link))
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -316,5 +317,60 @@ func TestInitLinkChecks(t *testing.T) {
 	}
 	if _, err := Init(t.TempDir(), Show{Link: "ftp://mypod.example.org"}, now, Options{}); err == nil {
 		t.Errorf("Init with an ftp link: no error")
+	}
+}
+
+// TestInitPlaceholdersWarn: check warns about every placeholder init writes,
+// at its file, line and key, and about none of the settings it was given.
+func TestInitPlaceholdersWarn(t *testing.T) {
+	given := Show{Title: "Mine", Author: "Ann Author", Email: "ann@example.org", Link: "https://show.example.org/"}
+	tests := []struct {
+		name string
+		show Show
+		want []string // file base name and key of each placeholder warning
+	}{
+		{"nothing given", Show{}, []string{
+			"podcast.toml description", "podcast.toml link", "podcast.toml feed_url", "podcast.toml author",
+			"podcast.toml image", "podcast.toml copyright", "podcast.toml owner.name", "podcast.toml owner.email",
+			"001-welcome-to-my-show.toml summary",
+		}},
+		{"all flags given", given, []string{"podcast.toml description", "001-welcome-to-mine.toml summary"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), "my-show")
+			if _, err := Init(dir, tt.show, now, Options{}); err != nil {
+				t.Fatal(err)
+			}
+			_, probs := project.Load(dir)
+			if err := probs.Err(); err != nil {
+				t.Fatal(probs.Format())
+			}
+			var got []string
+			for _, p := range probs.Warnings() {
+				if !strings.Contains(p.Msg, "placeholder") {
+					continue
+				}
+				key := p.Pos.Key
+				got = append(got, filepath.Base(p.Pos.File)+" "+key)
+				// The line named is the key's.
+				lines := strings.Split(string(readFile(t, p.Pos.File)), "\n")
+				if p.Pos.Line < 1 || p.Pos.Line > len(lines) {
+					t.Errorf("%s: no line", p.Error())
+					continue
+				}
+				if short := key[strings.LastIndex(key, ".")+1:]; !strings.HasPrefix(lines[p.Pos.Line-1], short+" = ") {
+					t.Errorf("%s: line %d is %q", p.Error(), p.Pos.Line, lines[p.Pos.Line-1])
+				}
+				if p.Hint == "" {
+					t.Errorf("%s: no hint", p.Error())
+				}
+			}
+			slices.Sort(got)
+			want := slices.Sorted(slices.Values(tt.want))
+			if !slices.Equal(got, want) {
+				t.Errorf("placeholder warnings at\n%q\nwant\n%q\n%s", got, want, probs.Format())
+			}
+		})
 	}
 }

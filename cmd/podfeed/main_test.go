@@ -77,7 +77,7 @@ func TestExitCodes(t *testing.T) {
 		{"init --link ftp", []string{"init", "--link", "ftp://mypod.example.org", "never-written"}, exitUsage, "", `podfeed: error: --link "ftp://mypod.example.org" is not an http or https address`},
 		{"init --link query", []string{"init", "--link", "mypod.example.org/?p=1", "never-written"}, exitUsage, "", "podfeed: hint: give the show's website"},
 		{"missing show", []string{"check", "no-such-show"}, exitContent, "", "no-such-show/podcast.toml: cannot read the show file"},
-		{"clean check", []string{"check", "--now", "2025-03-01T00:00:00Z", example}, exitOK, "2 episodes live, 0 episodes scheduled; 0 errors", ""},
+		{"clean check", []string{"check", "--now", "2025-03-01T00:00:00Z", example}, exitOK, "2 episodes live, 0 episodes scheduled; 0 errors, 0 warnings", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
