@@ -73,6 +73,7 @@ func TestExitCodes(t *testing.T) {
 		{"help embed", []string{"help", "embed"}, exitOK, "Usage: podfeed embed", ""},
 		{"help import", []string{"help", "import"}, exitOK, "podfeed import", ""},
 		{"help frob", []string{"help", "frob"}, exitUsage, "", `no help for "frob"`},
+		{"new with the show but no title", []string{"new", example}, exitUsage, "", "podfeed: error: new needs the episode's title after the show folder " + example},
 		{"version", []string{"version"}, exitOK, "podfeed ", ""},
 		{"init --link ftp", []string{"init", "--link", "ftp://mypod.example.org", "never-written"}, exitUsage, "", `podfeed: error: --link "ftp://mypod.example.org" is not an http or https address`},
 		{"init --link query", []string{"init", "--link", "mypod.example.org/?p=1", "never-written"}, exitUsage, "", "podfeed: hint: give the show's website"},

@@ -3,8 +3,11 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"time"
 
+	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/scaffold"
 )
 
@@ -38,6 +41,12 @@ func runNew(args []string, e env) error {
 		return usageError{msg: "new needs the episode's title", hint: `run 'podfeed new [SHOW] "TITLE"'`}
 	case 1:
 		dir, title = ".", positional[0]
+		if forgotTitle(title) {
+			return usageError{
+				msg:  fmt.Sprintf("new needs the episode's title after the show folder %s", title),
+				hint: fmt.Sprintf(`run 'podfeed new %s "TITLE"'`, title),
+			}
+		}
 	default:
 		dir, title = positional[0], positional[1]
 	}
@@ -54,4 +63,14 @@ func runNew(args []string, e env) error {
 	}
 	fmt.Fprintf(e.stdout, "wrote %s\n", file)
 	return nil
+}
+
+// forgotTitle reports whether arg, the only argument of new, is a show
+// folder given without the title: "." holds no show and arg is a folder.
+func forgotTitle(arg string) bool {
+	if _, err := os.Stat(filepath.Join(".", config.FileName)); err == nil {
+		return false
+	}
+	fi, err := os.Stat(arg)
+	return err == nil && fi.IsDir()
 }
