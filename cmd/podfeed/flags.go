@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -39,7 +40,7 @@ func parseArgs(fs *flag.FlagSet, args []string, stdout io.Writer, maxPositional 
 				fs.Usage()
 				return nil, errHelp
 			}
-			return nil, usageError{msg: err.Error(), hint: fmt.Sprintf("run 'podfeed %s -h' for help", fs.Name())}
+			return nil, flagError(fs, err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -55,6 +56,28 @@ func parseArgs(fs *flag.FlagSet, args []string, stdout io.Writer, maxPositional 
 		}
 	}
 	return positional, nil
+}
+
+// badValue matches the flag package's error for a value its flag rejects.
+var badValue = regexp.MustCompile(`^invalid value "(.*)" for flag -(\S+): `)
+
+// flagError turns an error of fs.Parse into a usage error. A bad duration
+// says how to write one: the flag package says only "parse error".
+func flagError(fs *flag.FlagSet, err error) error {
+	hint := fmt.Sprintf("run 'podfeed %s -h' for help", fs.Name())
+	if m := badValue.FindStringSubmatch(err.Error()); m != nil {
+		if f := fs.Lookup(m[2]); f != nil {
+			if g, ok := f.Value.(flag.Getter); ok {
+				if _, isDuration := g.Get().(time.Duration); isDuration {
+					return usageError{
+						msg:  fmt.Sprintf("--%s %q is not a duration", m[2], m[1]),
+						hint: fmt.Sprintf("write a number with its unit, such as --%s 5s or --%s 1m", m[2], m[2]),
+					}
+				}
+			}
+		}
+	}
+	return usageError{msg: err.Error(), hint: hint}
 }
 
 // timeFlag is a flag holding an RFC 3339 time.

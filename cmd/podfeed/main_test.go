@@ -73,6 +73,8 @@ func TestExitCodes(t *testing.T) {
 		{"help embed", []string{"help", "embed"}, exitOK, "Usage: podfeed embed", ""},
 		{"help import", []string{"help", "import"}, exitOK, "podfeed import", ""},
 		{"help frob", []string{"help", "frob"}, exitUsage, "", `no help for "frob"`},
+		{"lock-wait without unit", []string{"build", "--lock-wait", "5", example}, exitUsage, "", "podfeed: error: --lock-wait \"5\" is not a duration\npodfeed: hint: write a number with its unit, such as --lock-wait 5s or --lock-wait 1m"},
+		{"timeout without unit", []string{"check", "--timeout=30", example}, exitUsage, "", "such as --timeout 5s"},
 		{"new with the show but no title", []string{"new", example}, exitUsage, "", "podfeed: error: new needs the episode's title after the show folder " + example},
 		{"version", []string{"version"}, exitOK, "podfeed ", ""},
 		{"init --link ftp", []string{"init", "--link", "ftp://mypod.example.org", "never-written"}, exitUsage, "", `podfeed: error: --link "ftp://mypod.example.org" is not an http or https address`},
