@@ -89,7 +89,7 @@ func run(ctx context.Context, args []string, e env) int {
 	case "help", "-h", "-help", "--help":
 		err = runHelp(ctx, rest, e)
 	default:
-		err = usageError{msg: fmt.Sprintf("unknown command %q", cmd), hint: "run 'podfeed help' for the list of commands"}
+		err = unknownCommand(cmd)
 	}
 	return report(err, e.stderr)
 }
@@ -160,6 +160,18 @@ var (
 	errReported = errors.New("problems reported") // already printed: exit 1
 )
 
+// commands are the commands run knows, in the order of usage.
+var commands = []string{"build", "check", "init", "new", "import", "serve", "embed", "version", "help"}
+
+// unknownCommand is the usage error for cmd, suggesting the nearest command.
+func unknownCommand(cmd string) error {
+	hint := "run 'podfeed help' for the list of commands"
+	if s := diag.Suggest(cmd, commands); s != "" {
+		hint = fmt.Sprintf("did you mean 'podfeed %s'? %s", s, hint)
+	}
+	return usageError{msg: fmt.Sprintf("unknown command %q", cmd), hint: hint}
+}
+
 func runHelp(ctx context.Context, args []string, e env) error {
 	if len(args) == 0 {
 		fmt.Fprint(e.stdout, usage)
@@ -170,6 +182,14 @@ func runHelp(ctx context.Context, args []string, e env) error {
 		// 'podfeed help X' is 'podfeed X -h', on stdout.
 		run(ctx, []string{args[0], "-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now})
 		return nil
+	case "help", "version":
+		// The usage says all there is about them.
+		fmt.Fprint(e.stdout, usage)
+		return nil
 	}
-	return usageError{msg: fmt.Sprintf("no help for %q", strings.Join(args, " ")), hint: "run 'podfeed help'"}
+	hint := "run 'podfeed help'"
+	if s := diag.Suggest(args[0], commands); s != "" {
+		hint = fmt.Sprintf("did you mean 'podfeed help %s'?", s)
+	}
+	return usageError{msg: fmt.Sprintf("no help for %q", strings.Join(args, " ")), hint: hint}
 }
