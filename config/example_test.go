@@ -25,7 +25,7 @@ email = "podcast@codingchats.example.com"
 	fmt.Println(probs.Err() != nil)
 	// Output:
 	// podcast.toml: author: warning: not set; Apple Podcasts shows the author (itunes:author) under the show's title
-	// 	hint: add author = "Your Name"
+	// 	hint: add author = "…" with the name listeners should see
 	// podcast.toml:7:1: categories: "Education/How-To" is not an Apple Podcasts category
 	// 	hint: did you mean "Education/How To"?
 	// Coding Chats serial [Technology] 88058d69-5cea-52bd-8c94-4b9b30566cf1

@@ -65,7 +65,7 @@ func readShow(t *tomlx.Table, s *Show, probs *diag.List) {
 	s.Author, _ = optionalString(t, "author")
 	if isUnsetOrEmpty(t, "author") {
 		warnUnset(probs, t, "author", "Apple Podcasts shows the author (itunes:author) under the show's title").
-			WithHint(`add author = "Your Name"`)
+			WithHint(`add author = "…" with the name listeners should see`)
 	}
 	s.Image = requiredString(t, "image")
 	checkImage(t, "image", s.Image)
@@ -93,7 +93,7 @@ func readShow(t *tomlx.Table, s *Show, probs *diag.List) {
 		s.Locked = &Locked{Locked: *b, Owner: s.Owner.Email}
 		if *b && s.Owner.Email == "" {
 			t.Errorf("locked", "locked = true needs the owner's email").
-				WithHint(`add email = "you@example.com" under [owner]: podcast:locked names it as the address that may move the feed`)
+				WithHint(`add email = "…" under [owner], with an address you read: podcast:locked names it as the address that may move the feed`)
 		}
 	}
 	readMedium(t, s)
@@ -151,7 +151,7 @@ func readOwner(t *tomlx.Table, s *Show, probs *diag.List) {
 			key = "owner.email"
 		}
 		warnUnset(probs, warnAt, key, "directories write to the owner's address (itunes:owner) to confirm who owns the show").
-			WithHint(`add email = "you@example.com" under [owner]`)
+			WithHint(`add email = "…" under [owner], with an address you read`)
 	}
 }
 
