@@ -17,8 +17,10 @@ the output folder. The show builds at once; its episodes are drafts, left out
 of the feed until you give each its [audio] and remove draft = true.
 
 Settings not given as flags get placeholders (example.com addresses, "Your
-Name") that podfeed check points out. Init refuses to overwrite a file that
-exists unless --force is given.
+Name") that podfeed check points out. Given --link, init also writes the
+show's guid, which keeps podcast apps and directories knowing the show when
+its feed moves. Init refuses to overwrite a file that exists unless --force
+is given.
 
 Examples:
   podfeed init my-show
