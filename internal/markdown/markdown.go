@@ -1,14 +1,18 @@
 // Package markdown turns the Markdown an episode's summary is written in
 // into HTML that is safe to publish in a feed.
 //
-// Markdown is read as CommonMark by goldmark. Raw HTML inside it is kept by
+// Markdown is read as CommonMark by goldmark, with two extensions of GitHub
+// Flavored Markdown that podcasters expect from other tools: bare web and
+// e-mail addresses become links (Linkify), and ~~text~~ is struck through. Raw HTML inside it is kept by
 // goldmark and then cleaned, together with everything else, by a bluemonday
 // policy, so that no script, event handler, style or javascript:/data: URL
 // ever reaches the output. Three forms are offered:
 //
 //   - [Renderer.Render]: the full form for content:encoded, Atom content and
 //     JSON Feed content_html (a user-generated-content policy: headings,
-//     lists, emphasis, code, quotes, links, images);
+//     lists, emphasis, code, quotes, links, images); headings move one level
+//     down (# is <h2>), as the show notes around the summary and the pages
+//     they go into have their own <h1>;
 //   - [Renderer.RenderApple]: the subset Apple Podcasts and Spotify accept in
 //     an item's description: only p, ul, ol, li and a[href]; headings become
 //     paragraphs and every other tag is dropped, keeping its text;
@@ -31,8 +35,11 @@ import (
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -52,9 +59,12 @@ type Renderer struct {
 func New() *Renderer {
 	return &Renderer{
 		full: goldmark.New(
+			goldmark.WithExtensions(extension.Linkify, extension.Strikethrough),
+			goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(headingsDown{}, 100))),
 			goldmark.WithRendererOptions(gmhtml.WithUnsafe()),
 		),
 		apple: goldmark.New(
+			goldmark.WithExtensions(extension.Linkify, extension.Strikethrough),
 			goldmark.WithRendererOptions(
 				gmhtml.WithUnsafe(),
 				renderer.WithNodeRenderers(util.Prioritized(headingAsParagraph{}, 100)),
@@ -118,7 +128,9 @@ func (r *Renderer) RenderApple(src string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return strings.TrimSpace(r.subset.Sanitize(out)), nil
+	// A paragraph of nothing but dropped tags (an image) would be empty.
+	out = strings.ReplaceAll(r.subset.Sanitize(out), "<p></p>", "")
+	return strings.TrimSpace(out), nil
 }
 
 // Text renders src and returns its text without any markup, HTML entities
@@ -151,6 +163,18 @@ func convert(md goldmark.Markdown, src string) (string, error) {
 		return "", fmt.Errorf("render markdown: %w", err)
 	}
 	return buf.String(), nil
+}
+
+// headingsDown moves every heading one level down, <h6> staying <h6>.
+type headingsDown struct{}
+
+func (headingsDown) Transform(doc *ast.Document, _ text.Reader, _ parser.Context) {
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if h, ok := n.(*ast.Heading); ok && entering {
+			h.Level = min(h.Level+1, 6)
+		}
+		return ast.WalkContinue, nil
+	})
 }
 
 // headingAsParagraph renders every heading as a paragraph, for Apple's
