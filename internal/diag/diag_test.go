@@ -79,3 +79,32 @@ func TestExcerpt(t *testing.T) {
 		t.Errorf("line past the end: got %q", got)
 	}
 }
+
+// TestExcerptControlCharacters checks that a quoted line never carries a
+// control character to the terminal, and that the caret stays under the
+// character the column counts to.
+func TestExcerptControlCharacters(t *testing.T) {
+	tests := []struct {
+		name string
+		line string
+		col  int
+		want string
+	}{
+		{"escape and bell", "a = \"é\x1b[1m\a\"", 7,
+			"    1 | a = \"é␛[1m␇\"\n              ^\n"},
+		{"NUL and DEL", "x\x00y\x7f", 4,
+			"    1 | x␀y␡\n           ^\n"},
+		{"C1 control and invalid byte", "a\u009bb\xffc", 5,
+			"    1 | a\ufffdb\ufffdc\n            ^\n"},
+		{"tab kept for alignment", "\tv\v", 3,
+			"    1 | \tv␋\n        \t ^\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Excerpt([]byte(tt.line+"\n"), Pos{Line: 1, Col: tt.col})
+			if got != tt.want {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -3,6 +3,7 @@ package diag
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Excerpt returns the line of src that pos points at, numbered, with a caret
@@ -11,7 +12,10 @@ import (
 //	4 | titel = "Hello"
 //	    ^
 //
-// It returns "" when pos has no line or the line is not in src.
+// Control characters in the line are shown as the symbols Unicode has for
+// them (ESC as ␛, NUL as ␀, U+0080–U+009F and invalid UTF-8 as �), so that
+// quoting a line never sends a terminal a control sequence. It returns ""
+// when pos has no line or the line is not in src.
 func Excerpt(src []byte, pos Pos) string {
 	if pos.Line <= 0 {
 		return ""
@@ -20,11 +24,13 @@ func Excerpt(src []byte, pos Pos) string {
 	if pos.Line > len(lines) {
 		return ""
 	}
-	line := strings.TrimRight(lines[pos.Line-1], "\r")
+	line := visible(strings.TrimRight(lines[pos.Line-1], "\r"))
 	prefix := fmt.Sprintf("%5d | ", pos.Line)
 	out := prefix + line + "\n"
 	if pos.Col > 0 {
 		// Pad with the line's own tabs so the caret lines up in a terminal.
+		// Columns count characters, and visible keeps one character for
+		// one, so the caret stays under the character it points at.
 		pad := []rune(line)
 		if pos.Col-1 < len(pad) {
 			pad = pad[:pos.Col-1]
@@ -37,4 +43,34 @@ func Excerpt(src []byte, pos Pos) string {
 		out += strings.Repeat(" ", len(prefix)) + string(pad) + "^\n"
 	}
 	return out
+}
+
+// visible replaces each control character of line but tab (which lines the
+// caret up) with a one-character symbol: U+0000–U+001F with the Control
+// Pictures U+2400–U+241F, DEL with U+2421, C1 controls and invalid bytes
+// with U+FFFD.
+func visible(line string) string {
+	clean := true
+	for _, r := range line {
+		if r != '\t' && (r < 0x20 || r >= 0x7f && r <= 0x9f || r == utf8.RuneError) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return line
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t':
+			return r
+		case r < 0x20:
+			return 0x2400 + r
+		case r == 0x7f:
+			return 0x2421
+		case r >= 0x80 && r <= 0x9f:
+			return utf8.RuneError
+		}
+		return r
+	}, line)
 }

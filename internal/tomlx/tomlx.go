@@ -65,12 +65,14 @@ func Parse(file string, src []byte, probs *diag.List) *Table {
 			WithHint("save the file as UTF-8")
 		return nil
 	}
+	if controlChars(file, src, probs) {
+		return nil
+	}
 	m := make(map[string]any)
 	if _, err := toml.Decode(string(src), &m); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			line, col := clampPos(src, pe.Position.Line, pe.Position.Col)
-			probs.Add(diag.Pos{File: file, Line: line, Col: col}, "%s", lowerFirst(pe.Message))
+			syntaxError(file, src, pe, probs)
 		} else {
 			probs.Add(diag.Pos{File: file}, "%s", err)
 		}
@@ -95,26 +97,6 @@ func offsetPos(b []byte, off int) (line, col int) {
 	line = 1 + bytes.Count(b[:off], []byte("\n"))
 	start := bytes.LastIndexByte(b[:off], '\n') + 1
 	return line, 1 + utf8.RuneCount(b[start:off])
-}
-
-// clampPos keeps a reported position inside src: BurntSushi/toml sometimes
-// reports a column measured on an earlier line.
-func clampPos(src []byte, line, col int) (int, int) {
-	lines := bytes.Split(src, []byte("\n"))
-	if line < 1 || line > len(lines) {
-		return min(max(line, 0), len(lines)), 0
-	}
-	if n := utf8.RuneCount(lines[line-1]) + 1; col > n {
-		col = n
-	}
-	return line, col
-}
-
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
 }
 
 // Table is one TOML table being read. Every accessor records its key as

@@ -239,3 +239,70 @@ func TestKeyPos(t *testing.T) {
 		}
 	}
 }
+
+// TestSyntaxProblems pins the problems (position, message, hint) of input
+// that does not decode.
+func TestSyntaxProblems(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{
+			name: "control character after multibyte text",
+			// é and ü are two bytes each: the column counts characters.
+			src: "title = \"héllo wörld\v\"\n",
+			want: "f.toml:1:21: invisible control character U+000B (vertical tab): TOML files cannot contain control characters\n" +
+				"\thint: delete the invisible character (often pasted from a word processor); the caret points at it\n",
+		},
+		{
+			name: "every line with a control character",
+			src:  "title = \"a\a\x1b[1m\"\n# ok\nsummary = \"\x0c\"\n",
+			want: "f.toml:1:11: invisible control character U+0007 (bell): TOML files cannot contain control characters\n" +
+				"\thint: delete the invisible character (often pasted from a word processor); the caret points at it\n" +
+				"f.toml:3:12: invisible control character U+000C (form feed): TOML files cannot contain control characters\n" +
+				"\thint: delete the invisible character (often pasted from a word processor); the caret points at it\n",
+		},
+		{
+			name: "lone carriage return",
+			src:  "title = \"a\"\rsummary = \"b\"\r\n",
+			want: "f.toml:1:12: invisible control character U+000D (carriage return): TOML files cannot contain control characters\n" +
+				"\thint: delete it, or save the file with Windows (CRLF) or Unix (LF) line endings\n",
+		},
+		{
+			name: "UTF-16 without byte order mark",
+			src:  "t\x00i\x00t\x00l\x00e\x00 \x00=\x00 \x001\x00\n\x00",
+			want: "f.toml:1:2: file is not UTF-8 text: it is full of NUL bytes, as UTF-16 files are\n\thint: save the file as UTF-8\n",
+		},
+		{
+			name: "syntax error column counts characters",
+			src:  "title = \"ünïcödé\" x\n",
+			want: "f.toml:1:18: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead\n",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var probs diag.List
+			if root := Parse("f.toml", []byte(tt.src), &probs); root != nil {
+				t.Fatalf("parsed without error")
+			}
+			if got := probs.Format(); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestSentence(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"TOML files cannot contain control characters: '0x0b'", "TOML files cannot contain control characters: '0x0b'"},
+		{"Key 'number' has already been defined.", "key 'number' has already been defined"},
+		{"UTF-8 is required", "UTF-8 is required"},
+		{"expected value", "expected value"},
+		{"A", "a"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := sentence(tt.in); got != tt.want {
+			t.Errorf("sentence(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
