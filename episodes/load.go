@@ -17,6 +17,11 @@ import (
 // file can be parked as _next.toml) and not descending into subfolders.
 // Problems name each file as path.Join(dir, name).
 //
+// So that a new episode never stays out of the feed unnoticed, any other
+// file is a warning saying it is not read and how to rename it (unless it is
+// an editor's backup, an operating system's own file or a media file), and
+// so is a subfolder that holds TOML files.
+//
 // Besides each file's own problems it reports what spans files: two
 // episodes with one guid (the guid falling back to the audio URL counts)
 // and two full episodes with one (season, number). Each is an error at the
@@ -41,11 +46,15 @@ func LoadDir(fsys fs.FS, dir string) ([]*Episode, diag.List) {
 	var files []string
 	for _, e := range entries {
 		name := e.Name()
-		if e.IsDir() || !strings.HasSuffix(name, ".toml") ||
-			strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") {
-			continue
+		switch {
+		case strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_"):
+		case e.IsDir():
+			warnSubfolder(fsys, dir, name, &probs)
+		case strings.HasSuffix(name, ".toml"):
+			files = append(files, path.Join(dir, name))
+		default:
+			warnNotRead(dir, name, &probs)
 		}
-		files = append(files, path.Join(dir, name))
 	}
 
 	// Read and decode on every core; collect in file order. Of each

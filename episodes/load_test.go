@@ -115,13 +115,24 @@ func TestLoadDirReportsEverything(t *testing.T) {
 
 func TestLoadDirSkipsAndSorts(t *testing.T) {
 	fsys := fstest.MapFS{
-		"e/b.toml":          file(episodeSrc(2, "b")),
-		"e/a.toml":          file(episodeSrc(1, "a")),
-		"e/_next.toml":      file("not toml at all ="),
-		"e/.hidden.toml":    file("not toml at all ="),
-		"e/notes.md":        file("# notes"),
-		"e/sub/c.toml":      file("not toml at all ="),
-		"e/dir.toml/x.toml": file("not toml at all ="),
+		"e/b.toml":             file(episodeSrc(2, "b")),
+		"e/a.toml":             file(episodeSrc(1, "a")),
+		"e/_next.toml":         file("not toml at all ="),
+		"e/.hidden.toml":       file("not toml at all ="),
+		"e/_notes.md":          file("# notes"),
+		"e/_old/c.toml":        file("not toml at all ="),
+		"e/.git/x.toml":        file("not toml at all ="),
+		"e/pictures/a.jpg":     file("jpeg"),
+		"e/a.toml~":            file("backup"),
+		"e/.a.toml.swp":        file("swap"),
+		"e/b.toml.bak":         file("backup"),
+		"e/#a.toml#":           file("emacs"),
+		"e/.DS_Store":          file("mac"),
+		"e/Thumbs.db":          file("windows"),
+		"e/desktop.ini":        file("windows"),
+		"e/001.mp3":            file("audio"),
+		"e/Artwork.PNG":        file("image"),
+		"e/empty-dir/note.txt": file("no toml in here"),
 	}
 	eps, probs := LoadDir(fsys, "./e/")
 	if len(probs) != 0 {
@@ -129,6 +140,53 @@ func TestLoadDirSkipsAndSorts(t *testing.T) {
 	}
 	if len(eps) != 2 || eps[0].File != "e/a.toml" || eps[1].File != "e/b.toml" {
 		t.Errorf("episodes: %v", eps)
+	}
+}
+
+// TestLoadDirWarnsNotRead checks that a file or folder that looks meant
+// as an episode but is not read gets a warning saying how to fix it.
+func TestLoadDirWarnsNotRead(t *testing.T) {
+	tests := []struct {
+		name, file string
+		want       string // Format of the problems
+	}{
+		{"upper-case extension", "e/003-third.TOML",
+			"e/003-third.TOML: warning: not read: episode files end in .toml\n\thint: rename it to 003-third.toml\n"},
+		{"mixed-case extension", "e/003-third.Toml",
+			"e/003-third.Toml: warning: not read: episode files end in .toml\n\thint: rename it to 003-third.toml\n"},
+		{"toml.txt", "e/003-third.toml.txt",
+			"e/003-third.toml.txt: warning: not read: episode files end in .toml\n\thint: rename it to 003-third.toml\n"},
+		{"txt", "e/004-four.txt",
+			"e/004-four.txt: warning: not read: episode files end in .toml\n" +
+				"\thint: if it is an episode, rename it to 004-four.toml; to keep it here unread, start its name with _ (_004-four.txt)\n"},
+		{"subfolder", "e/2026/003-third.toml",
+			"e/2026: warning: folder not read: episode files go directly in e, so 003-third.toml is not read\n" +
+				"\thint: move the episode files up into e; to keep the folder aside on purpose, name it _2026\n"},
+		{"folder named .toml", "e/dir.toml/x.toml",
+			"e/dir.toml: warning: folder not read: episode files go directly in e, so x.toml is not read\n" +
+				"\thint: move the episode files up into e; to keep the folder aside on purpose, name it _dir.toml\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"e/a.toml": file(episodeSrc(1, "a")), tt.file: file(episodeSrc(3, "c"))}
+			eps, probs := LoadDir(fsys, "e")
+			if len(eps) != 1 {
+				t.Errorf("%d episodes, want 1", len(eps))
+			}
+			if got := probs.Format(); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+			if probs.Err() != nil {
+				t.Errorf("a file not read is an error, want a warning")
+			}
+		})
+	}
+
+	// Several TOML files in one subfolder make one warning.
+	fsys := fstest.MapFS{"e/a.toml": file(episodeSrc(1, "a")), "e/s/b.toml": file(""), "e/s/t/c.toml": file("")}
+	_, probs := LoadDir(fsys, "e")
+	if got, want := probs.Format(), "e/s: warning: folder not read: episode files go directly in e, so b.toml and 1 more .toml file are not read\n"; !strings.HasPrefix(got, want) {
+		t.Errorf("got %q, want prefix %q", got, want)
 	}
 }
 
