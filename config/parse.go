@@ -24,6 +24,7 @@ func Parse(file string, src []byte) (*Show, diag.List) {
 		probs.Sort()
 		return nil, probs
 	}
+	root.Doc().SetAliases(keyAliases)
 	s := Default()
 	s.File = file
 	readShow(root, &s, &probs)
@@ -40,10 +41,40 @@ const descriptionLimit = 4000
 // may truncate podcast:funding text.
 const fundingTextLimit = 128
 
+// required are the keys a show must set, with how to add each.
+var required = []struct{ key, hint string }{
+	{"title", `add title = "…", the show's name`},
+	{"description", `add description = "…", a few sentences about the show`},
+	{"link", `add link = "https://…/", the address of the show's website`},
+	{"feed_url", `add feed_url = "https://…/feed.xml", the address where feed.xml will be served`},
+	{"language", `add language = "en", the language the show is in (a code such as en, en-GB or de)`},
+	{"image", `add image = "https://…/artwork.jpg", square artwork of 1400 to 3000 pixels`},
+}
+
+// keyAliases are the words people write for a show's keys, for the "did you
+// mean" hint of an unknown key (see diag.SuggestKey).
+var keyAliases = diag.Aliases{
+	"summary": {"description"}, "about": {"description"},
+	"website": {"link"}, "url": {"link"}, "homepage": {"link"}, "site": {"link"},
+	"feed": {"feed_url"}, "rss": {"feed_url"}, "rssurl": {"feed_url"}, "feedlink": {"feed_url"}, "self": {"feed_url"},
+	"artwork": {"image"}, "cover": {"image"}, "logo": {"image"}, "art": {"image"},
+	"category": {"categories"}, "genre": {"categories"}, "genres": {"categories"},
+	"lang": {"language"}, "locale": {"language"},
+	"host": {"author"}, "creator": {"author"}, "by": {"author"},
+	"license": {"copyright"}, "licence": {"copyright"},
+	"mail": {"email"}, "emailaddress": {"email"},
+	"donate": {"funding"}, "donations": {"funding"}, "support": {"funding"},
+	"name": {"title"}, "showtitle": {"title"},
+}
+
 // readShow reads every key of the root table into s, in the order of the
 // design's table, and reports what is wrong or missing.
 func readShow(t *tomlx.Table, s *Show, probs *diag.List) {
-	t.Require("title", "description", "link", "feed_url", "language", "image")
+	for _, r := range required {
+		if !t.Has(r.key) {
+			t.Missing(r.key).WithHint("%s", r.hint)
+		}
+	}
 
 	s.Title = requiredString(t, "title")
 	s.Description = requiredString(t, "description")

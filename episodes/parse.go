@@ -49,10 +49,35 @@ func parse(file string, src []byte) (*Episode, *tomlx.Table, diag.List) {
 	if root == nil {
 		return nil, nil, probs
 	}
+	root.Doc().SetAliases(keyAliases)
 	ep := &Episode{File: file, Slug: slug(file)}
 	d := &decoder{probs: &probs}
 	d.episode(root, ep)
 	return ep, root, probs
+}
+
+// keyAliases are the words people write for an episode's keys, for the
+// "did you mean" hint of an unknown key (see diag.SuggestKey). Each applies
+// in the tables where its key is known.
+var keyAliases = diag.Aliases{
+	// the root table
+	"publishdate": {"published"}, "pubdate": {"published"}, "date": {"published"},
+	"publishedat": {"published"}, "publicationdate": {"published"}, "releasedate": {"published"},
+	"released": {"published"}, "airdate": {"published"}, "publish": {"published"},
+	"description": {"summary"}, "notes": {"summary"}, "shownotes": {"summary"}, "body": {"summary"},
+	"episode": {"number"}, "episodenumber": {"number"}, "ep": {"number"},
+	"type": {"episode_type"}, "episodetype": {"episode_type"},
+	"tags": {"keywords"}, "series": {"season"},
+	"guests": {"people"}, "guest": {"people"}, "hosts": {"people"}, "host": {"people"}, "persons": {"people"},
+	"enclosure": {"audio"}, "media": {"audio"}, "mp3": {"audio"},
+	"artwork": {"image"}, "cover": {"image"}, "picture": {"image"},
+	"hidden": {"draft"}, "unpublished": {"draft"},
+	// [audio], [[chapters]], [[links]], [[people]], [transcript]
+	"time": {"start", "duration"}, "timestamp": {"start"}, "at": {"start"}, "begin": {"start"},
+	"runtime": {"duration"}, "size": {"length"}, "bytes": {"length"}, "filesize": {"length"},
+	"mime": {"type"}, "mimetype": {"type"}, "contenttype": {"type"},
+	"link": {"url", "href"}, "href": {"url"}, "address": {"url"}, "photo": {"img"},
+	"name": {"title"}, "heading": {"group"}, "section": {"group"},
 }
 
 // slug is the base name of file without ".toml".
@@ -363,12 +388,12 @@ func (d *decoder) timestamp(t *tomlx.Table, key string) (time.Duration, bool) {
 // missing reports a key that is absent from t, positioned at the table's
 // header when it has one.
 func (d *decoder) missing(sev diag.Severity, t *tomlx.Table, key string) *diag.Problem {
+	if sev == diag.Error {
+		return t.Missing(key)
+	}
 	pos := t.TablePos()
 	pos.Key = t.KeyPath(key)
-	if sev == diag.Warning {
-		return d.probs.Warn(pos, "missing %q", t.KeyPath(key))
-	}
-	return d.probs.Add(pos, "missing required key %q", t.KeyPath(key))
+	return d.probs.Warn(pos, "missing %q", t.KeyPath(key))
 }
 
 // publishingNeeds reports a missing key that only publishing needs: an

@@ -108,3 +108,22 @@ func TestExcerptControlCharacters(t *testing.T) {
 		})
 	}
 }
+
+func TestSuggestKey(t *testing.T) {
+	known := []string{"title", "summary", "published", "number"}
+	aliases := Aliases{"pubdate": {"published"}, "description": {"summary"}, "episode": {"season", "number"}, "name": {"label"}}
+	tests := []struct{ word, want string }{
+		{"pubDate", "published"},   // alias, in any case
+		{"pub_date", "published"},  // alias, with '_'
+		{"description", "summary"}, // alias, far by edit distance
+		{"episode", "number"},      // the first alias target that is known
+		{"name", ""},               // an alias whose key is not known here
+		{"titel", "title"},         // edit distance still works
+		{"descriptions", ""},       // not an alias, too far
+	}
+	for _, tt := range tests {
+		if got := SuggestKey(tt.word, known, aliases); got != tt.want {
+			t.Errorf("SuggestKey(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}

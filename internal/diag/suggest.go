@@ -1,6 +1,9 @@
 package diag
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Suggest returns the candidate nearest to word by edit distance, if it is at
 // most 2 edits away (case-insensitive), and "" otherwise. Ties go to the
@@ -36,4 +39,28 @@ func distance(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// Aliases maps a word people use for a key to the keys they likely meant,
+// such as "pubdate" to "published". Its keys are normalised as
+// [SuggestKey] normalises a word: lower case, without '_', '-' or spaces.
+type Aliases map[string][]string
+
+// SuggestKey is [Suggest] for a key that is not known: a word that aliases
+// lists is answered with the first of its keys that is a candidate, since
+// a synonym ("description" for "summary") is many edits away; any other
+// word with the nearest candidate by edit distance.
+func SuggestKey(word string, candidates []string, aliases Aliases) string {
+	norm := strings.Map(func(r rune) rune {
+		if r == '_' || r == '-' || r == ' ' {
+			return -1
+		}
+		return r
+	}, strings.ToLower(word))
+	for _, k := range aliases[norm] {
+		if slices.Contains(candidates, k) {
+			return k
+		}
+	}
+	return Suggest(word, candidates)
 }

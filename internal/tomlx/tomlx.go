@@ -27,10 +27,15 @@ import (
 
 // Doc is one decoded TOML file.
 type Doc struct {
-	File string
-	Src  []byte
-	locs map[string]diag.Pos // key positions, found when first asked for
+	File    string
+	Src     []byte
+	locs    map[string]diag.Pos // key positions, found when first asked for
+	aliases diag.Aliases        // for the hints of unknown keys; see SetAliases
 }
+
+// SetAliases sets the synonyms that [Table.Finish] suggests known keys for
+// (see [diag.SuggestKey]), for every table of the file.
+func (d *Doc) SetAliases(a diag.Aliases) { d.aliases = a }
 
 // positions returns where every key of the file is. Most files decode
 // without a problem and nobody asks, so the scan waits for the first
@@ -176,11 +181,17 @@ func (t *Table) Has(key string) bool {
 func (t *Table) Require(keys ...string) {
 	for _, k := range keys {
 		if !t.Has(k) {
-			pos := t.TablePos()
-			pos.Key = t.KeyPath(k)
-			t.probs.Add(pos, "missing required key %q", t.KeyPath(k))
+			t.Missing(k)
 		}
 	}
+}
+
+// Missing records key as a missing required key of t, at t's header when it
+// has one, and returns the problem so that a hint can be added.
+func (t *Table) Missing(key string) *diag.Problem {
+	pos := t.TablePos()
+	pos.Key = t.KeyPath(key)
+	return t.probs.Add(pos, "missing required key %q", t.KeyPath(key))
 }
 
 // Raw returns the decoded value of key as BurntSushi/toml gives it, for keys
@@ -338,7 +349,7 @@ func (t *Table) Finish() {
 	sort.Strings(unknown)
 	for _, k := range unknown {
 		p := t.probs.Add(t.Pos(k), "unknown key %q", t.KeyPath(k))
-		if s := diag.Suggest(k, t.order); s != "" {
+		if s := diag.SuggestKey(k, t.order, t.doc.aliases); s != "" {
 			p.WithHint("did you mean %q?", s)
 		}
 	}
