@@ -3,7 +3,10 @@ package tomlx
 import (
 	"bytes"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -84,7 +87,155 @@ func controlChars(file string, src []byte, probs *diag.List) bool {
 // is a common one.
 func syntaxError(file string, src []byte, pe toml.ParseError, probs *diag.List) {
 	line, col := runePos(src, pe.Position.Line, pe.Position.Col)
-	probs.Add(diag.Pos{File: file, Line: line, Col: col}, "%s", sentence(pe.Message))
+	p := probs.Add(diag.Pos{File: file, Line: line, Col: col}, "%s", sentence(pe.Message))
+	var text []rune // the line of the error
+	if lines := bytes.Split(src, []byte("\n")); line >= 1 && line <= len(lines) {
+		text = []rune(string(lines[line-1]))
+	}
+	switch {
+	case strings.ContainsAny(pe.Message, "“”„‘’«»"):
+		p.WithHint(`use straight quotes "…" around text: word processors curl them into “…”, which TOML does not take for quotes`)
+	case strings.HasPrefix(pe.Message, "expected") && col >= 2 && col-1 < len(text) && text[col-2] == '"' &&
+		(unicode.IsLetter(text[col-1]) || unicode.IsDigit(text[col-1])):
+		// Text straight after a closing quote: the quote was meant inside.
+		p.WithHint(`a " inside text ends it: write \" for a quote inside the text, or put the text between triple quotes """…"""`)
+	case strings.HasPrefix(pe.Message, "invalid datetime: "):
+		v, err := strconv.Unquote(strings.TrimPrefix(pe.Message, "invalid datetime: "))
+		if err != nil {
+			v = strings.TrimPrefix(pe.Message, "invalid datetime: ")
+		}
+		p.Msg = fmt.Sprintf("invalid date-time %q", v)
+		if why := DateReason(v); why != "" {
+			p.Msg += ": " + why
+		}
+		p.WithHint("%s", DateTimeHint)
+	case strings.HasPrefix(pe.Message, "Key '") && strings.HasSuffix(pe.Message, "' has already been defined."):
+		key := strings.TrimSuffix(strings.TrimPrefix(pe.Message, "Key '"), "' has already been defined.")
+		duplicateKey(file, src, line, key, text, p)
+	}
+}
+
+// DateTimeHint says how to write a date-time, for every problem with one.
+const DateTimeHint = "write it as 2025-02-04T09:00:00Z, or with an offset such as 2025-02-04T10:00:00+01:00"
+
+var (
+	shortDatePart = regexp.MustCompile(`^\d{4}-(\d{1,2})-(\d{1,2})`)
+	offsetNoColon = regexp.MustCompile(`[+-]\d{4}$`)
+)
+
+// DateReason says what is wrong with s, a date-time that did not parse,
+// when it can tell: a date that does not exist, a one-digit month or day,
+// an offset without its colon. Otherwise it returns "".
+func DateReason(s string) string {
+	if m := shortDatePart.FindStringSubmatch(s); m != nil && (len(m[1]) < 2 || len(m[2]) < 2) {
+		return "month and day take two digits each, as in 2026-01-05"
+	}
+	if offsetNoColon.MatchString(s) {
+		return "the offset takes a colon, as in +01:00"
+	}
+	if len(s) < 10 {
+		return ""
+	}
+	year, errY := strconv.Atoi(s[0:4])
+	month, errM := strconv.Atoi(s[5:7])
+	day, errD := strconv.Atoi(s[8:10])
+	if errY != nil || errM != nil || errD != nil {
+		return ""
+	}
+	if month < 1 || month > 12 {
+		return fmt.Sprintf("there is no month %d", month)
+	}
+	// Day 0 of the next month is the last day of this one.
+	if last := time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day(); day < 1 || day > last {
+		return fmt.Sprintf("%s %d has %d days", time.Month(month), year, last)
+	}
+	return ""
+}
+
+// duplicateKey explains BurntSushi/toml's "key has already been defined"
+// (key is its dotted path without array indices, line the line of the
+// second definition, text that line): where the first one is, and the two
+// usual causes, [chapters] written for [[chapters]] and a line added at the
+// bottom of the file, which lands in the last table.
+func duplicateKey(file string, src []byte, line int, key string, text []rune, p *diag.Problem) {
+	before := src[:lineStart(src, line)]
+	locs := locate(file, before)
+	var first, table diag.Pos
+	for path, pos := range locs {
+		isHeader := pos.Line >= 1 && headerAt(before, pos)
+		if isHeader && pos.Line > table.Line {
+			table, table.Key = pos, path
+		}
+		if stripIndices(path) == key && pos.Line > first.Line {
+			first, first.Key = pos, path
+		}
+	}
+	if first.Line == 0 {
+		p.WithHint("set each key once: delete one of the two")
+		return
+	}
+	p.Msg = fmt.Sprintf("key '%s' has already been defined at line %d", key, first.Line)
+	trimmed := strings.TrimSpace(string(text))
+	// BurntSushi/toml points somewhere on the line; the key is where it
+	// starts.
+	p.Pos.Col = 1 + utf8.RuneCountInString(string(text)) - utf8.RuneCountInString(strings.TrimLeft(string(text), " \t"))
+	switch {
+	case strings.HasPrefix(trimmed, "[") && !strings.HasPrefix(trimmed, "[[") && strings.HasSuffix(first.Key, "]"):
+		p.WithHint("write [[%s]] with two brackets: each of its entries starts with its own [[%s]] line", key, key)
+	case table.Line > 0 && strings.Contains(first.Key, ".") && !strings.HasPrefix(trimmed, "["):
+		p.WithHint("this line is in the %s table that starts at line %d (every key below a [...] line belongs to it); "+
+			"if it is meant for the whole file, move it above the first [...] line, otherwise delete one of the two",
+			headerText(table.Key), table.Line)
+	default:
+		p.WithHint("set each key once: delete one of the two")
+	}
+}
+
+// lineStart returns the offset in src where line (from 1) starts.
+func lineStart(src []byte, line int) int {
+	off := 0
+	for n := 1; n < line; n++ {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return len(src)
+		}
+		off += i + 1
+	}
+	return off
+}
+
+// headerAt reports whether pos, a located path, is a table header: a line
+// whose first character is '['.
+func headerAt(src []byte, pos diag.Pos) bool {
+	rest := bytes.TrimLeft(src[lineStart(src, pos.Line):], " \t")
+	return len(rest) > 0 && rest[0] == '['
+}
+
+// stripIndices removes the array indices of a located path:
+// "chapters[1].title" becomes "chapters.title".
+func stripIndices(path string) string {
+	var b strings.Builder
+	depth := 0
+	for _, r := range path {
+		switch {
+		case r == '[':
+			depth++
+		case r == ']':
+			depth--
+		case depth == 0:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// headerText is the header line of a table path: "[audio]" for "audio",
+// "[[chapters]]" for "chapters[1]".
+func headerText(path string) string {
+	if strings.HasSuffix(path, "]") {
+		return "[[" + stripIndices(path) + "]]"
+	}
+	return "[" + stripIndices(path) + "]"
 }
 
 // runePos turns a position BurntSushi/toml reports (column in bytes) into

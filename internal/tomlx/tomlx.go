@@ -31,6 +31,18 @@ type Doc struct {
 	Src     []byte
 	locs    map[string]diag.Pos // key positions, found when first asked for
 	aliases diag.Aliases        // for the hints of unknown keys; see SetAliases
+	// unknown keys of tables with a header, which the root's Finish hints
+	// at when they are keys of the root: a line added at the bottom of a
+	// file lands in its last table
+	misplaced []misplaced
+}
+
+// misplaced is an unknown key of a table, kept until the root table knows
+// all its keys.
+type misplaced struct {
+	prob  *diag.Problem
+	key   string
+	table diag.Pos // the table's header, Key its path
 }
 
 // SetAliases sets the synonyms that [Table.Finish] suggests known keys for
@@ -338,7 +350,9 @@ func (t *Table) child(path string, m map[string]any) *Table {
 }
 
 // Finish reports every key of t that no accessor read as unknown, with the
-// nearest key that was read as a hint. Call it after reading all keys.
+// nearest key that was read as a hint. Call it after reading all keys, and
+// on the root table last: an unknown key of another table that is a key of
+// the root then gets a hint to move it up instead.
 func (t *Table) Finish() {
 	var unknown []string
 	for k := range t.m {
@@ -351,6 +365,20 @@ func (t *Table) Finish() {
 		p := t.probs.Add(t.Pos(k), "unknown key %q", t.KeyPath(k))
 		if s := diag.SuggestKey(k, t.order, t.doc.aliases); s != "" {
 			p.WithHint("did you mean %q?", s)
+		}
+		if h := t.TablePos(); h.Line > 0 {
+			h.Key = t.path
+			t.doc.misplaced = append(t.doc.misplaced, misplaced{prob: p, key: k, table: h})
+		}
+	}
+	if t.path != "" {
+		return
+	}
+	for _, m := range t.doc.misplaced {
+		if t.read[m.key] {
+			m.prob.WithHint("%s is a key of the whole file, but this line is in the %s table that starts at line %d "+
+				"(every key below a [...] line belongs to it): move it above the first [...] line",
+				m.key, headerText(m.table.Key), m.table.Line)
 		}
 	}
 }

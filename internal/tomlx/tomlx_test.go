@@ -306,3 +306,81 @@ func TestSentence(t *testing.T) {
 		}
 	}
 }
+
+// TestSyntaxHints pins the problems of the TOML mistakes podcasters make
+// most, each with where it is and what to do.
+func TestSyntaxHints(t *testing.T) {
+	const dupHint = "set each key once: delete one of the two"
+	tests := []struct {
+		name, src, want string
+	}{
+		{"smart quotes", "summary = “Second one.”\n",
+			"f.toml:1:11: expected value but found '“' instead\n" +
+				"\thint: use straight quotes \"…\" around text: word processors curl them into “…”, which TOML does not take for quotes\n"},
+		{"unescaped quote", "summary = \"He said \"hi\" to us.\"\n",
+			"f.toml:1:21: expected a top-level item to end with a newline, comment, or EOF, but got 'h' instead\n" +
+				"\thint: a \" inside text ends it: write \\\" for a quote inside the text, or put the text between triple quotes \"\"\"…\"\"\"\n"},
+		{"day that does not exist", "published = 2026-02-30T09:00:00Z\n",
+			"f.toml:1:13: invalid date-time \"2026-02-30T09:00:00Z\": February 2026 has 28 days\n\thint: " + DateTimeHint + "\n"},
+		{"offset without colon", "published = 2026-01-05T09:00:00+0100\n",
+			"f.toml:1:13: invalid date-time \"2026-01-05T09:00:00+0100\": the offset takes a colon, as in +01:00\n\thint: " + DateTimeHint + "\n"},
+		{"one-digit month", "published = 2026-1-5T09:00:00Z\n",
+			"f.toml:1:13: invalid date-time \"2026-1-5T09:00:00Z\": month and day take two digits each, as in 2026-01-05\n\thint: " + DateTimeHint + "\n"},
+		{"month 13", "published = 2026-13-05T09:00:00Z\n",
+			"f.toml:1:13: invalid date-time \"2026-13-05T09:00:00Z\": there is no month 13\n\thint: " + DateTimeHint + "\n"},
+		{"duplicate key", "title = \"a\"\nnumber = 1\nnumber = 2\n",
+			"f.toml:3:1: key 'number' has already been defined at line 2\n\thint: " + dupHint + "\n"},
+		{"single brackets for an array of tables", "[[chapters]]\ntitle = \"a\"\n[[chapters]]\ntitle = \"b\"\n[chapters]\ntitle = \"c\"\n",
+			"f.toml:5:1: key 'chapters' has already been defined at line 3\n" +
+				"\thint: write [[chapters]] with two brackets: each of its entries starts with its own [[chapters]] line\n"},
+		{"key added at the bottom lands in the last table", "title = \"a\"\n[[chapters]]\ntitle = \"b\"\n\ntitle = \"New\"\n",
+			"f.toml:5:1: key 'chapters.title' has already been defined at line 3\n" +
+				"\thint: this line is in the [[chapters]] table that starts at line 2 (every key below a [...] line belongs to it); " +
+				"if it is meant for the whole file, move it above the first [...] line, otherwise delete one of the two\n"},
+		{"duplicate key in a table", "[audio]\nurl = \"a\"\nurl = \"b\"\n",
+			"f.toml:3:1: key 'audio.url' has already been defined at line 2\n" +
+				"\thint: this line is in the [audio] table that starts at line 1 (every key below a [...] line belongs to it); " +
+				"if it is meant for the whole file, move it above the first [...] line, otherwise delete one of the two\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var probs diag.List
+			if root := Parse("f.toml", []byte(tt.src), &probs); root != nil {
+				t.Fatalf("parsed without error")
+			}
+			if got := probs.Format(); got != tt.want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestRootKeyInTable checks the hint for a key of the whole file written
+// below a table header, where TOML puts it into that table.
+func TestRootKeyInTable(t *testing.T) {
+	src := "title = \"x\"\nseason = 1\n[audio]\nurl = \"u\"\n\nexplicit = true\n[[chapters]]\nstart = 0\n[[chapters]]\nstart = 1\n\nseason = 2\n"
+	var probs diag.List
+	root := Parse("f.toml", []byte(src), &probs)
+	root.String("title")
+	root.Has("season")
+	root.Has("explicit")
+	if a := root.Table("audio"); a != nil {
+		a.String("url")
+		a.Finish()
+	}
+	for _, c := range root.Tables("chapters") {
+		c.Int("start")
+		c.Finish()
+	}
+	root.Finish()
+	probs.Sort()
+	want := "f.toml:6:1: unknown key \"audio.explicit\"\n" +
+		"\thint: explicit is a key of the whole file, but this line is in the [audio] table that starts at line 3 " +
+		"(every key below a [...] line belongs to it): move it above the first [...] line\n" +
+		"f.toml:12:1: unknown key \"chapters[1].season\"\n" +
+		"\thint: season is a key of the whole file, but this line is in the [[chapters]] table that starts at line 9 " +
+		"(every key below a [...] line belongs to it): move it above the first [...] line\n"
+	if got := probs.Format(); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
