@@ -312,7 +312,7 @@ func (d *decoder) published(t *tomlx.Table) time.Time {
 		}
 	}
 	t.Errorf("published", "%q is not an RFC 3339 date-time", s).
-		WithHint("write it as 2025-02-04T09:00:00Z, or with an offset such as 2025-02-04T10:00:00+01:00")
+		WithHint("%s", tomlx.DateTimeHint)
 	return time.Time{}
 }
 
