@@ -241,8 +241,9 @@ func TestKeyPos(t *testing.T) {
 }
 
 // TestSyntaxProblems pins the problems (position, message, hint) of input
-// that does not decode.
+// that does not decode, among them the TOML mistakes podcasters make most.
 func TestSyntaxProblems(t *testing.T) {
+	const dupHint = "set each key once: delete one of the two"
 	tests := []struct {
 		name, src, want string
 	}{
@@ -277,43 +278,6 @@ func TestSyntaxProblems(t *testing.T) {
 			src:  "title = \"ünïcödé\" x\n",
 			want: "f.toml:1:18: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead\n",
 		},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var probs diag.List
-			if root := Parse("f.toml", []byte(tt.src), &probs); root != nil {
-				t.Fatalf("parsed without error")
-			}
-			if got := probs.Format(); got != tt.want {
-				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
-			}
-		})
-	}
-}
-
-func TestSentence(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"TOML files cannot contain control characters: '0x0b'", "TOML files cannot contain control characters: '0x0b'"},
-		{"Key 'number' has already been defined.", "key 'number' has already been defined"},
-		{"UTF-8 is required", "UTF-8 is required"},
-		{"expected value", "expected value"},
-		{"A", "a"},
-		{"", ""},
-	}
-	for _, tt := range tests {
-		if got := sentence(tt.in); got != tt.want {
-			t.Errorf("sentence(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-// TestSyntaxHints pins the problems of the TOML mistakes podcasters make
-// most, each with where it is and what to do.
-func TestSyntaxHints(t *testing.T) {
-	const dupHint = "set each key once: delete one of the two"
-	tests := []struct {
-		name, src, want string
-	}{
 		{"smart quotes", "summary = “Second one.”\n",
 			"f.toml:1:11: expected value but found '“' instead\n" +
 				"\thint: use straight quotes \"…\" around text: word processors curl them into “…”, which TOML does not take for quotes\n"},
@@ -352,6 +316,22 @@ func TestSyntaxHints(t *testing.T) {
 				t.Errorf("got:\n%s\nwant:\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestSentence(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"TOML files cannot contain control characters: '0x0b'", "TOML files cannot contain control characters: '0x0b'"},
+		{"Key 'number' has already been defined.", "key 'number' has already been defined"},
+		{"UTF-8 is required", "UTF-8 is required"},
+		{"expected value", "expected value"},
+		{"A", "a"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := sentence(tt.in); got != tt.want {
+			t.Errorf("sentence(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
 
