@@ -50,23 +50,27 @@ func controlChars(file string, src []byte, probs *diag.List) bool {
 			WithHint("save the file as UTF-8")
 		return true
 	}
-	found, lastLine := 0, 0
+	found := 0
 	for i := 0; i < len(src); i++ {
 		if !isTOMLControl(src, i) {
 			continue
 		}
+		r := rune(src[i])
 		line, col := offsetPos(src, i)
-		if line == lastLine {
-			continue
+		// The rest of the line is not looked at: one problem a line, and
+		// positions worked out a bounded number of times, however many
+		// control characters a long line holds.
+		if end := bytes.IndexByte(src[i:], '\n'); end >= 0 {
+			i += end
+		} else {
+			i = len(src)
 		}
-		lastLine = line
 		found++
 		if found > maxControlProblems {
 			probs.Add(diag.Pos{File: file, Line: line, Col: col}, "more lines with invisible control characters follow").
 				WithHint("delete them, or copy the text again through a plain text editor")
 			return true
 		}
-		r := rune(src[i])
 		what := fmt.Sprintf("U+%04X", r)
 		if name, ok := controlNames[r]; ok {
 			what += " (" + name + ")"

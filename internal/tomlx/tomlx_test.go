@@ -255,6 +255,14 @@ func TestSyntaxProblems(t *testing.T) {
 				"\thint: delete the invisible character (often pasted from a word processor); the caret points at it\n",
 		},
 		{
+			// A megabyte of them on one line is one problem, found in
+			// linear time (positions are worked out once a line).
+			name: "a long line full of control characters",
+			src:  "summary = \"" + strings.Repeat("a\x0b", 1<<19) + "\"\n",
+			want: "f.toml:1:13: invisible control character U+000B (vertical tab): TOML files cannot contain control characters\n" +
+				"\thint: delete the invisible character (often pasted from a word processor); the caret points at it\n",
+		},
+		{
 			name: "every line with a control character",
 			src:  "title = \"a\a\x1b[1m\"\n# ok\nsummary = \"\x0c\"\n",
 			want: "f.toml:1:11: invisible control character U+0007 (bell): TOML files cannot contain control characters\n" +
