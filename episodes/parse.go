@@ -108,11 +108,17 @@ func (d *decoder) episode(t *tomlx.Table, ep *Episode) {
 
 	hasGUID := t.Has("guid")
 	ep.GUID = t.String("guid")
-	if hasGUID && ep.GUID == "" {
+	switch trimmed := strings.TrimSpace(ep.GUID); {
+	case hasGUID && trimmed == "":
 		if _, isStr := mustRaw(t, "guid").(string); isStr {
 			t.Errorf("guid", "must not be empty").
 				WithHint("set it once and never change it; podcast apps key episodes on it")
 		}
+	case trimmed != ep.GUID:
+		// Apps and podfeed's own guard read the feed's <guid> trimmed: the
+		// episode would change guid between builds, as they see it.
+		t.Errorf("guid", "%q starts or ends with white space, which podcast apps drop", ep.GUID).
+			WithHint("write guid = %q", trimmed)
 	}
 
 	var durationKnown bool
