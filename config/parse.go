@@ -14,7 +14,7 @@ import (
 // only to name positions.
 //
 // The show is nil only when src could not be decoded at all (invalid UTF-8
-// or a TOML syntax error). Otherwise it is returned even when some problems
+// or a TOML syntax error) or sets no key. Otherwise it is returned even when some problems
 // are errors, holding what could be read, so that callers can report as much
 // as possible: check the list's Err before using it.
 func Parse(file string, src []byte) (*Show, diag.List) {
@@ -22,6 +22,11 @@ func Parse(file string, src []byte) (*Show, diag.List) {
 	root := tomlx.Parse(file, src, &probs)
 	if root == nil {
 		probs.Sort()
+		return nil, probs
+	}
+	if root.Len() == 0 {
+		probs.Add(diag.Pos{File: file}, "the file is empty: it sets no key").
+			WithHint("`podfeed init` writes a podcast.toml with a comment on every setting")
 		return nil, probs
 	}
 	root.Doc().SetAliases(keyAliases)

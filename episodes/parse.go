@@ -49,6 +49,11 @@ func parse(file string, src []byte) (*Episode, *tomlx.Table, diag.List) {
 	if root == nil {
 		return nil, nil, probs
 	}
+	if root.Len() == 0 {
+		probs.Add(diag.Pos{File: file}, "the file is empty: it sets no key").
+			WithHint("an episode needs at least title, published, guid and an [audio] table; `podfeed new` writes a file to start from, or start its name with _ to keep it unread")
+		return nil, nil, probs
+	}
 	root.Doc().SetAliases(keyAliases)
 	ep := &Episode{File: file, Slug: slug(file)}
 	d := &decoder{probs: &probs}

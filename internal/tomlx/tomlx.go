@@ -131,6 +131,9 @@ type Table struct {
 // Doc returns the file the table belongs to.
 func (t *Table) Doc() *Doc { return t.doc }
 
+// Len returns how many keys the table holds.
+func (t *Table) Len() int { return len(t.m) }
+
 // Path returns the table's key path ("" for the root).
 func (t *Table) Path() string { return t.path }
 
