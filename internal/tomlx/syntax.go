@@ -97,6 +97,30 @@ func syntaxError(file string, src []byte, pe toml.ParseError, probs *diag.List) 
 		text = []rune(string(lines[line-1]))
 	}
 	switch {
+	case strings.HasPrefix(pe.Message, "invalid escape") || strings.Contains(pe.Message, `hexadecimal digits after '\`):
+		// A Windows path or a stray backslash: point at the backslash.
+		if i := strings.Index(pe.Message, `'\`); i >= 0 && i+2 < len(pe.Message) {
+			c, _ := utf8.DecodeRuneInString(pe.Message[i+2:])
+			for j := max(col-1, 0); j+1 < len(text); j++ {
+				if text[j] == '\\' && text[j+1] == c {
+					p.Pos.Col = j + 1
+					break
+				}
+			}
+		}
+		p.WithHint(`a \ in "…" text starts an escape such as \n or \": write \\ for a backslash itself (C:\\Users), or put the text between single quotes '…', which keep every backslash`)
+	case strings.HasPrefix(pe.Message, `unexpected EOF; expected '"""'`) || strings.HasPrefix(pe.Message, `unexpected EOF; expected "'''"`):
+		delim := `"""`
+		if strings.Contains(pe.Message, "'''") {
+			delim = "'''"
+		}
+		// The text runs to the end of the file: it starts at the last
+		// delimiter.
+		if at := bytes.LastIndex(src, []byte(delim)); at >= 0 {
+			p.Pos.Line, p.Pos.Col = offsetPos(src, at)
+			p.Msg = "text opened with " + delim + " here is never closed"
+		}
+		p.WithHint("end the text with %s after its last line", delim)
 	case strings.ContainsAny(pe.Message, "“”„‘’«»"):
 		p.WithHint(`use straight quotes "…" around text: word processors curl them into “…”, which TOML does not take for quotes`)
 	case strings.HasPrefix(pe.Message, "expected") && col >= 2 && col-1 < len(text) && text[col-2] == '"' &&

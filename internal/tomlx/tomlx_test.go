@@ -243,7 +243,10 @@ func TestKeyPos(t *testing.T) {
 // TestSyntaxProblems pins the problems (position, message, hint) of input
 // that does not decode, among them the TOML mistakes podcasters make most.
 func TestSyntaxProblems(t *testing.T) {
-	const dupHint = "set each key once: delete one of the two"
+	const (
+		dupHint       = "set each key once: delete one of the two"
+		backslashHint = `a \ in "…" text starts an escape such as \n or \": write \\ for a backslash itself (C:\\Users), or put the text between single quotes '…', which keep every backslash`
+	)
 	tests := []struct {
 		name, src, want string
 	}{
@@ -286,6 +289,14 @@ func TestSyntaxProblems(t *testing.T) {
 			src:  "title = \"ünïcödé\" x\n",
 			want: "f.toml:1:18: expected a top-level item to end with a newline, comment, or EOF, but got 'x' instead\n",
 		},
+		{"a Windows path in text", "title = \"See C:\\Users\\me\"\n",
+			"f.toml:1:16: expected eight hexadecimal digits after '\\U', but got \"See C:\\\\Us\" instead\n\thint: " + backslashHint + "\n"},
+		{"a stray backslash", "title = \"a \\q b\"\n",
+			"f.toml:1:12: invalid escape in string '\\q'\n\thint: " + backslashHint + "\n"},
+		{"text in triple quotes never closed", "title = \"x\"\nsummary = \"\"\"\nnever closed\nnumber = 3\n",
+			"f.toml:2:11: text opened with \"\"\" here is never closed\n\thint: end the text with \"\"\" after its last line\n"},
+		{"literal text in triple quotes never closed", "title = \"x\"\nsummary = '''\nnever closed\n",
+			"f.toml:2:11: text opened with ''' here is never closed\n\thint: end the text with ''' after its last line\n"},
 		{"smart quotes", "summary = “Second one.”\n",
 			"f.toml:1:11: expected value but found '“' instead\n" +
 				"\thint: use straight quotes \"…\" around text: word processors curl them into “…”, which TOML does not take for quotes\n"},
