@@ -99,6 +99,10 @@ func warnPlaceholders(t *tomlx.Table, s *Show) {
 	warnPlaceholder(t, "author", s.Author, PlaceholderName, "write the name listeners know the show's author by")
 	warnPlaceholder(t, "image", s.Image, PlaceholderImage,
 		"write the address of the show's artwork: square, 1400 to 3000 pixels, JPEG or PNG, over https")
+	if t.Has("guid") && strings.EqualFold(s.GUID, PodcastGUID(PlaceholderFeedURL)) {
+		t.Warnf("guid", "%s is the guid of the placeholder feed_url %s, which every show left with it shares", s.GUID, PlaceholderFeedURL).
+			WithHint("delete the guid line: once feed_url is the show's real address, the guid made from it (see feed.xml's <podcast:guid>) is the one to keep")
+	}
 	if strings.Contains(s.Copyright, PlaceholderName) {
 		t.Warnf("copyright", "%q holds the placeholder %q written by podfeed init", s.Copyright, PlaceholderName).
 			WithHint("write who holds the rights, such as %q", strings.ReplaceAll(s.Copyright, PlaceholderName, "Ann Author"))

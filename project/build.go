@@ -292,15 +292,22 @@ func (s *Show) guard(out string, plan *Plan, opts BuildOptions) error {
 		prev = append(prev, f.Items...)
 	}
 	used := make(map[string]bool) // the confirmations that matched
-	confirmed := func(guid string) bool {
+	named := func(guid string) bool {
 		if slices.Contains(opts.AllowRemoval, guid) {
 			used[guid] = true
 			return true
 		}
-		return opts.AllowAllRemovals
+		return false
 	}
+	confirmed := func(guid string) bool { return named(guid) || opts.AllowAllRemovals }
 	removal := &RemovalError{Feed: prevFile}
-	if showGUID != "" && showGUID != s.Config.GUID && !confirmed(showGUID) {
+	// The show's guid matters once the feed carries an episode (a feed
+	// without any is no show anyone follows yet), unless it is the guid of
+	// init's placeholder feed_url, which no show should keep. Only
+	// --allow-removal with the old guid confirms a new one: --allow-removals
+	// is about episodes.
+	if showGUID != "" && len(prev) > 0 && !strings.EqualFold(showGUID, s.Config.GUID) &&
+		!strings.EqualFold(showGUID, config.PodcastGUID(config.PlaceholderFeedURL)) && !named(showGUID) {
 		removal.ShowGUID = &GUIDChange{Old: showGUID, New: s.Config.GUID}
 	}
 	next := make([]publish.Item, len(plan.Live))
@@ -434,7 +441,10 @@ func (e *RemovalError) Hint() string {
 	} else {
 		b.WriteString("if it really is a new show")
 	}
-	fmt.Fprintf(&b, ", build again with %s (or --allow-removals for all)", strings.Join(flags, " "))
+	fmt.Fprintf(&b, ", build again with %s", strings.Join(flags, " "))
+	if len(e.Losses) > 0 {
+		b.WriteString(" (or --allow-removals for every episode)")
+	}
 	return b.String()
 }
 

@@ -18,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/internal/publish"
 )
 
@@ -545,6 +546,56 @@ func TestBuildRefusesANewShowGUID(t *testing.T) {
 	}
 	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
 		t.Fatalf("build with the guid written down: %v", err)
+	}
+}
+
+// The show's guid is held only where it means something: a published feed
+// with episodes, not init's placeholder feed_url; only --allow-removal with
+// the old guid confirms a new one.
+func TestShowGUIDGuard(t *testing.T) {
+	const feedURL = "https://codingchats.example.com/feed.xml"
+	tests := []struct {
+		name        string
+		publishedAt string // feed_url of the first build
+		noEpisodes  bool   // the first build has no live episode
+		opts        func(oldGUID string) BuildOptions
+		refused     bool
+	}{
+		{"a new feed_url", feedURL, false, func(string) BuildOptions { return BuildOptions{} }, true},
+		{"--allow-removals is about episodes", feedURL, false, func(string) BuildOptions { return BuildOptions{AllowAllRemovals: true} }, true},
+		{"--allow-removal with the old guid", feedURL, false, func(g string) BuildOptions { return BuildOptions{AllowRemoval: []string{g}} }, false},
+		{"a feed without episodes", feedURL, true, func(string) BuildOptions { return BuildOptions{} }, false},
+		{"init's placeholder feed_url", config.PlaceholderFeedURL, false, func(string) BuildOptions { return BuildOptions{} }, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := copyExample(t)
+			show := filepath.Join(dir, "podcast.toml")
+			editFile(t, show, feedURL, tt.publishedAt)
+			now := day
+			if tt.noEpisodes {
+				now = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+			}
+			out := filepath.Join(t.TempDir(), "public")
+			if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: now, Output: out}); err != nil {
+				t.Fatal(err)
+			}
+			oldGUID := load(t, dir).Config.GUID
+			editFile(t, show, tt.publishedAt, "https://new-host.example.net/feed.xml")
+			opts := tt.opts(oldGUID)
+			opts.Now, opts.Output = day, out
+			_, err := load(t, dir).Build(context.Background(), opts)
+			var removal *RemovalError
+			if refused := errors.As(err, &removal) && removal.ShowGUID != nil; refused != tt.refused {
+				t.Errorf("refused for the show guid: %v, want %v (err %v)", refused, tt.refused, err)
+			}
+			if tt.refused && strings.Contains(removal.Hint(), "--allow-removals") {
+				t.Errorf("hint %q offers --allow-removals, which does not confirm a show guid", removal.Hint())
+			}
+			if !tt.refused && err != nil {
+				t.Errorf("build: %v", err)
+			}
+		})
 	}
 }
 

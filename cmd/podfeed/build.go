@@ -38,7 +38,7 @@ Examples:
 func publishedFlags(fs *flag.FlagSet, opts *project.BuildOptions, output string) {
 	fs.StringVar(&opts.Output, "o", "", output)
 	fs.Var(listFlag{&opts.AllowRemoval}, "allow-removal", "confirm that the episode (or show) with `GUID` may leave the feed or change guid (repeatable)")
-	fs.BoolVar(&opts.AllowAllRemovals, "allow-removals", false, "confirm every removal from the published feed")
+	fs.BoolVar(&opts.AllowAllRemovals, "allow-removals", false, "confirm every episode's removal from the published feed (not a new show guid)")
 }
 
 func runBuild(ctx context.Context, args []string, e env) error {
