@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/tomlx"
@@ -60,6 +61,12 @@ func parse(file string, src []byte) (*Episode, *tomlx.Table, diag.List) {
 	d.episode(root, ep)
 	return ep, root, probs
 }
+
+// notInFeeds reports whether r is a control character (tab, line breaks
+// and the invisible C0 and C1 codes) or a Unicode noncharacter that XML 1.0
+// cannot carry: text keys such as guid, which must reach the feed exactly,
+// may not hold one.
+func notInFeeds(r rune) bool { return unicode.IsControl(r) || r == 0xFFFE || r == 0xFFFF }
 
 // keyAliases are the words people write for an episode's keys, for the
 // "did you mean" hint of an unknown key (see diag.SuggestKey). Each applies
@@ -124,6 +131,17 @@ func (d *decoder) episode(t *tomlx.Table, ep *Episode) {
 		// episode would change guid between builds, as they see it.
 		t.Errorf("guid", "%q starts or ends with white space, which podcast apps drop", ep.GUID).
 			WithHint("write guid = %q", trimmed)
+	case strings.ContainsFunc(ep.GUID, notInFeeds):
+		// The feed drops what XML cannot carry, so the published guid would
+		// differ from this one on every build.
+		clean := strings.Map(func(r rune) rune {
+			if notInFeeds(r) {
+				return -1
+			}
+			return r
+		}, ep.GUID)
+		t.Errorf("guid", "%q holds a control character, which feeds cannot carry", ep.GUID).
+			WithHint("write guid = %q", clean)
 	}
 
 	var durationKnown bool
