@@ -188,9 +188,10 @@ func DateReason(s string) string {
 func duplicateKey(file string, src []byte, line int, key string, text []rune, p *diag.Problem) {
 	before := src[:lineStart(src, line)]
 	locs := locate(file, before)
+	starts := lineStarts(before)
 	var first, table diag.Pos
 	for path, pos := range locs {
-		isHeader := pos.Line >= 1 && headerAt(before, pos)
+		isHeader := pos.Line >= 1 && pos.Line <= len(starts) && headerAt(before[starts[pos.Line-1]:])
 		if isHeader && pos.Line > table.Line {
 			table, table.Key = pos, path
 		}
@@ -232,10 +233,22 @@ func lineStart(src []byte, line int) int {
 	return off
 }
 
-// headerAt reports whether pos, a located path, is a table header: a line
-// whose first character is '['.
-func headerAt(src []byte, pos diag.Pos) bool {
-	rest := bytes.TrimLeft(src[lineStart(src, pos.Line):], " \t")
+// lineStarts returns the offset in src where each line starts: line n
+// (from 1) at index n-1.
+func lineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// headerAt reports whether line, the text from a line's start on, is a
+// table header: its first character is '['.
+func headerAt(line []byte) bool {
+	rest := bytes.TrimLeft(line, " \t")
 	return len(rest) > 0 && rest[0] == '['
 }
 
