@@ -128,6 +128,9 @@ func (c *Cache) Probe(path string) (Info, error) {
 		return info, nil
 	}
 
+	// The time the file is judged settled at is taken before it is read:
+	// a slow probe must not make a file written just before it look old.
+	now := time.Now()
 	f, err := os.Open(path)
 	if err != nil {
 		return Info{}, &Error{Name: path, Err: unwrapPathError(err)}
@@ -146,7 +149,7 @@ func (c *Cache) Probe(path string) (Info, error) {
 	}
 	// A file changed just now could change again unseen at the same size
 	// and time: its result is used, not remembered.
-	if filetime.Settled(st.ModTime(), time.Now()) {
+	if filetime.Settled(st.ModTime(), now) {
 		c.mu.Lock()
 		c.entries[key] = cacheEntry{Size: st.Size(), MTime: st.ModTime().UnixNano(), Info: info}
 		c.dirty = true
