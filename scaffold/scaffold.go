@@ -199,6 +199,11 @@ func SiteURL(raw string) (string, error) {
 	case u.RawQuery != "" || u.Fragment != "" || strings.HasSuffix(s, "?") || strings.HasSuffix(s, "#"):
 		return "", fmt.Errorf("%q has a query or fragment; give the show's website only", raw)
 	}
+	// The scheme and host as URLs are usually written: lower case
+	// ("HTTPS://Mypod.Example.org" works, but the artwork address is made
+	// by replacing the scheme).
+	u.Host = strings.ToLower(u.Host)
+	s = u.String()
 	if !strings.HasSuffix(s, "/") {
 		s += "/"
 	}

@@ -270,6 +270,7 @@ func TestSiteURL(t *testing.T) {
 		{" mypod.example.org/show ", "https://mypod.example.org/show/"},
 		{"//mypod.example.org", "https://mypod.example.org/"},
 		{"localhost:8080", "https://localhost:8080/"},
+		{"HTTPS://Mypod.Example.org/Show", "https://mypod.example.org/Show/"},
 		{"ftp://mypod.example.org", ""},
 		{"mailto:me@example.org", ""},
 		{"https://", ""},
@@ -299,6 +300,7 @@ func TestInitLinkChecks(t *testing.T) {
 		{"mypod.example.org", "https://mypod.example.org/", "https://mypod.example.org/artwork.jpg"},
 		{"http://mypod.example.org/show", "http://mypod.example.org/show/", "https://mypod.example.org/show/artwork.jpg"},
 		{"https://mypod.example.org", "https://mypod.example.org/", "https://mypod.example.org/artwork.jpg"},
+		{"HTTP://Mypod.Example.org", "http://mypod.example.org/", "https://mypod.example.org/artwork.jpg"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.link, func(t *testing.T) {
