@@ -1,9 +1,11 @@
 // Package markdown turns the Markdown an episode's summary is written in
 // into HTML that is safe to publish in a feed.
 //
-// Markdown is read as CommonMark by goldmark, with two extensions of GitHub
+// Markdown is read as CommonMark by goldmark, with the extension of GitHub
 // Flavored Markdown that podcasters expect from other tools: bare web and
-// e-mail addresses become links (Linkify), and ~~text~~ is struck through. Raw HTML inside it is kept by
+// e-mail addresses become links (Linkify). (Not strikethrough: goldmark's
+// takes single tildes too, and "about ~5 minutes, not 10~" is show notes'
+// way to say roughly.) Raw HTML inside it is kept by
 // goldmark and then cleaned, together with everything else, by a bluemonday
 // policy, so that no script, event handler, style or javascript:/data: URL
 // ever reaches the output. Three forms are offered:
@@ -59,12 +61,12 @@ type Renderer struct {
 func New() *Renderer {
 	return &Renderer{
 		full: goldmark.New(
-			goldmark.WithExtensions(extension.Linkify, extension.Strikethrough),
+			goldmark.WithExtensions(extension.Linkify),
 			goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(headingsDown{}, 100))),
 			goldmark.WithRendererOptions(gmhtml.WithUnsafe()),
 		),
 		apple: goldmark.New(
-			goldmark.WithExtensions(extension.Linkify, extension.Strikethrough),
+			goldmark.WithExtensions(extension.Linkify),
 			goldmark.WithRendererOptions(
 				gmhtml.WithUnsafe(),
 				renderer.WithNodeRenderers(util.Prioritized(headingAsParagraph{}, 100)),
