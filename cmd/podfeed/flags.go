@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -69,8 +70,12 @@ func flagError(fs *flag.FlagSet, err error) error {
 		if f := fs.Lookup(m[2]); f != nil {
 			if g, ok := f.Value.(flag.Getter); ok {
 				if _, isDuration := g.Get().(time.Duration); isDuration {
+					value, err := strconv.Unquote(`"` + m[1] + `"`) // the flag package quoted it
+					if err != nil {
+						value = m[1]
+					}
 					return usageError{
-						msg:  fmt.Sprintf("--%s %q is not a duration", m[2], m[1]),
+						msg:  fmt.Sprintf("--%s %q is not a duration", m[2], value),
 						hint: fmt.Sprintf("write a number with its unit, such as --%s 5s or --%s 1m", m[2], m[2]),
 					}
 				}

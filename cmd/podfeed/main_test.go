@@ -79,6 +79,7 @@ func TestExitCodes(t *testing.T) {
 		{"command typo", []string{"biuld", example}, exitUsage, "", "podfeed: hint: did you mean 'podfeed build'? run 'podfeed help' for the list of commands"},
 		{"command far off", []string{"publish"}, exitUsage, "", "podfeed: hint: run 'podfeed help' for the list of commands"},
 		{"lock-wait without unit", []string{"build", "--lock-wait", "5", example}, exitUsage, "", "podfeed: error: --lock-wait \"5\" is not a duration\npodfeed: hint: write a number with its unit, such as --lock-wait 5s or --lock-wait 1m"},
+		{"duration with a quote", []string{"build", "--lock-wait", `5"s`, example}, exitUsage, "", `podfeed: error: --lock-wait "5\"s" is not a duration`},
 		{"timeout without unit", []string{"check", "--timeout=30", example}, exitUsage, "", "such as --timeout 5s"},
 		{"new with the show but no title", []string{"new", example}, exitUsage, "", "podfeed: error: new needs the episode's title after the show folder " + example},
 		{"version", []string{"version"}, exitOK, "podfeed ", ""},
