@@ -212,9 +212,12 @@ func duplicateKey(file string, src []byte, line int, key string, text []rune, p 
 	case strings.HasPrefix(trimmed, "[") && !strings.HasPrefix(trimmed, "[[") && strings.HasSuffix(first.Key, "]"):
 		p.WithHint("write [[%s]] with two brackets: each of its entries starts with its own [[%s]] line", key, key)
 	case table.Line > 0 && strings.Contains(first.Key, ".") && !strings.HasPrefix(trimmed, "["):
-		p.WithHint("this line is in the %s table that starts at line %d (every key below a [...] line belongs to it); "+
-			"if it is meant for the whole file, move it above the first [...] line, otherwise delete one of the two",
-			headerText(table.Key), table.Line)
+		fix := "if it is meant for the whole file, move it above the first [...] line, otherwise delete one of the two"
+		if root, ok := locs[key[strings.LastIndexByte(key, '.')+1:]]; ok && root.Line > 0 {
+			fix = fmt.Sprintf("the whole file sets it already at line %d: change that line, or delete this one", root.Line)
+		}
+		p.WithHint("this line is in the %s table that starts at line %d (every key below a [...] line belongs to it); %s",
+			headerText(table.Key), table.Line, fix)
 	default:
 		p.WithHint("set each key once: delete one of the two")
 	}

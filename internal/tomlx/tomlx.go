@@ -378,11 +378,19 @@ func (t *Table) Finish() {
 		return
 	}
 	for _, m := range t.doc.misplaced {
-		if t.read[m.key] {
-			m.prob.WithHint("%s is a key of the whole file, but this line is in the %s table that starts at line %d "+
-				"(every key below a [...] line belongs to it): move it above the first [...] line",
-				m.key, headerText(m.table.Key), m.table.Line)
+		if !t.read[m.key] {
+			continue
 		}
+		fix := "move it above the first [...] line"
+		if _, set := t.m[m.key]; set {
+			fix = "the whole file sets it already: change that line, or delete this one"
+			if pos := t.Pos(m.key); pos.Line > 0 {
+				fix = fmt.Sprintf("the whole file sets it already at line %d: change that line, or delete this one", pos.Line)
+			}
+		}
+		m.prob.WithHint("%s is a key of the whole file, but this line is in the %s table that starts at line %d "+
+			"(every key below a [...] line belongs to it): %s",
+			m.key, headerText(m.table.Key), m.table.Line, fix)
 	}
 }
 

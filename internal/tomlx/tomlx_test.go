@@ -316,10 +316,14 @@ func TestSyntaxProblems(t *testing.T) {
 		{"single brackets for an array of tables", "[[chapters]]\ntitle = \"a\"\n[[chapters]]\ntitle = \"b\"\n[chapters]\ntitle = \"c\"\n",
 			"f.toml:5:1: key 'chapters' has already been defined at line 3\n" +
 				"\thint: write [[chapters]] with two brackets: each of its entries starts with its own [[chapters]] line\n"},
-		{"key added at the bottom lands in the last table", "title = \"a\"\n[[chapters]]\ntitle = \"b\"\n\ntitle = \"New\"\n",
+		{"key added at the bottom lands in the last table", "number = 1\n[[chapters]]\ntitle = \"b\"\n\ntitle = \"New\"\n",
 			"f.toml:5:1: key 'chapters.title' has already been defined at line 3\n" +
 				"\thint: this line is in the [[chapters]] table that starts at line 2 (every key below a [...] line belongs to it); " +
 				"if it is meant for the whole file, move it above the first [...] line, otherwise delete one of the two\n"},
+		{"key added at the bottom that the whole file sets already", "title = \"a\"\n[[chapters]]\ntitle = \"b\"\n\ntitle = \"New\"\n",
+			"f.toml:5:1: key 'chapters.title' has already been defined at line 3\n" +
+				"\thint: this line is in the [[chapters]] table that starts at line 2 (every key below a [...] line belongs to it); " +
+				"the whole file sets it already at line 1: change that line, or delete this one\n"},
 		{"duplicate key in a table", "[audio]\nurl = \"a\"\nurl = \"b\"\n",
 			"f.toml:3:1: key 'audio.url' has already been defined at line 2\n" +
 				"\thint: this line is in the [audio] table that starts at line 1 (every key below a [...] line belongs to it); " +
@@ -378,7 +382,7 @@ func TestRootKeyInTable(t *testing.T) {
 		"(every key below a [...] line belongs to it): move it above the first [...] line\n" +
 		"f.toml:12:1: unknown key \"chapters[1].season\"\n" +
 		"\thint: season is a key of the whole file, but this line is in the [[chapters]] table that starts at line 9 " +
-		"(every key below a [...] line belongs to it): move it above the first [...] line\n"
+		"(every key below a [...] line belongs to it): the whole file sets it already at line 2: change that line, or delete this one\n"
 	if got := probs.Format(); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
 	}
