@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/encoding/htmlindex"
+
+	"github.com/podfeed/podfeed/internal/diag"
 )
 
 // Namespaces the importer reads. Feeds in the wild also use a few variants,
@@ -137,7 +139,7 @@ func (e *xmlError) Error() string {
 // reads what it can, as encoding/xml's non-strict mode does (a bare "&",
 // HTML entities, attributes without quotes).
 func parseXML(src []byte, strict bool) (*xmlDoc, error) {
-	lines := lineStarts(src)
+	lines := diag.LineStarts(src)
 	dec := xml.NewDecoder(bytes.NewReader(src))
 	dec.Strict = strict
 	if !strict {
@@ -233,17 +235,6 @@ func charsetReader(charset string, input io.Reader) (io.Reader, error) {
 		return nil, fmt.Errorf("unsupported encoding %q", charset)
 	}
 	return enc.NewDecoder().Reader(input), nil
-}
-
-// lineStarts returns the byte offset at which each line of src begins.
-func lineStarts(src []byte) []int {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return starts
 }
 
 // position converts a byte offset to a line and a column (in bytes), both

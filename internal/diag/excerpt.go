@@ -74,3 +74,15 @@ func visible(line string) string {
 		return r
 	}, line)
 }
+
+// LineStarts returns the byte offset at which each line of src begins:
+// line n (from 1) at index n-1.
+func LineStarts(src []byte) []int {
+	starts := []int{0}
+	for i, c := range src {
+		if c == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}

@@ -186,12 +186,18 @@ func DateReason(s string) string {
 // usual causes, [chapters] written for [[chapters]] and a line added at the
 // bottom of the file, which lands in the last table.
 func duplicateKey(file string, src []byte, line int, key string, text []rune, p *diag.Problem) {
-	before := src[:lineStart(src, line)]
+	starts := diag.LineStarts(src)
+	end := len(src) // where the line of the second definition starts
+	if line < 1 {
+		end = 0
+	} else if line <= len(starts) {
+		end = starts[line-1]
+	}
+	before := src[:end]
 	locs := locate(file, before)
-	starts := lineStarts(before)
 	var first, table diag.Pos
 	for path, pos := range locs {
-		isHeader := pos.Line >= 1 && pos.Line <= len(starts) && headerAt(before[starts[pos.Line-1]:])
+		isHeader := pos.Line >= 1 && pos.Line <= len(starts) && headerAt(src[starts[pos.Line-1]:])
 		if isHeader && pos.Line > table.Line {
 			table, table.Key = pos, path
 		}
@@ -221,31 +227,6 @@ func duplicateKey(file string, src []byte, line int, key string, text []rune, p 
 	default:
 		p.WithHint("set each key once: delete one of the two")
 	}
-}
-
-// lineStart returns the offset in src where line (from 1) starts.
-func lineStart(src []byte, line int) int {
-	off := 0
-	for n := 1; n < line; n++ {
-		i := bytes.IndexByte(src[off:], '\n')
-		if i < 0 {
-			return len(src)
-		}
-		off += i + 1
-	}
-	return off
-}
-
-// lineStarts returns the offset in src where each line starts: line n
-// (from 1) at index n-1.
-func lineStarts(src []byte) []int {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return starts
 }
 
 // headerAt reports whether line, the text from a line's start on, is a
