@@ -90,12 +90,10 @@ func controlChars(file string, src []byte, probs *diag.List) bool {
 // of the rest (lower case, no final period), and a hint where the mistake
 // is a common one.
 func syntaxError(file string, src []byte, pe toml.ParseError, probs *diag.List) {
-	line, col := runePos(src, pe.Position.Line, pe.Position.Col)
+	starts := diag.LineStarts(src)
+	line, col := runePos(src, starts, pe.Position.Line, pe.Position.Col)
 	p := probs.Add(diag.Pos{File: file, Line: line, Col: col}, "%s", sentence(pe.Message))
-	var text []rune // the line of the error
-	if lines := bytes.Split(src, []byte("\n")); line >= 1 && line <= len(lines) {
-		text = []rune(string(lines[line-1]))
-	}
+	text := []rune(string(lineText(src, starts, line))) // the line of the error
 	switch {
 	case strings.HasPrefix(pe.Message, "invalid escape") || strings.Contains(pe.Message, `hexadecimal digits after '\`):
 		// A Windows path or a stray backslash: point at the backslash.
@@ -139,7 +137,7 @@ func syntaxError(file string, src []byte, pe toml.ParseError, probs *diag.List) 
 		p.WithHint("%s", DateTimeHint)
 	case strings.HasPrefix(pe.Message, "Key '") && strings.HasSuffix(pe.Message, "' has already been defined."):
 		key := strings.TrimSuffix(strings.TrimPrefix(pe.Message, "Key '"), "' has already been defined.")
-		duplicateKey(file, src, line, key, text, p)
+		duplicateKey(file, src, starts, line, key, text, p)
 	}
 }
 
@@ -182,11 +180,11 @@ func DateReason(s string) string {
 
 // duplicateKey explains BurntSushi/toml's "key has already been defined"
 // (key is its dotted path without array indices, line the line of the
-// second definition, text that line): where the first one is, and the two
+// second definition, text that line, starts the lines' offsets in src):
+// where the first one is, and the two
 // usual causes, [chapters] written for [[chapters]] and a line added at the
 // bottom of the file, which lands in the last table.
-func duplicateKey(file string, src []byte, line int, key string, text []rune, p *diag.Problem) {
-	starts := diag.LineStarts(src)
+func duplicateKey(file string, src []byte, starts []int, line int, key string, text []rune, p *diag.Problem) {
 	end := len(src) // where the line of the second definition starts
 	if line < 1 {
 		end = 0
@@ -267,16 +265,28 @@ func headerText(path string) string {
 // one whose column counts characters, as the key locator and [diag.Excerpt]
 // do, and keeps it inside src: BurntSushi/toml sometimes reports a column
 // measured on an earlier line.
-func runePos(src []byte, line, byteCol int) (int, int) {
-	lines := bytes.Split(src, []byte("\n"))
-	if line < 1 || line > len(lines) {
-		return min(max(line, 0), len(lines)), 0
+func runePos(src []byte, starts []int, line, byteCol int) (int, int) {
+	if line < 1 || line > len(starts) {
+		return min(max(line, 0), len(starts)), 0
 	}
-	l := lines[line-1]
+	l := lineText(src, starts, line)
 	if byteCol < 1 {
 		return line, byteCol
 	}
 	return line, 1 + utf8.RuneCount(l[:min(byteCol-1, len(l))])
+}
+
+// lineText returns line n (from 1) of src without its line feed, given the
+// offsets of src's lines ([diag.LineStarts]); nil when there is no line n.
+func lineText(src []byte, starts []int, n int) []byte {
+	if n < 1 || n > len(starts) {
+		return nil
+	}
+	end := len(src)
+	if n < len(starts) {
+		end = starts[n] - 1
+	}
+	return src[starts[n-1]:end]
 }
 
 // sentence puts a decoder message in podfeed's voice: no final period, and
