@@ -48,18 +48,9 @@ func Excerpt(src []byte, pos Pos) string {
 // visible replaces each control character of line but tab (which lines the
 // caret up) with a one-character symbol: U+0000–U+001F with the Control
 // Pictures U+2400–U+241F, DEL with U+2421, C1 controls and invalid bytes
-// with U+FFFD.
+// with U+FFFD (strings.Map writes each invalid byte so). A line without any
+// comes back as it is, unallocated.
 func visible(line string) string {
-	clean := true
-	for _, r := range line {
-		if r != '\t' && (r < 0x20 || r >= 0x7f && r <= 0x9f || r == utf8.RuneError) {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return line
-	}
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r == '\t':
