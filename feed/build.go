@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"path"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/markdown"
 	"github.com/podfeed/podfeed/internal/par"
@@ -26,7 +26,7 @@ type entry struct {
 	summaryText string // the summary as plain text: JSON summary
 	contentText string // JSON content_text, only when content is empty; see noNotesText
 
-	link         string // the episode's web page; "" without Options.ItemLink
+	link         string // the episode's web page; "" without Options.PageLinks or a slug
 	explicit     bool
 	chaptersPath string // "chapters/<slug>.json"; "" without chapters
 	chaptersURL  string // its public address
@@ -65,7 +65,7 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 	}
 	b := &build{
 		show: cleanShow(show),
-		opts: Options{Updated: opts.Updated, Generator: cleanText(opts.Generator), Stylesheet: opts.Stylesheet, ItemLink: opts.ItemLink},
+		opts: Options{Updated: opts.Updated, Generator: cleanText(opts.Generator), Stylesheet: opts.Stylesheet, PageLinks: opts.PageLinks},
 	}
 	cleaned := make([]*episodes.Episode, 0, len(eps))
 	for i, ep := range eps {
@@ -170,8 +170,8 @@ func checkKeys(eps []*episodes.Episode) error {
 
 func (b *build) entry(md *markdown.Renderer, ep *episodes.Episode, warn *diag.List) (*entry, error) {
 	e := &entry{ep: ep, explicit: b.show.Explicit}
-	if b.opts.ItemLink != nil {
-		e.link = cleanText(b.opts.ItemLink(ep))
+	if b.opts.PageLinks && ep.Slug != "" {
+		e.link = cleanText(b.sibling(address.PagePath(ep.Slug)))
 	}
 	if ep.Explicit != nil {
 		e.explicit = *ep.Explicit
@@ -199,8 +199,8 @@ func (b *build) entry(md *markdown.Renderer, ep *episodes.Episode, warn *diag.Li
 		e.contentText = noNotesText(b.show, ep)
 	}
 	if len(ep.Chapters) > 0 {
-		e.chaptersPath = ChaptersDir + "/" + ep.Slug + ".json"
-		e.chaptersURL = b.sibling(ChaptersDir + "/" + url.PathEscape(ep.Slug) + ".json")
+		e.chaptersPath = address.ChaptersFile(ep.Slug)
+		e.chaptersURL = address.ChaptersURL(b.show.FeedURL, ep.Slug)
 	}
 	return e, nil
 }
@@ -221,25 +221,12 @@ func noNotesText(show *config.Show, ep *episodes.Episode) string {
 }
 
 // sibling returns the public address of name in the folder that holds
-// feed.xml; see [SiblingURL].
-func (b *build) sibling(name string) string { return SiblingURL(b.show.FeedURL, name) }
+// feed.xml; see [address.SiblingURL].
+func (b *build) sibling(name string) string { return address.SiblingURL(b.show.FeedURL, name) }
 
-// SiblingURL returns the public address of name (a slash-separated path,
-// already escaped) in the folder that holds feed.xml, the directory of
-// feedURL: the address of every other output, since they are all published
-// beside feed.xml.
-func SiblingURL(feedURL, name string) string {
-	base, err := url.Parse(feedURL)
-	if err != nil || base.Scheme == "" {
-		dir, _ := path.Split(feedURL)
-		return dir + name
-	}
-	ref := &url.URL{Path: name}
-	if u, err := url.Parse(name); err == nil {
-		ref = u
-	}
-	return base.ResolveReference(ref).String()
-}
+// SiblingURL returns the public address of name beside feed.xml; see
+// [address.SiblingURL], which it calls.
+func SiblingURL(feedURL, name string) string { return address.SiblingURL(feedURL, name) }
 
 // isPermaLink reports whether an item's guid is an http(s) address, which
 // RSS then takes as the item's permanent link.

@@ -199,10 +199,9 @@ var goldenCases = []goldenCase{
 		}, Options{Updated: time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)}
 	}},
 
-	// Items link to the episodes' web pages when Options.ItemLink says where.
+	// Items link to the episodes' web pages with Options.PageLinks.
 	{"item_link_episode_page", func() (*config.Show, []*episodes.Episode, Options) {
-		link := func(ep *episodes.Episode) string { return "https://codingchats.example.com/episodes/" + ep.Slug + "/" }
-		return codingChatsShow(), []*episodes.Episode{episode55()}, Options{Generator: generator, ItemLink: link}
+		return codingChatsShow(), []*episodes.Episode{episode55()}, Options{Generator: generator, PageLinks: true}
 	}},
 
 	// Five episodes at two per page: feed.xml holds the newest two, and

@@ -3,7 +3,7 @@ package feed
 import (
 	"time"
 
-	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/diag"
 )
 
@@ -20,10 +20,11 @@ type Options struct {
 	// empty leaves the element out.
 	Generator string
 
-	// ItemLink, when not nil, returns the address of an episode's web page:
-	// the item's link in RSS, its alternate link in Atom and its url in
-	// JSON Feed. It is given the episode with its strings cleaned.
-	ItemLink func(*episodes.Episode) string
+	// PageLinks links every episode that has a slug to its web page
+	// (address.PagePath, beside feed.xml): the item's link in RSS, its
+	// alternate link in Atom and its url in JSON Feed. An episode without a
+	// slug has no page and gets no link.
+	PageLinks bool
 
 	// MaxItems caps each feed to its newest MaxItems items; the older ones
 	// go to archive pages (in Output.Feeds: feed-2.xml, atom-2.xml,
@@ -66,13 +67,12 @@ type Output struct {
 	Warnings diag.List
 }
 
-// File names of the outputs, relative to the output folder. The Atom and
-// JSON feeds and the chapters are addressed relative to the show's feed_url,
-// which is where feed.xml is served.
+// File names of the outputs, relative to the output folder, as package
+// address names them; kept here for callers of feed.
 const (
-	RSSFile  = "feed.xml"
-	AtomFile = "atom.xml"
-	JSONFile = "feed.json"
+	RSSFile  = address.RSSFile
+	AtomFile = address.AtomFile
+	JSONFile = address.JSONFile
 
-	ChaptersDir = "chapters"
+	ChaptersDir = address.ChaptersDir
 )

@@ -1,20 +1,10 @@
 package feed
 
-import (
-	"fmt"
-	"path"
-	"strings"
-)
+import "github.com/podfeed/podfeed/internal/address"
 
 // PageName returns the file name of page i (from 0) of the feed named
-// base: base itself for the first page, then "feed-2.xml", "feed-3.xml", …
-func PageName(base string, i int) string {
-	if i == 0 {
-		return base
-	}
-	ext := path.Ext(base)
-	return fmt.Sprintf("%s-%d%s", strings.TrimSuffix(base, ext), i+1, ext)
-}
+// base; see [address.PageName], which it calls.
+func PageName(base string, i int) string { return address.PageName(base, i) }
 
 // pageCount is how many pages n items fill at max per page (max 0: one).
 func pageCount(n, max int) int {

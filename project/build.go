@@ -73,12 +73,7 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 		Generator:  opts.Generator,
 		Stylesheet: site.StylesheetFile,
 		MaxItems:   s.Config.Build.MaxItems,
-		ItemLink: func(e *episodes.Episode) string {
-			if p := site.PagePath(e); p != "" {
-				return feed.SiblingURL(s.Config.FeedURL, p)
-			}
-			return ""
-		},
+		PageLinks:  true,
 	})
 	if err != nil {
 		return nil, fmt.Errorf("render feeds: %w", err)

@@ -40,7 +40,6 @@ import (
 	"html/template"
 	"io"
 	"io/fs"
-	"net/url"
 	"path"
 	"slices"
 	"strconv"
@@ -49,7 +48,7 @@ import (
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
-	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/markdown"
 	"github.com/podfeed/podfeed/internal/par"
@@ -180,12 +179,7 @@ type Chapter struct {
 
 // PagePath returns the address of an episode's page relative to the site
 // root ("episodes/<slug>/", escaped), or "" for an episode without a slug.
-func PagePath(ep *episodes.Episode) string {
-	if ep.Slug == "" {
-		return ""
-	}
-	return "episodes/" + url.PathEscape(ep.Slug) + "/"
-}
+func PagePath(ep *episodes.Episode) string { return address.PagePath(ep.Slug) }
 
 // Build renders the site of show with the live episodes eps, in the order
 // files are best published: the stylesheet and the embed and episode pages
@@ -223,10 +217,10 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) ([]File, er
 func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, error) {
 	p := &Page{
 		Show:        show,
-		SiteURL:     feed.SiblingURL(show.FeedURL, "./"),
+		SiteURL:     address.SiblingURL(show.FeedURL, "./"),
 		FeedURL:     show.FeedURL,
-		AtomURL:     feed.SiblingURL(show.FeedURL, feed.AtomFile),
-		JSONURL:     feed.SiblingURL(show.FeedURL, feed.JSONFile),
+		AtomURL:     address.SiblingURL(show.FeedURL, address.AtomFile),
+		JSONURL:     address.SiblingURL(show.FeedURL, address.JSONFile),
 		Apps:        Apps(show.Title, show.FeedURL),
 		Directories: show.Directories,
 	}
@@ -293,8 +287,8 @@ func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, 
 			return nil, fmt.Errorf("site: %s: %w", ep.File, err)
 		}
 		e.Path = PagePath(ep)
-		e.URL = feed.SiblingURL(show.FeedURL, e.Path)
-		e.EmbedURL = feed.SiblingURL(show.FeedURL, "embed/"+url.PathEscape(ep.Slug)+".html")
+		e.URL = address.SiblingURL(show.FeedURL, e.Path)
+		e.EmbedURL = address.SiblingURL(show.FeedURL, address.EmbedPath(ep.Slug))
 		e.EmbedCode = embedCode(show, ep, e.EmbedURL)
 	}
 	if d := ep.Audio.Duration; d > 0 {
@@ -332,7 +326,7 @@ func EmbedCode(show *config.Show, ep *episodes.Episode) (string, error) {
 	if err := checkSlug(ep.Slug); err != nil {
 		return "", fmt.Errorf("site: embed code: %w", err)
 	}
-	return embedCode(show, ep, feed.SiblingURL(show.FeedURL, "embed/"+url.PathEscape(ep.Slug)+".html")), nil
+	return embedCode(show, ep, address.SiblingURL(show.FeedURL, address.EmbedPath(ep.Slug))), nil
 }
 
 // EmbedHeight is the height in CSS pixels of the embedded player's frame.
@@ -351,8 +345,8 @@ func FeedLinks(show *config.Show) string {
 	var b strings.Builder
 	for _, f := range []struct{ typ, name, href string }{
 		{"application/rss+xml", "RSS", show.FeedURL},
-		{"application/atom+xml", "Atom", feed.SiblingURL(show.FeedURL, feed.AtomFile)},
-		{"application/feed+json", "JSON Feed", feed.SiblingURL(show.FeedURL, feed.JSONFile)},
+		{"application/atom+xml", "Atom", address.SiblingURL(show.FeedURL, address.AtomFile)},
+		{"application/feed+json", "JSON Feed", address.SiblingURL(show.FeedURL, address.JSONFile)},
 	} {
 		fmt.Fprintf(&b, "<link rel=\"alternate\" type=\"%s\" title=\"%s (%s)\" href=\"%s\">\n",
 			f.typ, template.HTMLEscapeString(show.Title), f.name, template.HTMLEscapeString(f.href))

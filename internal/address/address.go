@@ -1,0 +1,81 @@
+// Package address is the one table of where a show's outputs live: the
+// file names of the feeds and their archive pages, the chapters folder, the
+// paths of the episode and embed pages, and the public address of each,
+// which is always beside feed.xml, in the folder of the show's feed_url.
+//
+// Package feed writes these addresses into the feeds and package site into
+// the pages; neither needs the other to know where a file is.
+package address
+
+import (
+	"fmt"
+	"net/url"
+	"path"
+	"strings"
+)
+
+// File names of the outputs, relative to the output folder. The Atom and
+// JSON feeds and the chapters are addressed relative to the show's feed_url,
+// which is where feed.xml is served.
+const (
+	RSSFile  = "feed.xml"
+	AtomFile = "atom.xml"
+	JSONFile = "feed.json"
+
+	ChaptersDir = "chapters"
+)
+
+// PageName returns the file name of page i (from 0) of the feed named
+// base: base itself for the first page, then "feed-2.xml", "feed-3.xml", …
+func PageName(base string, i int) string {
+	if i == 0 {
+		return base
+	}
+	ext := path.Ext(base)
+	return fmt.Sprintf("%s-%d%s", strings.TrimSuffix(base, ext), i+1, ext)
+}
+
+// SiblingURL returns the public address of name (a slash-separated path,
+// already escaped) in the folder that holds feed.xml, the directory of
+// feedURL: the address of every other output, since they are all published
+// beside feed.xml.
+func SiblingURL(feedURL, name string) string {
+	base, err := url.Parse(feedURL)
+	if err != nil || base.Scheme == "" {
+		dir, _ := path.Split(feedURL)
+		return dir + name
+	}
+	ref := &url.URL{Path: name}
+	if u, err := url.Parse(name); err == nil {
+		ref = u
+	}
+	return base.ResolveReference(ref).String()
+}
+
+// PagePath returns the address of the page of the episode with slug,
+// relative to the site root ("episodes/<slug>/", escaped), or "" for an
+// episode without a slug.
+func PagePath(slug string) string {
+	if slug == "" {
+		return ""
+	}
+	return "episodes/" + url.PathEscape(slug) + "/"
+}
+
+// EmbedPath returns the address of the embed page of the episode with
+// slug, relative to the site root: "embed/<slug>.html", escaped.
+func EmbedPath(slug string) string {
+	return "embed/" + url.PathEscape(slug) + ".html"
+}
+
+// ChaptersFile returns the file name of the chapters of the episode with
+// slug, relative to the output folder: "chapters/<slug>.json", unescaped.
+func ChaptersFile(slug string) string {
+	return ChaptersDir + "/" + slug + ".json"
+}
+
+// ChaptersURL returns the public address of the chapters file of the
+// episode with slug, for a show whose feed.xml is at feedURL.
+func ChaptersURL(feedURL, slug string) string {
+	return SiblingURL(feedURL, ChaptersDir+"/"+url.PathEscape(slug)+".json")
+}
