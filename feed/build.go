@@ -61,7 +61,7 @@ type page struct {
 // Output.Warnings.
 func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, error) {
 	if show == nil {
-		return nil, errors.New("build feed: no show")
+		return nil, errors.New("no show")
 	}
 	b := &build{
 		show: cleanShow(show),
@@ -70,7 +70,7 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 	cleaned := make([]*episodes.Episode, 0, len(eps))
 	for i, ep := range eps {
 		if ep == nil {
-			return nil, fmt.Errorf("build feed: episode %d is nil", i)
+			return nil, fmt.Errorf("episode %d is nil", i)
 		}
 		cleaned = append(cleaned, cleanEpisode(ep))
 	}
@@ -84,7 +84,7 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 		return strings.Compare(a.GUID, b.GUID)
 	})
 	if err := checkKeys(cleaned); err != nil {
-		return nil, fmt.Errorf("build feed: %w", err)
+		return nil, err
 	}
 
 	out := &Output{Notes: map[string]string{}}
@@ -105,7 +105,7 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 	for i, r := range results {
 		ep := cleaned[i]
 		if r.err != nil {
-			return nil, fmt.Errorf("build feed: %s: %w", episodeName(ep), r.err)
+			return nil, fmt.Errorf("%s: %w", episodeName(ep), r.err)
 		}
 		out.Warnings.Append(r.warn)
 		entries[i] = r.e

@@ -28,16 +28,16 @@ func TestBuildErrors(t *testing.T) {
 		eps  []*episodes.Episode
 		want string
 	}{
-		{"no show", nil, nil, "build feed: no show"},
-		{"nil episode", codingChatsShow(), []*episodes.Episode{episode55(), nil}, "build feed: episode 1 is nil"},
+		{"no show", nil, nil, "no show"},
+		{"nil episode", codingChatsShow(), []*episodes.Episode{episode55(), nil}, "episode 1 is nil"},
 		{"no guid", codingChatsShow(), dup(func(a, _ *episodes.Episode) { a.GUID = "" }),
-			"build feed: episodes/055-rust-in-production.toml: episode has no guid"},
+			"episodes/055-rust-in-production.toml: episode has no guid"},
 		{"guid twice", codingChatsShow(), dup(func(a, b *episodes.Episode) { b.GUID = a.GUID }),
-			`build feed: episodes/056-other.toml: guid "codingchats-055-rust-in-production" is also the guid of episodes/055-rust-in-production.toml`},
+			`episodes/056-other.toml: guid "codingchats-055-rust-in-production" is also the guid of episodes/055-rust-in-production.toml`},
 		{"slug twice", codingChatsShow(), dup(func(a, b *episodes.Episode) { b.Slug = a.Slug }),
-			`build feed: episodes/056-other.toml: slug "055-rust-in-production" is also the slug of episodes/055-rust-in-production.toml`},
+			`episodes/056-other.toml: slug "055-rust-in-production" is also the slug of episodes/055-rust-in-production.toml`},
 		{"chapters without slug", codingChatsShow(), dup(func(a, _ *episodes.Episode) { a.Slug = "" }),
-			"build feed: episodes/055-rust-in-production.toml: episode has chapters but no slug to name their file"},
+			"episodes/055-rust-in-production.toml: episode has chapters but no slug to name their file"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

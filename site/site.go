@@ -186,7 +186,7 @@ func PagePath(ep *episodes.Episode) string { return address.PagePath(ep.Slug) }
 // before index.html, which links to them.
 func Build(show *config.Show, eps []*episodes.Episode, opts Options) ([]File, error) {
 	if show == nil {
-		return nil, errors.New("site: no show")
+		return nil, errors.New("no show")
 	}
 	set, err := loadTemplates(opts.Templates)
 	if err != nil {
@@ -227,7 +227,7 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 	sorted := slices.Clone(eps)
 	for i, ep := range sorted {
 		if ep == nil {
-			return nil, fmt.Errorf("site: episode %d is nil", i)
+			return nil, fmt.Errorf("episode %d is nil", i)
 		}
 	}
 	// Newest first, as the feed orders them.
@@ -256,7 +256,7 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 		}
 		if ep.Slug != "" {
 			if slugs[ep.Slug] {
-				return nil, fmt.Errorf("site: %s: two episodes have the slug %q", ep.File, ep.Slug)
+				return nil, fmt.Errorf("%s: two episodes have the slug %q", ep.File, ep.Slug)
 			}
 			slugs[ep.Slug] = true
 		}
@@ -284,7 +284,7 @@ func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, 
 	}
 	if ep.Slug != "" {
 		if err := checkSlug(ep.Slug); err != nil {
-			return nil, fmt.Errorf("site: %s: %w", ep.File, err)
+			return nil, fmt.Errorf("%s: %w", ep.File, err)
 		}
 		e.Path = PagePath(ep)
 		e.URL = address.SiblingURL(show.FeedURL, e.Path)
@@ -296,7 +296,7 @@ func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, 
 	}
 	text, err := md.Text(ep.Summary)
 	if err != nil {
-		return nil, fmt.Errorf("site: %s: summary: %w", ep.File, err)
+		return nil, fmt.Errorf("%s: summary: %w", ep.File, err)
 	}
 	e.Description = shorten(text, 300)
 	for _, c := range ep.Chapters {
@@ -321,10 +321,10 @@ func checkSlug(slug string) error {
 // player of ep: an <iframe> of its embed page. ep needs a slug.
 func EmbedCode(show *config.Show, ep *episodes.Episode) (string, error) {
 	if show == nil || ep == nil {
-		return "", errors.New("site: embed code: no show or episode")
+		return "", errors.New("embed code: no show or episode")
 	}
 	if err := checkSlug(ep.Slug); err != nil {
-		return "", fmt.Errorf("site: embed code: %w", err)
+		return "", fmt.Errorf("embed code: %w", err)
 	}
 	return embedCode(show, ep, address.SiblingURL(show.FeedURL, address.EmbedPath(ep.Slug))), nil
 }
@@ -365,7 +365,7 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 	if override != nil {
 		entries, err := fs.ReadDir(override, ".")
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("site: read the templates folder: %w", err)
+			return nil, fmt.Errorf("read the templates folder: %w", err)
 		}
 		for _, e := range entries {
 			name := e.Name()
@@ -373,7 +373,7 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 			if e.IsDir() || strings.HasPrefix(name, ".") || (ext != ".html" && ext != ".xsl") || slices.Contains(templateNames, name) {
 				continue
 			}
-			msg := fmt.Sprintf("site: %s/%s: not a template podfeed knows (it knows %s)", TemplatesDir, name, strings.Join(templateNames, ", "))
+			msg := fmt.Sprintf("%s/%s: not a template podfeed knows (it knows %s)", TemplatesDir, name, strings.Join(templateNames, ", "))
 			if s := diag.Suggest(name, templateNames); s != "" {
 				msg += fmt.Sprintf("; did you mean %q?", s)
 			}
@@ -387,7 +387,7 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 				return data, TemplatesDir + "/" + name, nil
 			}
 			if !errors.Is(err, fs.ErrNotExist) {
-				return nil, "", fmt.Errorf("site: read %s/%s: %w", TemplatesDir, name, err)
+				return nil, "", fmt.Errorf("read %s/%s: %w", TemplatesDir, name, err)
 			}
 		}
 		data, err := builtin.ReadFile(path.Join("templates", name))
@@ -409,10 +409,10 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 		}
 		t, err := template.New(LayoutTemplate).Funcs(funcs).Parse(string(layout))
 		if err != nil {
-			return nil, fmt.Errorf("site: %s: %w", layoutFrom, err)
+			return nil, fmt.Errorf("%s: %w", layoutFrom, err)
 		}
 		if _, err := t.New(name).Parse(string(src)); err != nil {
-			return nil, fmt.Errorf("site: %s: %w", from, err)
+			return nil, fmt.Errorf("%s: %w", from, err)
 		}
 		set.pages[name] = t
 	}
@@ -431,7 +431,7 @@ func (s *templateSet) page(name string, pages *Page, ep *Episode, root string) f
 			if ep != nil {
 				what += " for " + ep.File
 			}
-			return fmt.Errorf("site: render %s: %w", what, err)
+			return fmt.Errorf("render %s: %w", what, err)
 		}
 		return nil
 	}

@@ -315,11 +315,11 @@ func TestTemplatesOverride(t *testing.T) {
 		want string
 	}{
 		{"misspelt name", fstest.MapFS{"episdoe.html": {Data: []byte("x")}},
-			`site: templates/episdoe.html: not a template podfeed knows (it knows layout.html, index.html, episode.html, embed.html, feed.xsl); did you mean "episode.html"?`},
+			`templates/episdoe.html: not a template podfeed knows (it knows layout.html, index.html, episode.html, embed.html, feed.xsl); did you mean "episode.html"?`},
 		{"parse error", fstest.MapFS{"embed.html": {Data: []byte("{{.Episode.Title")}},
-			"site: templates/embed.html: template: embed.html:1: unclosed action"},
+			"templates/embed.html: template: embed.html:1: unclosed action"},
 		{"unknown field", fstest.MapFS{"index.html": {Data: []byte("{{.Show.Nope}}")}},
-			"site: render index.html: template: index.html:1:7: executing \"index.html\" at <.Show.Nope>: can't evaluate field Nope in type *config.Show"},
+			"render index.html: template: index.html:1:7: executing \"index.html\" at <.Show.Nope>: can't evaluate field Nope in type *config.Show"},
 		{"layout without a part", fstest.MapFS{"layout.html": {Data: []byte(`{{define "head"}}{{end}}`)}},
 			`render index.html: html/template:index.html:76:11: no such template "footer"`},
 	} {
