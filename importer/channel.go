@@ -21,9 +21,23 @@ var channelHandled = map[[2]string]bool{
 	{nsPodcast, "medium"}: true, {nsPodcast, "person"}: true,
 }
 
-// channel reads the show.
+// channel reads the show, one reader per part of the channel as gofeed
+// does: the RSS core, iTunes, Podcasting 2.0, the feed's addresses, and
+// what is left over.
 func (r *reader) channel(gf *gofeed.Feed, ch *node, imp *Import) *config.Show {
 	s := config.Default()
+	r.channelCore(gf, ch, &s)
+	r.channelCategories(ch, &s)
+	r.channelItunes(ch, &s)
+	r.channelLocked(ch, &s)
+	r.channelPodcast(ch, &s)
+	r.channelAddress(ch, &s, imp)
+	r.channelRest(ch, &s)
+	return &s
+}
+
+// channelCore reads title, description, link, language, author and image.
+func (r *reader) channelCore(gf *gofeed.Feed, ch *node, s *config.Show) {
 	s.Title = clean(gf.Title)
 	if s.Title == "" {
 		r.probs.Warn(r.pos(ch), "the channel has no <title>").WithHint("set title in podcast.toml")
@@ -40,6 +54,10 @@ func (r *reader) channel(gf *gofeed.Feed, ch *node, imp *Import) *config.Show {
 	} else if img := ch.kid("", "image"); img != nil {
 		s.Image = r.abs(img.text("", "url"))
 	}
+}
+
+// channelCategories reads itunes:category, one subcategory each.
+func (r *reader) channelCategories(ch *node, s *config.Show) {
 	for _, c := range ch.kids(nsItunes, "category") {
 		cat := config.Category{Name: strings.TrimSpace(c.attr("text"))}
 		subs := c.kids(nsItunes, "category")
@@ -54,6 +72,11 @@ func (r *reader) channel(gf *gofeed.Feed, ch *node, imp *Import) *config.Show {
 			s.Categories = append(s.Categories, cat)
 		}
 	}
+}
+
+// channelItunes reads itunes:explicit, itunes:type, the copyright and
+// itunes:owner.
+func (r *reader) channelItunes(ch *node, s *config.Show) {
 	if v, ok := parseExplicit(ch.text(nsItunes, "explicit")); ok {
 		s.Explicit = v
 	}
@@ -64,19 +87,30 @@ func (r *reader) channel(gf *gofeed.Feed, ch *node, imp *Import) *config.Show {
 	if o := ch.kid(nsItunes, "owner"); o != nil {
 		s.Owner = config.Owner{Name: clean(o.text(nsItunes, "name")), Email: strings.TrimSpace(o.text(nsItunes, "email"))}
 	}
-	if l := ch.kid(nsPodcast, "locked"); l != nil {
-		v := strings.ToLower(strings.TrimSpace(l.Text))
-		s.Locked = &config.Locked{Locked: v == "yes" || v == "true", Owner: l.attr("owner")}
-		switch owner := l.attr("owner"); {
-		case owner == "":
-		case s.Owner.Email == "":
-			s.Owner.Email = owner
-		case !strings.EqualFold(owner, s.Owner.Email):
-			r.lost(l, fmt.Sprintf("podcast:locked owner %q is not kept: podfeed names the [owner] email %q", owner, s.Owner.Email),
-				"set [owner] email to the address that may move the feed")
-		}
-		s.Locked.Owner = s.Owner.Email
+}
+
+// channelLocked reads podcast:locked, whose owner is the [owner] email.
+func (r *reader) channelLocked(ch *node, s *config.Show) {
+	l := ch.kid(nsPodcast, "locked")
+	if l == nil {
+		return
 	}
+	v := strings.ToLower(strings.TrimSpace(l.Text))
+	s.Locked = &config.Locked{Locked: v == "yes" || v == "true", Owner: l.attr("owner")}
+	switch owner := l.attr("owner"); {
+	case owner == "":
+	case s.Owner.Email == "":
+		s.Owner.Email = owner
+	case !strings.EqualFold(owner, s.Owner.Email):
+		r.lost(l, fmt.Sprintf("podcast:locked owner %q is not kept: podfeed names the [owner] email %q", owner, s.Owner.Email),
+			"set [owner] email to the address that may move the feed")
+	}
+	s.Locked.Owner = s.Owner.Email
+}
+
+// channelPodcast reads podcast:funding, podcast:medium and the channel's
+// podcast:person.
+func (r *reader) channelPodcast(ch *node, s *config.Show) {
 	for _, f := range ch.kids(nsPodcast, "funding") {
 		s.Funding = append(s.Funding, config.Funding{URL: r.abs(f.attr("url")), Text: clean(f.Text)})
 	}
@@ -87,8 +121,11 @@ func (r *reader) channel(gf *gofeed.Feed, ch *node, imp *Import) *config.Show {
 			r.peopleN = p
 		}
 	}
+}
 
-	// The feed's own address, its podcast:guid, and the new address.
+// channelAddress reads the feed's own address, its podcast:guid, and sets
+// the new address.
+func (r *reader) channelAddress(ch *node, s *config.Show, imp *Import) {
 	for _, l := range ch.kids(nsAtom, "link") {
 		if l.attr("rel") == "self" && imp.OldFeedURL == "" {
 			imp.OldFeedURL = r.abs(l.attr("href"))
@@ -115,7 +152,10 @@ func (r *reader) channel(gf *gofeed.Feed, ch *node, imp *Import) *config.Show {
 		// it, so that changing feed_url later does not change the show.
 		s.GUID = config.PodcastGUID(imp.OldFeedURL)
 	}
+}
 
+// channelRest reports the channel's elements podcast.toml does not keep.
+func (r *reader) channelRest(ch *node, s *config.Show) {
 	for _, k := range ch.Kids {
 		key := [2]string{k.Space, k.Local}
 		switch {
@@ -135,7 +175,6 @@ func (r *reader) channel(gf *gofeed.Feed, ch *node, imp *Import) *config.Show {
 			r.notKept(k, "")
 		}
 	}
-	return &s
 }
 
 // parseExplicit reads itunes:explicit in its old and new forms.

@@ -47,12 +47,27 @@ type pendingItem struct {
 	probeErr     error
 }
 
-// item reads one episode.
+// item reads one episode, one reader per part of the item as gofeed
+// does: the RSS core, iTunes, Podcasting 2.0, the show notes, and what is
+// left over.
 func (r *reader) item(gi *gofeed.Item, n *node, show *config.Show) *episodes.Episode {
 	ep := &episodes.Episode{EpisodeType: episodes.TypeFull}
 	p := &pendingItem{ep: ep, n: n}
 	r.pending = append(r.pending, p)
 
+	r.itemTitle(gi, n, ep)
+	r.itemEnclosure(n, p)
+	r.itemGUID(n, ep)
+	r.itemDate(gi, n, ep)
+	r.itemItunes(n, ep, show)
+	r.itemPodcast(n, p)
+	r.itemNotes(n, p)
+	r.itemRest(n, ep, show)
+	return ep
+}
+
+// itemTitle reads the title, else itunes:title.
+func (r *reader) itemTitle(gi *gofeed.Item, n *node, ep *episodes.Episode) {
 	ep.Title = clean(gi.Title)
 	if ep.Title == "" {
 		ep.Title = clean(n.text(nsItunes, "title"))
@@ -61,56 +76,71 @@ func (r *reader) item(gi *gofeed.Item, n *node, show *config.Show) *episodes.Epi
 		ep.Title = "Untitled"
 		r.probs.Warn(r.pos(n), "an item has no <title>; it was called %q", ep.Title)
 	}
+}
 
-	// The enclosure.
+// itemEnclosure reads the enclosure; an item without one is a draft.
+func (r *reader) itemEnclosure(n *node, p *pendingItem) {
+	ep := p.ep
 	encs := n.kids("", "enclosure")
-	if len(encs) > 0 {
-		e := encs[0]
-		p.enc = e
-		ep.Audio.URL = r.abs(e.attr("url"))
-		if l, err := strconv.ParseInt(e.attr("length"), 10, 64); err == nil && l > 0 {
-			ep.Audio.Length = l
-		} else {
-			p.probeLength = true
-		}
-		ep.Audio.Type = strings.TrimSpace(e.attr("type"))
-		if ep.Audio.Type == "" {
-			p.probeType = true
-		}
-		for _, extra := range encs[1:] {
-			r.lost(extra, "a second <enclosure> is not kept", "an episode has one media file; RSS allows only one enclosure per item")
-		}
-	} else {
+	if len(encs) == 0 {
 		ep.Draft = true
 		r.probs.Warn(r.pos(n), "item %q has no <enclosure>: written as a draft", ep.Title).
 			WithHint("add its [audio] and remove draft = true to publish it")
+		return
 	}
+	e := encs[0]
+	p.enc = e
+	ep.Audio.URL = r.abs(e.attr("url"))
+	if l, err := strconv.ParseInt(e.attr("length"), 10, 64); err == nil && l > 0 {
+		ep.Audio.Length = l
+	} else {
+		p.probeLength = true
+	}
+	ep.Audio.Type = strings.TrimSpace(e.attr("type"))
+	if ep.Audio.Type == "" {
+		p.probeType = true
+	}
+	for _, extra := range encs[1:] {
+		r.lost(extra, "a second <enclosure> is not kept", "an episode has one media file; RSS allows only one enclosure per item")
+	}
+}
 
-	// guid and date.
+// itemGUID reads the guid, else keeps the enclosure URL.
+func (r *reader) itemGUID(n *node, ep *episodes.Episode) {
 	ep.GUID = strings.TrimSpace(n.text("", "guid"))
 	if ep.GUID == "" && ep.Audio.URL != "" {
 		ep.GUID = ep.Audio.URL
 		r.lost(n, "an item without <guid> keeps its enclosure URL as guid", "apps identify such an episode by its enclosure URL, so the guid is set to it: leave it as it is")
 	}
-	if pd := n.kid("", "pubDate"); pd != nil {
-		t, err := parseDate(pd.Text)
-		switch {
-		case err == nil:
-			ep.Published = t
-		case gi.PublishedParsed != nil:
-			ep.Published = *gi.PublishedParsed
-			r.probs.Warn(r.pos(pd), "%v; read as %s", err, formatDate(ep.Published)).
-				WithHint("check published in the episode file")
-		default:
-			r.probs.Warn(r.pos(pd), "%v", err).WithHint("set published in the episode file")
-		}
-	} else if gi.PublishedParsed != nil {
-		ep.Published = *gi.PublishedParsed
-	} else {
-		r.probs.Warn(r.pos(n), "item %q has no <pubDate>", ep.Title).WithHint("set published in the episode file")
-	}
+}
 
-	// iTunes.
+// itemDate reads pubDate.
+func (r *reader) itemDate(gi *gofeed.Item, n *node, ep *episodes.Episode) {
+	pd := n.kid("", "pubDate")
+	if pd == nil {
+		if gi.PublishedParsed != nil {
+			ep.Published = *gi.PublishedParsed
+		} else {
+			r.probs.Warn(r.pos(n), "item %q has no <pubDate>", ep.Title).WithHint("set published in the episode file")
+		}
+		return
+	}
+	t, err := parseDate(pd.Text)
+	switch {
+	case err == nil:
+		ep.Published = t
+	case gi.PublishedParsed != nil:
+		ep.Published = *gi.PublishedParsed
+		r.probs.Warn(r.pos(pd), "%v; read as %s", err, formatDate(ep.Published)).
+			WithHint("check published in the episode file")
+	default:
+		r.probs.Warn(r.pos(pd), "%v", err).WithHint("set published in the episode file")
+	}
+}
+
+// itemItunes reads the iTunes elements, and the Podcasting 2.0 episode
+// and season numbers that stand in for them.
+func (r *reader) itemItunes(n *node, ep *episodes.Episode, show *config.Show) {
 	if d := n.kid(nsItunes, "duration"); d != nil && strings.TrimSpace(d.Text) != "" {
 		if dur, err := parseClock(d.Text); err == nil {
 			ep.Audio.Duration = dur
@@ -126,14 +156,7 @@ func (r *reader) item(gi *gofeed.Item, n *node, show *config.Show) *episodes.Epi
 	if ep.Season == 0 {
 		ep.Season = r.positive(n, nsPodcast, "season")
 	}
-	if t := strings.ToLower(n.text(nsItunes, "episodeType")); t != "" {
-		switch t {
-		case episodes.TypeFull, episodes.TypeTrailer, episodes.TypeBonus:
-			ep.EpisodeType = t
-		default:
-			r.lost(n.kid(nsItunes, "episodeType"), fmt.Sprintf("episode type %q is not kept", t), `episode_type is "full", "trailer" or "bonus"`)
-		}
-	}
+	r.itemType(n, ep)
 	if v, ok := parseExplicit(n.text(nsItunes, "explicit")); ok && v != show.Explicit {
 		ep.Explicit = &v
 	}
@@ -147,8 +170,23 @@ func (r *reader) item(gi *gofeed.Item, n *node, show *config.Show) *episodes.Epi
 			ep.Keywords = append(ep.Keywords, k)
 		}
 	}
+}
 
-	// Podcasting 2.0.
+// itemType reads itunes:episodeType.
+func (r *reader) itemType(n *node, ep *episodes.Episode) {
+	t := strings.ToLower(n.text(nsItunes, "episodeType"))
+	switch t {
+	case "":
+	case episodes.TypeFull, episodes.TypeTrailer, episodes.TypeBonus:
+		ep.EpisodeType = t
+	default:
+		r.lost(n.kid(nsItunes, "episodeType"), fmt.Sprintf("episode type %q is not kept", t), `episode_type is "full", "trailer" or "bonus"`)
+	}
+}
+
+// itemPodcast reads the Podcasting 2.0 elements and Podlove chapters.
+func (r *reader) itemPodcast(n *node, p *pendingItem) {
+	ep := p.ep
 	for _, pn := range n.kids(nsPodcast, "person") {
 		ep.People = append(ep.People, r.person(pn))
 	}
@@ -160,8 +198,12 @@ func (r *reader) item(gi *gofeed.Item, n *node, show *config.Show) *episodes.Epi
 	if c := n.kid(nsPodcast, "chapters"); c != nil {
 		p.chaptersURL, p.chaptersNode = r.abs(c.attr("url")), c
 	}
+}
 
-	// The show notes.
+// itemNotes reads the show notes: content:encoded, else description, else
+// itunes:summary.
+func (r *reader) itemNotes(n *node, p *pendingItem) {
+	ep := p.ep
 	notesSrc := strings.TrimSpace(n.text(nsContent, "encoded"))
 	if notesSrc == "" {
 		notesSrc = strings.TrimSpace(n.text("", "description"))
@@ -179,7 +221,10 @@ func (r *reader) item(gi *gofeed.Item, n *node, show *config.Show) *episodes.Epi
 	ep.Summary = p.notes.summary
 	ep.Links = p.notes.links
 	ep.Takeaways = p.notes.takeaways
+}
 
+// itemRest reports the item's elements the episode file does not keep.
+func (r *reader) itemRest(n *node, ep *episodes.Episode, show *config.Show) {
 	for _, k := range n.Kids {
 		key := [2]string{k.Space, k.Local}
 		switch {
@@ -194,13 +239,7 @@ func (r *reader) item(gi *gofeed.Item, n *node, show *config.Show) *episodes.Epi
 				r.notKept(k, "podfeed writes the show's author into every item; name the episode's people with [[people]]")
 			}
 		case k.Space == "" && k.Local == "link":
-			switch u := r.abs(k.Text); {
-			case u == "" || u == show.Link:
-			case show.FeedURL != "" && strings.HasPrefix(u, feed.SiblingURL(show.FeedURL, "episodes/")):
-				// A page podfeed made itself: the build makes it again.
-			default:
-				r.notKept(k, "podfeed makes its own page for each episode; add this address to the episode's [[links]] if it should stay")
-			}
+			r.itemLink(k, show)
 		case k.Space == nsPodcast && k.Local == "transcript":
 		case k.Space == nsPodcast && (k.Local == "season" || k.Local == "episode"):
 			if k.attr("name") != "" || k.attr("display") != "" {
@@ -210,7 +249,17 @@ func (r *reader) item(gi *gofeed.Item, n *node, show *config.Show) *episodes.Epi
 			r.notKept(k, "")
 		}
 	}
-	return ep
+}
+
+// itemLink reports an item's link unless the build makes it again.
+func (r *reader) itemLink(k *node, show *config.Show) {
+	switch u := r.abs(k.Text); {
+	case u == "" || u == show.Link:
+	case show.FeedURL != "" && strings.HasPrefix(u, feed.SiblingURL(show.FeedURL, "episodes/")):
+		// A page podfeed made itself: the build makes it again.
+	default:
+		r.notKept(k, "podfeed makes its own page for each episode; add this address to the episode's [[links]] if it should stay")
+	}
 }
 
 // positive reads an element holding a positive integer; anything else is
