@@ -1,14 +1,15 @@
 package config
 
 import (
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/podfeed/podfeed/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+var update = golden.Update // -update rewrites the golden files
 
 // TestGolden parses every testdata/{invalid,warn}/<case>.toml and compares
 // the sorted problems, formatted, with <case>.err. Files under invalid must

@@ -2,7 +2,6 @@ package episodes
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,9 +11,10 @@ import (
 	"unicode/utf8"
 
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+var update = golden.Update // -update rewrites the golden files
 
 const examplePath = "../examples/coding-chats/episodes/055-rust-in-production.toml"
 

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"io"
 	"io/fs"
 	"maps"
@@ -23,10 +22,11 @@ import (
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/golden"
 	"golang.org/x/net/html"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+var update = golden.Update // -update rewrites the golden files
 
 // rendered is an Output with every file rendered, as the tests read it.
 type rendered struct {

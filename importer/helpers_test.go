@@ -3,7 +3,6 @@ package importer
 import (
 	"context"
 	"encoding/xml"
-	"flag"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -15,10 +14,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/podfeed/podfeed/internal/golden"
 	"github.com/podfeed/podfeed/project"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+var update = golden.Update // -update rewrites the golden files
 
 // buildNow is the clock of every test build: after every episode.
 var buildNow = time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)

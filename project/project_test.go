@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -19,10 +18,11 @@ import (
 	"time"
 
 	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/internal/golden"
 	"github.com/podfeed/podfeed/internal/publish"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+var update = golden.Update // -update rewrites the golden files
 
 const exampleDir = "../examples/coding-chats"
 
