@@ -63,70 +63,17 @@ func (b *block) links() []run {
 // out; so is every attribute but a link's href.
 func htmlBlocks(src string, base *url.URL) []block {
 	z := html.NewTokenizer(strings.NewReader(src))
-	var (
-		out     []block
-		cur     *block
-		lists   []bool // ordered flag of each open list
-		hrefs   []string
-		bold    int
-		italic  int
-		skip    int // inside script or style
-		nextBrk bool
-	)
-	flush := func() {
-		if cur == nil {
-			return
-		}
-		cur.runs = linkify(trimRuns(cur.runs))
-		if len(cur.runs) > 0 {
-			out = append(out, *cur)
-		}
-		cur = nil
-	}
-	start := func(kind blockKind, level int, ordered bool) {
-		flush()
-		cur = &block{kind: kind, level: level, ordered: ordered, brk: nextBrk}
-		nextBrk = false
-	}
-	addText := func(s string) {
-		if skip > 0 {
-			return
-		}
-		s = collapseSpace(s)
-		if s == "" {
-			return
-		}
-		if cur == nil {
-			if strings.TrimSpace(s) == "" {
-				return
-			}
-			start(para, 0, false)
-		}
-		r := run{text: s, bold: bold > 0, italic: italic > 0}
-		if len(hrefs) > 0 && hrefs[len(hrefs)-1] != "" {
-			r.href = hrefs[len(hrefs)-1]
-		}
-		// Merge with the previous run when nothing differs.
-		if n := len(cur.runs); n > 0 {
-			p := &cur.runs[n-1]
-			if p.href == r.href && p.bold == r.bold && p.italic == r.italic {
-				p.text += r.text
-				return
-			}
-		}
-		cur.runs = append(cur.runs, r)
-	}
+	h := &htmlReader{}
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
-			flush()
-			return out
+			h.flush()
+			return h.out
 		case html.TextToken:
-			addText(string(z.Text()))
+			h.addText(string(z.Text()))
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
 			name, hasAttr := z.TagName()
-			a := atom.Lookup(name)
 			end := tt == html.EndTagToken
 			var href string
 			for hasAttr && !end {
@@ -136,77 +83,155 @@ func htmlBlocks(src string, base *url.URL) []block {
 					href = resolve(base, strings.TrimSpace(string(v)))
 				}
 			}
-			switch a {
-			case atom.Script, atom.Style, atom.Head, atom.Title:
-				if tt == html.StartTagToken {
-					skip++
-				} else if end && skip > 0 {
-					skip--
-				}
-			case atom.P, atom.Div, atom.Section, atom.Article, atom.Blockquote, atom.Pre,
-				atom.Table, atom.Tr, atom.Hr, atom.Dt, atom.Dd, atom.Header, atom.Footer, atom.Figure:
-				if !end && cur != nil && cur.kind == item && blank(cur.runs) {
-					continue // <li><p>…: the paragraph is the item's text
-				}
-				flush()
-				nextBrk = false
-			case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-				if end {
-					flush()
-				} else {
-					start(heading, int(name[1]-'0'), false)
-				}
-			case atom.Ul, atom.Ol:
-				flush()
-				if end {
-					if len(lists) > 0 {
-						lists = lists[:len(lists)-1]
-					}
-				} else if tt == html.StartTagToken {
-					lists = append(lists, a == atom.Ol)
-				}
-			case atom.Li:
-				if end {
-					flush()
-				} else {
-					ordered := len(lists) > 0 && lists[len(lists)-1]
-					start(item, max(len(lists), 1), ordered)
-				}
-			case atom.Br:
-				// The next line of the same paragraph or list item.
-				if cur != nil {
-					kind, level, ordered := cur.kind, cur.level, cur.ordered
-					if kind == heading {
-						kind = para
-					}
-					flush()
-					cur = &block{kind: kind, level: level, ordered: ordered, brk: true}
-				}
-			case atom.A:
-				if end {
-					if len(hrefs) > 0 {
-						hrefs = hrefs[:len(hrefs)-1]
-					}
-				} else if tt == html.StartTagToken {
-					hrefs = append(hrefs, href)
-				}
-			case atom.B, atom.Strong:
-				if end {
-					bold = max(bold-1, 0)
-				} else if tt == html.StartTagToken {
-					bold++
-				}
-			case atom.I, atom.Em:
-				if end {
-					italic = max(italic-1, 0)
-				} else if tt == html.StartTagToken {
-					italic++
-				}
-			case atom.Td, atom.Th:
-				if !end {
-					addText(" ")
-				}
+			a := atom.Lookup(name)
+			if !h.blockTag(tt, a, name) {
+				h.inlineTag(tt, a, href)
 			}
+		}
+	}
+}
+
+// htmlReader is the state of one htmlBlocks.
+type htmlReader struct {
+	out     []block
+	cur     *block
+	lists   []bool // ordered flag of each open list
+	hrefs   []string
+	bold    int
+	italic  int
+	skip    int // inside script or style
+	nextBrk bool
+}
+
+func (h *htmlReader) flush() {
+	if h.cur == nil {
+		return
+	}
+	h.cur.runs = linkify(trimRuns(h.cur.runs))
+	if len(h.cur.runs) > 0 {
+		h.out = append(h.out, *h.cur)
+	}
+	h.cur = nil
+}
+
+func (h *htmlReader) start(kind blockKind, level int, ordered bool) {
+	h.flush()
+	h.cur = &block{kind: kind, level: level, ordered: ordered, brk: h.nextBrk}
+	h.nextBrk = false
+}
+
+func (h *htmlReader) addText(s string) {
+	if h.skip > 0 {
+		return
+	}
+	s = collapseSpace(s)
+	if s == "" {
+		return
+	}
+	if h.cur == nil {
+		if strings.TrimSpace(s) == "" {
+			return
+		}
+		h.start(para, 0, false)
+	}
+	r := run{text: s, bold: h.bold > 0, italic: h.italic > 0}
+	if len(h.hrefs) > 0 && h.hrefs[len(h.hrefs)-1] != "" {
+		r.href = h.hrefs[len(h.hrefs)-1]
+	}
+	// Merge with the previous run when nothing differs.
+	if n := len(h.cur.runs); n > 0 {
+		p := &h.cur.runs[n-1]
+		if p.href == r.href && p.bold == r.bold && p.italic == r.italic {
+			p.text += r.text
+			return
+		}
+	}
+	h.cur.runs = append(h.cur.runs, r)
+}
+
+// blockTag handles the tags that start or end blocks, reporting whether a
+// was one of them.
+func (h *htmlReader) blockTag(tt html.TokenType, a atom.Atom, name []byte) bool {
+	end := tt == html.EndTagToken
+	switch a {
+	case atom.Script, atom.Style, atom.Head, atom.Title:
+		if tt == html.StartTagToken {
+			h.skip++
+		} else if end && h.skip > 0 {
+			h.skip--
+		}
+	case atom.P, atom.Div, atom.Section, atom.Article, atom.Blockquote, atom.Pre,
+		atom.Table, atom.Tr, atom.Hr, atom.Dt, atom.Dd, atom.Header, atom.Footer, atom.Figure:
+		if !end && h.cur != nil && h.cur.kind == item && blank(h.cur.runs) {
+			return true // <li><p>…: the paragraph is the item's text
+		}
+		h.flush()
+		h.nextBrk = false
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+		if end {
+			h.flush()
+		} else {
+			h.start(heading, int(name[1]-'0'), false)
+		}
+	case atom.Ul, atom.Ol:
+		h.flush()
+		if end {
+			if len(h.lists) > 0 {
+				h.lists = h.lists[:len(h.lists)-1]
+			}
+		} else if tt == html.StartTagToken {
+			h.lists = append(h.lists, a == atom.Ol)
+		}
+	case atom.Li:
+		if end {
+			h.flush()
+		} else {
+			ordered := len(h.lists) > 0 && h.lists[len(h.lists)-1]
+			h.start(item, max(len(h.lists), 1), ordered)
+		}
+	case atom.Br:
+		// The next line of the same paragraph or list item.
+		if h.cur != nil {
+			kind, level, ordered := h.cur.kind, h.cur.level, h.cur.ordered
+			if kind == heading {
+				kind = para
+			}
+			h.flush()
+			h.cur = &block{kind: kind, level: level, ordered: ordered, brk: true}
+		}
+	default:
+		return false
+	}
+	return true
+}
+
+// inlineTag handles links, bold, italic and table cells.
+func (h *htmlReader) inlineTag(tt html.TokenType, a atom.Atom, href string) {
+	end := tt == html.EndTagToken
+	switch a {
+	case atom.A:
+		if end {
+			if len(h.hrefs) > 0 {
+				h.hrefs = h.hrefs[:len(h.hrefs)-1]
+			}
+		} else if tt == html.StartTagToken {
+			h.hrefs = append(h.hrefs, href)
+		}
+	case atom.B, atom.Strong:
+		if end {
+			h.bold = max(h.bold-1, 0)
+		} else if tt == html.StartTagToken {
+			h.bold++
+		}
+	case atom.I, atom.Em:
+		if end {
+			h.italic = max(h.italic-1, 0)
+		} else if tt == html.StartTagToken {
+			h.italic++
+		}
+	case atom.Td, atom.Th:
+		if !end {
+			h.addText(" ")
 		}
 	}
 }
