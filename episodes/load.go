@@ -36,7 +36,7 @@ func LoadDir(fsys fs.FS, dir string) ([]*Episode, diag.List) {
 	dir = path.Clean(dir)
 	entries, err := fs.ReadDir(fsys, dir)
 	if err != nil {
-		p := probs.Add(diag.Pos{File: dir}, "cannot read the episodes folder: %v", unwrapPath(err))
+		p := probs.Add(diag.Pos{File: dir}, "cannot read the episodes folder: %v", diag.WithoutPath(err, false))
 		if errors.Is(err, fs.ErrNotExist) {
 			p.WithHint("create the folder, or set [build] episodes in podcast.toml to where the episode files are")
 		}
@@ -70,7 +70,7 @@ func LoadDir(fsys fs.FS, dir string) ([]*Episode, diag.List) {
 		file := files[i]
 		src, err := fs.ReadFile(fsys, file)
 		if err != nil {
-			results[i].probs.Add(diag.Pos{File: file}, "cannot read the episode file: %v", unwrapPath(err))
+			results[i].probs.Add(diag.Pos{File: file}, "cannot read the episode file: %v", diag.WithoutPath(err, false))
 			return
 		}
 		ep, root, ps := parse(file, src)
@@ -158,14 +158,4 @@ func where(p diag.Pos, ep *Episode) string {
 		return fmt.Sprintf("%s:%d", p.File, p.Line)
 	}
 	return ep.File
-}
-
-// unwrapPath drops the path from an *fs.PathError, whose message would
-// repeat the file name the problem already shows.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/podfeed/podfeed/internal/diag"
 )
 
 // ExistError is returned by [WriteFiles] when files it would write exist
@@ -23,14 +25,7 @@ func (e *ExistError) Error() string {
 		more = fmt.Sprintf(" and %d more", len(names)-show)
 		names = names[:show]
 	}
-	return fmt.Sprintf("%s already exist%s: %s%s", plural(len(e.Files), "file"), verbS(len(e.Files)), strings.Join(names, ", "), more)
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
+	return fmt.Sprintf("%s already exist%s: %s%s", diag.Plural(len(e.Files), "file", ""), verbS(len(e.Files)), strings.Join(names, ", "), more)
 }
 
 func verbS(n int) string {

@@ -13,6 +13,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/filetime"
 )
 
@@ -66,7 +67,7 @@ func LoadCache(file string) (*Cache, error) {
 	}
 	if err != nil {
 		c.dirty = true
-		return c, fmt.Errorf("media: cache %s: %w (starting afresh)", file, unwrapPathError(err))
+		return c, fmt.Errorf("media: cache %s: %w (starting afresh)", file, diag.WithoutPath(err, true))
 	}
 	var doc cacheDoc
 	if err := json.Unmarshal(b, &doc); err != nil {
@@ -111,7 +112,7 @@ func (c *Cache) Probe(path string) (Info, error) {
 	}
 	st, err := os.Stat(path)
 	if err != nil {
-		return Info{}, &Error{Name: path, Err: unwrapPathError(err)}
+		return Info{}, &Error{Name: path, Err: diag.WithoutPath(err, true)}
 	}
 	c.mu.Lock()
 	e, ok := c.entries[key]
@@ -133,12 +134,12 @@ func (c *Cache) Probe(path string) (Info, error) {
 	now := time.Now()
 	f, err := os.Open(path)
 	if err != nil {
-		return Info{}, &Error{Name: path, Err: unwrapPathError(err)}
+		return Info{}, &Error{Name: path, Err: diag.WithoutPath(err, true)}
 	}
 	defer f.Close()
 	st, err = f.Stat()
 	if err != nil {
-		return Info{}, &Error{Name: path, Err: unwrapPathError(err)}
+		return Info{}, &Error{Name: path, Err: diag.WithoutPath(err, true)}
 	}
 	if !st.Mode().IsRegular() {
 		return Info{}, &Error{Name: path, Err: errors.New("not a regular file")}
@@ -204,7 +205,7 @@ func writeAtomic(file string, b []byte) (err error) {
 	dir := filepath.Dir(file)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(file)+".tmp-*")
 	if err != nil {
-		return unwrapPathError(err)
+		return diag.WithoutPath(err, true)
 	}
 	defer func() {
 		if err != nil {

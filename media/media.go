@@ -9,6 +9,8 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/podfeed/podfeed/internal/diag"
 )
 
 // Info is what a probe learns about a media file.
@@ -76,27 +78,17 @@ func Probe(r io.ReaderAt, size int64, name string) (Info, error) {
 func ProbeFile(path string) (Info, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return Info{}, &Error{Name: path, Err: unwrapPathError(err)}
+		return Info{}, &Error{Name: path, Err: diag.WithoutPath(err, true)}
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return Info{}, &Error{Name: path, Err: unwrapPathError(err)}
+		return Info{}, &Error{Name: path, Err: diag.WithoutPath(err, true)}
 	}
 	if !st.Mode().IsRegular() {
 		return Info{}, &Error{Name: path, Err: errors.New("not a regular file")}
 	}
 	return Probe(f, st.Size(), path)
-}
-
-// unwrapPathError drops the *fs.PathError's own copy of the path, which the
-// *Error already names.
-func unwrapPathError(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return fmt.Errorf("%s: %w", pe.Op, pe.Err)
-	}
-	return err
 }
 
 func probe(r io.ReaderAt, size int64) (Info, error) {

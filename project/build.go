@@ -11,7 +11,6 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -129,16 +128,8 @@ func (s *Show) warnArchived(warns *diag.List, n, pages int) {
 		where = "the archive pages " + feed.PageName(feed.RSSFile, 1) + " to " + feed.PageName(feed.RSSFile, pages-1) + ", which"
 	}
 	warns.Warn(pos, "%s only on %s Apple Podcasts, Spotify and most apps never read (max_items = %d)",
-		plural(n, "older episode is", "older episodes are"), where, s.Config.Build.MaxItems).
+		diag.Plural(n, "older episode is", "older episodes are"), where, s.Config.Build.MaxItems).
 		WithHint("their listeners cannot find them there; raise max_items, or leave it out, unless feed.xml is too big for the apps")
-}
-
-// plural returns one when n is 1 and many otherwise, after n.
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
 
 // RenderAll renders every file that is otherwise rendered only when it is

@@ -58,7 +58,7 @@ func LoadWith(dir string, opts LoadOptions) (*Show, diag.List) {
 		err = statErr
 	}
 	if err != nil {
-		p := probs.Add(diag.Pos{File: name}, "cannot read the show file: %v", unwrapPath(err))
+		p := probs.Add(diag.Pos{File: name}, "cannot read the show file: %v", diag.WithoutPath(err, false))
 		if errors.Is(err, os.ErrNotExist) {
 			p.WithHint("is %s a show folder? `podfeed init %s` creates one", dir, dir)
 		}
@@ -100,14 +100,4 @@ func (s *Show) OutputDir(override string) string {
 		return out
 	}
 	return filepath.Join(s.Dir, out)
-}
-
-// unwrapPath drops the path from an *os.PathError, whose message would
-// repeat the file name the caller already prints.
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }

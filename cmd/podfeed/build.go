@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/project"
 )
 
@@ -89,8 +90,8 @@ func runBuild(ctx context.Context, args []string, e env) error {
 			removed = fmt.Sprintf(", %d removed", len(res.Removed))
 		}
 		fmt.Fprintf(e.stdout, "%s: %s live, %s scheduled; %s changed, %d unchanged%s\n",
-			res.Output, plural(len(res.Plan.Live), "episode"), plural(len(res.Plan.Scheduled), "episode"),
-			plural(len(res.Changed), "file"), len(res.Unchanged), removed)
+			res.Output, diag.Plural(len(res.Plan.Live), "episode", ""), diag.Plural(len(res.Plan.Scheduled), "episode", ""),
+			diag.Plural(len(res.Changed), "file", ""), len(res.Unchanged), removed)
 		for _, ep := range res.Plan.Scheduled {
 			fmt.Fprintf(e.stdout, "scheduled: %q goes live at %s\n", ep.Title, ep.Published.Format(time.RFC3339))
 		}

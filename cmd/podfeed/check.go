@@ -80,11 +80,11 @@ func runCheck(ctx context.Context, args []string, e env) error {
 			fmt.Fprintf(e.stdout, "%s: scheduled: %q goes live at %s\n", ep.File, ep.Title, ep.Published.Format(time.RFC3339))
 		}
 		fmt.Fprintf(e.stdout, "%s: %s live, %s scheduled; %s, %s\n", dir,
-			plural(len(plan.Live), "episode"), plural(len(plan.Scheduled), "episode"),
-			plural(errs, "error"), plural(warns, "warning"))
+			diag.Plural(len(plan.Live), "episode", ""), diag.Plural(len(plan.Scheduled), "episode", ""),
+			diag.Plural(errs, "error", ""), diag.Plural(warns, "warning", ""))
 	}
 	if errs > 0 {
-		fmt.Fprintf(e.stderr, "podfeed: error: %s, %s\n", plural(errs, "error"), plural(warns, "warning"))
+		fmt.Fprintf(e.stderr, "podfeed: error: %s, %s\n", diag.Plural(errs, "error", ""), diag.Plural(warns, "warning", ""))
 		return errReported
 	}
 	return nil

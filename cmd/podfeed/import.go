@@ -12,6 +12,7 @@ import (
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/importer"
+	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/project"
 	"github.com/podfeed/podfeed/scaffold"
 )
@@ -117,13 +118,13 @@ func runImport(ctx context.Context, args []string, e env) error {
 			fmt.Fprintf(e.stdout, "wrote %s\n", name)
 		}
 	}
-	fmt.Fprintf(e.stdout, "%s: imported %s from %s\n", dir, plural(len(imp.Episodes), "episode"), feed)
+	fmt.Fprintf(e.stdout, "%s: imported %s from %s\n", dir, diag.Plural(len(imp.Episodes), "episode", ""), feed)
 
 	// Check what was written, as podfeed check would.
 	_, probs := project.Load(dir)
 	printProblems(e.stderr, probs)
 	if errs := len(probs.Errors()); errs > 0 {
-		return failWithHint(e, fmt.Errorf("the imported show has %s", plural(errs, "error")),
+		return failWithHint(e, fmt.Errorf("the imported show has %s", diag.Plural(errs, "error", "")),
 			fmt.Sprintf("fix them in the files named above, then run 'podfeed check %s'", dir))
 	}
 	return nil
@@ -155,7 +156,7 @@ func importNotes(file, dir string, at time.Time, force bool, e env) error {
 		return writeError(e, err)
 	}
 	fmt.Fprintf(e.stdout, "wrote %s: %s, %s, %s, %s; a draft until its [audio] is filled in\n", written,
-		plural(len(ep.Chapters), "chapter"), plural(len(ep.Links), "link"), plural(len(ep.Takeaways), "takeaway"),
+		diag.Plural(len(ep.Chapters), "chapter", ""), diag.Plural(len(ep.Links), "link", ""), diag.Plural(len(ep.Takeaways), "takeaway", ""),
 		numberText(ep.Number))
 	return nil
 }

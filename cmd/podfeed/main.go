@@ -117,7 +117,7 @@ func report(err error, stderr io.Writer) int {
 		return exitUsage
 	case errors.As(err, &list):
 		printProblems(stderr, list.Problems())
-		fmt.Fprintf(stderr, "podfeed: error: %s; nothing was written\n", plural(len(list), "error"))
+		fmt.Fprintf(stderr, "podfeed: error: %s; nothing was written\n", diag.Plural(len(list), "error", ""))
 		return exitContent
 	case errors.As(err, &hint):
 		fmt.Fprintf(stderr, "podfeed: error: %v\n", err)
@@ -141,13 +141,6 @@ func report(err error, stderr io.Writer) int {
 type hinter interface {
 	error
 	Hint() string
-}
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return "1 " + word
-	}
-	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // usageError is a mistake in the command line: exit code 2.
