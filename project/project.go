@@ -4,8 +4,11 @@
 // and publishes them into the output folder (package internal/publish) so
 // that nothing already published is lost.
 //
-// It is what `podfeed build` and `podfeed check` call; it prints nothing and
-// never reads the clock: the time comes in [BuildOptions].
+// It is what `podfeed build` and `podfeed check` call; it prints nothing.
+// The build's clock, which decides what is live, comes in [BuildOptions];
+// the machine's clock is read only to tell whether an input file changed
+// too recently for its size and time to be trusted by the next build (see
+// the manifest, and package internal/filetime).
 package project
 
 import (
