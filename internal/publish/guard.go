@@ -67,7 +67,7 @@ func ReadRSS(r io.Reader) (*Feed, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("publish: read rss: %w", err)
+			return nil, fmt.Errorf("read rss: %w", err)
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
@@ -81,7 +81,7 @@ func ReadRSS(r io.Reader) (*Feed, error) {
 			}
 			if len(stack) == 0 {
 				if local != "rss" {
-					return nil, fmt.Errorf("publish: read rss: root element is <%s>, not <rss>", qualified(tok.Name))
+					return nil, fmt.Errorf("read rss: root element is <%s>, not <rss>", qualified(tok.Name))
 				}
 				root = true
 			}
@@ -121,7 +121,7 @@ func ReadRSS(r io.Reader) (*Feed, error) {
 		}
 	}
 	if !root {
-		return nil, errors.New("publish: read rss: no <rss> element")
+		return nil, errors.New("read rss: no <rss> element")
 	}
 	return &feed, nil
 }

@@ -99,8 +99,8 @@ func TestReadRSSItems(t *testing.T) {
 				if err == nil {
 					t.Fatalf("ReadRSSItems = %+v, want an error containing %q", got, tt.wantErr)
 				}
-				if !strings.Contains(err.Error(), tt.wantErr) || !strings.HasPrefix(err.Error(), "publish: read rss: ") {
-					t.Errorf("error %q, want \"publish: read rss: …%s…\"", err, tt.wantErr)
+				if !strings.Contains(err.Error(), tt.wantErr) || !strings.HasPrefix(err.Error(), "read rss: ") {
+					t.Errorf("error %q, want \"read rss: …%s…\"", err, tt.wantErr)
 				}
 				return
 			}
@@ -370,8 +370,8 @@ func FuzzReadRSSItems(f *testing.F) {
 			if items != nil {
 				t.Errorf("items %+v returned with error %v", items, err)
 			}
-			if msg := err.Error(); !strings.HasPrefix(msg, "publish: read rss: ") {
-				t.Errorf("error %q lacks the publish: read rss: prefix", msg)
+			if msg := err.Error(); !strings.HasPrefix(msg, "read rss: ") {
+				t.Errorf("error %q lacks the read rss: prefix", msg)
 			}
 			return
 		}

@@ -36,30 +36,30 @@ const lockRetry = 50 * time.Millisecond
 // process dies.
 func Lock(ctx context.Context, dir string, wait time.Duration) (unlock func() error, err error) {
 	if err := os.MkdirAll(dir, dirMode); err != nil {
-		return nil, fmt.Errorf("publish: lock %s: %w", dir, err)
+		return nil, fmt.Errorf("lock %s: %w", dir, err)
 	}
 	name := filepath.Join(dir, LockFile)
 	fl := flock.New(name, flock.SetPermissions(fileMode))
 	deadline := time.Now().Add(wait)
 	for {
 		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("publish: lock %s: %w", name, err)
+			return nil, fmt.Errorf("lock %s: %w", name, err)
 		}
 		ok, err := fl.TryLock()
 		if err != nil {
-			return nil, fmt.Errorf("publish: lock %s: %w", name, err)
+			return nil, fmt.Errorf("lock %s: %w", name, err)
 		}
 		if ok {
 			return func() error {
 				if err := fl.Unlock(); err != nil {
-					return fmt.Errorf("publish: unlock %s: %w", name, err)
+					return fmt.Errorf("unlock %s: %w", name, err)
 				}
 				return nil
 			}, nil
 		}
 		left := time.Until(deadline)
 		if left <= 0 {
-			return nil, fmt.Errorf("publish: lock %s: %w (waited %v)", name, ErrBusy, max(wait, 0))
+			return nil, fmt.Errorf("lock %s: %w (waited %v)", name, ErrBusy, max(wait, 0))
 		}
 		t := time.NewTimer(min(left, lockRetry))
 		select {

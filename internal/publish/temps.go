@@ -30,7 +30,7 @@ func RemoveTemps(dir string) error {
 		return nil
 	})
 	if err != nil && !os.IsNotExist(err) {
-		return fmt.Errorf("publish: remove temporary files: %w", err)
+		return fmt.Errorf("remove temporary files: %w", err)
 	}
 	return nil
 }

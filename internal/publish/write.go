@@ -121,35 +121,14 @@ type pending struct {
 // an error that names it. On error, the returned Result is zero. Write does
 // not lock dir; callers that may run concurrently hold [Lock] around it.
 func Write(dir string, files []File, opts Options) (Result, error) {
-	seen := make(map[string]bool, len(files))
-	for _, f := range files {
-		if err := checkName(f.Name); err != nil {
-			return Result{}, err
-		}
-		if seen[f.Name] {
-			return Result{}, fmt.Errorf("publish: file %q listed twice", f.Name)
-		}
-		seen[f.Name] = true
+	if err := checkNames(files); err != nil {
+		return Result{}, err
 	}
-
 	// Folders whose entries change and so need an fsync once renamed into.
 	touched := make(map[string]bool)
-	if err := mkdirs(dir, touched); err != nil {
-		return Result{}, fmt.Errorf("publish: create output folder: %w", err)
-	}
-
-	targets := make([]string, len(files))
-	made := map[string]bool{dir: true} // folders known to exist
-	for i, f := range files {
-		targets[i] = filepath.Join(dir, filepath.FromSlash(f.Name))
-		folder := filepath.Dir(targets[i])
-		if made[folder] {
-			continue
-		}
-		if err := mkdirs(folder, touched); err != nil {
-			return Result{}, fmt.Errorf("publish: write %s: %w", f.Name, err)
-		}
-		made[folder] = true
+	targets, err := makeFolders(dir, files, touched)
+	if err != nil {
+		return Result{}, err
 	}
 
 	// Phase 1: temporary files, on every core. After the first failure no
@@ -199,7 +178,7 @@ func Write(dir string, files []File, opts Options) (Result, error) {
 	)
 	for i, w := range done {
 		if w.err != nil && ferr == nil {
-			ferr = fmt.Errorf("publish: write %s: %w", files[i].Name, w.err)
+			ferr = fmt.Errorf("write %s: %w", files[i].Name, w.err)
 		}
 		switch {
 		case w.tmp != "":
@@ -228,7 +207,7 @@ func Write(dir string, files []File, opts Options) (Result, error) {
 	}
 	if err := syncFiles(dir, tmps); err != nil {
 		cleanup()
-		return Result{}, fmt.Errorf("publish: sync: %w", err)
+		return Result{}, fmt.Errorf("sync: %w", err)
 	}
 
 	// Phase 2: renames, then folder syncs.
@@ -237,7 +216,7 @@ func Write(dir string, files []File, opts Options) (Result, error) {
 			for _, q := range todo[i:] {
 				os.Remove(q.tmp)
 			}
-			return Result{}, fmt.Errorf("publish: replace %s (%d of %d changed files already replaced): %w",
+			return Result{}, fmt.Errorf("replace %s (%d of %d changed files already replaced): %w",
 				p.name, i, len(todo), err)
 		}
 	}
@@ -247,7 +226,7 @@ func Write(dir string, files []File, opts Options) (Result, error) {
 	}
 	slices.Sort(folders)
 	if err := syncFolders(dir, folders); err != nil {
-		return Result{}, fmt.Errorf("publish: %w", err)
+		return Result{}, fmt.Errorf("%w", err)
 	}
 	return res, nil
 }
@@ -256,17 +235,17 @@ func Write(dir string, files []File, opts Options) (Result, error) {
 func checkName(name string) error {
 	switch {
 	case name == "":
-		return errors.New("publish: empty file name")
+		return errors.New("empty file name")
 	case strings.HasPrefix(name, "/") || filepath.IsAbs(name):
-		return fmt.Errorf("publish: file name %q is absolute", name)
+		return fmt.Errorf("file name %q is absolute", name)
 	case slices.Contains(strings.Split(name, "/"), ".."):
-		return fmt.Errorf("publish: file name %q contains \"..\"", name)
+		return fmt.Errorf("file name %q contains \"..\"", name)
 	case strings.ContainsAny(name, "\\\x00"):
-		return fmt.Errorf("publish: file name %q contains a backslash or NUL", name)
+		return fmt.Errorf("file name %q contains a backslash or NUL", name)
 	case name == "." || !fs.ValidPath(name):
-		return fmt.Errorf("publish: file name %q is not a clean relative path", name)
+		return fmt.Errorf("file name %q is not a clean relative path", name)
 	case name == LockFile:
-		return fmt.Errorf("publish: file name %q is the lock file", name)
+		return fmt.Errorf("file name %q is the lock file", name)
 	}
 	return nil
 }
@@ -316,6 +295,44 @@ func existing(name string) (fs.FileInfo, error) {
 		return nil, fmt.Errorf("%s exists and is not a regular file", name)
 	}
 	return fi, nil
+}
+
+// checkNames rejects a bad or repeated file name before anything is
+// written.
+func checkNames(files []File) error {
+	seen := make(map[string]bool, len(files))
+	for _, f := range files {
+		if err := checkName(f.Name); err != nil {
+			return err
+		}
+		if seen[f.Name] {
+			return fmt.Errorf("file %q listed twice", f.Name)
+		}
+		seen[f.Name] = true
+	}
+	return nil
+}
+
+// makeFolders creates dir and the folders the files' names need, noting in
+// touched those it created, and returns each file's path.
+func makeFolders(dir string, files []File, touched map[string]bool) ([]string, error) {
+	if err := mkdirs(dir, touched); err != nil {
+		return nil, fmt.Errorf("create output folder: %w", err)
+	}
+	targets := make([]string, len(files))
+	made := map[string]bool{dir: true} // folders known to exist
+	for i, f := range files {
+		targets[i] = filepath.Join(dir, filepath.FromSlash(f.Name))
+		folder := filepath.Dir(targets[i])
+		if made[folder] {
+			continue
+		}
+		if err := mkdirs(folder, touched); err != nil {
+			return nil, fmt.Errorf("write %s: %w", f.Name, err)
+		}
+		made[folder] = true
+	}
+	return targets, nil
 }
 
 // writeOne writes file f's temporary copy beside target, unless target

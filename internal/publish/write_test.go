@@ -252,8 +252,8 @@ func TestWriteFailureKeepsOldOutputs(t *testing.T) {
 			if !strings.Contains(err.Error(), " "+tt.wantName+":") {
 				t.Errorf("error %q does not name %s", err, tt.wantName)
 			}
-			if !strings.HasPrefix(err.Error(), "publish: ") {
-				t.Errorf("error %q lacks the publish: prefix", err)
+			if strings.HasPrefix(err.Error(), "publish") {
+				t.Errorf("error %q shows users a package prefix", err)
 			}
 			if res.Changed != nil || res.Unchanged != nil {
 				t.Errorf("Result = %+v on error, want zero", res)
@@ -334,7 +334,7 @@ func TestWriteRenameFailure(t *testing.T) {
 	if err == nil {
 		t.Fatal("Write succeeded, want a rename error")
 	}
-	if want := "publish: replace feed.xml (1 of 2 changed files already replaced): "; !strings.HasPrefix(err.Error(), want) {
+	if want := "replace feed.xml (1 of 2 changed files already replaced): "; !strings.HasPrefix(err.Error(), want) {
 		t.Errorf("error %q, want it to start with %q", err, want)
 	}
 	want := map[string]string{"atom.xml": "new", "feed.xml/x": "in the way"}
