@@ -83,7 +83,33 @@ func analyse(blocks []block, duration time.Duration) notes {
 	chapterAt := map[int]episodes.Chapter{}
 	linkAt := map[int]episodes.Link{}
 	groupAt := map[int]string{}
+	sectionRoles(blocks, roles, chapterAt, linkAt, groupAt)
 
+	trailingLinks(blocks, roles, linkAt, groupAt)
+
+	// Chapters that cannot be chapters stay in the summary.
+	var chapters []episodes.Chapter
+	for i := range blocks {
+		if roles[i] == chapterRole {
+			chapters = append(chapters, chapterAt[i])
+		}
+	}
+	if !validChapters(chapters, duration) {
+		chapters = nil
+		for i := range blocks {
+			if roles[i] == chapterRole || (roles[i] == headingRole && sectionOf(&blocks[i]) == chaptersSection) {
+				roles[i] = summaryRole
+			}
+		}
+	}
+
+	n := collect(blocks, roles, linkAt, groupAt)
+	n.chapters = chapters
+	return n
+}
+
+// sectionRoles gives each block its role by the section it is in.
+func sectionRoles(blocks []block, roles []role, chapterAt map[int]episodes.Chapter, linkAt map[int]episodes.Link, groupAt map[int]string) {
 	state := noSection
 	takeawayItems := false
 	for i := 0; i < len(blocks); i++ {
@@ -135,26 +161,11 @@ func analyse(blocks []block, duration time.Duration) notes {
 		roles[i] = summaryRole
 	}
 
-	trailingLinks(blocks, roles, linkAt, groupAt)
+}
 
-	// Chapters that cannot be chapters stay in the summary.
-	var chapters []episodes.Chapter
-	for i := range blocks {
-		if roles[i] == chapterRole {
-			chapters = append(chapters, chapterAt[i])
-		}
-	}
-	if !validChapters(chapters, duration) {
-		chapters = nil
-		for i := range blocks {
-			if roles[i] == chapterRole || (roles[i] == headingRole && sectionOf(&blocks[i]) == chaptersSection) {
-				roles[i] = summaryRole
-			}
-		}
-	}
-
+// collect gathers the links, takeaways and summary the roles name.
+func collect(blocks []block, roles []role, linkAt map[int]episodes.Link, groupAt map[int]string) notes {
 	var n notes
-	n.chapters = chapters
 	group := ""
 	var summary []block
 	for i := range blocks {
