@@ -7,15 +7,16 @@ import (
 	"time"
 
 	"github.com/gorilla/feeds"
+	"github.com/podfeed/podfeed/internal/xmlns"
 )
 
-// Namespaces declared on <rss>.
+// Namespaces declared on <rss>, from the one table in package xmlns.
 const (
-	nsContent = "http://purl.org/rss/1.0/modules/content/"
-	nsItunes  = "http://www.itunes.com/dtds/podcast-1.0.dtd"
-	nsPodcast = "https://podcastindex.org/namespace/1.0"
-	nsAtom    = "http://www.w3.org/2005/Atom"
-	nsPsc     = "http://podlove.org/simple-chapters"
+	nsContent = xmlns.Content
+	nsItunes  = xmlns.Itunes
+	nsPodcast = xmlns.Podcast
+	nsAtom    = xmlns.Atom
+	nsPsc     = xmlns.Psc
 )
 
 // rssRoot is <rss>: gorilla's root with the extra namespaces and our

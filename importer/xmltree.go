@@ -12,43 +12,17 @@ import (
 	"golang.org/x/text/encoding/htmlindex"
 
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/xmlns"
 )
 
-// Namespaces the importer reads. Feeds in the wild also use a few variants,
-// listed in nsAliases.
+// Namespaces the importer reads, from the one table in package xmlns.
 const (
-	nsItunes  = "http://www.itunes.com/dtds/podcast-1.0.dtd"
-	nsPodcast = "https://podcastindex.org/namespace/1.0"
-	nsPsc     = "http://podlove.org/simple-chapters"
-	nsContent = "http://purl.org/rss/1.0/modules/content/"
-	nsAtom    = "http://www.w3.org/2005/Atom"
+	nsItunes  = xmlns.Itunes
+	nsPodcast = xmlns.Podcast
+	nsPsc     = xmlns.Psc
+	nsContent = xmlns.Content
+	nsAtom    = xmlns.Atom
 )
-
-// nsAliases maps namespace URIs seen in real feeds to the one they mean.
-var nsAliases = map[string]string{
-	"https://www.itunes.com/dtds/podcast-1.0.dtd":                                 nsItunes,
-	"http://www.itunes.com/DTDs/Podcast-1.0.dtd":                                  nsItunes,
-	"https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md": nsPodcast,
-	"http://podcastindex.org/namespace/1.0":                                       nsPodcast,
-	"https://podlove.org/simple-chapters":                                         nsPsc,
-	"https://podlove.org/simple-chapters/":                                        nsPsc,
-	"http://podlove.org/simple-chapters/":                                         nsPsc,
-}
-
-// conventionalPrefix names well-known namespaces in messages, whatever
-// prefix the feed declared.
-var conventionalPrefix = map[string]string{
-	nsItunes:                           "itunes",
-	nsPodcast:                          "podcast",
-	nsPsc:                              "psc",
-	nsContent:                          "content",
-	nsAtom:                             "atom",
-	"http://search.yahoo.com/mrss/":    "media",
-	"http://purl.org/dc/elements/1.1/": "dc",
-	"http://www.google.com/schemas/play-podcasts/1.0":      "googleplay",
-	"http://purl.org/rss/1.0/modules/syndication/":         "sy",
-	"http://backend.userland.com/creativeCommonsRssModule": "creativeCommons",
-}
 
 // node is one XML element with its text and children. Line and Col are
 // where its start tag begins.
@@ -111,7 +85,7 @@ func (d *xmlDoc) name(n *node) string {
 	if n.Space == "" {
 		return n.Local
 	}
-	if p, ok := conventionalPrefix[n.Space]; ok {
+	if p := xmlns.Prefix(n.Space); p != "" {
 		return p + ":" + n.Local
 	}
 	if p, ok := d.prefixes[n.Space]; ok && p != "" {
@@ -206,12 +180,7 @@ func parseXML(src []byte, strict bool) (*xmlDoc, error) {
 
 // canonicalNS maps known variants of a namespace URI to the one podfeed
 // reads.
-func canonicalNS(space string) string {
-	if c, ok := nsAliases[space]; ok {
-		return c
-	}
-	return space
-}
+func canonicalNS(space string) string { return xmlns.Canonical(space) }
 
 // unwrapSyntax drops encoding/xml's "XML syntax error on line N: " prefix,
 // which the caller replaces with its own position.

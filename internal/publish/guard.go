@@ -10,6 +10,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/podfeed/podfeed/internal/xmlns"
 )
 
 // Item is what the guard knows of one episode in a feed: the keys podcast
@@ -19,10 +21,6 @@ type Item struct {
 	Title        string
 	EnclosureURL string
 }
-
-// PodcastNS is the Podcasting 2.0 namespace, whose <podcast:guid> names a
-// show for good.
-const PodcastNS = "https://podcastindex.org/namespace/1.0"
 
 // Feed is what the guard knows of a published feed.
 type Feed struct {
@@ -73,7 +71,7 @@ func ReadRSS(r io.Reader) (*Feed, error) {
 		case xml.StartElement:
 			local := tok.Name.Local
 			if tok.Name.Space != "" {
-				if tok.Name.Space == PodcastNS && local == "guid" && inPath(stack, "rss", "channel") {
+				if xmlns.Canonical(tok.Name.Space) == xmlns.Podcast && local == "guid" && inPath(stack, "rss", "channel") {
 					show = len(stack) + 1
 					text.Reset()
 				}
