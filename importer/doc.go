@@ -31,11 +31,8 @@
 //
 // # Writing
 //
-// [EncodeShow] and [EncodeEpisode] write TOML by hand, keys in the order of
-// podfeed's design, long text as multi-line strings; what they write parses
-// back with config.Parse and episodes.Parse to the same values.
-// [WriteFiles] writes files into a folder and refuses to overwrite any
-// unless told to.
+// [Import.Files] gives the show folder's files, encoded as TOML by package
+// internal/showfile, which also writes them without overwriting any.
 //
 // importer does not validate the show (podfeed check does that on the files
 // it wrote), never reads the clock, and makes network requests only through

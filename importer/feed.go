@@ -14,6 +14,7 @@ import (
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/showfile"
 )
 
 // Options tune [ReadFeed]. The zero value reads the feed without any
@@ -180,23 +181,17 @@ func (r *reader) abs(s string) string {
 // clean collapses white space in a one-line value such as a title.
 func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-// File is one file to write, its name relative to the show folder.
-type File struct {
-	Name string
-	Data []byte
-}
-
 // Files renders the import: podcast.toml, then one file per episode.
-func (imp *Import) Files(source string) []File {
+func (imp *Import) Files(source string) []showfile.File {
 	comment := "Imported by podfeed import from " + source + "."
 	if imp.OldFeedURL != "" && imp.Show.FeedURL == imp.OldFeedURL {
 		comment += "\nfeed_url is still the old feed's address: set it to where podfeed's feed.xml\n" +
 			"will be served, and have the old address redirect (HTTP 301) there. guid\n" +
 			"keeps the show's identity whatever the address."
 	}
-	files := []File{{Name: config.FileName, Data: EncodeShow(imp.Show, comment)}}
+	files := []showfile.File{{Name: config.FileName, Data: showfile.EncodeShow(imp.Show, comment)}}
 	for _, ep := range imp.Episodes {
-		files = append(files, File{Name: ep.File, Data: EncodeEpisode(ep, "")})
+		files = append(files, showfile.File{Name: ep.File, Data: showfile.EncodeEpisode(ep, "")})
 	}
 	return files
 }

@@ -13,6 +13,9 @@ import (
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/episodetest"
+	"github.com/podfeed/podfeed/internal/golden"
+	"github.com/podfeed/podfeed/internal/showfile"
 )
 
 // checkedFields are what TestHostFeeds and TestBigFeed compare between each
@@ -316,7 +319,7 @@ var hostFeeds = []struct {
 		ep := episodeByGUID(t, imp, "podlove-2025-02-07t07:00:00+00:00-1a2b3c4d5e6f7a8")
 		wantString(t, "summary", "Jonas erklärt die Kurzwelle: wie ihre Signale an der Ionosphäre um die Welt springen.\n\n"+
 			"[Folge 41](https://freiefrequenz.example/ff041-mittelwelle/) hatte die Mittelwelle.", ep.Summary)
-		wantString(t, "duration", "1:02:03.456", formatClock(ep.Audio.Duration))
+		wantString(t, "duration", "1:02:03.456", showfile.FormatClock(ep.Audio.Duration))
 		wantProblems(t, imp, "<fh:complete> is not kept", "<itunes:title> is not kept", "<itunes:block> is not kept")
 	}},
 }
@@ -349,15 +352,15 @@ func TestHostFeedsGolden(t *testing.T) {
 				fmt.Fprintf(&b, "-- %s --\n%s", f.Name, f.Data)
 			}
 			fmt.Fprintf(&b, "-- warnings --\n%s", imp.Problems.Format())
-			golden := filepath.Join("testdata", "hosts", strings.TrimSuffix(tt.file, ".xml")+".golden")
+			file := filepath.Join("testdata", "hosts", strings.TrimSuffix(tt.file, ".xml")+".golden")
 			if *update {
-				if err := os.WriteFile(golden, []byte(b.String()), 0o644); err != nil {
+				if err := os.WriteFile(file, []byte(b.String()), 0o644); err != nil {
 					t.Fatal(err)
 				}
 				return
 			}
-			if want := string(readFile(t, golden)); want != b.String() {
-				t.Errorf("%s differs (run go test -update after checking):\n%s", golden, diffLines(want, b.String()))
+			if want := string(readFile(t, file)); want != b.String() {
+				t.Errorf("%s differs (run go test -update after checking):\n%s", file, golden.Diff(want, b.String()))
 			}
 		})
 	}
@@ -498,7 +501,7 @@ func TestRoundTripExample(t *testing.T) {
 	}
 	wantEp.File, wantEp.Slug, gotEp.File, gotEp.Slug = "", "", "", ""
 	wantEp.Explicit = nil // equal to the show's: left out of the import
-	if d := sameEpisode(wantEp, gotEp); d != "" {
+	if d := episodetest.Diff(wantEp, gotEp); d != "" {
 		t.Errorf("episode: %s", d)
 	}
 }
@@ -550,10 +553,10 @@ func compareRebuilt(t *testing.T, a, b *tRSS) {
 	for i := range a.Channel.Items {
 		x, y := a.Channel.Items[i], b.Channel.Items[i]
 		if x.Description != y.Description {
-			t.Errorf("item %s: description differs:\n%s", x.GUID, diffLines(x.Description, y.Description))
+			t.Errorf("item %s: description differs:\n%s", x.GUID, golden.Diff(x.Description, y.Description))
 		}
 		if x.Content != y.Content {
-			t.Errorf("item %s: content:encoded differs:\n%s", x.GUID, diffLines(x.Content, y.Content))
+			t.Errorf("item %s: content:encoded differs:\n%s", x.GUID, golden.Diff(x.Content, y.Content))
 		}
 		if fmt.Sprint(outChapters(t, x)) != fmt.Sprint(outChapters(t, y)) {
 			t.Errorf("item %s: chapters differ", x.GUID)

@@ -3,7 +3,6 @@ package importer
 import (
 	"context"
 	"encoding/xml"
-	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"github.com/podfeed/podfeed/internal/golden"
+	"github.com/podfeed/podfeed/internal/showfile"
 	"github.com/podfeed/podfeed/project"
 )
 
@@ -96,7 +96,7 @@ func importInto(t *testing.T, name string, src []byte, opts Options) (*Import, s
 		t.Fatalf("ReadFeed: %v", err)
 	}
 	dir := t.TempDir()
-	if _, err := WriteFiles(dir, imp.Files(name), false); err != nil {
+	if _, err := showfile.WriteFiles(dir, imp.Files(name), false); err != nil {
 		t.Fatalf("WriteFiles: %v", err)
 	}
 	return imp, dir
@@ -297,29 +297,6 @@ func tMillis(t *testing.T, s string) int64 {
 		total = total*60 + v
 	}
 	return int64(total*1000 + 0.5)
-}
-
-// diffLines returns a short line diff of two texts for golden mismatches.
-func diffLines(want, got string) string {
-	w, g := strings.Split(want, "\n"), strings.Split(got, "\n")
-	var b strings.Builder
-	for i := 0; i < len(w) || i < len(g); i++ {
-		var wl, gl string
-		if i < len(w) {
-			wl = w[i]
-		}
-		if i < len(g) {
-			gl = g[i]
-		}
-		if wl != gl {
-			fmt.Fprintf(&b, "line %d:\n  want %q\n  got  %q\n", i+1, wl, gl)
-			if b.Len() > 2000 {
-				b.WriteString("  …\n")
-				break
-			}
-		}
-	}
-	return b.String()
 }
 
 func mustURL(t *testing.T, s string) *url.URL {

@@ -14,6 +14,7 @@ import (
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/internal/showfile"
 )
 
 // itemHandled are the item elements read into the episode file, or
@@ -131,7 +132,7 @@ func (r *reader) itemDate(gi *gofeed.Item, n *node, ep *episodes.Episode) {
 		ep.Published = t
 	case gi.PublishedParsed != nil:
 		ep.Published = *gi.PublishedParsed
-		r.probs.Warn(r.pos(pd), "%v; read as %s", err, formatDate(ep.Published)).
+		r.probs.Warn(r.pos(pd), "%v; read as %s", err, showfile.FormatDate(ep.Published)).
 			WithHint("check published in the episode file")
 	default:
 		r.probs.Warn(r.pos(pd), "%v", err).WithHint("set published in the episode file")

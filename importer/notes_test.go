@@ -10,6 +10,7 @@ import (
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	md "github.com/podfeed/podfeed/internal/markdown"
+	"github.com/podfeed/podfeed/internal/showfile"
 )
 
 // TestReadNotesExample is the acceptance test of `import --notes`: the
@@ -261,7 +262,7 @@ func FuzzReadNotes(f *testing.F) {
 			return
 		}
 		ep.GUID, ep.Published, ep.Draft, ep.Slug = "g", time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC), true, "001-x"
-		data := EncodeEpisode(ep, "")
+		data := showfile.EncodeEpisode(ep, "")
 		if got, probs := episodes.Parse("e.toml", data); got == nil {
 			t.Fatalf("not valid TOML:\n%s\n%s", probs.Format(), data)
 		}

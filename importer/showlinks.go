@@ -9,6 +9,7 @@ import (
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/showfile"
 )
 
 // channelPeople gives the channel's podcast:person to every episode that
@@ -64,9 +65,9 @@ func nameFiles(eps []*episodes.Episode) {
 		if byNumber {
 			n = ep.Number
 		}
-		name := fmt.Sprintf("%0*d-%s", width, n, Slug(ep.Title))
+		name := fmt.Sprintf("%0*d-%s", width, n, showfile.Slug(ep.Title))
 		for k := 2; used[name]; k++ {
-			name = fmt.Sprintf("%0*d-%s-%d", width, n, Slug(ep.Title), k)
+			name = fmt.Sprintf("%0*d-%s-%d", width, n, showfile.Slug(ep.Title), k)
 		}
 		used[name] = true
 		ep.Slug = name

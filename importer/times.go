@@ -65,18 +65,6 @@ func parseDate(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("cannot read the date %q", orig)
 }
 
-// formatDate writes t as a TOML offset date-time with its own offset, "Z"
-// for UTC.
-func formatDate(t time.Time) string {
-	if _, off := t.Zone(); off == 0 {
-		t = t.UTC()
-	}
-	if t.Nanosecond() != 0 {
-		return t.Format("2006-01-02T15:04:05.000Z07:00")
-	}
-	return t.Format("2006-01-02T15:04:05Z07:00")
-}
-
 // parseClock reads a duration or chapter start as feeds write them:
 // seconds ("2114", "2114.5"), "MM:SS", "H:MM:SS" or "HH:MM:SS.mmm", more
 // leniently than episodes.ParseTimestamp (one-digit fields are accepted). The
@@ -117,22 +105,4 @@ func parseClock(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("the time %q is longer than %d hours", s, int(episodes.MaxTimestamp/time.Hour))
 	}
 	return d, nil
-}
-
-// formatClock writes a duration or chapter start as the example episode
-// does: "MM:SS" below an hour, "H:MM:SS" above, with ".mmm" only when there
-// are milliseconds.
-func formatClock(d time.Duration) string {
-	ms := int64(d / time.Millisecond)
-	s := ms / 1000
-	var out string
-	if s >= 3600 {
-		out = fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
-	} else {
-		out = fmt.Sprintf("%02d:%02d", s/60, s%60)
-	}
-	if ms%1000 != 0 {
-		out += fmt.Sprintf(".%03d", ms%1000)
-	}
-	return out
 }

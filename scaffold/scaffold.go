@@ -7,7 +7,7 @@
 // New episodes are drafts: podfeed never publishes them, and does not yet
 // need their [audio], until the draft line is removed. scaffold never reads
 // the clock (the publication time is a parameter) and writes through
-// importer.WriteFiles, so it never overwrites a file unless told to.
+// showfile.WriteFiles, so it never overwrites a file unless told to.
 package scaffold
 
 import (
@@ -27,7 +27,7 @@ import (
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
-	"github.com/podfeed/podfeed/importer"
+	"github.com/podfeed/podfeed/internal/showfile"
 )
 
 // Options tune [Init], [New] and [AddEpisode].
@@ -102,12 +102,12 @@ func Init(dir string, show Show, now time.Time, opts Options) ([]string, error) 
 	if err != nil {
 		return nil, err
 	}
-	files := []importer.File{
+	files := []showfile.File{
 		{Name: config.FileName, Data: []byte(showFile(show, pinGUID, now))},
-		{Name: "episodes/" + epFile, Data: importer.EncodeEpisode(ep, episodeComment)},
+		{Name: "episodes/" + epFile, Data: showfile.EncodeEpisode(ep, episodeComment)},
 		{Name: ".gitignore", Data: []byte("# podfeed build writes the feeds here.\n/public/\n")},
 	}
-	return importer.WriteFiles(dir, files, opts.Overwrite)
+	return showfile.WriteFiles(dir, files, opts.Overwrite)
 }
 
 // episodeComment heads every episode file scaffold writes.
@@ -122,7 +122,7 @@ takeaways, [[people]], [transcript].`
 // whose guid every such show would share, and the guid line is a comment
 // saying how to pin it.
 func showFile(s Show, pinGUID bool, now time.Time) string {
-	q := importer.Quote
+	q := showfile.Quote
 	feedURL := s.Link + "feed.xml"
 	guid := fmt.Sprintf(`# The show's podcast:guid: apps and directories know the show by it. It was
 # made from feed_url; never change it, not even when the feed moves.
@@ -254,7 +254,7 @@ func AddEpisode(dir string, ep *episodes.Episode, opts Options) (string, error) 
 	if err != nil {
 		return "", err
 	}
-	written, err := importer.WriteFiles(epDir, []importer.File{{Name: name, Data: importer.EncodeEpisode(ep, episodeComment)}}, opts.Overwrite)
+	written, err := showfile.WriteFiles(epDir, []showfile.File{{Name: name, Data: showfile.EncodeEpisode(ep, episodeComment)}}, opts.Overwrite)
 	if err != nil {
 		return "", err
 	}
@@ -272,7 +272,7 @@ func prepare(ep *episodes.Episode, opts Options) (string, error) {
 		ep.GUID = g
 	}
 	ep.Published = ep.Published.Truncate(time.Second)
-	ep.Slug = fmt.Sprintf("%03d-%s", ep.Number, importer.Slug(ep.Title))
+	ep.Slug = fmt.Sprintf("%03d-%s", ep.Number, showfile.Slug(ep.Title))
 	ep.File = ep.Slug + ".toml"
 	return ep.File, nil
 }

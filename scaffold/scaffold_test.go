@@ -13,7 +13,7 @@ import (
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
-	"github.com/podfeed/podfeed/importer"
+	"github.com/podfeed/podfeed/internal/showfile"
 	"github.com/podfeed/podfeed/project"
 )
 
@@ -75,7 +75,7 @@ func TestInitRefusesOverwrite(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, err := Init(dir, Show{}, now, Options{})
-	var exist *importer.ExistError
+	var exist *showfile.ExistError
 	if !errors.As(err, &exist) {
 		t.Fatalf("want an ExistError, got %v", err)
 	}

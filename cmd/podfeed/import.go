@@ -13,6 +13,7 @@ import (
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/importer"
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/showfile"
 	"github.com/podfeed/podfeed/project"
 	"github.com/podfeed/podfeed/scaffold"
 )
@@ -108,7 +109,7 @@ func runImport(ctx context.Context, args []string, e env) error {
 	if err != nil {
 		return err
 	}
-	written, err := importer.WriteFiles(dir, imp.Files(feed), force)
+	written, err := showfile.WriteFiles(dir, imp.Files(feed), force)
 	if err != nil {
 		return writeError(e, err)
 	}

@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 
-	"github.com/podfeed/podfeed/importer"
+	"github.com/podfeed/podfeed/internal/showfile"
 	"github.com/podfeed/podfeed/scaffold"
 )
 
@@ -77,10 +77,10 @@ func failWithHint(e env, err error, hint string) error {
 	return errReported
 }
 
-// writeError reports an error from writing files: an *importer.ExistError
+// writeError reports an error from writing files: an *showfile.ExistError
 // with a hint to use --force; other errors as they are.
 func writeError(e env, err error) error {
-	var exist *importer.ExistError
+	var exist *showfile.ExistError
 	if errors.As(err, &exist) {
 		return failWithHint(e, err, "nothing was written; give --force to overwrite them")
 	}

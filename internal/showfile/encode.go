@@ -1,4 +1,4 @@
-package importer
+package showfile
 
 import (
 	"fmt"
@@ -305,7 +305,7 @@ func EncodeEpisode(ep *episodes.Episode, comment string) []byte {
 		w.str("episode_type", ep.EpisodeType)
 	}
 	if !ep.Published.IsZero() {
-		w.raw("published", formatDate(ep.Published))
+		w.raw("published", FormatDate(ep.Published))
 	}
 	if ep.Draft {
 		w.boolean("draft", true)
@@ -326,7 +326,7 @@ func EncodeEpisode(ep *episodes.Episode, comment string) []byte {
 		w.integer("length", a.Length)
 		w.str("type", a.Type)
 		if a.Duration > 0 {
-			w.str("duration", formatClock(a.Duration))
+			w.str("duration", FormatClock(a.Duration))
 		}
 		w.str("file", a.File)
 	} else {
@@ -342,7 +342,7 @@ duration = "35:14"`)
 	}
 	for _, c := range ep.Chapters {
 		w.header("chapters", true)
-		w.strAlways("start", formatClock(c.Start))
+		w.strAlways("start", FormatClock(c.Start))
 		w.strAlways("title", c.Title)
 		w.str("url", c.URL)
 		w.str("image", c.Image)

@@ -1,4 +1,4 @@
-package importer
+package showfile
 
 import (
 	"errors"
@@ -10,6 +10,12 @@ import (
 
 	"github.com/podfeed/podfeed/internal/diag"
 )
+
+// File is one file to write, its name relative to the show folder.
+type File struct {
+	Name string
+	Data []byte
+}
 
 // ExistError is returned by [WriteFiles] when files it would write exist
 // already and overwriting was not allowed. Nothing was written.

@@ -1,4 +1,4 @@
-package importer
+package showfile
 
 import (
 	"fmt"
@@ -11,6 +11,8 @@ import (
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/episodetest"
+	"github.com/podfeed/podfeed/internal/golden"
 	"github.com/podfeed/podfeed/internal/tomlx"
 )
 
@@ -115,28 +117,14 @@ func fullEpisode() *episodes.Episode {
 	}
 }
 
-// sameEpisode reports how two episodes differ, ignoring File and Slug and
-// comparing times as instants with their offsets.
-func sameEpisode(want, got *episodes.Episode) string {
-	w, g := *want, *got
-	w.File, w.Slug, g.File, g.Slug = "", "", "", ""
-	_, wo := w.Published.Zone()
-	_, gofs := g.Published.Zone()
-	if !w.Published.Equal(g.Published) || wo != gofs {
-		return fmt.Sprintf("published: want %s, got %s", w.Published, g.Published)
+// readFile reads a test file; any error fails the test.
+func readFile(t *testing.T, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
 	}
-	w.Published, g.Published = time.Time{}, time.Time{}
-	if (w.Explicit == nil) != (g.Explicit == nil) || (w.Explicit != nil && *w.Explicit != *g.Explicit) {
-		return "explicit differs"
-	}
-	if (w.Transcript == nil) != (g.Transcript == nil) || (w.Transcript != nil && *w.Transcript != *g.Transcript) {
-		return "transcript differs"
-	}
-	w.Explicit, g.Explicit, w.Transcript, g.Transcript = nil, nil, nil, nil
-	if ws, gs := fmt.Sprintf("%+v", w), fmt.Sprintf("%+v", g); ws != gs {
-		return fmt.Sprintf("want %s\ngot  %s", ws, gs)
-	}
-	return ""
+	return data
 }
 
 func TestEncodeEpisodeRoundTrip(t *testing.T) {
@@ -146,7 +134,7 @@ func TestEncodeEpisodeRoundTrip(t *testing.T) {
 	if len(probs) != 0 {
 		t.Fatalf("problems:\n%s\n%s", probs.Format(), data)
 	}
-	if d := sameEpisode(ep, got); d != "" {
+	if d := episodetest.Diff(ep, got); d != "" {
 		t.Errorf("%s\n%s", d, data)
 	}
 }
@@ -154,7 +142,7 @@ func TestEncodeEpisodeRoundTrip(t *testing.T) {
 // TestEncodeExamples re-encodes the example show and episode: they must
 // parse back to the same values, and match the golden files.
 func TestEncodeExamples(t *testing.T) {
-	example := filepath.Join("..", "examples", "coding-chats")
+	example := filepath.Join("..", "..", "examples", "coding-chats")
 	showSrc := readFile(t, filepath.Join(example, "podcast.toml"))
 	show, probs := config.Parse("podcast.toml", showSrc)
 	if probs.Err() != nil {
@@ -179,23 +167,23 @@ func TestEncodeExamples(t *testing.T) {
 	if len(probs) != 0 {
 		t.Errorf("re-encoded episode has problems:\n%s", probs.Format())
 	}
-	if d := sameEpisode(ep, epAgain); d != "" {
+	if d := episodetest.Diff(ep, epAgain); d != "" {
 		t.Error(d)
 	}
 
 	for name, data := range map[string][]byte{"example-show.toml": showOut, "example-episode.toml": epOut} {
-		golden := filepath.Join("testdata", "golden", name)
-		if *update {
-			if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+		file := filepath.Join("testdata", "golden", name)
+		if *golden.Update {
+			if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
 				t.Fatal(err)
 			}
-			if err := os.WriteFile(golden, data, 0o644); err != nil {
+			if err := os.WriteFile(file, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			continue
 		}
-		if want := string(readFile(t, golden)); want != string(data) {
-			t.Errorf("%s differs (run go test -update after checking):\n%s", golden, diffLines(want, string(data)))
+		if want := string(readFile(t, file)); want != string(data) {
+			t.Errorf("%s differs (run go test -update after checking):\n%s", file, golden.Diff(want, string(data)))
 		}
 	}
 }
