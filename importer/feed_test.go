@@ -249,7 +249,7 @@ func loadJSONChapters(t *testing.T) map[string][]episodes.Chapter {
 				TOC       *bool   `json:"toc"`
 			} `json:"chapters"`
 		}
-		if err := json.Unmarshal(readFile(t, filepath.Join(dir, e.Name())), &doc); err != nil {
+		if err := json.Unmarshal(golden.Read(t, filepath.Join(dir, e.Name())), &doc); err != nil {
 			t.Fatal(err)
 		}
 		var cs []episodes.Chapter
@@ -329,7 +329,7 @@ func TestHostFeeds(t *testing.T) {
 	chapters := loadJSONChapters(t)
 	for _, tt := range hostFeeds {
 		t.Run(tt.file, func(t *testing.T) {
-			src := readFile(t, filepath.Join("testdata", "hosts", tt.file))
+			src := golden.Read(t, filepath.Join("testdata", "hosts", tt.file))
 			imp, dir := importInto(t, tt.file, src, Options{Client: hostServer(t)})
 			compareFeeds(t, parseRSS(t, src), parseRSS(t, build(t, dir)), chapters)
 			tt.expect(t, imp)
@@ -342,7 +342,7 @@ func TestHostFeeds(t *testing.T) {
 func TestHostFeedsGolden(t *testing.T) {
 	for _, tt := range hostFeeds {
 		t.Run(tt.file, func(t *testing.T) {
-			src := readFile(t, filepath.Join("testdata", "hosts", tt.file))
+			src := golden.Read(t, filepath.Join("testdata", "hosts", tt.file))
 			imp, err := ReadFeed(context.Background(), tt.file, src, Options{Client: hostServer(t)})
 			if err != nil {
 				t.Fatal(err)
@@ -359,7 +359,7 @@ func TestHostFeedsGolden(t *testing.T) {
 				}
 				return
 			}
-			if want := string(readFile(t, file)); want != b.String() {
+			if want := string(golden.Read(t, file)); want != b.String() {
 				t.Errorf("%s differs (run go test -update after checking):\n%s", file, golden.Diff(want, b.String()))
 			}
 		})
@@ -488,14 +488,14 @@ func TestRoundTripExample(t *testing.T) {
 	second := build(t, dir)
 	compareRebuilt(t, parseRSS(t, first), parseRSS(t, second))
 
-	wantShow, _ := config.Parse("podcast.toml", readFile(t, filepath.Join(example, "podcast.toml")))
-	gotShow, _ := config.Parse("podcast.toml", readFile(t, filepath.Join(dir, "podcast.toml")))
+	wantShow, _ := config.Parse("podcast.toml", golden.Read(t, filepath.Join(example, "podcast.toml")))
+	gotShow, _ := config.Parse("podcast.toml", golden.Read(t, filepath.Join(dir, "podcast.toml")))
 	if fmt.Sprint(wantShow.Links) != fmt.Sprint(gotShow.Links) {
 		t.Errorf("show links:\nwant %+v\ngot  %+v", wantShow.Links, gotShow.Links)
 	}
-	wantEp, _ := episodes.Parse("e.toml", readFile(t, filepath.Join(example, "episodes", "055-rust-in-production.toml")))
+	wantEp, _ := episodes.Parse("e.toml", golden.Read(t, filepath.Join(example, "episodes", "055-rust-in-production.toml")))
 	imported := episodeByGUID(t, imp, wantEp.GUID)
-	gotEp, probs := episodes.Parse("e.toml", readFile(t, filepath.Join(dir, imported.File)))
+	gotEp, probs := episodes.Parse("e.toml", golden.Read(t, filepath.Join(dir, imported.File)))
 	if len(probs) != 0 {
 		t.Errorf("the imported episode has problems:\n%s", probs.Format())
 	}
@@ -534,7 +534,7 @@ note = "the manual"
 	first := build(t, example)
 	imp, dir := importInto(t, "feed.xml", first, Options{})
 	compareRebuilt(t, parseRSS(t, first), parseRSS(t, build(t, dir)))
-	gotShow, _ := config.Parse("podcast.toml", readFile(t, filepath.Join(dir, "podcast.toml")))
+	gotShow, _ := config.Parse("podcast.toml", golden.Read(t, filepath.Join(dir, "podcast.toml")))
 	if len(gotShow.Links) != 6 {
 		t.Errorf("want the example's 6 show links, got %+v", gotShow.Links)
 	}
@@ -690,7 +690,7 @@ func TestMalformedFeed(t *testing.T) {
 // TestOffline imports without network access: what only the network can
 // give is reported, and the check after the import names what to fix.
 func TestOffline(t *testing.T) {
-	src := readFile(t, filepath.Join("testdata", "hosts", "anchor.xml"))
+	src := golden.Read(t, filepath.Join("testdata", "hosts", "anchor.xml"))
 	imp, err := ReadFeed(context.Background(), "anchor.xml", src, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -821,7 +821,7 @@ func TestLatin1Feed(t *testing.T) {
 func TestCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	src := readFile(t, filepath.Join("testdata", "hosts", "anchor.xml"))
+	src := golden.Read(t, filepath.Join("testdata", "hosts", "anchor.xml"))
 	if _, err := ReadFeed(ctx, "anchor.xml", src, Options{Client: hostServer(t)}); err != context.Canceled {
 		t.Errorf("want context.Canceled, got %v", err)
 	}

@@ -77,16 +77,6 @@ func hostServer(t *testing.T) *http.Client {
 	}))
 }
 
-// readFile reads a test file; any error fails the test.
-func readFile(t *testing.T, name string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
-
 // importInto reads a feed and writes the import into a new temporary
 // folder, which it returns.
 func importInto(t *testing.T, name string, src []byte, opts Options) (*Import, string) {
@@ -114,7 +104,7 @@ func build(t *testing.T, dir string) []byte {
 	if _, err := show.Build(context.Background(), project.BuildOptions{Now: buildNow, Output: out}); err != nil {
 		t.Fatalf("build %s: %v", dir, err)
 	}
-	return readFile(t, filepath.Join(out, "feed.xml"))
+	return golden.Read(t, filepath.Join(out, "feed.xml"))
 }
 
 // The tests' own reading of RSS, independent of the importer's.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/golden"
 	md "github.com/podfeed/podfeed/internal/markdown"
 	"github.com/podfeed/podfeed/internal/showfile"
 )
@@ -20,15 +21,15 @@ import (
 // also list, are the ones podcast.toml already has.
 func TestReadNotesExample(t *testing.T) {
 	example := filepath.Join("..", "examples", "coding-chats")
-	show, probs := config.Parse("podcast.toml", readFile(t, filepath.Join(example, "podcast.toml")))
+	show, probs := config.Parse("podcast.toml", golden.Read(t, filepath.Join(example, "podcast.toml")))
 	if probs.Err() != nil {
 		t.Fatal(probs.Format())
 	}
-	want, probs := episodes.Parse("055.toml", readFile(t, filepath.Join(example, "episodes", "055-rust-in-production.toml")))
+	want, probs := episodes.Parse("055.toml", golden.Read(t, filepath.Join(example, "episodes", "055-rust-in-production.toml")))
 	if probs.Err() != nil {
 		t.Fatal(probs.Format())
 	}
-	notes := readFile(t, filepath.Join(example, "show-notes.txt"))
+	notes := golden.Read(t, filepath.Join(example, "show-notes.txt"))
 
 	got, err := ReadNotes(notes, NotesOptions{Show: show})
 	if err != nil {

@@ -15,10 +15,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/podfeed/podfeed/internal/golden"
+	goldenfile "github.com/podfeed/podfeed/internal/golden"
 )
 
-var update = golden.Update // -update rewrites the golden files
+var update = goldenfile.Update // -update rewrites the golden files
 
 // countingReaderAt counts the bytes read through it.
 type countingReaderAt struct {
@@ -186,20 +186,7 @@ func TestProbeGolden(t *testing.T) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if !bytes.Equal(buf.Bytes(), want) {
-		gotLines, wantLines := strings.Split(buf.String(), "\n"), strings.Split(string(want), "\n")
-		for i := 0; i < max(len(gotLines), len(wantLines)); i++ {
-			var g, w string
-			if i < len(gotLines) {
-				g = gotLines[i]
-			}
-			if i < len(wantLines) {
-				w = wantLines[i]
-			}
-			if g != w {
-				t.Errorf("%s:%d:\n- %s\n+ %s", golden, i+1, w, g)
-			}
-		}
-		t.Errorf("results differ from %s (go test -update rewrites it)", golden)
+		t.Errorf("results differ from %s (go test -update rewrites it):\n%s", golden, goldenfile.Diff(string(want), buf.String()))
 	}
 }
 

@@ -18,11 +18,11 @@ import (
 	"time"
 
 	"github.com/podfeed/podfeed/config"
-	"github.com/podfeed/podfeed/internal/golden"
+	goldenfile "github.com/podfeed/podfeed/internal/golden"
 	"github.com/podfeed/podfeed/internal/publish"
 )
 
-var update = golden.Update // -update rewrites the golden files
+var update = goldenfile.Update // -update rewrites the golden files
 
 const exampleDir = "../examples/coding-chats"
 
@@ -123,7 +123,7 @@ func TestExampleGolden(t *testing.T) {
 			continue
 		}
 		if !bytes.Equal(g, w) {
-			t.Errorf("%s differs from the golden file (run go test ./project -update if intended):\n%s", name, firstDiff(g, w))
+			t.Errorf("%s differs from the golden file (run go test ./... -update if intended):\n%s", name, goldenfile.Diff(string(w), string(g)))
 		}
 	}
 	for name := range got {
@@ -136,24 +136,6 @@ func TestExampleGolden(t *testing.T) {
 			t.Errorf("%s: missing from the outputs", name)
 		}
 	}
-}
-
-// firstDiff shows the first line where got and want differ.
-func firstDiff(got, want []byte) string {
-	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-	for i := 0; i < len(g) || i < len(w); i++ {
-		var gl, wl string
-		if i < len(g) {
-			gl = g[i]
-		}
-		if i < len(w) {
-			wl = w[i]
-		}
-		if gl != wl {
-			return fmt.Sprintf("line %d:\n got: %q\nwant: %q", i+1, gl, wl)
-		}
-	}
-	return "(same lines, different bytes)"
 }
 
 // addEpisode writes an episode file into the show folder.

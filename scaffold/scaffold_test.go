@@ -13,6 +13,7 @@ import (
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/golden"
 	"github.com/podfeed/podfeed/internal/showfile"
 	"github.com/podfeed/podfeed/project"
 )
@@ -38,7 +39,7 @@ func TestInitBuilds(t *testing.T) {
 	if len(show.Episodes) != 1 || !show.Episodes[0].Draft || show.Episodes[0].Number != 1 {
 		t.Errorf("want one draft episode numbered 1, got %+v", show.Episodes)
 	}
-	if got := string(readFile(t, filepath.Join(dir, ".gitignore"))); !strings.Contains(got, "/public/") {
+	if got := string(golden.Read(t, filepath.Join(dir, ".gitignore"))); !strings.Contains(got, "/public/") {
 		t.Errorf(".gitignore: %q", got)
 	}
 
@@ -79,7 +80,7 @@ func TestInitRefusesOverwrite(t *testing.T) {
 	if !errors.As(err, &exist) {
 		t.Fatalf("want an ExistError, got %v", err)
 	}
-	if got := string(readFile(t, filepath.Join(dir, "podcast.toml"))); got != "mine" {
+	if got := string(golden.Read(t, filepath.Join(dir, "podcast.toml"))); got != "mine" {
 		t.Errorf("podcast.toml was overwritten")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "episodes")); !errors.Is(err, os.ErrNotExist) {
@@ -113,7 +114,7 @@ func TestNew(t *testing.T) {
 	if filepath.Base(file) != "056-cafe-the-next-one.toml" {
 		t.Errorf("file %s", file)
 	}
-	ep, probs := episodes.Parse(file, readFile(t, file))
+	ep, probs := episodes.Parse(file, golden.Read(t, file))
 	if probs.Err() != nil {
 		t.Fatal(probs.Format())
 	}
@@ -146,7 +147,7 @@ func TestNewRandomGUIDs(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		ep, _ := episodes.Parse(file, readFile(t, file))
+		ep, _ := episodes.Parse(file, golden.Read(t, file))
 		if !uuidV4.MatchString(ep.GUID) || seen[ep.GUID] {
 			t.Errorf("guid %q is not a fresh random UUID", ep.GUID)
 		}
@@ -201,15 +202,6 @@ func buildShow(t *testing.T, dir string) {
 	}
 }
 
-func readFile(t *testing.T, name string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
-
 func write(t *testing.T, name, data string) {
 	t.Helper()
 	if err := os.WriteFile(name, []byte(data), 0o644); err != nil {
@@ -237,7 +229,7 @@ func TestInitPinsGUID(t *testing.T) {
 				t.Fatal(err)
 			}
 			name := filepath.Join(dir, config.FileName)
-			src := string(readFile(t, name))
+			src := string(golden.Read(t, name))
 			if !strings.Contains(src, "never change it") {
 				t.Errorf("no comment saying never to change the guid:\n%s", src)
 			}
@@ -356,7 +348,7 @@ func TestInitPlaceholdersWarn(t *testing.T) {
 				key := p.Pos.Key
 				got = append(got, filepath.Base(p.Pos.File)+" "+key)
 				// The line named is the key's.
-				lines := strings.Split(string(readFile(t, p.Pos.File)), "\n")
+				lines := strings.Split(string(golden.Read(t, p.Pos.File)), "\n")
 				if p.Pos.Line < 1 || p.Pos.Line > len(lines) {
 					t.Errorf("%s: no line", p.Error())
 					continue

@@ -8,7 +8,9 @@ package golden
 import (
 	"flag"
 	"fmt"
+	"os"
 	"strings"
+	"testing"
 )
 
 // Update reports whether the tests should rewrite their golden files
@@ -37,4 +39,14 @@ func Diff(want, got string) string {
 		}
 	}
 	return b.String()
+}
+
+// Read returns the content of the file name; an error fails the test.
+func Read(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

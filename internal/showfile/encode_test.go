@@ -117,16 +117,6 @@ func fullEpisode() *episodes.Episode {
 	}
 }
 
-// readFile reads a test file; any error fails the test.
-func readFile(t *testing.T, name string) []byte {
-	t.Helper()
-	data, err := os.ReadFile(name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return data
-}
-
 func TestEncodeEpisodeRoundTrip(t *testing.T) {
 	ep := fullEpisode()
 	data := EncodeEpisode(ep, "a comment\nof two lines")
@@ -143,7 +133,7 @@ func TestEncodeEpisodeRoundTrip(t *testing.T) {
 // parse back to the same values, and match the golden files.
 func TestEncodeExamples(t *testing.T) {
 	example := filepath.Join("..", "..", "examples", "coding-chats")
-	showSrc := readFile(t, filepath.Join(example, "podcast.toml"))
+	showSrc := golden.Read(t, filepath.Join(example, "podcast.toml"))
 	show, probs := config.Parse("podcast.toml", showSrc)
 	if probs.Err() != nil {
 		t.Fatal(probs.Format())
@@ -157,7 +147,7 @@ func TestEncodeExamples(t *testing.T) {
 		t.Errorf("show:\nwant %+v\ngot  %+v", *show, *again)
 	}
 
-	epSrc := readFile(t, filepath.Join(example, "episodes", "055-rust-in-production.toml"))
+	epSrc := golden.Read(t, filepath.Join(example, "episodes", "055-rust-in-production.toml"))
 	ep, probs := episodes.Parse("055.toml", epSrc)
 	if probs.Err() != nil {
 		t.Fatal(probs.Format())
@@ -182,7 +172,7 @@ func TestEncodeExamples(t *testing.T) {
 			}
 			continue
 		}
-		if want := string(readFile(t, file)); want != string(data) {
+		if want := string(golden.Read(t, file)); want != string(data) {
 			t.Errorf("%s differs (run go test -update after checking):\n%s", file, golden.Diff(want, string(data)))
 		}
 	}

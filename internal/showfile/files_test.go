@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/podfeed/podfeed/internal/golden"
 )
 
 func TestWriteFiles(t *testing.T) {
@@ -25,7 +27,7 @@ func TestWriteFiles(t *testing.T) {
 	if !errors.As(err, &exist) || len(exist.Files) != 1 || exist.Files[0] != filepath.Join(dir, "podcast.toml") {
 		t.Fatalf("want an ExistError naming podcast.toml, got %v", err)
 	}
-	if got := string(readFile(t, filepath.Join(dir, "podcast.toml"))); got != "a" {
+	if got := string(golden.Read(t, filepath.Join(dir, "podcast.toml"))); got != "a" {
 		t.Errorf("podcast.toml was changed to %q", got)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "episodes", "002-y.toml")); !errors.Is(err, os.ErrNotExist) {
@@ -36,7 +38,7 @@ func TestWriteFiles(t *testing.T) {
 	if _, err := WriteFiles(dir, changed, true); err != nil {
 		t.Fatal(err)
 	}
-	if got := string(readFile(t, filepath.Join(dir, "podcast.toml"))); got != "new" {
+	if got := string(golden.Read(t, filepath.Join(dir, "podcast.toml"))); got != "new" {
 		t.Errorf("podcast.toml is %q after overwriting", got)
 	}
 	entries, err := os.ReadDir(filepath.Join(dir, "episodes"))
