@@ -102,6 +102,16 @@ func (p *Problem) WithHint(format string, args ...any) *Problem {
 	return p
 }
 
+// Remove takes the problem p out of l, keeping the order of the others.
+func (l *List) Remove(p *Problem) {
+	for i, q := range *l {
+		if q == p {
+			*l = append((*l)[:i], (*l)[i+1:]...)
+			return
+		}
+	}
+}
+
 // Append adds every problem of other to l.
 func (l *List) Append(other List) { *l = append(*l, other...) }
 

@@ -46,3 +46,15 @@ func TestWithoutPath(t *testing.T) {
 		}
 	}
 }
+
+func TestListRemove(t *testing.T) {
+	var l List
+	a := l.Add(Pos{File: "a"}, "a")
+	b := l.Add(Pos{File: "b"}, "b")
+	c := l.Warn(Pos{File: "c"}, "c")
+	l.Remove(b)
+	l.Remove(&Problem{Msg: "not in the list"})
+	if len(l) != 2 || l[0] != a || l[1] != c {
+		t.Errorf("after Remove: %v, want [a c]", l)
+	}
+}

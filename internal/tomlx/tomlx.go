@@ -126,6 +126,9 @@ type Table struct {
 	probs *diag.List
 	read  map[string]bool
 	order []string // keys read, in order, for suggestions
+	// missing holds the problems of required keys found absent, so that a
+	// key that is a typo of one (titel for title) is told once, as the typo.
+	missing map[string]*diag.Problem
 }
 
 // Doc returns the file the table belongs to.
@@ -206,7 +209,12 @@ func (t *Table) Require(keys ...string) {
 func (t *Table) Missing(key string) *diag.Problem {
 	pos := t.TablePos()
 	pos.Key = t.KeyPath(key)
-	return t.probs.Add(pos, "missing required key %q", t.KeyPath(key))
+	p := t.probs.Add(pos, "missing required key %q", t.KeyPath(key))
+	if t.missing == nil {
+		t.missing = map[string]*diag.Problem{}
+	}
+	t.missing[key] = p
+	return p
 }
 
 // Raw returns the decoded value of key as BurntSushi/toml gives it, for keys
@@ -368,6 +376,11 @@ func (t *Table) Finish() {
 		p := t.probs.Add(t.Pos(k), "unknown key %q", t.KeyPath(k))
 		if s := diag.SuggestKey(k, t.order, t.doc.aliases); s != "" {
 			p.WithHint("did you mean %q?", s)
+			// The missing key is this one misspelt: one problem, not two.
+			if m, ok := t.missing[s]; ok {
+				t.probs.Remove(m)
+				delete(t.missing, s)
+			}
 		}
 		if h := t.TablePos(); h.Line > 0 {
 			h.Key = t.path
