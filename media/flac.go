@@ -138,10 +138,37 @@ func flacFrameHeader(b []byte, si streamInfo) (first, blockSize int64, ok bool) 
 	if rates := flacRates; srCode >= 1 && srCode <= 11 && rates[srCode] != si.rate {
 		return 0, 0, false
 	}
-	// the UTF-8-like coded frame or sample number
-	i := 4
+	num, i, ok := flacCodedNumber(b, 4)
+	if !ok {
+		return 0, 0, false
+	}
+	blockSize, i, ok = flacBlockSize(b, i, bsCode)
+	if !ok {
+		return 0, 0, false
+	}
+	switch srCode {
+	case 12:
+		i++
+	case 13, 14:
+		i += 2
+	}
+	if len(b) < i+1 || crc8(b[:i]) != b[i] {
+		return 0, 0, false
+	}
+	if variable {
+		return num, blockSize, true
+	}
+	nominal := si.maxBlock
+	if si.minBlock == si.maxBlock && nominal > 0 {
+		return num * nominal, blockSize, true
+	}
+	return num * blockSize, blockSize, true
+}
+
+// flacCodedNumber decodes the UTF-8-like coded frame or sample number at
+// b[i:], and returns it with the index after it.
+func flacCodedNumber(b []byte, i int) (num int64, next int, ok bool) {
 	c := b[i]
-	var num int64
 	var extra int
 	switch {
 	case c < 0x80:
@@ -172,43 +199,30 @@ func flacFrameHeader(b []byte, si streamInfo) (first, blockSize int64, ok bool) 
 		num = num<<6 | int64(b[i]&0x3f)
 		i++
 	}
+	return num, i, true
+}
+
+// flacBlockSize decodes the block size of the frame header's code bsCode,
+// reading its value from b[i:] where the code says it follows, and returns
+// it with the index after what it read.
+func flacBlockSize(b []byte, i int, bsCode byte) (size int64, next int, ok bool) {
 	switch {
 	case bsCode == 1:
-		blockSize = 192
+		return 192, i, true
 	case bsCode <= 5:
-		blockSize = 576 << (bsCode - 2)
+		return 576 << (bsCode - 2), i, true
 	case bsCode == 6:
 		if len(b) < i+1 {
 			return 0, 0, false
 		}
-		blockSize = int64(b[i]) + 1
-		i++
+		return int64(b[i]) + 1, i + 1, true
 	case bsCode == 7:
 		if len(b) < i+2 {
 			return 0, 0, false
 		}
-		blockSize = (int64(b[i])<<8 | int64(b[i+1])) + 1
-		i += 2
-	default:
-		blockSize = 256 << (bsCode - 8)
+		return (int64(b[i])<<8 | int64(b[i+1])) + 1, i + 2, true
 	}
-	switch srCode {
-	case 12:
-		i++
-	case 13, 14:
-		i += 2
-	}
-	if len(b) < i+1 || crc8(b[:i]) != b[i] {
-		return 0, 0, false
-	}
-	if variable {
-		return num, blockSize, true
-	}
-	nominal := si.maxBlock
-	if si.minBlock == si.maxBlock && nominal > 0 {
-		return num * nominal, blockSize, true
-	}
-	return num * blockSize, blockSize, true
+	return 256 << (bsCode - 8), i, true
 }
 
 // flacRates are the sample rates of the frame header's codes 1 to 11.

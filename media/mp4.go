@@ -100,28 +100,50 @@ func allZero(r io.ReaderAt, from, to int64) bool {
 	return true
 }
 
-func probeMP4(r io.ReaderAt, size int64) (Info, error) {
-	boxes, err := mp4Boxes(r, size)
-	if err != nil {
-		return Info{}, err
-	}
-	var brand string
-	var moovBox *topBox
+// mp4BrandAndMoov returns the major brand of the first ftyp box and the
+// first moov box among the top-level boxes; moov is nil when there is none.
+func mp4BrandAndMoov(r io.ReaderAt, size int64, boxes []topBox) (brand string, moov *topBox, err error) {
 	for i, b := range boxes {
 		switch b.typ {
 		case "ftyp":
 			if b.size >= 12 && brand == "" {
 				var mb [4]byte
 				if err := readFull(r, mb[:], b.pos+b.hdr, size, "MP4 ftyp box"); err != nil {
-					return Info{}, err
+					return "", nil, err
 				}
 				brand = string(mb[:])
 			}
 		case "moov":
-			if moovBox == nil {
-				moovBox = &boxes[i]
+			if moov == nil {
+				moov = &boxes[i]
 			}
 		}
+	}
+	return brand, moov, nil
+}
+
+// mp4Type is the media type of an MP4 file of the major brand, with or
+// without a video track.
+func mp4Type(brand string, hasVideo bool) string {
+	switch {
+	case brand == "qt  ":
+		return TypeQuickTime
+	case hasVideo && brand == "M4V ":
+		return TypeM4V
+	case hasVideo:
+		return TypeMP4Video
+	}
+	return TypeM4A
+}
+
+func probeMP4(r io.ReaderAt, size int64) (Info, error) {
+	boxes, err := mp4Boxes(r, size)
+	if err != nil {
+		return Info{}, err
+	}
+	brand, moovBox, err := mp4BrandAndMoov(r, size, boxes)
+	if err != nil {
+		return Info{}, err
 	}
 	if moovBox == nil {
 		return Info{}, fmt.Errorf("%w: the MP4 file has no moov box (the index, often written last)", ErrTruncated)
@@ -174,32 +196,12 @@ func probeMP4(r io.ReaderAt, size int64) (Info, error) {
 	if !hasAudio && !hasVideo {
 		return Info{}, errors.New("MP4 file without an audio or video track")
 	}
-	info := Info{Type: TypeM4A, Duration: max(audio, video)}
-	switch {
-	case brand == "qt  ":
-		info.Type = TypeQuickTime
-	case hasVideo && brand == "M4V ":
-		info.Type = TypeM4V
-	case hasVideo:
-		info.Type = TypeMP4Video
-	}
+	info := Info{Type: mp4Type(brand, hasVideo), Duration: max(audio, video)}
 	if info.Duration == 0 {
 		return Info{}, errors.New("MP4 tracks have no duration (a fragmented file without one?)")
 	}
-	for _, id := range chapterIDs {
-		if t := tracks[id]; t != nil {
-			cs, err := chapterTrack(r, size, t)
-			if err != nil {
-				return Info{}, err
-			}
-			if len(cs) > 0 {
-				info.Chapters = cs
-				break
-			}
-		}
-	}
-	if info.Chapters == nil {
-		info.Chapters = neroChapters(moov)
+	if info.Chapters, err = mp4Chapters(r, size, moov, chapterIDs, tracks); err != nil {
+		return Info{}, err
 	}
 	return info, nil
 }
@@ -371,6 +373,24 @@ func chapterText(r io.ReaderAt, size, off, n int64) (string, error) {
 		return decodeUTF16(b, true), nil
 	}
 	return strings.ToValidUTF8(string(b), "\uFFFD"), nil
+}
+
+// mp4Chapters returns the chapters of the first chapter track (of the
+// track ids that the media tracks refer to) that has any, else those of a
+// Nero chpl box.
+func mp4Chapters(r io.ReaderAt, size int64, moov *mp4.MoovBox, ids []uint32, tracks map[uint32]*mp4.TrakBox) ([]Chapter, error) {
+	for _, id := range ids {
+		if t := tracks[id]; t != nil {
+			cs, err := chapterTrack(r, size, t)
+			if err != nil {
+				return nil, err
+			}
+			if len(cs) > 0 {
+				return cs, nil
+			}
+		}
+	}
+	return neroChapters(moov), nil
 }
 
 // neroChapters reads the Nero "chpl" box in moov/udta: start times in

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"time"
 )
 
 // probeWAV reads a RIFF/WAVE or RF64 file: the fmt chunk's byte rate and
@@ -85,17 +86,25 @@ func probeWAV(r io.ReaderAt, size int64) (Info, error) {
 		return Info{}, fmt.Errorf("%w: the WAV data chunk is %d bytes, the file has %d after its start",
 			ErrTruncated, dataSize, size-dataPos)
 	}
-	info := Info{Type: TypeWAV}
+	d, err := wavDuration(format, rate, byteRate, blockAlign, factSamples, dataSize)
+	if err != nil {
+		return Info{}, err
+	}
+	return Info{Type: TypeWAV, Duration: d}, nil
+}
+
+// wavDuration works out a WAV file's duration from its fmt chunk, its fact
+// chunk's sample count and the size of its data: by whole sample frames for
+// PCM, else by the fact chunk, else by the byte rate.
+func wavDuration(format uint16, rate, byteRate, blockAlign, factSamples, dataSize int64) (time.Duration, error) {
 	pcm := format == 1 || format == 3 || format == 0xfffe
 	switch {
 	case pcm && blockAlign > 0 && rate > 0:
-		info.Duration = samplesToDuration(dataSize/blockAlign, rate)
+		return samplesToDuration(dataSize/blockAlign, rate), nil
 	case factSamples > 0 && rate > 0:
-		info.Duration = samplesToDuration(factSamples, rate)
+		return samplesToDuration(factSamples, rate), nil
 	case byteRate > 0:
-		info.Duration = samplesToDuration(dataSize, byteRate)
-	default:
-		return Info{}, fmt.Errorf("bad WAV fmt chunk: sample rate %d, byte rate %d", rate, byteRate)
+		return samplesToDuration(dataSize, byteRate), nil
 	}
-	return info, nil
+	return 0, fmt.Errorf("bad WAV fmt chunk: sample rate %d, byte rate %d", rate, byteRate)
 }
