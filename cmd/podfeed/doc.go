@@ -5,29 +5,30 @@
 // Podcasting 2.0 tags), atom.xml, feed.json, chapters/*.json and index.html
 // into the output folder, which any static host can serve.
 //
-// Usage:
+// What podfeed help (and podfeed with no arguments) prints:
 //
-//	podfeed build [-o DIR] [--now TIME] [-v] [SHOW]
-//	podfeed check [--now TIME] [--remote] [SHOW]
-//	podfeed init [flags] DIR
-//	podfeed new [--at TIME] [SHOW] TITLE
-//	podfeed import [flags] FEED DIR
-//	podfeed import --notes FILE [SHOW]
-//	podfeed serve [-p PORT] [-o DIR] [SHOW]
-//	podfeed embed [SHOW] [EPISODE]
-//	podfeed version
-//	podfeed help [COMMAND]
+//	podfeed turns a folder of TOML files into a podcast feed.
 //
-// SHOW is the show folder, "." by default. Every command takes -h.
+//	Usage:
+//	  podfeed build [-o DIR] [--now TIME] [-v] [SHOW]   write the feeds and the web page
+//	  podfeed check [--now TIME] [--remote] [SHOW]      validate without writing
+//	  podfeed init [flags] DIR                          start a new show that builds at once
+//	  podfeed new [--at TIME] [SHOW] TITLE              add the next episode, as a draft
+//	  podfeed import [flags] FEED DIR                   move a show in from its RSS feed (file or URL)
+//	  podfeed import --notes FILE [SHOW]                add an episode from plain-text show notes
+//	  podfeed serve [-p PORT] [-o DIR] [SHOW]           preview on 127.0.0.1, rebuilding on change
+//	  podfeed embed [SHOW] [EPISODE]                    print the HTML that embeds a player or the feed links
+//	  podfeed version                                   print the version
+//	  podfeed help [COMMAND]                            print help
 //
-// Examples:
+//	SHOW is the show folder (default "."). Run 'podfeed COMMAND -h' for a
+//	command's flags.
 //
-//	podfeed build examples/coding-chats
-//	podfeed check examples/coding-chats
-//	podfeed build --now 2025-03-01T00:00:00Z -o /tmp/preview .
-//	podfeed init my-show && podfeed new my-show "Hello" && podfeed build my-show
-//	podfeed import https://feeds.example.com/show.xml my-show
-//	podfeed import --notes show-notes.txt my-show
+//	Examples:
+//	  podfeed build examples/coding-chats
+//	  podfeed check examples/coding-chats
+//	  podfeed init my-show && podfeed new my-show "Hello"
+//	  podfeed import https://feeds.example.com/show.xml my-show
 //
 // Exit status: 0 on success, 1 when the show's content is invalid (nothing is
 // written), 2 on bad usage, 3 when another build of the same output folder
