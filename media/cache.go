@@ -58,7 +58,7 @@ type cacheDoc struct {
 func LoadCache(file string) (*Cache, error) {
 	root, err := filepath.Abs(filepath.Dir(file))
 	if err != nil {
-		return nil, fmt.Errorf("media: cache %s: %w", file, err)
+		return nil, fmt.Errorf("probe cache %s: %w", file, err)
 	}
 	c := &Cache{file: file, root: root, entries: map[string]cacheEntry{}, used: map[string]bool{}}
 	b, err := os.ReadFile(file)
@@ -67,12 +67,12 @@ func LoadCache(file string) (*Cache, error) {
 	}
 	if err != nil {
 		c.dirty = true
-		return c, fmt.Errorf("media: cache %s: %w (starting afresh)", file, diag.WithoutPath(err, true))
+		return c, fmt.Errorf("probe cache %s: %w (starting afresh)", file, diag.WithoutPath(err, true))
 	}
 	var doc cacheDoc
 	if err := json.Unmarshal(b, &doc); err != nil {
 		c.dirty = true
-		return c, fmt.Errorf("media: cache %s: %v (starting afresh)", file, err)
+		return c, fmt.Errorf("probe cache %s: %v (starting afresh)", file, err)
 	}
 	if doc.Version != cacheVersion {
 		c.dirty = true
@@ -189,11 +189,11 @@ func (c *Cache) Save() error {
 	}
 	b, err := json.MarshalIndent(cacheDoc{Version: cacheVersion, Files: c.entries}, "", " ")
 	if err != nil {
-		return fmt.Errorf("media: cache %s: %w", c.file, err)
+		return fmt.Errorf("probe cache %s: %w", c.file, err)
 	}
 	b = append(b, '\n')
 	if err := writeAtomic(c.file, b); err != nil {
-		return fmt.Errorf("media: cache %s: %w", c.file, err)
+		return fmt.Errorf("probe cache %s: %w", c.file, err)
 	}
 	c.dirty = false
 	return nil

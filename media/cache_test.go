@@ -196,9 +196,9 @@ func TestLoadCacheBadFiles(t *testing.T) {
 	tests := []struct {
 		name, content, err string
 	}{
-		{"corrupt", "{not json", "media: cache " + cacheFile + ": invalid character 'n' looking for beginning of object key string (starting afresh)"},
+		{"corrupt", "{not json", "probe cache " + cacheFile + ": invalid character 'n' looking for beginning of object key string (starting afresh)"},
 		{"other version", `{"version": 999, "files": {"audio/cbr.mp3": {"size": 1, "mtime": 1, "info": {"type": "audio/mpeg", "duration": 1}}}}`, ""},
-		{"wrong shape", `{"version": 1, "files": []}`, "media: cache " + cacheFile + ": json: cannot unmarshal array into Go struct field cacheDoc.files of type map[string]media.cacheEntry (starting afresh)"},
+		{"wrong shape", `{"version": 1, "files": []}`, "probe cache " + cacheFile + ": json: cannot unmarshal array into Go struct field cacheDoc.files of type map[string]media.cacheEntry (starting afresh)"},
 		{"entry without duration", `{"version": 1, "files": {"audio/cbr.mp3": {"size": 1, "mtime": 1, "info": {"type": "audio/mpeg"}}}}`, ""},
 	}
 	for _, tt := range tests {
