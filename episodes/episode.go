@@ -3,8 +3,8 @@
 // (see package internal/diag). [Parse] reads one file; [LoadDir] reads a
 // whole folder and checks what spans files, such as duplicate guids and
 // episode numbers; [Select] splits episodes into live and scheduled ones for
-// a given time. [ParseTimestamp] and [FormatClock] read and write the
-// "H:MM:SS" times of durations and chapters.
+// a given time. The "H:MM:SS" times of durations and chapters are read and
+// written by package internal/timecode.
 //
 // episodes knows nothing about the show or about feeds: package config reads
 // podcast.toml and package feed renders both. It does not open media files:

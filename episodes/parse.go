@@ -10,6 +10,7 @@ import (
 	"unicode"
 
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/timecode"
 	"github.com/podfeed/podfeed/internal/tomlx"
 )
 
@@ -387,7 +388,7 @@ func (d *decoder) requiredString(t *tomlx.Table, key, hint string) string {
 }
 
 // timestamp reads a duration or chapter start: a string in any form
-// ParseTimestamp accepts, or a TOML integer or float of seconds.
+// timecode.Parse accepts strictly, or a TOML integer or float of seconds.
 func (d *decoder) timestamp(t *tomlx.Table, key string) (time.Duration, bool) {
 	v, ok := t.Raw(key)
 	if !ok {
@@ -399,7 +400,7 @@ func (d *decoder) timestamp(t *tomlx.Table, key string) (time.Duration, bool) {
 	)
 	switch x := v.(type) {
 	case string:
-		dur, err = ParseTimestamp(x)
+		dur, err = timecode.Parse(x, timecode.Strict)
 	case int64, float64:
 		dur, err = secondsDuration(x)
 	default:

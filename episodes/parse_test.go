@@ -12,6 +12,7 @@ import (
 
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/golden"
+	"github.com/podfeed/podfeed/internal/timecode"
 )
 
 var update = golden.Update // -update rewrites the golden files
@@ -45,8 +46,8 @@ func TestParseExample(t *testing.T) {
 	if c := ep.Chapters[1]; c.Start != 3*time.Minute+49*time.Second || c.Title != "Performance Gains with Rust" {
 		t.Errorf("second chapter = %+v, want 3m49s Performance Gains with Rust", c)
 	}
-	if got := FormatClock(ep.Chapters[1].Start); got != "00:03:49" {
-		t.Errorf("FormatClock(second chapter) = %q", got)
+	if got := timecode.Format(ep.Chapters[1].Start, timecode.Clock); got != "00:03:49" {
+		t.Errorf("timecode.Format(second chapter, timecode.Clock) = %q", got)
 	}
 	if len(ep.Takeaways) != 16 {
 		t.Errorf("%d takeaways, want 16", len(ep.Takeaways))
@@ -406,7 +407,7 @@ func FuzzParse(f *testing.F) {
 		}
 		if ep != nil && probs.Err() == nil {
 			for _, c := range ep.Chapters {
-				if back, err := ParseTimestamp(FormatClock(c.Start)); err != nil || back != c.Start {
+				if back, err := timecode.Parse(timecode.Format(c.Start, timecode.Clock), timecode.Strict); err != nil || back != c.Start {
 					t.Fatalf("chapter start %v does not round-trip: %v, %v", c.Start, back, err)
 				}
 			}
@@ -432,13 +433,13 @@ func TestParseValidFixtures(t *testing.T) {
 	ts := read("timestamp_forms")
 	var starts []string
 	for _, c := range ts.Chapters {
-		starts = append(starts, FormatClock(c.Start))
+		starts = append(starts, timecode.Format(c.Start, timecode.Clock))
 	}
 	want := "00:00:00 00:03:49 01:00:00 01:00:00.250 01:01:40 01:03:20.500 01:05:00.750"
 	if got := strings.Join(starts, " "); got != want {
 		t.Errorf("chapter starts = %s\nwant %s", got, want)
 	}
-	if got := FormatClock(ts.Audio.Duration); got != "01:32:03.500" {
+	if got := timecode.Format(ts.Audio.Duration, timecode.Clock); got != "01:32:03.500" {
 		t.Errorf("duration = %s", got)
 	}
 

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/podfeed/podfeed/internal/timecode"
 	"github.com/podfeed/podfeed/internal/tomlx"
 )
 
@@ -120,15 +121,15 @@ func checkChapters(tables []*tomlx.Table, chapters []Chapter, startOK []bool, du
 		}
 		t := tables[i]
 		if prev >= 0 && c.Start <= chapters[prev].Start {
-			t.Errorf("start", "%s is not after the previous chapter's start %s", FormatClock(c.Start), FormatClock(chapters[prev].Start)).
+			t.Errorf("start", "%s is not after the previous chapter's start %s", timecode.Format(c.Start, timecode.Clock), timecode.Format(chapters[prev].Start, timecode.Clock)).
 				WithHint("list chapters in the order they play, each starting later than the one before")
 		}
 		if durationKnown && c.Start >= duration {
-			t.Errorf("start", "%s is past the end of the episode (duration %s)", FormatClock(c.Start), FormatClock(duration)).
+			t.Errorf("start", "%s is past the end of the episode (duration %s)", timecode.Format(c.Start, timecode.Clock), timecode.Format(duration, timecode.Clock)).
 				WithHint("check the chapter's start and audio.duration")
 		}
 		if i == 0 && c.Start != 0 {
-			t.Warnf("start", "the first chapter starts at %s, not at 00:00:00", FormatClock(c.Start)).
+			t.Warnf("start", "the first chapter starts at %s, not at 00:00:00", timecode.Format(c.Start, timecode.Clock)).
 				WithHint(`apps show no chapter before the first one; add a chapter with start = "00:00"`)
 		}
 		prev = i

@@ -15,6 +15,7 @@ import (
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/markdown"
 	"github.com/podfeed/podfeed/internal/par"
+	"github.com/podfeed/podfeed/internal/timecode"
 )
 
 // entry is one episode ready to render: cleaned, with its show notes.
@@ -241,13 +242,5 @@ func isPermaLink(guid string) bool {
 // seconds writes d in whole seconds when it is whole, else with up to
 // millisecond precision: 229, 229.5.
 func seconds(d time.Duration) string {
-	ms := d.Milliseconds()
-	if ms%1000 == 0 {
-		return fmt.Sprint(ms / 1000)
-	}
-	sign := ""
-	if ms < 0 {
-		sign, ms = "-", -ms
-	}
-	return strings.TrimRight(fmt.Sprintf("%s%d.%03d", sign, ms/1000, ms%1000), "0")
+	return timecode.Format(d, timecode.Seconds)
 }

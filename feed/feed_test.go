@@ -23,6 +23,7 @@ import (
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/golden"
+	"github.com/podfeed/podfeed/internal/timecode"
 	"golang.org/x/net/html"
 )
 
@@ -465,7 +466,7 @@ func checkRoundTrip(t *testing.T, show *config.Show, eps []*episodes.Episode, ou
 		}
 		for j, c := range psc[0].Children["chapter"] {
 			w := ep.Chapters[j]
-			if c.Attrs["start"] != episodes.FormatClock(w.Start) || c.Attrs["title"] != w.Title || c.Attrs["href"] != w.URL || c.Attrs["image"] != w.Image {
+			if c.Attrs["start"] != timecode.Format(w.Start, timecode.Clock) || c.Attrs["title"] != w.Title || c.Attrs["href"] != w.URL || c.Attrs["image"] != w.Image {
 				t.Errorf("item %d psc:chapter %d = %v, want %+v", i, j, c.Attrs, w)
 			}
 		}

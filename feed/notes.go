@@ -9,6 +9,7 @@ import (
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/timecode"
 )
 
 // maxDescription is the most bytes Apple Podcasts and Spotify show of an
@@ -218,7 +219,7 @@ func safeURL(u string) bool {
 // "HH:MM:SS", the form podcast apps turn into jump links (milliseconds are
 // dropped).
 func chapterClock(d time.Duration) string {
-	return episodes.FormatClock(d.Truncate(time.Second))
+	return timecode.Format(d.Truncate(time.Second), timecode.Clock)
 }
 
 // writeText writes s to b escaped for HTML text: &, < and >.

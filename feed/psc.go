@@ -1,6 +1,9 @@
 package feed
 
-import "github.com/podfeed/podfeed/episodes"
+import (
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/timecode"
+)
 
 // pscChapters is psc:chapters, Podlove Simple Chapters 1.2
 // (http://podlove.org/simple-chapters).
@@ -21,7 +24,7 @@ func newPscChapters(chs []episodes.Chapter) *pscChapters {
 	out := &pscChapters{Version: "1.2"}
 	for _, c := range chs {
 		out.Chapters = append(out.Chapters, pscChapter{
-			Start: episodes.FormatClock(c.Start),
+			Start: timecode.Format(c.Start, timecode.Clock),
 			Title: c.Title,
 			Href:  c.URL,
 			Image: c.Image,

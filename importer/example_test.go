@@ -3,8 +3,8 @@ package importer_test
 import (
 	"fmt"
 
-	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/importer"
+	"github.com/podfeed/podfeed/internal/timecode"
 )
 
 func ExampleReadNotes() {
@@ -27,7 +27,7 @@ Fuzz every parser.
 	fmt.Println(ep.Title)
 	fmt.Println("summary:", ep.Summary)
 	for _, c := range ep.Chapters {
-		fmt.Println(episodes.FormatClock(c.Start), c.Title)
+		fmt.Println(timecode.Format(c.Start, timecode.Clock), c.Title)
 	}
 	for _, l := range ep.Links {
 		fmt.Printf("%s: %s %s\n", l.Group, l.Title, l.URL)

@@ -15,7 +15,7 @@ import (
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/episodetest"
 	"github.com/podfeed/podfeed/internal/golden"
-	"github.com/podfeed/podfeed/internal/showfile"
+	"github.com/podfeed/podfeed/internal/timecode"
 )
 
 // checkedFields are what TestHostFeeds and TestBigFeed compare between each
@@ -319,7 +319,7 @@ var hostFeeds = []struct {
 		ep := episodeByGUID(t, imp, "podlove-2025-02-07t07:00:00+00:00-1a2b3c4d5e6f7a8")
 		wantString(t, "summary", "Jonas erklärt die Kurzwelle: wie ihre Signale an der Ionosphäre um die Welt springen.\n\n"+
 			"[Folge 41](https://freiefrequenz.example/ff041-mittelwelle/) hatte die Mittelwelle.", ep.Summary)
-		wantString(t, "duration", "1:02:03.456", showfile.FormatClock(ep.Audio.Duration))
+		wantString(t, "duration", "1:02:03.456", timecode.Format(ep.Audio.Duration, timecode.Short))
 		wantProblems(t, imp, "<fh:complete> is not kept", "<itunes:title> is not kept", "<itunes:block> is not kept")
 	}},
 }
@@ -747,7 +747,7 @@ func wantChapters(t *testing.T, ep *episodes.Episode, want ...string) {
 	t.Helper()
 	var got []string
 	for _, c := range ep.Chapters {
-		got = append(got, episodes.FormatClock(c.Start)+" "+c.Title)
+		got = append(got, timecode.Format(c.Start, timecode.Clock)+" "+c.Title)
 	}
 	if !slices.Equal(want, got) {
 		t.Errorf("%s: chapters:\nwant %q\ngot  %q", ep.Title, want, got)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/timecode"
 )
 
 // Size limits of what is fetched: a feed of thousands of episodes stays
@@ -106,7 +107,7 @@ func parseJSONChapters(data []byte) (chapters []episodes.Chapter, silent int, er
 			silent++
 			continue
 		}
-		if c.StartTime == nil || *c.StartTime < 0 || *c.StartTime > episodes.MaxTimestamp.Seconds() {
+		if c.StartTime == nil || *c.StartTime < 0 || *c.StartTime > timecode.Max.Seconds() {
 			return nil, 0, fmt.Errorf("chapter %d has no valid startTime", i+1)
 		}
 		chapters = append(chapters, episodes.Chapter{

@@ -12,6 +12,7 @@ import (
 	"github.com/podfeed/podfeed/internal/golden"
 	md "github.com/podfeed/podfeed/internal/markdown"
 	"github.com/podfeed/podfeed/internal/showfile"
+	"github.com/podfeed/podfeed/internal/timecode"
 )
 
 // TestReadNotesExample is the acceptance test of `import --notes`: the
@@ -178,7 +179,7 @@ func TestAnalyse(t *testing.T) {
 			wantString(t, "summary", tt.summary, n.summary)
 			var chapters, links []string
 			for _, c := range n.chapters {
-				chapters = append(chapters, episodes.FormatClock(c.Start)+" "+c.Title)
+				chapters = append(chapters, timecode.Format(c.Start, timecode.Clock)+" "+c.Title)
 			}
 			for _, l := range n.links {
 				links = append(links, strings.Join([]string{l.Group, l.Title, l.URL, l.Note}, "|"))

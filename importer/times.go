@@ -2,11 +2,10 @@ package importer
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
-	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/timecode"
 )
 
 // zoneOffsets are the zone names RFC 822 defines, and a few more that feeds
@@ -67,42 +66,6 @@ func parseDate(s string) (time.Time, error) {
 
 // parseClock reads a duration or chapter start as feeds write them:
 // seconds ("2114", "2114.5"), "MM:SS", "H:MM:SS" or "HH:MM:SS.mmm", more
-// leniently than episodes.ParseTimestamp (one-digit fields are accepted). The
+// leniently than episode files must (one-digit fields are accepted). The
 // result has millisecond precision.
-func parseClock(s string) (time.Duration, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
-		return 0, fmt.Errorf("empty time")
-	}
-	fields := strings.Split(s, ":")
-	if len(fields) > 3 {
-		return 0, fmt.Errorf("cannot read the time %q", s)
-	}
-	var total float64
-	for i, f := range fields {
-		last := i == len(fields)-1
-		var v float64
-		if last {
-			x, err := strconv.ParseFloat(f, 64)
-			if err != nil || x < 0 || strings.ContainsAny(f, "eEinfINF+-") {
-				return 0, fmt.Errorf("cannot read the time %q", s)
-			}
-			v = x
-		} else {
-			n, err := strconv.Atoi(f)
-			if err != nil || n < 0 {
-				return 0, fmt.Errorf("cannot read the time %q", s)
-			}
-			v = float64(n)
-		}
-		if i > 0 && v >= 60 {
-			return 0, fmt.Errorf("cannot read the time %q", s)
-		}
-		total = total*60 + v
-	}
-	d := time.Duration(total*1000+0.5) * time.Millisecond
-	if d > episodes.MaxTimestamp {
-		return 0, fmt.Errorf("the time %q is longer than %d hours", s, int(episodes.MaxTimestamp/time.Hour))
-	}
-	return d, nil
-}
+func parseClock(s string) (time.Duration, error) { return timecode.Parse(s, timecode.Lenient) }

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/timecode"
 )
 
 // Info is what a probe learns about a media file.
@@ -59,7 +60,8 @@ func (e *Error) Error() string { return "media: " + e.Name + ": " + e.Err.Error(
 func (e *Error) Unwrap() error { return e.Err }
 
 // maxDuration bounds believable durations: beyond it a header is corrupt.
-const maxDuration = 1000 * time.Hour
+// It is the longest time an episode file may hold.
+const maxDuration = timecode.Max
 
 // Probe reads the media file held in r (size bytes long) and returns its
 // length, type, duration and chapters. name is only used in errors. The

@@ -12,6 +12,7 @@ import (
 	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/publish"
+	"github.com/podfeed/podfeed/internal/timecode"
 	"github.com/podfeed/podfeed/media"
 )
 
@@ -98,7 +99,7 @@ func applyProbe(e *episodes.Episode, info media.Info, probs *diag.List) {
 		a.Duration = info.Duration
 	case absDuration(a.Duration-info.Duration) > durationSlack:
 		report.warnf("audio.duration", "%s, but %s lasts %s",
-			episodes.FormatClock(a.Duration), a.File, episodes.FormatClock(info.Duration)).
+			timecode.Format(a.Duration, timecode.Clock), a.File, timecode.Format(info.Duration, timecode.Clock)).
 			WithHint("remove duration to read it from the file")
 	}
 	switch {
@@ -117,7 +118,7 @@ func applyProbe(e *episodes.Episode, info media.Info, probs *diag.List) {
 	for i, c := range e.Chapters {
 		if durationFromFile && c.Start >= a.Duration {
 			report.errorf("chapters["+strconv.Itoa(i)+"].start", "%s is past the end of %s (%s)",
-				episodes.FormatClock(c.Start), a.File, episodes.FormatClock(a.Duration))
+				timecode.Format(c.Start, timecode.Clock), a.File, timecode.Format(a.Duration, timecode.Clock))
 		}
 	}
 }
@@ -130,8 +131,8 @@ func chaptersDiffer(toml []episodes.Chapter, file []media.Chapter) string {
 	}
 	for i := range toml {
 		if absDuration(toml[i].Start-file[i].Start) > durationSlack || toml[i].Title != file[i].Title {
-			return "chapter " + strconv.Itoa(i+1) + " is " + strconv.Quote(episodes.FormatClock(toml[i].Start)+" "+toml[i].Title) +
-				", but the media file's is " + strconv.Quote(episodes.FormatClock(file[i].Start)+" "+file[i].Title)
+			return "chapter " + strconv.Itoa(i+1) + " is " + strconv.Quote(timecode.Format(toml[i].Start, timecode.Clock)+" "+toml[i].Title) +
+				", but the media file's is " + strconv.Quote(timecode.Format(file[i].Start, timecode.Clock)+" "+file[i].Title)
 		}
 	}
 	return ""

@@ -52,6 +52,7 @@ import (
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/markdown"
 	"github.com/podfeed/podfeed/internal/par"
+	"github.com/podfeed/podfeed/internal/timecode"
 )
 
 //go:embed templates
@@ -468,21 +469,13 @@ func minutes(d time.Duration) string {
 
 // clock writes a chapter start as people read it: "03:49", "1:02:03".
 func clock(d time.Duration) string {
-	s := int64(d / time.Second)
-	if s >= 3600 {
-		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
-	}
-	return fmt.Sprintf("%02d:%02d", s/60, s%60)
+	return timecode.Format(d.Truncate(time.Second), timecode.Short)
 }
 
 // seconds writes d in seconds with at most millisecond precision: "229",
 // "90.25".
 func seconds(d time.Duration) string {
-	ms := d.Milliseconds()
-	if ms%1000 == 0 {
-		return fmt.Sprint(ms / 1000)
-	}
-	return strings.TrimRight(fmt.Sprintf("%d.%03d", ms/1000, ms%1000), "0")
+	return timecode.Format(d, timecode.Seconds)
 }
 
 // shorten cuts text to about n bytes at a word boundary, adding "…".

@@ -3,7 +3,8 @@
 //
 // [EncodeShow] and [EncodeEpisode] write TOML by hand, keys in the order of
 // podfeed's design, long text as multi-line strings, dates with their own
-// offsets ([FormatDate]) and times as people write them ([FormatClock]);
+// offsets ([FormatDate]) and times as people write them (package
+// internal/timecode);
 // what they write parses back with config.Parse and episodes.Parse to the
 // same values. [WriteFiles] writes files into a folder and refuses to
 // overwrite any unless told to. [Slug] makes a file name from a title.

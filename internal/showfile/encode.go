@@ -8,6 +8,7 @@ import (
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/timecode"
 )
 
 // wrapWidth is the line length past which long text is continued on the
@@ -326,7 +327,7 @@ func EncodeEpisode(ep *episodes.Episode, comment string) []byte {
 		w.integer("length", a.Length)
 		w.str("type", a.Type)
 		if a.Duration > 0 {
-			w.str("duration", FormatClock(a.Duration))
+			w.str("duration", timecode.Format(a.Duration, timecode.Short))
 		}
 		w.str("file", a.File)
 	} else {
@@ -342,7 +343,7 @@ duration = "35:14"`)
 	}
 	for _, c := range ep.Chapters {
 		w.header("chapters", true)
-		w.strAlways("start", FormatClock(c.Start))
+		w.strAlways("start", timecode.Format(c.Start, timecode.Short))
 		w.strAlways("title", c.Title)
 		w.str("url", c.URL)
 		w.str("image", c.Image)

@@ -21,22 +21,3 @@ func TestFormatDate(t *testing.T) {
 		}
 	}
 }
-
-func TestFormatClock(t *testing.T) {
-	tests := []struct {
-		d    time.Duration
-		want string
-	}{
-		{0, "00:00"},
-		{229 * time.Second, "03:49"},
-		{35*time.Minute + 14*time.Second, "35:14"},
-		{time.Hour, "1:00:00"},
-		{90*time.Second + 500*time.Millisecond, "01:30.500"},
-		{100 * time.Hour, "100:00:00"},
-	}
-	for _, tt := range tests {
-		if got := FormatClock(tt.d); got != tt.want {
-			t.Errorf("FormatClock(%v) = %q, want %q", tt.d, got, tt.want)
-		}
-	}
-}
