@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/mmcdole/gofeed"
-
 	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/internal/xmlns"
 )
 
 // channelHandled are the channel elements read into podcast.toml, or
@@ -24,9 +23,9 @@ var channelHandled = map[[2]string]bool{
 // channel reads the show, one reader per part of the channel as gofeed
 // does: the RSS core, iTunes, Podcasting 2.0, the feed's addresses, and
 // what is left over.
-func (r *reader) channel(gf *gofeed.Feed, ch *node, imp *Import) *config.Show {
+func (r *reader) channel(ch *node, imp *Import) *config.Show {
 	s := config.Default()
-	r.channelCore(gf, ch, &s)
+	r.channelCore(ch, &s)
 	r.channelCategories(ch, &s)
 	r.channelItunes(ch, &s)
 	r.channelLocked(ch, &s)
@@ -37,35 +36,38 @@ func (r *reader) channel(gf *gofeed.Feed, ch *node, imp *Import) *config.Show {
 }
 
 // channelCore reads title, description, link, language, author and image.
-func (r *reader) channelCore(gf *gofeed.Feed, ch *node, s *config.Show) {
-	s.Title = clean(gf.Title)
+func (r *reader) channelCore(ch *node, s *config.Show) {
+	s.Title = clean(ch.ChildText("", "title"))
+	if s.Title == "" {
+		s.Title = clean(ch.ChildText(xmlns.DublinCore, "title"))
+	}
 	if s.Title == "" {
 		r.probs.Warn(r.pos(ch), "the channel has no <title>").WithHint("set title in podcast.toml")
 	}
-	s.Description = r.plainText(ch.text("", "description"))
+	s.Description = r.plainText(ch.ChildText("", "description"))
 	if s.Description == "" {
-		s.Description = r.plainText(ch.text(nsItunes, "summary"))
+		s.Description = r.plainText(ch.ChildText(nsItunes, "summary"))
 	}
-	s.Link = r.abs(ch.text("", "link"))
-	s.Language = strings.ReplaceAll(strings.TrimSpace(ch.text("", "language")), "_", "-")
-	s.Author = clean(ch.text(nsItunes, "author"))
-	if img := ch.kid(nsItunes, "image"); img != nil && img.attr("href") != "" {
-		s.Image = r.abs(img.attr("href"))
-	} else if img := ch.kid("", "image"); img != nil {
-		s.Image = r.abs(img.text("", "url"))
+	s.Link = r.abs(ch.ChildText("", "link"))
+	s.Language = strings.ReplaceAll(strings.TrimSpace(ch.ChildText("", "language")), "_", "-")
+	s.Author = clean(ch.ChildText(nsItunes, "author"))
+	if img := ch.Child(nsItunes, "image"); img != nil && img.AttrValue("href") != "" {
+		s.Image = r.abs(img.AttrValue("href"))
+	} else if img := ch.Child("", "image"); img != nil {
+		s.Image = r.abs(img.ChildText("", "url"))
 	}
 }
 
 // channelCategories reads itunes:category, one subcategory each.
 func (r *reader) channelCategories(ch *node, s *config.Show) {
-	for _, c := range ch.kids(nsItunes, "category") {
-		cat := config.Category{Name: strings.TrimSpace(c.attr("text"))}
-		subs := c.kids(nsItunes, "category")
+	for _, c := range ch.Children(nsItunes, "category") {
+		cat := config.Category{Name: strings.TrimSpace(c.AttrValue("text"))}
+		subs := c.Children(nsItunes, "category")
 		if len(subs) > 0 {
-			cat.Sub = strings.TrimSpace(subs[0].attr("text"))
+			cat.Sub = strings.TrimSpace(subs[0].AttrValue("text"))
 		}
 		for _, extra := range subs[min(1, len(subs)):] {
-			r.lost(extra, fmt.Sprintf("second subcategory %q of %q is not kept", extra.attr("text"), cat.Name),
+			r.lost(extra, fmt.Sprintf("second subcategory %q of %q is not kept", extra.AttrValue("text"), cat.Name),
 				`podcast.toml names one subcategory per category: add it as "Parent/Sub" to categories`)
 		}
 		if cat.Name != "" {
@@ -77,27 +79,27 @@ func (r *reader) channelCategories(ch *node, s *config.Show) {
 // channelItunes reads itunes:explicit, itunes:type, the copyright and
 // itunes:owner.
 func (r *reader) channelItunes(ch *node, s *config.Show) {
-	if v, ok := parseExplicit(ch.text(nsItunes, "explicit")); ok {
+	if v, ok := parseExplicit(ch.ChildText(nsItunes, "explicit")); ok {
 		s.Explicit = v
 	}
-	if t := strings.ToLower(ch.text(nsItunes, "type")); t == config.TypeEpisodic || t == config.TypeSerial {
+	if t := strings.ToLower(ch.ChildText(nsItunes, "type")); t == config.TypeEpisodic || t == config.TypeSerial {
 		s.Type = t
 	}
-	s.Copyright = clean(ch.text("", "copyright"))
-	if o := ch.kid(nsItunes, "owner"); o != nil {
-		s.Owner = config.Owner{Name: clean(o.text(nsItunes, "name")), Email: strings.TrimSpace(o.text(nsItunes, "email"))}
+	s.Copyright = clean(ch.ChildText("", "copyright"))
+	if o := ch.Child(nsItunes, "owner"); o != nil {
+		s.Owner = config.Owner{Name: clean(o.ChildText(nsItunes, "name")), Email: strings.TrimSpace(o.ChildText(nsItunes, "email"))}
 	}
 }
 
 // channelLocked reads podcast:locked, whose owner is the [owner] email.
 func (r *reader) channelLocked(ch *node, s *config.Show) {
-	l := ch.kid(nsPodcast, "locked")
+	l := ch.Child(nsPodcast, "locked")
 	if l == nil {
 		return
 	}
 	v := strings.ToLower(strings.TrimSpace(l.Text))
-	s.Locked = &config.Locked{Locked: v == "yes" || v == "true", Owner: l.attr("owner")}
-	switch owner := l.attr("owner"); {
+	s.Locked = &config.Locked{Locked: v == "yes" || v == "true", Owner: l.AttrValue("owner")}
+	switch owner := l.AttrValue("owner"); {
 	case owner == "":
 	case s.Owner.Email == "":
 		s.Owner.Email = owner
@@ -111,11 +113,11 @@ func (r *reader) channelLocked(ch *node, s *config.Show) {
 // channelPodcast reads podcast:funding, podcast:medium and the channel's
 // podcast:person.
 func (r *reader) channelPodcast(ch *node, s *config.Show) {
-	for _, f := range ch.kids(nsPodcast, "funding") {
-		s.Funding = append(s.Funding, config.Funding{URL: r.abs(f.attr("url")), Text: clean(f.Text)})
+	for _, f := range ch.Children(nsPodcast, "funding") {
+		s.Funding = append(s.Funding, config.Funding{URL: r.abs(f.AttrValue("url")), Text: clean(f.Text)})
 	}
-	s.Medium = strings.TrimSpace(ch.text(nsPodcast, "medium"))
-	for _, p := range ch.kids(nsPodcast, "person") {
+	s.Medium = strings.TrimSpace(ch.ChildText(nsPodcast, "medium"))
+	for _, p := range ch.Children(nsPodcast, "person") {
 		r.people = append(r.people, r.person(p))
 		if r.peopleN == nil {
 			r.peopleN = p
@@ -126,13 +128,13 @@ func (r *reader) channelPodcast(ch *node, s *config.Show) {
 // channelAddress reads the feed's own address, its podcast:guid, and sets
 // the new address.
 func (r *reader) channelAddress(ch *node, s *config.Show, imp *Import) {
-	for _, l := range ch.kids(nsAtom, "link") {
-		if l.attr("rel") == "self" && imp.OldFeedURL == "" {
-			imp.OldFeedURL = r.abs(l.attr("href"))
+	for _, l := range ch.Children(nsAtom, "link") {
+		if l.AttrValue("rel") == "self" && imp.OldFeedURL == "" {
+			imp.OldFeedURL = r.abs(l.AttrValue("href"))
 		}
 	}
 	if imp.OldFeedURL == "" {
-		imp.OldFeedURL = r.abs(ch.text(nsItunes, "new-feed-url"))
+		imp.OldFeedURL = r.abs(ch.ChildText(nsItunes, "new-feed-url"))
 	}
 	if imp.OldFeedURL == "" && r.opts.URL != "" {
 		imp.OldFeedURL = r.opts.URL
@@ -146,7 +148,7 @@ func (r *reader) channelAddress(ch *node, s *config.Show, imp *Import) {
 	if r.opts.FeedURL != "" {
 		s.FeedURL = r.opts.FeedURL
 	}
-	s.GUID = strings.TrimSpace(ch.text(nsPodcast, "guid"))
+	s.GUID = strings.TrimSpace(ch.ChildText(nsPodcast, "guid"))
 	if s.GUID == "" && imp.OldFeedURL != "" {
 		// Apps that know podcast:guid derived it from the old address: keep
 		// it, so that changing feed_url later does not change the show.
@@ -160,7 +162,7 @@ func (r *reader) channelRest(ch *node, s *config.Show) {
 		key := [2]string{k.Space, k.Local}
 		switch {
 		case channelHandled[key]:
-		case k.Space == nsAtom && k.Local == "link" && k.attr("rel") == "self":
+		case k.Space == nsAtom && k.Local == "link" && k.AttrValue("rel") == "self":
 		case k.Space == nsItunes && k.Local == "summary":
 			if s.Description != "" && r.plainText(k.Text) != s.Description {
 				r.notKept(k, "podcast.toml has one description; the channel's <description> was kept")

@@ -4,12 +4,14 @@
 //
 // # Reading a feed
 //
-// [ReadFeed] parses a feed with github.com/mmcdole/gofeed and, next to it,
-// with a strict encoding/xml pass that checks the feed is well-formed,
-// positions every element, and reads what gofeed leaves out: the
-// Podcasting 2.0 tags (podcast:guid, person, transcript, funding, locked,
-// medium, chapters, season and episode) under whatever prefix the feed
-// declares, and Podlove Simple Chapters (psc:chapters). Every element the
+// [ReadFeed] reads a feed with package internal/xmltree, podfeed's one RSS
+// reader: strictly first, so that a feed that is not well-formed XML is
+// reported (and then read leniently), with every element positioned. One
+// small reader per element or namespace, as gofeed has, takes the RSS core,
+// the iTunes tags, the Podcasting 2.0 tags (podcast:guid, person,
+// transcript, funding, locked, medium, chapters, season and episode) under
+// whatever prefix the feed declares, and Podlove Simple Chapters
+// (psc:chapters). Every element the
 // episode files have no place for is reported as a warning at its first
 // line, with the number of items that carry it: nothing is dropped silently.
 //

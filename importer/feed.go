@@ -1,7 +1,6 @@
 package importer
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,12 +8,11 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/mmcdole/gofeed"
-
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/showfile"
+	"github.com/podfeed/podfeed/internal/xmltree"
 )
 
 // Options tune [ReadFeed]. The zero value reads the feed without any
@@ -53,16 +51,16 @@ type Import struct {
 // files cannot keep is a warning in Import.Problems.
 func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Import, error) {
 	r := &reader{file: name, opts: opts, losses: map[string]*loss{}}
-	doc, err := parseXML(src, true)
+	doc, err := xmltree.Parse(src, xmltree.Strict)
 	if err != nil {
 		line := 0
-		var xe *xmlError
+		var xe *xmltree.Error
 		if errors.As(err, &xe) {
 			line = xe.Line
 		}
 		r.probs.Warn(diag.Pos{File: name, Line: line}, "%v", err).
 			WithHint("the feed was read leniently; check the imported files against it")
-		if doc, err = parseXML(src, false); err != nil {
+		if doc, err = xmltree.Parse(src, xmltree.Lenient); err != nil {
 			return nil, fmt.Errorf("%s: %w", name, err)
 		}
 	}
@@ -70,29 +68,21 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 	switch root := doc.Root; {
 	case root.Local == "feed" && root.Space == nsAtom:
 		return nil, fmt.Errorf("%s is an Atom feed: podfeed imports RSS podcast feeds", name)
-	case root.Local != "rss" || root.kid("", "channel") == nil:
+	case root.Local != "rss" || root.Child("", "channel") == nil:
 		return nil, fmt.Errorf("%s is not an RSS feed: it has no <rss><channel>", name)
 	}
-	gf, err := gofeed.NewParser().Parse(bytes.NewReader(src))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
-	}
-	channel := doc.Root.kid("", "channel")
-	items := channel.kids("", "item")
-	if len(items) != len(gf.Items) {
-		return nil, fmt.Errorf("%s: found %d items, but the feed parser read %d", name, len(items), len(gf.Items))
-	}
+	channel := doc.Root.Child("", "channel")
 	if opts.URL != "" {
 		r.base, _ = url.Parse(opts.URL)
 	}
 	if r.base == nil || !r.base.IsAbs() {
-		r.base, _ = url.Parse(strings.TrimSpace(channel.text("", "link")))
+		r.base, _ = url.Parse(strings.TrimSpace(channel.ChildText("", "link")))
 	}
 
 	imp := &Import{}
-	imp.Show = r.channel(gf, channel, imp)
-	for i, gi := range gf.Items {
-		imp.Episodes = append(imp.Episodes, r.item(gi, items[i], imp.Show))
+	imp.Show = r.channel(channel, imp)
+	for _, item := range channel.Children("", "item") {
+		imp.Episodes = append(imp.Episodes, r.item(item, imp.Show))
 	}
 	r.fetch(ctx)
 	if err := ctx.Err(); err != nil {
@@ -114,7 +104,7 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 type reader struct {
 	file    string
 	opts    Options
-	doc     *xmlDoc
+	doc     *xmltree.Doc
 	base    *url.URL
 	probs   diag.List
 	losses  map[string]*loss
@@ -170,7 +160,7 @@ func (r *reader) notKept(n *node, hint string) {
 	if hint == "" {
 		hint = "podfeed's files have no place for it; copy what matters into podcast.toml or the episode's summary"
 	}
-	r.lost(n, fmt.Sprintf("<%s> is not kept", r.doc.name(n)), hint)
+	r.lost(n, fmt.Sprintf("<%s> is not kept", r.doc.Name(n)), hint)
 }
 
 // abs resolves a possibly relative address against the feed's base.

@@ -9,12 +9,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/mmcdole/gofeed"
-
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/internal/showfile"
+	"github.com/podfeed/podfeed/internal/xmlns"
 )
 
 // itemHandled are the item elements read into the episode file, or
@@ -51,15 +50,15 @@ type pendingItem struct {
 // item reads one episode, one reader per part of the item as gofeed
 // does: the RSS core, iTunes, Podcasting 2.0, the show notes, and what is
 // left over.
-func (r *reader) item(gi *gofeed.Item, n *node, show *config.Show) *episodes.Episode {
+func (r *reader) item(n *node, show *config.Show) *episodes.Episode {
 	ep := &episodes.Episode{EpisodeType: episodes.TypeFull}
 	p := &pendingItem{ep: ep, n: n}
 	r.pending = append(r.pending, p)
 
-	r.itemTitle(gi, n, ep)
+	r.itemTitle(n, ep)
 	r.itemEnclosure(n, p)
 	r.itemGUID(n, ep)
-	r.itemDate(gi, n, ep)
+	r.itemDate(n, ep)
 	r.itemItunes(n, ep, show)
 	r.itemPodcast(n, p)
 	r.itemNotes(n, p)
@@ -67,11 +66,14 @@ func (r *reader) item(gi *gofeed.Item, n *node, show *config.Show) *episodes.Epi
 	return ep
 }
 
-// itemTitle reads the title, else itunes:title.
-func (r *reader) itemTitle(gi *gofeed.Item, n *node, ep *episodes.Episode) {
-	ep.Title = clean(gi.Title)
+// itemTitle reads the title, else dc:title, else itunes:title.
+func (r *reader) itemTitle(n *node, ep *episodes.Episode) {
+	ep.Title = clean(n.ChildText("", "title"))
 	if ep.Title == "" {
-		ep.Title = clean(n.text(nsItunes, "title"))
+		ep.Title = clean(n.ChildText(xmlns.DublinCore, "title"))
+	}
+	if ep.Title == "" {
+		ep.Title = clean(n.ChildText(nsItunes, "title"))
 	}
 	if ep.Title == "" {
 		ep.Title = "Untitled"
@@ -82,7 +84,7 @@ func (r *reader) itemTitle(gi *gofeed.Item, n *node, ep *episodes.Episode) {
 // itemEnclosure reads the enclosure; an item without one is a draft.
 func (r *reader) itemEnclosure(n *node, p *pendingItem) {
 	ep := p.ep
-	encs := n.kids("", "enclosure")
+	encs := n.Children("", "enclosure")
 	if len(encs) == 0 {
 		ep.Draft = true
 		r.probs.Warn(r.pos(n), "item %q has no <enclosure>: written as a draft", ep.Title).
@@ -91,13 +93,13 @@ func (r *reader) itemEnclosure(n *node, p *pendingItem) {
 	}
 	e := encs[0]
 	p.enc = e
-	ep.Audio.URL = r.abs(e.attr("url"))
-	if l, err := strconv.ParseInt(e.attr("length"), 10, 64); err == nil && l > 0 {
+	ep.Audio.URL = r.abs(e.AttrValue("url"))
+	if l, err := strconv.ParseInt(e.AttrValue("length"), 10, 64); err == nil && l > 0 {
 		ep.Audio.Length = l
 	} else {
 		p.probeLength = true
 	}
-	ep.Audio.Type = strings.TrimSpace(e.attr("type"))
+	ep.Audio.Type = strings.TrimSpace(e.AttrValue("type"))
 	if ep.Audio.Type == "" {
 		p.probeType = true
 	}
@@ -108,41 +110,43 @@ func (r *reader) itemEnclosure(n *node, p *pendingItem) {
 
 // itemGUID reads the guid, else keeps the enclosure URL.
 func (r *reader) itemGUID(n *node, ep *episodes.Episode) {
-	ep.GUID = strings.TrimSpace(n.text("", "guid"))
+	ep.GUID = strings.TrimSpace(n.ChildText("", "guid"))
 	if ep.GUID == "" && ep.Audio.URL != "" {
 		ep.GUID = ep.Audio.URL
 		r.lost(n, "an item without <guid> keeps its enclosure URL as guid", "apps identify such an episode by its enclosure URL, so the guid is set to it: leave it as it is")
 	}
 }
 
-// itemDate reads pubDate.
-func (r *reader) itemDate(gi *gofeed.Item, n *node, ep *episodes.Episode) {
-	pd := n.kid("", "pubDate")
-	if pd == nil {
-		if gi.PublishedParsed != nil {
-			ep.Published = *gi.PublishedParsed
-		} else {
-			r.probs.Warn(r.pos(n), "item %q has no <pubDate>", ep.Title).WithHint("set published in the episode file")
-		}
+// itemDate reads pubDate, else dc:date. A date that is not RFC 822 nor
+// RFC 3339 is read as well as it can be (see [parseDateLenient]), with a
+// warning that says how.
+func (r *reader) itemDate(n *node, ep *episodes.Episode) {
+	d := n.Child("", "pubDate")
+	if d == nil {
+		d = n.Child(xmlns.DublinCore, "date")
+	}
+	if d == nil {
+		r.probs.Warn(r.pos(n), "item %q has no <pubDate>", ep.Title).WithHint("set published in the episode file")
 		return
 	}
-	t, err := parseDate(pd.Text)
-	switch {
-	case err == nil:
+	t, err := parseDate(d.Text)
+	if err == nil {
 		ep.Published = t
-	case gi.PublishedParsed != nil:
-		ep.Published = *gi.PublishedParsed
-		r.probs.Warn(r.pos(pd), "%v; read as %s", err, showfile.FormatDate(ep.Published)).
-			WithHint("check published in the episode file")
-	default:
-		r.probs.Warn(r.pos(pd), "%v", err).WithHint("set published in the episode file")
+		return
 	}
+	if t, ok := parseDateLenient(d.Text); ok {
+		ep.Published = t
+		r.probs.Warn(r.pos(d), "%v; read as %s", err, showfile.FormatDate(ep.Published)).
+			WithHint("check published in the episode file")
+		return
+	}
+	r.probs.Warn(r.pos(d), "%v", err).WithHint("set published in the episode file")
 }
 
 // itemItunes reads the iTunes elements, and the Podcasting 2.0 episode
 // and season numbers that stand in for them.
 func (r *reader) itemItunes(n *node, ep *episodes.Episode, show *config.Show) {
-	if d := n.kid(nsItunes, "duration"); d != nil && strings.TrimSpace(d.Text) != "" {
+	if d := n.Child(nsItunes, "duration"); d != nil && strings.TrimSpace(d.Text) != "" {
 		if dur, err := parseClock(d.Text); err == nil {
 			ep.Audio.Duration = dur
 		} else {
@@ -158,15 +162,15 @@ func (r *reader) itemItunes(n *node, ep *episodes.Episode, show *config.Show) {
 		ep.Season = r.positive(n, nsPodcast, "season")
 	}
 	r.itemType(n, ep)
-	if v, ok := parseExplicit(n.text(nsItunes, "explicit")); ok && v != show.Explicit {
+	if v, ok := parseExplicit(n.ChildText(nsItunes, "explicit")); ok && v != show.Explicit {
 		ep.Explicit = &v
 	}
-	if img := n.kid(nsItunes, "image"); img != nil {
-		if href := r.abs(img.attr("href")); href != show.Image {
+	if img := n.Child(nsItunes, "image"); img != nil {
+		if href := r.abs(img.AttrValue("href")); href != show.Image {
 			ep.Image = href
 		}
 	}
-	for _, k := range strings.Split(n.text(nsItunes, "keywords"), ",") {
+	for _, k := range strings.Split(n.ChildText(nsItunes, "keywords"), ",") {
 		if k = clean(k); k != "" {
 			ep.Keywords = append(ep.Keywords, k)
 		}
@@ -175,29 +179,29 @@ func (r *reader) itemItunes(n *node, ep *episodes.Episode, show *config.Show) {
 
 // itemType reads itunes:episodeType.
 func (r *reader) itemType(n *node, ep *episodes.Episode) {
-	t := strings.ToLower(n.text(nsItunes, "episodeType"))
+	t := strings.ToLower(n.ChildText(nsItunes, "episodeType"))
 	switch t {
 	case "":
 	case episodes.TypeFull, episodes.TypeTrailer, episodes.TypeBonus:
 		ep.EpisodeType = t
 	default:
-		r.lost(n.kid(nsItunes, "episodeType"), fmt.Sprintf("episode type %q is not kept", t), `episode_type is "full", "trailer" or "bonus"`)
+		r.lost(n.Child(nsItunes, "episodeType"), fmt.Sprintf("episode type %q is not kept", t), `episode_type is "full", "trailer" or "bonus"`)
 	}
 }
 
 // itemPodcast reads the Podcasting 2.0 elements and Podlove chapters.
 func (r *reader) itemPodcast(n *node, p *pendingItem) {
 	ep := p.ep
-	for _, pn := range n.kids(nsPodcast, "person") {
+	for _, pn := range n.Children(nsPodcast, "person") {
 		ep.People = append(ep.People, r.person(pn))
 	}
 	r.transcript(n, ep)
-	if pc := n.kid(nsPsc, "chapters"); pc != nil {
+	if pc := n.Child(nsPsc, "chapters"); pc != nil {
 		ep.Chapters = r.pscChapters(pc)
 		p.fromPsc = true
 	}
-	if c := n.kid(nsPodcast, "chapters"); c != nil {
-		p.chaptersURL, p.chaptersNode = r.abs(c.attr("url")), c
+	if c := n.Child(nsPodcast, "chapters"); c != nil {
+		p.chaptersURL, p.chaptersNode = r.abs(c.AttrValue("url")), c
 	}
 }
 
@@ -205,12 +209,12 @@ func (r *reader) itemPodcast(n *node, p *pendingItem) {
 // itunes:summary.
 func (r *reader) itemNotes(n *node, p *pendingItem) {
 	ep := p.ep
-	notesSrc := strings.TrimSpace(n.text(nsContent, "encoded"))
+	notesSrc := strings.TrimSpace(n.ChildText(nsContent, "encoded"))
 	if notesSrc == "" {
-		notesSrc = strings.TrimSpace(n.text("", "description"))
+		notesSrc = strings.TrimSpace(n.ChildText("", "description"))
 	}
 	if notesSrc == "" {
-		notesSrc = strings.TrimSpace(n.text(nsItunes, "summary"))
+		notesSrc = strings.TrimSpace(n.ChildText(nsItunes, "summary"))
 	}
 	var blocks []block
 	if looksLikeHTML(notesSrc) {
@@ -243,7 +247,7 @@ func (r *reader) itemRest(n *node, ep *episodes.Episode, show *config.Show) {
 			r.itemLink(k, show)
 		case k.Space == nsPodcast && k.Local == "transcript":
 		case k.Space == nsPodcast && (k.Local == "season" || k.Local == "episode"):
-			if k.attr("name") != "" || k.attr("display") != "" {
+			if k.AttrValue("name") != "" || k.AttrValue("display") != "" {
 				r.lost(k, fmt.Sprintf("the name or display attribute of <podcast:%s> is not kept", k.Local), "")
 			}
 		default:
@@ -266,13 +270,13 @@ func (r *reader) itemLink(k *node, show *config.Show) {
 // positive reads an element holding a positive integer; anything else is
 // reported and read as 0.
 func (r *reader) positive(n *node, space, local string) int {
-	k := n.kid(space, local)
+	k := n.Child(space, local)
 	if k == nil || strings.TrimSpace(k.Text) == "" {
 		return 0
 	}
 	v, err := strconv.Atoi(strings.TrimSpace(k.Text))
 	if err != nil || v <= 0 || v > 1<<31-1 {
-		r.lost(k, fmt.Sprintf("<%s> %q is not kept: podfeed numbers episodes with positive whole numbers", r.doc.name(k), strings.TrimSpace(k.Text)), "")
+		r.lost(k, fmt.Sprintf("<%s> %q is not kept: podfeed numbers episodes with positive whole numbers", r.doc.Name(k), strings.TrimSpace(k.Text)), "")
 		return 0
 	}
 	return v
@@ -282,14 +286,14 @@ func (r *reader) positive(n *node, space, local string) int {
 func (r *reader) person(n *node) episodes.Person {
 	p := episodes.Person{
 		Name: clean(n.Text),
-		Role: strings.ToLower(n.attr("role")),
-		Href: r.abs(n.attr("href")),
-		Img:  r.abs(n.attr("img")),
+		Role: strings.ToLower(n.AttrValue("role")),
+		Href: r.abs(n.AttrValue("href")),
+		Img:  r.abs(n.AttrValue("img")),
 	}
 	if p.Role == "" {
 		p.Role = episodes.DefaultRole
 	}
-	if g := strings.ToLower(n.attr("group")); g != "" && g != "cast" {
+	if g := strings.ToLower(n.AttrValue("group")); g != "" && g != "cast" {
 		r.lost(n, fmt.Sprintf("podcast:person group %q is not kept", g), "podfeed writes every person in the default group, cast")
 	}
 	return p
@@ -301,11 +305,11 @@ var transcriptPreference = []string{"text/vtt", "application/x-subrip", "applica
 
 // transcript keeps the item's most useful transcript and reports the rest.
 func (r *reader) transcript(n *node, ep *episodes.Episode) {
-	ts := n.kids(nsPodcast, "transcript")
+	ts := n.Children(nsPodcast, "transcript")
 	best := -1
 	for _, want := range transcriptPreference {
 		for i, t := range ts {
-			if strings.EqualFold(t.attr("type"), want) && t.attr("url") != "" {
+			if strings.EqualFold(t.AttrValue("type"), want) && t.AttrValue("url") != "" {
 				best = i
 				break
 			}
@@ -316,10 +320,10 @@ func (r *reader) transcript(n *node, ep *episodes.Episode) {
 	}
 	for i, t := range ts {
 		if i == best {
-			ep.Transcript = &episodes.Transcript{URL: r.abs(t.attr("url")), Type: strings.ToLower(t.attr("type"))}
+			ep.Transcript = &episodes.Transcript{URL: r.abs(t.AttrValue("url")), Type: strings.ToLower(t.AttrValue("type"))}
 			continue
 		}
-		r.lost(t, fmt.Sprintf("a podcast:transcript of type %q is not kept", t.attr("type")),
+		r.lost(t, fmt.Sprintf("a podcast:transcript of type %q is not kept", t.AttrValue("type")),
 			"an episode file names one transcript; podfeed keeps the first of "+strings.Join(transcriptPreference, ", "))
 	}
 }
@@ -327,17 +331,17 @@ func (r *reader) transcript(n *node, ep *episodes.Episode) {
 // pscChapters reads Podlove Simple Chapters.
 func (r *reader) pscChapters(pc *node) []episodes.Chapter {
 	var out []episodes.Chapter
-	for _, c := range pc.kids(nsPsc, "chapter") {
-		start, err := parseClock(c.attr("start"))
+	for _, c := range pc.Children(nsPsc, "chapter") {
+		start, err := parseClock(c.AttrValue("start"))
 		if err != nil {
 			r.probs.Warn(r.pos(c), "psc:chapter start: %v", err).WithHint("the chapter was left out; add it by hand")
 			continue
 		}
 		out = append(out, episodes.Chapter{
 			Start: start,
-			Title: clean(c.attr("title")),
-			URL:   r.abs(c.attr("href")),
-			Image: r.abs(c.attr("image")),
+			Title: clean(c.AttrValue("title")),
+			URL:   r.abs(c.AttrValue("href")),
+			Image: r.abs(c.AttrValue("image")),
 		})
 	}
 	return out

@@ -41,10 +41,7 @@ var dateLayouts = []string{
 // zone, or with one it does not know, is not accepted.
 func parseDate(s string) (time.Time, error) {
 	orig := s
-	s = strings.Join(strings.Fields(s), " ")
-	if i := strings.IndexByte(s, ','); i >= 0 && i <= 10 {
-		s = strings.TrimSpace(s[i+1:]) // the weekday is redundant, and often wrong
-	}
+	s = dropWeekday(s)
 	if f := strings.Fields(s); len(f) > 1 {
 		last := f[len(f)-1]
 		if off, ok := zoneOffsets[strings.ToUpper(last)]; ok {
@@ -62,6 +59,53 @@ func parseDate(s string) (time.Time, error) {
 		}
 	}
 	return time.Time{}, fmt.Errorf("cannot read the date %q", orig)
+}
+
+// dropWeekday collapses white space and drops a leading weekday: it is
+// redundant, and often wrong.
+func dropWeekday(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if i := strings.IndexByte(s, ','); i >= 0 && i <= 10 && isLetters(s[:i]) {
+		s = strings.TrimSpace(s[i+1:])
+	}
+	return s
+}
+
+// isLetters reports whether s is ASCII letters alone: a weekday, or a zone
+// name.
+func isLetters(s string) bool {
+	return s != "" && strings.IndexFunc(s, func(r rune) bool { return (r < 'A' || r > 'Z') && (r < 'a' || r > 'z') }) < 0
+}
+
+// zonelessLayouts are the dates without a zone, or without a time, that
+// feeds write; apps read them as UTC.
+var zonelessLayouts = []string{
+	"2 Jan 2006 15:04:05",
+	"2 Jan 2006 15:04",
+	"2 January 2006 15:04:05",
+	"2 Jan 06 15:04:05",
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05",
+	"2 Jan 2006",
+	"2 January 2006",
+	"January 2 2006",
+	"Jan 2 2006",
+	"2006-01-02",
+}
+
+// parseDateLenient reads what [parseDate] refuses as apps do: a date
+// without a zone, or with a zone name it does not know, is taken as UTC.
+func parseDateLenient(s string) (time.Time, bool) {
+	s = strings.ReplaceAll(dropWeekday(s), ",", "")
+	if f := strings.Fields(s); len(f) > 3 && isLetters(f[len(f)-1]) {
+		s = strings.Join(f[:len(f)-1], " ") // a zone name: its offset is unknown
+	}
+	for _, layout := range zonelessLayouts {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // parseClock reads a duration or chapter start as feeds write them:

@@ -72,3 +72,34 @@ func TestParseClock(t *testing.T) {
 		}
 	}
 }
+
+func TestParseDateLenient(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // RFC 3339; "" when it cannot be read
+	}{
+		{"Tue, 04 Feb 2025 09:00:00", "2025-02-04T09:00:00Z"},
+		{"Tue, 04 Feb 2025 09:00:00 XYZ", "2025-02-04T09:00:00Z"},
+		{"Tue, 04 Feb 2025 09:00", "2025-02-04T09:00:00Z"},
+		{"2025-02-04T09:00:00", "2025-02-04T09:00:00Z"},
+		{"2025-02-04 09:00:00", "2025-02-04T09:00:00Z"},
+		{"2025-02-04", "2025-02-04T00:00:00Z"},
+		{"4 February 2025", "2025-02-04T00:00:00Z"},
+		{"February 4, 2025", "2025-02-04T00:00:00Z"},
+		{"Feb 4, 2025", "2025-02-04T00:00:00Z"},
+		{"yesterday", ""},
+		{"", ""},
+		{"2025-13-04", ""},
+	}
+	for _, tt := range tests {
+		got, ok := parseDateLenient(tt.in)
+		switch {
+		case tt.want == "" && ok:
+			t.Errorf("parseDateLenient(%q) = %s, want none", tt.in, got)
+		case tt.want != "" && !ok:
+			t.Errorf("parseDateLenient(%q): not read", tt.in)
+		case ok && got.Format(time.RFC3339) != tt.want:
+			t.Errorf("parseDateLenient(%q) = %s, want %s", tt.in, got.Format(time.RFC3339), tt.want)
+		}
+	}
+}

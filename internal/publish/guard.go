@@ -1,17 +1,15 @@
 package publish
 
 import (
-	"bufio"
-	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"github.com/podfeed/podfeed/internal/xmlns"
+	"github.com/podfeed/podfeed/internal/xmltree"
 )
 
 // Item is what the guard knows of one episode in a feed: the keys podcast
@@ -46,136 +44,36 @@ func ReadRSSItems(r io.Reader) ([]Item, error) {
 // is not <rss> is an error, so that a wrong file is never mistaken for an
 // empty feed.
 //
-// The feed must be well-formed XML in UTF-8, US-ASCII or ISO-8859-1.
+// The feed must be well-formed XML, in UTF-8 or any encoding it declares
+// that package xmltree reads.
 func ReadRSS(r io.Reader) (*Feed, error) {
-	d := xml.NewDecoder(bufio.NewReader(r))
-	d.CharsetReader = charsetReader
-
-	var (
-		feed  Feed
-		stack []string // local names of the open un-namespaced elements; "" for others
-		text  strings.Builder
-		cur   *Item // the item being read
-		root  bool  // whether the <rss> element was seen
-		show  int   // depth of the open <rss><channel><podcast:guid>; 0 when none is
-	)
-	for {
-		tok, err := d.Token()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, fmt.Errorf("read rss: %w", err)
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			local := tok.Name.Local
-			if tok.Name.Space != "" {
-				if xmlns.Canonical(tok.Name.Space) == xmlns.Podcast && local == "guid" && inPath(stack, "rss", "channel") {
-					show = len(stack) + 1
-					text.Reset()
-				}
-				local = ""
-			}
-			if len(stack) == 0 {
-				if local != "rss" {
-					return nil, fmt.Errorf("read rss: root element is <%s>, not <rss>", qualified(tok.Name))
-				}
-				root = true
-			}
-			stack = append(stack, local)
-			switch {
-			case inPath(stack, "rss", "channel", "item"):
-				cur = &Item{}
-			case inPath(stack, "rss", "channel", "item", "enclosure"):
-				for _, a := range tok.Attr {
-					if a.Name.Space == "" && a.Name.Local == "url" {
-						cur.EnclosureURL = strings.TrimSpace(a.Value)
-					}
-				}
-			case inPath(stack, "rss", "channel", "item", "title"),
-				inPath(stack, "rss", "channel", "item", "guid"):
-				text.Reset()
-			}
-		case xml.CharData:
-			if show > 0 || inPath(stack, "rss", "channel", "item", "title") ||
-				inPath(stack, "rss", "channel", "item", "guid") {
-				text.Write(tok)
-			}
-		case xml.EndElement:
-			switch {
-			case show == len(stack):
-				feed.ShowGUID = strings.TrimSpace(text.String())
-				show = 0
-			case inPath(stack, "rss", "channel", "item"):
-				feed.Items = append(feed.Items, *cur)
-				cur = nil
-			case inPath(stack, "rss", "channel", "item", "title"):
-				cur.Title = strings.TrimSpace(text.String())
-			case inPath(stack, "rss", "channel", "item", "guid"):
-				cur.GUID = strings.TrimSpace(text.String())
-			}
-			stack = stack[:len(stack)-1]
-		}
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("read rss: %w", err)
 	}
-	if !root {
+	doc, err := xmltree.Parse(src, xmltree.Strict)
+	switch {
+	case errors.Is(err, xmltree.ErrNoRoot):
 		return nil, errors.New("read rss: no <rss> element")
+	case err != nil:
+		return nil, fmt.Errorf("read rss: %w", err)
+	case doc.Root.Space != "" || doc.Root.Local != "rss":
+		return nil, fmt.Errorf("read rss: root element is <%s>, not <rss>", doc.Name(doc.Root))
+	}
+	var feed Feed
+	for _, ch := range doc.Root.Children("", "channel") {
+		if g := ch.Child(xmlns.Podcast, "guid"); g != nil {
+			feed.ShowGUID = strings.TrimSpace(g.Text)
+		}
+		for _, it := range ch.Children("", "item") {
+			item := Item{GUID: it.ChildText("", "guid"), Title: it.ChildText("", "title")}
+			if enc := it.Child("", "enclosure"); enc != nil {
+				item.EnclosureURL = enc.AttrValue("url")
+			}
+			feed.Items = append(feed.Items, item)
+		}
 	}
 	return &feed, nil
-}
-
-// inPath reports whether the open elements are exactly path.
-func inPath(stack []string, path ...string) bool {
-	if len(stack) != len(path) {
-		return false
-	}
-	for i := range path {
-		if stack[i] != path[i] {
-			return false
-		}
-	}
-	return true
-}
-
-func qualified(n xml.Name) string {
-	if n.Space == "" {
-		return n.Local
-	}
-	return n.Space + ":" + n.Local
-}
-
-// charsetReader lets the decoder read the single-byte encodings older feed
-// tools declare; UTF-8 needs no help.
-func charsetReader(charset string, input io.Reader) (io.Reader, error) {
-	switch strings.ToLower(charset) {
-	case "us-ascii", "ascii":
-		return input, nil
-	case "iso-8859-1", "iso8859-1", "latin1", "latin-1":
-		return latin1Reader{bufio.NewReader(input)}, nil
-	}
-	return nil, fmt.Errorf("unsupported encoding %q", charset)
-}
-
-// latin1Reader turns ISO-8859-1 bytes into UTF-8.
-type latin1Reader struct{ r *bufio.Reader }
-
-func (l latin1Reader) Read(p []byte) (int, error) {
-	n := 0
-	for n < len(p) {
-		b, err := l.r.ReadByte()
-		if err != nil {
-			if n > 0 && err == io.EOF {
-				return n, nil
-			}
-			return n, err
-		}
-		if utf8.RuneLen(rune(b)) > len(p)-n {
-			l.r.UnreadByte()
-			break
-		}
-		n += utf8.EncodeRune(p[n:], rune(b))
-	}
-	return n, nil
 }
 
 // LossKind says how an episode would be lost.

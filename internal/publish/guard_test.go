@@ -69,7 +69,7 @@ func TestReadRSSItems(t *testing.T) {
 		{
 			name:    "atom feed",
 			in:      `<feed xmlns="http://www.w3.org/2005/Atom"><entry/></feed>`,
-			wantErr: "root element is <http://www.w3.org/2005/Atom:feed>, not <rss>",
+			wantErr: "root element is <atom:feed>, not <rss>",
 		},
 		{
 			name:    "empty",
@@ -88,8 +88,13 @@ func TestReadRSSItems(t *testing.T) {
 		},
 		{
 			name:    "unsupported encoding",
-			in:      `<?xml version="1.0" encoding="Shift_JIS"?><rss/>`,
-			wantErr: `unsupported encoding "Shift_JIS"`,
+			in:      `<?xml version="1.0" encoding="x-klingon"?><rss/>`,
+			wantErr: `unsupported encoding "x-klingon"`,
+		},
+		{
+			name: "shift_jis",
+			in:   "<?xml version=\"1.0\" encoding=\"Shift_JIS\"?><rss><channel><item><title>\x93\xfa\x96\x7b</title></item></channel></rss>",
+			want: []Item{{Title: "日本"}},
 		},
 	}
 	for _, tt := range tests {

@@ -10,6 +10,9 @@ const (
 	Podcast = "https://podcastindex.org/namespace/1.0"
 	Atom    = "http://www.w3.org/2005/Atom"
 	Psc     = "http://podlove.org/simple-chapters"
+	// DublinCore is read, never written: dc:title and dc:date stand in for
+	// a missing title and pubDate in feeds that podfeed imports.
+	DublinCore = "http://purl.org/dc/elements/1.1/"
 )
 
 // aliases maps namespace URIs seen in real feeds to the one they mean.
@@ -41,7 +44,7 @@ var prefixes = map[string]string{
 	Content:                            "content",
 	Atom:                               "atom",
 	"http://search.yahoo.com/mrss/":    "media",
-	"http://purl.org/dc/elements/1.1/": "dc",
+	DublinCore:                         "dc",
 	"http://www.google.com/schemas/play-podcasts/1.0":      "googleplay",
 	"http://purl.org/rss/1.0/modules/syndication/":         "sy",
 	"http://backend.userland.com/creativeCommonsRssModule": "creativeCommons",

@@ -1,0 +1,3 @@
+package xmltree
+
+import _ "github.com/podfeed/podfeed/internal/golden" // every package takes -update
