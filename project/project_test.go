@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -762,97 +761,6 @@ func TestConfirmedRemovalTakesTheEpisodesFiles(t *testing.T) {
 	for _, kept := range []string{"robots.txt", "episodes/055-rust-in-production/index.html", "feed.xml"} {
 		if _, ok := got[kept]; !ok {
 			t.Errorf("%s was removed", kept)
-		}
-	}
-}
-
-func TestMatchCase(t *testing.T) {
-	tests := []struct {
-		name  string
-		disk  []string // files on disk
-		match string
-		want  []string // files on disk after
-	}{
-		{"a folder renamed in case", []string{"episodes/055-Rust/index.html"}, "episodes/055-rust/index.html",
-			[]string{"episodes/055-rust/index.html"}},
-		{"a file renamed in case", []string{"chapters/055-Rust.json", "chapters/054.json"}, "chapters/055-rust.json",
-			[]string{"chapters/054.json", "chapters/055-rust.json"}},
-		{"every step", []string{"Episodes/A/Index.HTML"}, "episodes/a/index.html",
-			[]string{"episodes/a/index.html"}},
-		{"already matching", []string{"embed/055-rust.html"}, "embed/055-rust.html",
-			[]string{"embed/055-rust.html"}},
-		{"both spellings: the exact one is kept as it is", []string{"embed/A.html", "embed/a.html"}, "embed/a.html",
-			[]string{"embed/A.html", "embed/a.html"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			out := t.TempDir()
-			for _, name := range tt.disk {
-				p := filepath.Join(out, filepath.FromSlash(name))
-				if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(p, []byte(name), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if err := matchCase(out, tt.match); err != nil {
-				t.Fatal(err)
-			}
-			got := slices.Sorted(maps.Keys(readTree(t, out)))
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("files %q, want %q", got, tt.want)
-			}
-		})
-	}
-}
-
-// A leftover of the last build is removed unless it is one of this build's
-// outputs under another name, as a folder renamed only in case is on a file
-// system that ignores case (a hard link stands in for one here).
-func TestRemoveLeftoversKeepsOutputsUnderAnotherName(t *testing.T) {
-	out := t.TempDir()
-	write := func(name string) string {
-		p := filepath.Join(out, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(name), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	newPage := write("episodes/055-rust/index.html")
-	if err := os.MkdirAll(filepath.Join(out, "episodes", "055-Rust"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Link(newPage, filepath.Join(out, "episodes", "055-Rust", "index.html")); err != nil {
-		t.Skip("no hard links here:", err)
-	}
-	write("embed/055-Rust.html") // another case, another file: a real leftover
-	write("episodes/054-gone/index.html")
-
-	prev := &manifest{Outputs: []stamp{
-		{Name: "episodes/055-Rust/index.html"}, {Name: "embed/055-Rust.html"}, {Name: "episodes/054-gone/index.html"},
-	}}
-	plan := &Plan{Files: []publish.File{{Name: "episodes/055-rust/index.html"}, {Name: "embed/055-rust.html"}}}
-	removed, err := removeLeftovers(out, prev, plan)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if want := []string{"embed/055-Rust.html", "episodes/054-gone/index.html"}; !slices.Equal(removed, want) {
-		t.Errorf("removed %q, want %q", removed, want)
-	}
-	for name, want := range map[string]bool{
-		"episodes/055-rust/index.html": true,
-		"episodes/055-Rust/index.html": true, // the same file as the new page
-		"embed/055-Rust.html":          false,
-		"episodes/054-gone/index.html": false,
-		"episodes/054-gone":            false, // left empty
-	} {
-		_, err := os.Stat(filepath.Join(out, filepath.FromSlash(name)))
-		if got := err == nil; got != want {
-			t.Errorf("%s exists: %v, want %v", name, got, want)
 		}
 	}
 }

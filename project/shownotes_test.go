@@ -24,7 +24,7 @@ type showNotes struct {
 
 var (
 	chapterLine = regexp.MustCompile(`^\d\d:\d\d `)
-	address     = regexp.MustCompile(`https?://\S+`)
+	urlPattern  = regexp.MustCompile(`https?://\S+`)
 )
 
 func readShowNotes(t *testing.T, path string) showNotes {
@@ -46,8 +46,8 @@ func readShowNotes(t *testing.T, path string) showNotes {
 			sn.takeaways = append(sn.takeaways, line)
 		case chapterLine.MatchString(line):
 			sn.chapters = append(sn.chapters, line)
-		case address.MatchString(line):
-			loc := address.FindStringIndex(line)
+		case urlPattern.MatchString(line):
+			loc := urlPattern.FindStringIndex(line)
 			sn.urls = append(sn.urls, line[loc[0]:loc[1]])
 			if note := strings.TrimSpace(line[loc[1]:]); note != "" {
 				sn.notes = append(sn.notes, strings.TrimPrefix(note, "which "))

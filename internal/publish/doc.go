@@ -8,17 +8,21 @@
 //     changed ones are first written to temporary files next to their targets,
 //     synced, and only then renamed over the old files. A failing or killed
 //     build therefore leaves the previous output in place, never a
-//     half-written file.
+//     half-written file. Once the new files are in place, it removes what
+//     an earlier build wrote and this one no longer makes: the files its
+//     caller lists in [Options.Previous] and archive pages past the last
+//     ([Options.Archives]), never a file it was not told of.
 //   - [Lock] takes an exclusive lock on the output folder so that two builds
 //     (two cron runs, say) cannot interleave their writes.
-//   - [ReadRSSItems] and [Compare] form the "nothing lost" guard: they read the
-//     items of the feed that is already published and report every episode
-//     that the next feed would drop or give a different guid.
+//   - [Guard] is the "nothing lost" guard: it reads the feed that is already
+//     published ([ReadPublished], with package xmltree) and, through
+//     [Compare], refuses with a [RemovalError] every episode that the next
+//     feed would drop or give a different guid, and a new podcast:guid for
+//     the show, unless the caller confirms them.
 //
-// What it does not do: it does not render feeds, decide which files a build
-// produces, delete files that a build no longer produces, or decide what to
-// do about a [Loss]: refusing the build and telling the user how to confirm
-// a removal is the caller's job. The set of renames in [Write] is not one
+// What it does not do: it does not render feeds or decide which files a
+// build produces, and it does not decide why an episode left (the caller
+// explains each [Loss]). The set of renames in [Write] is not one
 // atomic transaction: each file is replaced atomically, but a failure in the
 // middle of the renames (rare: all data is already written and synced by
 // then) can leave some files new and some old. A build killed before its

@@ -3,245 +3,201 @@ package publish
 import (
 	"errors"
 	"fmt"
-	"io"
-	"strconv"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
-	"unicode"
 
-	"github.com/podfeed/podfeed/internal/xmlns"
-	"github.com/podfeed/podfeed/internal/xmltree"
+	"github.com/podfeed/podfeed/internal/address"
 )
 
-// Item is what the guard knows of one episode in a feed: the keys podcast
-// apps use to recognise it.
-type Item struct {
-	GUID         string
-	Title        string
-	EnclosureURL string
+// GuardOptions says what [Guard] lets a build lose.
+type GuardOptions struct {
+	// ShowGUID is the show's podcast:guid in the feed about to be published.
+	ShowGUID string
+	// Replaceable lists show guids that may change unconfirmed: that of
+	// init's placeholder feed_url, which no show should keep.
+	Replaceable []string
+	// AllowRemoval lists the guids whose loss (or change) is confirmed. A
+	// show guid is confirmed only this way.
+	AllowRemoval []string
+	// AllowAllRemovals confirms the loss of every episode.
+	AllowAllRemovals bool
+	// Explain, when set, says why an episode would be lost (it fills in
+	// [Loss.Why]): where the episode went, as far as the show tells.
+	Explain func(Loss) string
 }
 
-// Feed is what the guard knows of a published feed.
-type Feed struct {
-	ShowGUID string // the channel's <podcast:guid>; "" without one
-	Items    []Item
-}
-
-// ReadRSSItems reads an RSS 2.0 feed and returns its items, in feed order
-// (see [ReadRSS]).
-func ReadRSSItems(r io.Reader) ([]Item, error) {
-	f, err := ReadRSS(r)
+// Guard is the nothing-lost guard. It reads the feed already published in
+// out (feed.xml and its archive pages) and compares it with next, the
+// items of the feed about to be published. It returns a *[RemovalError]
+// for the losses and the change of the show's guid that opts does not
+// confirm, an *[UnreadableFeedError] for a published feed it cannot read,
+// and otherwise the confirmations in opts that matched nothing (most likely
+// mistyped guids), for the caller to warn about. A folder without a
+// published feed loses nothing.
+func Guard(out string, next []Item, opts GuardOptions) (unmatched []string, err error) {
+	prev, err := ReadPublished(out)
 	if err != nil {
 		return nil, err
 	}
-	return f.Items, nil
-}
-
-// ReadRSS reads an RSS 2.0 feed: the channel's <podcast:guid> and its
-// items, in feed order. Only <rss><channel><item> elements count, and of
-// each item only its un-namespaced <guid>, <title> and <enclosure url>,
-// with surrounding white space trimmed; other namespaced elements (itunes:,
-// content: …) and unknown ones are skipped. A document whose root element
-// is not <rss> is an error, so that a wrong file is never mistaken for an
-// empty feed.
-//
-// The feed must be well-formed XML, in UTF-8 or any encoding it declares
-// that package xmltree reads.
-func ReadRSS(r io.Reader) (*Feed, error) {
-	src, err := io.ReadAll(r)
-	if err != nil {
-		return nil, fmt.Errorf("read rss: %w", err)
-	}
-	doc, err := xmltree.Parse(src, xmltree.Strict)
-	switch {
-	case errors.Is(err, xmltree.ErrNoRoot):
-		return nil, errors.New("read rss: no <rss> element")
-	case err != nil:
-		return nil, fmt.Errorf("read rss: %w", err)
-	case doc.Root.Space != "" || doc.Root.Local != "rss":
-		return nil, fmt.Errorf("read rss: root element is <%s>, not <rss>", doc.Name(doc.Root))
-	}
-	var feed Feed
-	for _, ch := range doc.Root.Children("", "channel") {
-		if g := ch.Child(xmlns.Podcast, "guid"); g != nil {
-			feed.ShowGUID = strings.TrimSpace(g.Text)
+	used := make(map[string]bool) // the confirmations that matched
+	named := func(guid string) bool {
+		if slices.Contains(opts.AllowRemoval, guid) {
+			used[guid] = true
+			return true
 		}
-		for _, it := range ch.Children("", "item") {
-			item := Item{GUID: it.ChildText("", "guid"), Title: it.ChildText("", "title")}
-			if enc := it.Child("", "enclosure"); enc != nil {
-				item.EnclosureURL = enc.AttrValue("url")
-			}
-			feed.Items = append(feed.Items, item)
-		}
+		return false
 	}
-	return &feed, nil
-}
-
-// LossKind says how an episode would be lost.
-type LossKind int
-
-const (
-	// Removed: the episode's guid is gone and no new item has its enclosure
-	// URL or title.
-	Removed LossKind = iota + 1
-	// Rekeyed: the episode's guid is gone, and a new item with its enclosure
-	// URL (or else its title) has a guid the previous feed did not carry.
-	Rekeyed
-	// Moved: the episode's guid now names another episode (neither its
-	// enclosure URL nor its title is the old one's), and the episode, by
-	// both, is under another guid: a guid fixed in the wrong file, or two
-	// guids swapped.
-	Moved
-)
-
-func (k LossKind) String() string {
-	switch k {
-	case Removed:
-		return "removed"
-	case Rekeyed:
-		return "rekeyed"
-	case Moved:
-		return "moved"
+	removal := &RemovalError{Feed: filepath.Join(out, address.RSSFile)}
+	// The show's guid matters once the feed carries an episode (a feed
+	// without any is no show anyone follows yet). Only --allow-removal with
+	// the old guid confirms a new one: --allow-removals is about episodes.
+	if g := prev.ShowGUID; g != "" && len(prev.Items) > 0 && !strings.EqualFold(g, opts.ShowGUID) &&
+		!slices.ContainsFunc(opts.Replaceable, func(r string) bool { return strings.EqualFold(g, r) }) && !named(g) {
+		removal.ShowGUID = &GUIDChange{Old: g, New: opts.ShowGUID}
 	}
-	return "LossKind(" + strconv.Itoa(int(k)) + ")"
-}
-
-// Loss is one episode of the previous feed that the next feed would lose.
-type Loss struct {
-	Old Item  // the episode as the previous feed carried it
-	New *Item // for Rekeyed and Moved, the item of the next feed that replaces it; nil for Removed
-	// Heir, for Moved, is the other episode that the next feed gives Old's
-	// guid.
-	Heir *Item
-	Kind LossKind
-}
-
-// String returns a one-line message for people, such as
-//
-//	episode "Title" (guid X) would disappear from the feed
-//	episode "Title" would change guid from X to Y
-//	episode "Title" would change guid from X to Y, and X would name "Other"
-func (l Loss) String() string {
-	switch l.Kind {
-	case Removed:
-		return fmt.Sprintf("episode %s (guid %s) would disappear from the feed", describe(l.Old), showGUID(l.Old.GUID))
-	case Rekeyed, Moved:
-		to := "?"
-		if l.New != nil {
-			to = showGUID(l.New.GUID)
-		}
-		msg := fmt.Sprintf("episode %s would change guid from %s to %s", describe(l.Old), showGUID(l.Old.GUID), to)
-		if l.Heir != nil {
-			msg += fmt.Sprintf(", and %s would name %s", showGUID(l.Old.GUID), describe(*l.Heir))
-		}
-		return msg
-	}
-	return fmt.Sprintf("episode %s (guid %s): %v", describe(l.Old), showGUID(l.Old.GUID), l.Kind)
-}
-
-// describe names an item by its title, or else its enclosure URL.
-func describe(it Item) string {
-	switch {
-	case it.Title != "":
-		return strconv.Quote(it.Title)
-	case it.EnclosureURL != "":
-		return "at " + strconv.Quote(it.EnclosureURL)
-	}
-	return "(untitled)"
-}
-
-// showGUID prints a guid as is when that is unambiguous on one line, and
-// quoted otherwise.
-func showGUID(g string) string {
-	if g == "" || strings.ContainsFunc(g, func(r rune) bool { return unicode.IsSpace(r) || !unicode.IsPrint(r) || r == '"' }) {
-		return strconv.Quote(g)
-	}
-	return g
-}
-
-// Compare reports the episodes of prev (the feed already published) that next
-// (the feed about to be published) would lose, in the order of prev. An
-// episode whose guid is still in next is kept, whatever else changed,
-// unless it Moved: its guid now names an item that shares neither its
-// enclosure URL nor its title, and an item under another guid has both.
-// An episode whose guid is gone is Rekeyed if an item of next with a guid
-// that prev did not carry has the same enclosure URL, or else the same
-// title; each such item accounts for one lost episode at most, enclosure
-// matches first. Any other lost episode is Removed. Items only in next are
-// additions, not losses. Compare returns nil when nothing is lost.
-func Compare(prev, next []Item) []Loss {
-	nextGUIDs := make(map[string]int, len(next)) // guid → index of its first item
-	for i, it := range next {
-		if _, ok := nextGUIDs[it.GUID]; !ok {
-			nextGUIDs[it.GUID] = i
-		}
-	}
-	lossOf := make(map[int]Loss) // index into prev → its loss
-	for i, old := range prev {
-		j, ok := nextGUIDs[old.GUID]
-		if !ok || old.EnclosureURL == "" || old.Title == "" {
+	for _, l := range Compare(prev.Items, next) {
+		if named(l.Old.GUID) || opts.AllowAllRemovals {
 			continue
 		}
-		heir := next[j]
-		if heir.EnclosureURL == old.EnclosureURL || heir.Title == old.Title {
-			continue // the guid still names this episode, edited
+		if opts.Explain != nil {
+			l.Why = opts.Explain(l)
 		}
-		for _, it := range next {
-			if it.GUID != old.GUID && it.EnclosureURL == old.EnclosureURL && it.Title == old.Title {
-				lossOf[i] = Loss{Old: old, New: &it, Heir: &heir, Kind: Moved}
-				break
-			}
+		removal.Losses = append(removal.Losses, l)
+	}
+	for _, g := range opts.AllowRemoval {
+		if !used[g] && !slices.Contains(removal.Unmatched, g) {
+			removal.Unmatched = append(removal.Unmatched, g)
 		}
 	}
-	prevGUIDs := make(map[string]bool, len(prev))
-	for _, it := range prev {
-		prevGUIDs[it.GUID] = true
+	if removal.ShowGUID != nil || len(removal.Losses) > 0 {
+		return nil, removal
 	}
+	return removal.Unmatched, nil
+}
 
-	// Candidates: items of next under a guid that is new.
-	used := make([]bool, len(next))
-	match := func(old Item, key func(Item) string) *Item {
-		k := key(old)
-		if k == "" {
-			return nil
+// ReadPublished reads the feed published in out: the show's guid from
+// feed.xml, and the items of feed.xml and of its archive pages, in feed
+// order. A folder without feed.xml has an empty feed. A page that cannot
+// be read as RSS is an *[UnreadableFeedError].
+func ReadPublished(out string) (*Feed, error) {
+	var feed Feed
+	for page := 0; ; page++ {
+		name := filepath.Join(out, address.PageName(address.RSSFile, page))
+		f, err := os.Open(name)
+		if errors.Is(err, os.ErrNotExist) {
+			return &feed, nil
 		}
-		for i, it := range next {
-			if !used[i] && !prevGUIDs[it.GUID] && key(it) == k {
-				used[i] = true
-				return &it
-			}
+		if err != nil {
+			return nil, fmt.Errorf("read the published feed: %w", err)
 		}
-		return nil
+		p, err := ReadRSS(f)
+		f.Close()
+		if err != nil {
+			return nil, &UnreadableFeedError{Feed: name, Err: err}
+		}
+		if page == 0 {
+			feed.ShowGUID = p.ShowGUID
+		}
+		feed.Items = append(feed.Items, p.Items...)
 	}
+}
 
-	var lost []int // indexes into prev
-	for i, it := range prev {
-		if _, ok := nextGUIDs[it.GUID]; !ok {
-			lost = append(lost, i)
-		}
+// Unmatched says what a confirmation that matched no loss means, as one
+// line that names its flag.
+func Unmatched(guid string) string {
+	return "--allow-removal " + quoteArg(guid) + ": the build drops or re-keys no episode with this guid"
+}
+
+// UnreadableFeedError is returned by [Guard] when the feed already
+// published cannot be read, so that nobody can tell which episodes the
+// build would drop.
+type UnreadableFeedError struct {
+	Feed string
+	Err  error
+}
+
+func (e *UnreadableFeedError) Error() string {
+	return fmt.Sprintf("read the published feed %s: %v", e.Feed, e.Err)
+}
+
+func (e *UnreadableFeedError) Unwrap() error { return e.Err }
+
+// Hint says how to get past a damaged feed.
+func (e *UnreadableFeedError) Hint() string {
+	return "podfeed reads it to make sure no published episode is lost; restore it from your web host " +
+		"(or a backup), or, if it is not the feed your subscribers get, delete it: the next build then checks nothing " +
+		"against it and writes it anew"
+}
+
+// GUIDChange is a change of the show's podcast:guid.
+type GUIDChange struct{ Old, New string }
+
+// RemovalError is returned by [Guard] when the new feed would drop or
+// re-key episodes that the published feed carries, or give the show
+// another podcast:guid.
+type RemovalError struct {
+	Feed     string // the published feed that was compared
+	ShowGUID *GUIDChange
+	Losses   []Loss
+	// Unmatched lists the guids confirmed by GuardOptions.AllowRemoval
+	// that no loss has.
+	Unmatched []string
+}
+
+func (e *RemovalError) Error() string {
+	var b strings.Builder
+	switch {
+	case len(e.Losses) == 0:
+		fmt.Fprintf(&b, "refusing to build: the show of %s would change its podcast:guid", e.Feed)
+	case e.ShowGUID != nil:
+		fmt.Fprintf(&b, "refusing to build: the show of %s would change its podcast:guid, and %d episode(s) would be lost", e.Feed, len(e.Losses))
+	default:
+		fmt.Fprintf(&b, "refusing to build: %d episode(s) of %s would be lost", len(e.Losses), e.Feed)
 	}
-	if len(lost) == 0 && len(lossOf) == 0 {
-		return nil
+	if g := e.ShowGUID; g != nil {
+		fmt.Fprintf(&b, "\n\tthe show's podcast:guid would change from %s to %s: directories and apps would take it for a new show", g.Old, g.New)
 	}
-	news := make([]*Item, len(lost))
-	for j, i := range lost {
-		news[j] = match(prev[i], func(it Item) string { return it.EnclosureURL })
+	for _, l := range e.Losses {
+		fmt.Fprintf(&b, "\n\t%s", l.Explained())
 	}
-	for j, i := range lost {
-		if news[j] == nil {
-			news[j] = match(prev[i], func(it Item) string { return it.Title })
-		}
+	for _, g := range e.Unmatched {
+		fmt.Fprintf(&b, "\n\t%s", Unmatched(g))
 	}
-	for j, i := range lost {
-		lossOf[i] = Loss{Old: prev[i], New: news[j], Kind: Removed}
-		if news[j] != nil {
-			lossOf[i] = Loss{Old: prev[i], New: news[j], Kind: Rekeyed}
-		}
+	return b.String()
+}
+
+// Hint says how to keep the show's guid and how to confirm the removals.
+func (e *RemovalError) Hint() string {
+	var b strings.Builder
+	flags := make([]string, 0, len(e.Losses)+1)
+	if g := e.ShowGUID; g != nil {
+		fmt.Fprintf(&b, "to keep the show's identity (after a change of feed_url, say), write guid = %q into podcast.toml; ", g.Old)
+		flags = append(flags, "--allow-removal "+quoteArg(g.Old))
 	}
-	losses := make([]Loss, 0, len(lossOf))
-	for i := range prev {
-		if l, ok := lossOf[i]; ok {
-			losses = append(losses, l)
-		}
+	for _, l := range e.Losses {
+		flags = append(flags, "--allow-removal "+quoteArg(l.Old.GUID))
 	}
-	return losses
+	if len(e.Losses) > 0 {
+		b.WriteString("subscribers' apps would drop or re-download these episodes; if that is intended")
+	} else {
+		b.WriteString("if it really is a new show")
+	}
+	fmt.Fprintf(&b, ", build again with %s", strings.Join(flags, " "))
+	if len(e.Losses) > 0 {
+		b.WriteString(" (or --allow-removals for every episode)")
+	}
+	return b.String()
+}
+
+// quoteArg quotes s for a POSIX shell when it holds anything but safe
+// characters.
+func quoteArg(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./:@+=", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

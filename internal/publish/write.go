@@ -76,6 +76,17 @@ type Options struct {
 	// removed and no output file is touched. It exists for fault injection
 	// in tests and for progress reporting.
 	AfterWrite func(name string) error
+	// Previous lists the files that an earlier Write published into the
+	// folder (a build keeps them in its manifest). Once the new files are
+	// in place, Write removes those of them that it was not given, and the
+	// folders that leaves empty; it never removes a file that Previous
+	// does not list.
+	Previous []string
+	// Archives lists the base names of the feeds that have numbered
+	// archive pages (feed.xml has feed-1.xml …, see address.PageName):
+	// pages numbered after the last one Write is given are removed, listed
+	// in Previous or not, so that a feed that shrank leaves no page behind.
+	Archives []string
 }
 
 // Result says what [Write] did with each file, by name, in input order.
@@ -85,6 +96,9 @@ type Result struct {
 	// Unchanged lists the files whose bytes on disk already equalled the new
 	// bytes; they were not rewritten and keep their modification time.
 	Unchanged []string
+	// Removed lists the files of an earlier Write that this one removed
+	// (see [Options.Previous] and [Options.Archives]).
+	Removed []string
 }
 
 // fileMode is the mode of every written file: static hosts must be able to
@@ -115,7 +129,8 @@ type pending struct {
 // Then each temporary file is renamed over its target, in input order, and
 // every folder that changed is synced. Since renames happen in input order,
 // list the files that others refer to (chapters) before the ones that refer
-// to them (the feeds).
+// to them (the feeds). Last, the files of an earlier build that this one
+// no longer makes are removed ([Options.Previous], [Options.Archives]).
 //
 // Names are all checked before anything is written; a bad or repeated name is
 // an error that names it. On error, the returned Result is zero. Write does
@@ -227,6 +242,11 @@ func Write(dir string, files []File, opts Options) (Result, error) {
 	slices.Sort(folders)
 	if err := syncFolders(dir, folders); err != nil {
 		return Result{}, fmt.Errorf("%w", err)
+	}
+	// Last, what the new files replace under other names.
+	res.Removed, err = removeStale(dir, files, opts)
+	if err != nil {
+		return Result{}, err
 	}
 	return res, nil
 }

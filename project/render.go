@@ -1,0 +1,115 @@
+package project
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/par"
+	"github.com/podfeed/podfeed/internal/publish"
+	"github.com/podfeed/podfeed/internal/tomlx"
+	"github.com/podfeed/podfeed/site"
+)
+
+// Plan is a rendered build: every output file, in the order it is
+// published, and what went into it.
+type Plan struct {
+	Live      []*episodes.Episode // in the outputs, newest first
+	Scheduled []*episodes.Episode // left out until their time, soonest first
+	Files     []publish.File
+	Warnings  diag.List // from rendering, e.g. descriptions over Apple's limit
+	Pages     int       // pages of each feed: 1, or more with [build] max_items
+}
+
+// Render prepares the outputs without touching the output folder: every
+// episode's show notes are rendered at once, and every problem Render can
+// find is reported; the files themselves (feeds, chapters, pages) are
+// rendered when they are written, or by [Plan.RenderAll].
+func (s *Show) Render(opts BuildOptions) (*Plan, error) {
+	live, scheduled := episodes.Select(s.Episodes, opts.Now)
+	out, err := feed.Build(s.Config, live, feed.Options{
+		Updated:    s.Modified,
+		Generator:  opts.Generator,
+		Stylesheet: site.StylesheetFile,
+		MaxItems:   s.Config.Build.MaxItems,
+		PageLinks:  true,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("render feeds: %w", err)
+	}
+	pages, err := site.Build(s.Config, live, site.Options{
+		Notes:     out.Notes,
+		Templates: os.DirFS(filepath.Join(s.Dir, site.TemplatesDir)),
+	})
+	if err != nil {
+		return nil, err
+	}
+	p := &Plan{Live: live, Scheduled: scheduled, Warnings: out.Warnings}
+	if n := s.Config.Build.MaxItems; n > 0 && len(live) > n {
+		s.warnArchived(&p.Warnings, len(live)-n, out.Pages)
+	}
+	// Files that others refer to come first, feed.xml last: publish.Write
+	// renames in this order. Media files of live episodes lead.
+	for _, e := range live {
+		if f, ok := s.media[e]; ok {
+			p.Files = append(p.Files, f)
+		}
+	}
+	for _, d := range out.Chapters {
+		p.Files = append(p.Files, publish.File{Name: d.Name, Render: d.Write})
+	}
+	// The site (stylesheet, embed and episode pages, index.html last).
+	for _, f := range pages {
+		pf := publish.File{Name: f.Name, Data: f.Data, Render: f.Render}
+		if f.Large {
+			pf.Render, pf.Stream = nil, f.Render
+		}
+		p.Files = append(p.Files, pf)
+	}
+	// The feeds stream into their files: archive pages, then the first
+	// pages, feed.xml last.
+	p.Pages = out.Pages
+	for _, d := range out.Feeds {
+		p.Files = append(p.Files, publish.File{Name: d.Name, Stream: d.Write})
+	}
+	return p, nil
+}
+
+// warnArchived says that [build] max_items leaves n episodes to the
+// archive pages, which most podcast apps never read.
+func (s *Show) warnArchived(warns *diag.List, n, pages int) {
+	name := filepath.Join(s.Dir, config.FileName)
+	pos := diag.Pos{File: name}
+	if src, err := os.ReadFile(name); err == nil {
+		pos = tomlx.KeyPos(name, src, "build.max_items")
+	}
+	where := "the archive page " + feed.PageName(feed.RSSFile, 1) + ", which"
+	if pages > 2 {
+		where = "the archive pages " + feed.PageName(feed.RSSFile, 1) + " to " + feed.PageName(feed.RSSFile, pages-1) + ", which"
+	}
+	warns.Warn(pos, "%s only on %s Apple Podcasts, Spotify and most apps never read (max_items = %d)",
+		diag.Plural(n, "older episode is", "older episodes are"), where, s.Config.Build.MaxItems).
+		WithHint("their listeners cannot find them there; raise max_items, or leave it out, unless feed.xml is too big for the apps")
+}
+
+// RenderAll renders every file that is otherwise rendered only when it is
+// written (the site's pages), and returns their errors: what check uses to
+// find a broken template without writing anything.
+func (p *Plan) RenderAll() error {
+	errs := make([]error, len(p.Files))
+	par.Do(len(p.Files), func(i int) {
+		switch f := p.Files[i]; {
+		case f.Stream != nil:
+			errs[i] = f.Stream(io.Discard)
+		case f.Render != nil:
+			errs[i] = f.Render(io.Discard)
+		}
+	})
+	return errors.Join(errs...)
+}
