@@ -38,13 +38,13 @@ func Canonical(uri string) string {
 // prefixes names well-known namespaces in messages, whatever prefix a feed
 // declared.
 var prefixes = map[string]string{
-	Itunes:                             "itunes",
-	Podcast:                            "podcast",
-	Psc:                                "psc",
-	Content:                            "content",
-	Atom:                               "atom",
-	"http://search.yahoo.com/mrss/":    "media",
-	DublinCore:                         "dc",
+	Itunes:                          "itunes",
+	Podcast:                         "podcast",
+	Psc:                             "psc",
+	Content:                         "content",
+	Atom:                            "atom",
+	"http://search.yahoo.com/mrss/": "media",
+	DublinCore:                      "dc",
 	"http://www.google.com/schemas/play-podcasts/1.0":      "googleplay",
 	"http://purl.org/rss/1.0/modules/syndication/":         "sy",
 	"http://backend.userland.com/creativeCommonsRssModule": "creativeCommons",
