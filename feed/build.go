@@ -15,12 +15,14 @@ import (
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/markdown"
 	"github.com/podfeed/podfeed/internal/par"
+	"github.com/podfeed/podfeed/internal/shownotes"
 	"github.com/podfeed/podfeed/internal/timecode"
 )
 
 // entry is one episode ready to render: cleaned, with its show notes.
 type entry struct {
-	ep *episodes.Episode
+	ep    *episodes.Episode
+	notes *shownotes.Notes
 
 	content     string // full notes: content:encoded, Atom content, JSON content_html
 	description string // Apple's form: RSS description, Atom summary
@@ -88,7 +90,7 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 		return nil, err
 	}
 
-	out := &Output{Notes: map[string]string{}}
+	out := &Output{Notes: map[string]*shownotes.Notes{}}
 	// Each episode's notes render on every core (a markdown.Renderer is
 	// safe for concurrent use); results are gathered in feed order.
 	md := markdown.New()
@@ -111,7 +113,7 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 		out.Warnings.Append(r.warn)
 		entries[i] = r.e
 		if ep.Slug != "" {
-			out.Notes[ep.Slug] = r.e.content
+			out.Notes[ep.Slug] = r.e.notes
 		}
 		if r.e.chaptersPath != "" {
 			out.Chapters = append(out.Chapters, Doc{Name: r.e.chaptersPath, write: func(w io.Writer) error {
@@ -177,25 +179,16 @@ func (b *build) entry(md *markdown.Renderer, ep *episodes.Episode, warn *diag.Li
 	if ep.Explicit != nil {
 		e.explicit = *ep.Explicit
 	}
-	full, err := md.Render(ep.Summary)
+	// Markdown may decode character references into characters XML does
+	// not allow: what it produces is cleaned too.
+	notes, err := shownotes.Build(md, b.show, ep, episodeName(ep), cleanText)
 	if err != nil {
-		return nil, fmt.Errorf("summary: %w", err)
+		return nil, err
 	}
-	apple, err := md.RenderApple(ep.Summary)
-	if err != nil {
-		return nil, fmt.Errorf("summary: %w", err)
-	}
-	text, err := md.Text(ep.Summary)
-	if err != nil {
-		return nil, fmt.Errorf("summary: %w", err)
-	}
-	// Markdown may decode character references into characters XML does not
-	// allow: clean what it produced too.
-	full, apple, e.summaryText = cleanText(full), cleanText(apple), cleanText(text)
-
-	groups := groupLinks(ep.Links, b.show.Links)
-	e.content = writeNotes(full, ep, groups, fullNotes, allParts)
-	e.description = description(apple, ep, groups, warn)
+	e.notes = notes
+	e.content = notes.HTML()
+	e.description = notes.Description(warn)
+	e.summaryText = notes.SummaryText
 	if e.content == "" {
 		e.contentText = noNotesText(b.show, ep)
 	}
@@ -243,4 +236,15 @@ func isPermaLink(guid string) bool {
 // millisecond precision: 229, 229.5.
 func seconds(d time.Duration) string {
 	return timecode.Format(d, timecode.Seconds)
+}
+
+// episodeName names an episode in a warning: its file, else its slug, else
+// its guid.
+func episodeName(ep *episodes.Episode) string {
+	for _, s := range []string{ep.File, ep.Slug, ep.GUID} {
+		if s != "" {
+			return s
+		}
+	}
+	return "episode " + fmt.Sprintf("%q", ep.Title)
 }

@@ -270,16 +270,16 @@ func TestNotes(t *testing.T) {
 		content[it.GUID] = it.Content
 	}
 	for slug, guid := range map[string]string{a.Slug: a.GUID, b.Slug: b.GUID} {
-		notes, ok := out.Notes[slug]
+		n, ok := out.Notes[slug]
 		if !ok {
 			t.Errorf("Notes[%q] missing", slug)
 			continue
 		}
-		if notes == "" || notes != content[guid] {
-			t.Errorf("Notes[%q] is not the item's content:encoded:\n%s\nwant\n%s", slug, notes, content[guid])
+		if notes := n.HTML(); notes == "" || notes != content[guid] {
+			t.Errorf("Notes[%q] is not the item's content:encoded:\n%s\nwant\n%s", slug, n.HTML(), content[guid])
 		}
 	}
-	if !strings.Contains(out.Notes[a.Slug], "<p>00:03:49 Performance Gains with Rust</p>") {
+	if !strings.Contains(out.Notes[a.Slug].HTML(), "<p>00:03:49 Performance Gains with Rust</p>") {
 		t.Errorf("Notes[%q] lacks the chapter line", a.Slug)
 	}
 }

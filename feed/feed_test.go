@@ -23,6 +23,7 @@ import (
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/golden"
+	"github.com/podfeed/podfeed/internal/shownotes"
 	"github.com/podfeed/podfeed/internal/timecode"
 	"golang.org/x/net/html"
 )
@@ -34,7 +35,7 @@ type rendered struct {
 	RSS, Atom, JSON []byte
 	Pages           map[string][]byte // archive pages by name
 	Chapters        map[string][]byte // by name
-	Notes           map[string]string
+	Notes           map[string]*shownotes.Notes
 	Warnings        diag.List
 }
 
@@ -504,7 +505,7 @@ func checkDescriptions(t *testing.T, out *rendered) {
 	}
 	for _, it := range doc.Items {
 		checkAppleSubset(t, it.Title, it.Description)
-		if len(it.Description) > maxDescription && !strings.Contains(out.Warnings.Format(), "over the 4000") {
+		if len(it.Description) > shownotes.MaxDescription && !strings.Contains(out.Warnings.Format(), "over the 4000") {
 			t.Errorf("%q: description is %d bytes and no warning says so", it.Title, len(it.Description))
 		}
 	}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/shownotes"
 )
 
 // Options are the settings of a build that come from neither the show nor
@@ -57,10 +58,11 @@ type Output struct {
 	// Pages is how many pages each feed has: 1, or more with MaxItems.
 	Pages int
 
-	// Notes holds the full show notes of every episode that has a slug, as
-	// the HTML written into content:encoded, keyed by the slug, so that web
-	// pages show exactly the notes the feed carries.
-	Notes map[string]string
+	// Notes holds the show notes of every episode that has a slug, keyed
+	// by the slug: the value content:encoded and the description are
+	// written from, so that web pages show exactly the notes the feed
+	// carries (site renders them with [shownotes.Notes.Page]).
+	Notes map[string]*shownotes.Notes
 
 	// Warnings are advice about the output, such as a description that
 	// had to leave sections to content:encoded. They never stop a build.

@@ -11,6 +11,7 @@ import (
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/internal/par"
+	"github.com/podfeed/podfeed/internal/shownotes"
 	"github.com/podfeed/podfeed/site"
 )
 
@@ -19,7 +20,7 @@ import (
 // links in 3 groups, 16 takeaways, two people), newest last, and their
 // show notes as package feed renders them. Every tenth summary has
 // Markdown in it; the others are plain text, as bench/gen writes them.
-func bigShow(tb testing.TB, n int) (*config.Show, []*episodes.Episode, map[string]string) {
+func bigShow(tb testing.TB, n int) (*config.Show, []*episodes.Episode, map[string]*shownotes.Notes) {
 	tb.Helper()
 	show, _ := example(tb)
 	topics := []string{"Rust", "Go", "Kotlin", "TypeScript", "Elixir", "Zig", "Postgres", "Kafka", "Fuzzing", "Code review"}

@@ -20,9 +20,10 @@
 // any of them by putting a file of the same name into its templates folder
 // ([TemplatesDir]), given to Build as an fs.FS. Every piece of text from
 // the show and its episodes is escaped by html/template; the only HTML taken
-// as it is are the show notes that package feed renders (escaped and
-// sanitised there) and passes on in feed.Output.Notes, so that pages and
-// feeds carry the same notes. The pages use no JavaScript framework: a few
+// as it is are the show notes, which package feed builds once (escaped and
+// sanitised by package internal/shownotes) and passes on in its Output, so
+// that pages and feeds carry the same notes: a page writes them with
+// [shownotes.Notes.Page], whose chapter times seek the player. The pages use no JavaScript framework: a few
 // lines of inline script on the episode and embed pages make chapter times
 // seek the player; index.html has no script at all.
 //
@@ -52,6 +53,7 @@ import (
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/markdown"
 	"github.com/podfeed/podfeed/internal/par"
+	"github.com/podfeed/podfeed/internal/shownotes"
 	"github.com/podfeed/podfeed/internal/timecode"
 )
 
@@ -85,11 +87,11 @@ var templateNames = []string{LayoutTemplate, IndexTemplate, EpisodeTemplate, Emb
 // Options tunes [Build]. The zero value renders pages without show notes
 // from the embedded templates.
 type Options struct {
-	// Notes maps an episode's slug to its show notes as HTML, as
-	// feed.Output.Notes holds them. They are trusted: written into the
-	// episode pages without escaping. An episode without notes gets a page
-	// with its chapters only.
-	Notes map[string]string
+	// Notes maps an episode's slug to its show notes, as package feed
+	// built them. Their HTML is trusted: written into the episode pages
+	// without escaping. An episode without notes gets a page with its
+	// chapters only.
+	Notes map[string]*shownotes.Notes
 
 	// Templates, when not nil, is searched for each template file before
 	// the embedded ones: a show's templates folder. Files it does not have
@@ -158,15 +160,23 @@ type Episode struct {
 
 	Newer, Older *Episode // neighbours in publication order; nil at the ends
 
-	notes string // the show notes as the feed has them
+	notes *shownotes.Notes // as the feed has them; nil without
 }
 
-// Notes returns the show notes with chapter times turned into seek links.
-// It is worked out when a page asks, so that a big show's rewritten notes
-// are not all in memory at once, and again on every call: a template reads
-// it once ({{with $e.Notes}}), not once to test it and once to show it.
-func (e *Episode) Notes() template.HTML {
-	return template.HTML(seekLinks(e.notes, e.Episode.Chapters))
+// Notes returns the show notes with chapter times, and the summary's own
+// time marks, as seek links. It is worked out when a page asks, so that a
+// big show's page notes are not all in memory at once, and again on every
+// call: a template reads it once ({{with $e.Notes}}), not once to test it
+// and once to show it.
+func (e *Episode) Notes() (template.HTML, error) {
+	if e.notes == nil {
+		return "", nil
+	}
+	html, err := e.notes.Page()
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", e.Episode.File, err)
+	}
+	return template.HTML(html), nil
 }
 
 // Chapter is one chapter mark ready to link.
@@ -278,7 +288,7 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 	return p, nil
 }
 
-func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, notes string) (*Episode, error) {
+func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, notes *shownotes.Notes) (*Episode, error) {
 	e := &Episode{Episode: ep, Image: ep.Image, Date: pageDate(ep.Published)}
 	if e.Image == "" {
 		e.Image = show.Image

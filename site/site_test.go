@@ -123,7 +123,7 @@ func TestBuildExample(t *testing.T) {
 		}
 	}
 	// The page carries exactly the notes of the feed, seek links aside.
-	if plain := seekLink.ReplaceAllString(page, "$1"); !strings.Contains(plain, out.Notes["055-rust-in-production"]) {
+	if plain := seekLink.ReplaceAllString(page, "$1"); !strings.Contains(plain, out.Notes["055-rust-in-production"].HTML()) {
 		t.Errorf("the episode page does not carry the feed's show notes")
 	}
 

@@ -8,7 +8,7 @@
 // way to say roughly.) Raw HTML inside it is kept by
 // goldmark and then cleaned, together with everything else, by a bluemonday
 // policy, so that no script, event handler, style or javascript:/data: URL
-// ever reaches the output. Three forms are offered:
+// ever reaches the output. Four forms are offered:
 //
 //   - [Renderer.Render]: the full form for content:encoded, Atom content and
 //     JSON Feed content_html (a user-generated-content policy: headings,
@@ -18,6 +18,10 @@
 //   - [Renderer.RenderApple]: the subset Apple Podcasts and Spotify accept in
 //     an item's description: only p, ul, ol, li and a[href]; headings become
 //     paragraphs and every other tag is dropped, keeping its text;
+//   - [Renderer.RenderPage]: the full form for a page with a player, where a
+//     paragraph that starts with a time ("00:03:49 …") has that time made a
+//     link that seeks the player ([SeekLink]), found in the Markdown's syntax
+//     tree, not in the HTML;
 //   - [Renderer.Text]: plain text, for fields that take no markup.
 //
 // The package keeps no state between calls: [New] builds a [Renderer] that a
@@ -32,7 +36,9 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"regexp"
 	"strings"
+	"time"
 
 	"github.com/microcosm-cc/bluemonday"
 	"github.com/yuin/goldmark"
@@ -50,8 +56,10 @@ import (
 type Renderer struct {
 	full  goldmark.Markdown
 	apple goldmark.Markdown
+	page  goldmark.Markdown
 
 	ugc    *bluemonday.Policy
+	seek   *bluemonday.Policy
 	subset *bluemonday.Policy
 	strict *bluemonday.Policy
 }
@@ -65,6 +73,11 @@ func New() *Renderer {
 			goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(headingsDown{}, 100))),
 			goldmark.WithRendererOptions(gmhtml.WithUnsafe()),
 		),
+		page: goldmark.New(
+			goldmark.WithExtensions(extension.Linkify),
+			goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(headingsDown{}, 100), util.Prioritized(timeMarks{}, 200))),
+			goldmark.WithRendererOptions(gmhtml.WithUnsafe(), renderer.WithNodeRenderers(util.Prioritized(seekRenderer{}, 100))),
+		),
 		apple: goldmark.New(
 			goldmark.WithExtensions(extension.Linkify),
 			goldmark.WithRendererOptions(
@@ -73,6 +86,7 @@ func New() *Renderer {
 			),
 		),
 		ugc:    ugcPolicy(),
+		seek:   pagePolicy(),
 		subset: applePolicy(),
 		strict: bluemonday.StrictPolicy(),
 	}
@@ -85,6 +99,16 @@ func New() *Renderer {
 func ugcPolicy() *bluemonday.Policy {
 	p := bluemonday.UGCPolicy()
 	p.RequireNoFollowOnLinks(false)
+	return p
+}
+
+// pagePolicy returns the policy of the full form that also lets the seek
+// links of time marks through (see [SeekLink]).
+func pagePolicy() *bluemonday.Policy {
+	p := ugcPolicy()
+	p.AllowAttrs("class").Matching(regexp.MustCompile(`^seek$`)).OnElements("a")
+	p.AllowAttrs("data-start").Matching(regexp.MustCompile(`^\d+(\.\d+)?$`)).OnElements("a")
+	p.AllowAttrs("aria-label").Matching(regexp.MustCompile(`^Play from \d+:\d\d:\d\d$`)).OnElements("a")
 	return p
 }
 
@@ -120,6 +144,20 @@ func (r *Renderer) Render(src string) (string, error) {
 		return "", err
 	}
 	return strings.TrimSpace(r.ugc.Sanitize(out)), nil
+}
+
+// RenderPage renders src in the full form for a page with a player: the
+// time of every time mark (a paragraph that starts "00:03:49 ") becomes a
+// link that seeks the player, to the exact start of the chapter in
+// chapters that begins within that second, if any.
+func (r *Renderer) RenderPage(src string, chapters []time.Duration) (string, error) {
+	var buf bytes.Buffer
+	pc := parser.NewContext()
+	pc.Set(chaptersKey, chapters)
+	if err := r.page.Convert([]byte(src), &buf, parser.WithContext(pc)); err != nil {
+		return "", fmt.Errorf("render markdown: %w", err)
+	}
+	return strings.TrimSpace(r.seek.Sanitize(buf.String())), nil
 }
 
 // RenderApple renders src to HTML that holds only p, ul, ol, li and

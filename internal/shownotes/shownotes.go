@@ -1,0 +1,380 @@
+// Package shownotes renders an episode's show notes once, into a value
+// that the feeds and the site both read: the summary (rendered from
+// Markdown by package internal/markdown), the chapter lines with their
+// times, the episode's and the show's links in their groups, and the
+// takeaways. [Notes.HTML] writes them for content:encoded, Atom content
+// and JSON Feed; [Notes.Description] in Apple's subset within its limit;
+// [Notes.Page] for a page with a player, whose times seek it. All text is
+// HTML-escaped here; no HTML is read back.
+package shownotes
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/markdown"
+	"github.com/podfeed/podfeed/internal/timecode"
+)
+
+// Notes is an episode's show notes.
+type Notes struct {
+	// Episode names the episode in warnings: its file, else its slug.
+	Episode string
+	// Summary is the summary in the full form, SummaryApple in Apple's
+	// subset, SummaryText as plain text (each cleaned as [Build] was told).
+	Summary, SummaryApple, SummaryText string
+	Chapters                           []episodes.Chapter
+	Links                              []LinkGroup // the episode's groups, then the show's
+	Takeaways                          []string
+
+	page func() (string, error) // the summary for a page; see [Notes.Page]
+}
+
+// Build renders the notes of ep, a show's episode: its summary in every
+// form, each passed through clean (package feed drops what XML 1.0 does
+// not allow; nil keeps it as it is), with the episode's links and the
+// show's grouped by name. name names the episode in warnings.
+func Build(md *markdown.Renderer, show *config.Show, ep *episodes.Episode, name string, clean func(string) string) (*Notes, error) {
+	if clean == nil {
+		clean = func(s string) string { return s }
+	}
+	full, err := md.Render(ep.Summary)
+	if err != nil {
+		return nil, fmt.Errorf("summary: %w", err)
+	}
+	apple, err := md.RenderApple(ep.Summary)
+	if err != nil {
+		return nil, fmt.Errorf("summary: %w", err)
+	}
+	text, err := md.Text(ep.Summary)
+	if err != nil {
+		return nil, fmt.Errorf("summary: %w", err)
+	}
+	n := &Notes{
+		Episode: name,
+		Summary: clean(full), SummaryApple: clean(apple), SummaryText: clean(text),
+		Chapters:  ep.Chapters,
+		Links:     groupLinks(ep.Links, show.Links),
+		Takeaways: ep.Takeaways,
+	}
+	summary := ep.Summary
+	n.page = func() (string, error) {
+		starts := make([]time.Duration, len(n.Chapters))
+		for i, c := range n.Chapters {
+			starts[i] = c.Start
+		}
+		s, err := md.RenderPage(summary, starts)
+		if err != nil {
+			return "", fmt.Errorf("summary: %w", err)
+		}
+		return clean(s), nil
+	}
+	return n, nil
+}
+
+// HTML returns the notes in the full form: the summary, then Chapters,
+// Links and Takeaways, each left out when empty; "" when all are.
+func (n *Notes) HTML() string { return n.write(Full, n.Summary, allParts) }
+
+// Page returns the notes for a page with a player: the full form with
+// every chapter time, and every time mark of the summary (a paragraph
+// that starts "00:03:49 "), a link that seeks the player. It is rendered
+// on each call, so that a big show's pages do not hold every episode's
+// notes at once.
+func (n *Notes) Page() (string, error) {
+	if n.page == nil {
+		return n.write(Page, n.Summary, allParts), nil
+	}
+	summary, err := n.page()
+	if err != nil {
+		return "", err
+	}
+	return n.write(Page, summary, allParts), nil
+}
+
+// MaxDescription is the most bytes Apple Podcasts and Spotify show of an
+// item's description.
+const MaxDescription = 4000
+
+// Form selects the tag set the show notes are written in.
+type Form int
+
+const (
+	// Full is for content:encoded, Atom content and JSON content_html:
+	// sections under <h2>, link groups under <h3>.
+	Full Form = iota
+	// Apple is for the RSS description and Atom summary: only p, ul, ol, li
+	// and a[href]; headings are written as paragraphs.
+	Apple
+	// Page is the full form for a page with a player: the times of the
+	// chapter lines, and of the summary's own time marks, are links that
+	// seek it (see markdown.SeekLink).
+	Page
+)
+
+// parts says which of the optional parts the notes include: the
+// description drops them, in this order, to stay within MaxDescription.
+type parts struct {
+	takeaways bool
+	linkNotes bool
+}
+
+var allParts = parts{takeaways: true, linkNotes: true}
+
+// Link is one show link, from the episode or from the show.
+type Link struct {
+	Title, URL, Note string
+	// Linkable says that URL may be written as a link: an absolute http,
+	// https or mailto address. Any other is written as text.
+	Linkable bool
+}
+
+func newLink(title, url, text string) Link { return Link{title, url, text, safeURL(url)} }
+
+// LinkGroup is the links that share a group name, in first-seen order. The
+// group named "" holds links without a group.
+type LinkGroup struct {
+	Name  string
+	Links []Link
+}
+
+// groupLinks returns the episode's link groups and then the show's, each
+// group in the order its name is first seen; links of a name that appears
+// in both join the episode's group.
+func groupLinks(ep []episodes.Link, show []config.Link) []LinkGroup {
+	var groups []LinkGroup
+	index := map[string]int{}
+	add := func(group string, n Link) {
+		i, ok := index[group]
+		if !ok {
+			i = len(groups)
+			index[group] = i
+			groups = append(groups, LinkGroup{Name: group})
+		}
+		groups[i].Links = append(groups[i].Links, n)
+	}
+	for _, l := range ep {
+		add(l.Group, newLink(l.Title, l.URL, l.Note))
+	}
+	for _, l := range show {
+		add(l.Group, newLink(l.Title, l.URL, l.Note))
+	}
+	return groups
+}
+
+// write writes the notes in form: the summary, then Chapters, Links and
+// Takeaways, each left out when empty. All text from the episode and the
+// show is HTML-escaped here.
+func (n *Notes) write(form Form, summary string, with parts) string {
+	notes, _ := n.writeCut(form, summary, with)
+	return notes
+}
+
+// writeCut is [Notes.write] that also returns where the takeaways begin:
+// notes[:cut], without its last newline, is what write writes without
+// takeaways (cut is len(notes) when there are none), so that
+// [Notes.Description] can leave them out without writing the notes again.
+func (n *Notes) writeCut(form Form, summary string, with parts) (notes string, cut int) {
+	var b strings.Builder
+	b.Grow(n.size(summary))
+	heading := func(tag, text string) { // tag: "h2", "h3"
+		if form == Apple {
+			tag = "p"
+		}
+		b.WriteString("<" + tag + ">")
+		writeText(&b, text)
+		b.WriteString("</" + tag + ">\n")
+	}
+	if summary != "" {
+		b.WriteString(summary)
+		b.WriteByte('\n')
+	}
+	if len(n.Chapters) > 0 {
+		heading("h2", "Chapters")
+		for _, c := range n.Chapters {
+			b.WriteString("<p>")
+			clock := chapterClock(c.Start)
+			if form == Page {
+				b.WriteString(markdown.SeekLink(clock, c.Start))
+			} else {
+				b.WriteString(clock)
+			}
+			b.WriteByte(' ')
+			writeText(&b, c.Title)
+			b.WriteString("</p>\n")
+		}
+	}
+	if len(n.Links) > 0 {
+		heading("h2", "Links")
+		for _, g := range n.Links {
+			if g.Name != "" {
+				heading("h3", g.Name)
+			}
+			b.WriteString("<ul>\n")
+			for _, l := range g.Links {
+				b.WriteString("<li>")
+				writeLink(&b, l, with.linkNotes)
+				b.WriteString("</li>\n")
+			}
+			b.WriteString("</ul>\n")
+		}
+	}
+	cut = b.Len()
+	if with.takeaways && len(n.Takeaways) > 0 {
+		heading("h2", "Takeaways")
+		b.WriteString("<ul>\n")
+		for _, t := range n.Takeaways {
+			b.WriteString("<li>")
+			writeText(&b, t)
+			b.WriteString("</li>\n")
+		}
+		b.WriteString("</ul>\n")
+	}
+	// A copy of exactly the notes' size: the builder's buffer may have
+	// grown past it, and a big show keeps every episode's notes until its
+	// feeds and pages are written.
+	notes = strings.TrimSuffix(b.String(), "\n")
+	if b.Cap()-len(notes) > len(notes)/8 {
+		notes = strings.Clone(notes)
+	}
+	return notes, min(cut, len(notes))
+}
+
+// size guesses the bytes of the notes with summary, tags included, so
+// that they are written into one buffer of about their size.
+func (n *Notes) size(summary string) int {
+	size := len(summary) + 64
+	for _, c := range n.Chapters {
+		size += len(c.Title) + 20
+	}
+	for _, g := range n.Links {
+		size += len(g.Name) + 32
+		for _, l := range g.Links {
+			size += len(l.Title) + 2*len(l.URL) + len(l.Note) + 32
+		}
+	}
+	for _, t := range n.Takeaways {
+		size += len(t) + 12
+	}
+	return size
+}
+
+// writeLink writes `Title: <a href="URL">URL</a> note`. An address that is
+// not http, https or mailto is written as text, never as a link.
+func writeLink(b *strings.Builder, l Link, withNote bool) {
+	sep := ""
+	if l.Title != "" {
+		writeText(b, l.Title)
+		if l.URL != "" {
+			b.WriteByte(':')
+		}
+		sep = " "
+	}
+	if l.URL != "" {
+		b.WriteString(sep)
+		if l.Linkable {
+			b.WriteString(`<a href="`)
+			writeAttr(b, l.URL)
+			b.WriteString(`">`)
+			writeText(b, l.URL)
+			b.WriteString(`</a>`)
+		} else {
+			writeText(b, l.URL)
+		}
+		sep = " "
+	}
+	if withNote && l.Note != "" {
+		b.WriteString(sep)
+		writeText(b, l.Note)
+	}
+}
+
+// safeURL reports whether u may be written as a link: an absolute http,
+// https or mailto address.
+func safeURL(u string) bool {
+	p, err := url.Parse(u)
+	if err != nil {
+		return false
+	}
+	switch strings.ToLower(p.Scheme) {
+	case "http", "https":
+		return p.Host != ""
+	case "mailto":
+		return p.Opaque != ""
+	}
+	return false
+}
+
+// chapterClock formats a chapter start as the show notes write it: always
+// "HH:MM:SS", the form podcast apps turn into jump links (milliseconds are
+// dropped).
+func chapterClock(d time.Duration) string {
+	return timecode.Format(d.Truncate(time.Second), timecode.Clock)
+}
+
+// writeText writes s to b escaped for HTML text: &, < and >.
+func writeText(b *strings.Builder, s string) { textEscaper.WriteString(b, s) }
+
+// writeAttr writes s to b escaped for a double-quoted HTML attribute value.
+func writeAttr(b *strings.Builder, s string) { attrEscaper.WriteString(b, s) }
+
+var (
+	textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+	attrEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;")
+)
+
+// Description returns the notes in Apple's form within MaxDescription bytes
+// when it can: summary, chapters and links always; when the whole does not
+// fit, takeaways and then link notes are left to content:encoded, with a
+// warning naming the episode.
+func (n *Notes) Description(warn *diag.List) string {
+	whole, cut := n.writeCut(Apple, n.SummaryApple, allParts)
+	if len(whole) <= MaxDescription {
+		return whole
+	}
+	pos := diag.Pos{File: n.Episode}
+	hint := "Apple Podcasts and Spotify show at most %d bytes of an item's description; the full notes stay in content:encoded"
+	left := []string{}
+	with := allParts
+	if len(n.Takeaways) > 0 {
+		with.takeaways = false
+		left = append(left, "takeaways")
+		if d := strings.TrimSuffix(whole[:cut], "\n"); len(d) <= MaxDescription {
+			warn.Warn(pos, "description is %d bytes; takeaways left to content:encoded", len(whole)).WithHint(hint, MaxDescription)
+			return strings.Clone(d) // without the takeaways it holds on to
+		}
+	}
+	if hasLinkNotes(n.Links) {
+		with.linkNotes = false
+		left = append(left, "link notes")
+	}
+	d := n.write(Apple, n.SummaryApple, with)
+	if len(d) <= MaxDescription {
+		warn.Warn(pos, "description is %d bytes; %s left to content:encoded", len(whole), strings.Join(left, " and ")).WithHint(hint, MaxDescription)
+		return d
+	}
+	msg := fmt.Sprintf("description is %d bytes, over the %d that Apple Podcasts and Spotify show, even with", len(d), MaxDescription)
+	if len(left) == 0 {
+		msg += " nothing left to drop"
+	} else {
+		msg += "out " + strings.Join(left, " and ")
+	}
+	warn.Warn(pos, "%s", msg).WithHint("shorten the summary, the chapter titles or the links")
+	return d
+}
+
+func hasLinkNotes(groups []LinkGroup) bool {
+	for _, g := range groups {
+		for _, l := range g.Links {
+			if l.Note != "" {
+				return true
+			}
+		}
+	}
+	return false
+}
