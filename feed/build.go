@@ -14,6 +14,7 @@ import (
 	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/markdown"
+	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/par"
 	"github.com/podfeed/podfeed/internal/shownotes"
 	"github.com/podfeed/podfeed/internal/timecode"
@@ -116,12 +117,12 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 			out.Notes[ep.Slug] = r.e.notes
 		}
 		if r.e.chaptersPath != "" {
-			out.Chapters = append(out.Chapters, Doc{Name: r.e.chaptersPath, write: func(w io.Writer) error {
+			out.Chapters = append(out.Chapters, output.File{Name: r.e.chaptersPath, Render: func(w io.Writer) error {
 				return writeChapters(w, ep.Chapters)
 			}})
 		}
 	}
-	slices.SortFunc(out.Chapters, func(a, b Doc) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(out.Chapters, func(a, b output.File) int { return strings.Compare(a.Name, b.Name) })
 	b.updated = opts.Updated
 	if len(entries) > 0 {
 		b.updated = entries[0].ep.Published
@@ -136,9 +137,9 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 			p.entries = entries[n*opts.MaxItems : min((n+1)*opts.MaxItems, len(entries))]
 		}
 		out.Feeds = append(out.Feeds,
-			Doc{Name: PageName(JSONFile, n), write: p.jsonFeed},
-			Doc{Name: PageName(AtomFile, n), write: p.atom},
-			Doc{Name: PageName(RSSFile, n), write: p.rss},
+			output.File{Name: PageName(JSONFile, n), Stream: p.jsonFeed},
+			output.File{Name: PageName(AtomFile, n), Stream: p.atom},
+			output.File{Name: PageName(RSSFile, n), Stream: p.rss},
 		)
 	}
 	return out, nil

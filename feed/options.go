@@ -5,6 +5,7 @@ import (
 
 	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/shownotes"
 )
 
@@ -42,18 +43,21 @@ type Options struct {
 }
 
 // Output is what [Build] renders. Its files are rendered when they are
-// written (see [Doc]); Build has already rendered every episode's notes and
-// found every problem it can report.
+// written, so that a big show's feeds (about 100 MB each at 10,000
+// episodes) are never whole in memory: the items of a feed are rendered on
+// every core, a few hundred at a time, and streamed out in order (the
+// feeds' Stream, the chapters' Render). Build has already rendered every
+// episode's notes and found every problem it can report.
 type Output struct {
 	// Chapters holds one Podcasting 2.0 JSON chapters file per episode that
 	// has chapters, "chapters/<slug>.json", sorted by name.
-	Chapters []Doc
+	Chapters []output.File
 
 	// Feeds holds feed.xml, atom.xml and feed.json, with their archive
 	// pages when Options.MaxItems splits them (feed-2.xml, atom-2.xml,
 	// feed-2.json, …), in the order they are best published: archive pages
 	// from the last, then feed.json, atom.xml and feed.xml.
-	Feeds []Doc
+	Feeds []output.File
 
 	// Pages is how many pages each feed has: 1, or more with MaxItems.
 	Pages int

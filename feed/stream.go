@@ -12,33 +12,6 @@ import (
 	"github.com/podfeed/podfeed/internal/par"
 )
 
-// Doc is one file that [Build] renders. It is rendered when it is written,
-// so that a big show's feeds (about 100 MB each at 10,000 episodes) are
-// never whole in memory: the items of a feed are rendered on every core,
-// a few hundred at a time, and streamed out in order.
-type Doc struct {
-	Name string // slash-separated path relative to the output folder
-
-	write func(io.Writer) error
-}
-
-// Write renders the file into w.
-func (d Doc) Write(w io.Writer) error {
-	if d.write == nil {
-		return errors.New("feed: empty document")
-	}
-	return d.write(w)
-}
-
-// Bytes renders the file into memory.
-func (d Doc) Bytes() ([]byte, error) {
-	var buf bytes.Buffer
-	if err := d.Write(&buf); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
 // itemsPerRound is how many items of a feed are rendered before they are
 // written: enough to keep every core busy, few enough to bound memory.
 const itemsPerRound = 256

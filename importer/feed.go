@@ -11,6 +11,7 @@ import (
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/showfile"
 	"github.com/podfeed/podfeed/internal/xmltree"
 )
@@ -172,16 +173,16 @@ func (r *reader) abs(s string) string {
 func clean(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // Files renders the import: podcast.toml, then one file per episode.
-func (imp *Import) Files(source string) []showfile.File {
+func (imp *Import) Files(source string) []output.File {
 	comment := "Imported by podfeed import from " + source + "."
 	if imp.OldFeedURL != "" && imp.Show.FeedURL == imp.OldFeedURL {
 		comment += "\nfeed_url is still the old feed's address: set it to where podfeed's feed.xml\n" +
 			"will be served, and have the old address redirect (HTTP 301) there. guid\n" +
 			"keeps the show's identity whatever the address."
 	}
-	files := []showfile.File{{Name: config.FileName, Data: showfile.EncodeShow(imp.Show, comment)}}
+	files := []output.File{{Name: config.FileName, Data: showfile.EncodeShow(imp.Show, comment)}}
 	for _, ep := range imp.Episodes {
-		files = append(files, showfile.File{Name: ep.File, Data: showfile.EncodeEpisode(ep, "")})
+		files = append(files, output.File{Name: ep.File, Data: showfile.EncodeEpisode(ep, "")})
 	}
 	return files
 }

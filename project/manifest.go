@@ -15,6 +15,7 @@ import (
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/internal/filetime"
+	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/publish"
 	"github.com/podfeed/podfeed/site"
 )
@@ -282,6 +283,6 @@ func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions) error {
 	if err != nil {
 		return err
 	}
-	_, err = publish.Write(out, []publish.File{{Name: ManifestFile, Data: append(data, '\n')}}, publish.Options{})
+	_, err = publish.Write(out, []output.File{{Name: ManifestFile, Data: append(data, '\n')}}, publish.Options{})
 	return err
 }

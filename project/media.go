@@ -11,7 +11,7 @@ import (
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/internal/diag"
-	"github.com/podfeed/podfeed/internal/publish"
+	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/timecode"
 	"github.com/podfeed/podfeed/media"
 )
@@ -46,7 +46,7 @@ func (s *Show) probeMedia(probs *diag.List, progress func(done, total int)) {
 			WithHint("the cache is rebuilt on the next build; deleting it is always safe")
 	}
 	s.cache = cache
-	s.media = make(map[*episodes.Episode]publish.File)
+	s.media = make(map[*episodes.Episode]output.File)
 	var step func(int)
 	if progress != nil {
 		step = func(done int) { progress(done, len(paths)) }
@@ -66,7 +66,7 @@ func (s *Show) probeMedia(probs *diag.List, progress func(done, total int)) {
 		applyProbe(e, infos[i], probs)
 		if e.Audio.URL == "" {
 			e.Audio.URL = feed.SiblingURL(s.Config.FeedURL, escapePath(e.Audio.File))
-			s.media[e] = publish.File{Name: e.Audio.File, Source: paths[i]}
+			s.media[e] = output.File{Name: e.Audio.File, Source: paths[i]}
 			if e.GUID == "" {
 				e.GUID = e.Audio.URL
 			}

@@ -20,7 +20,7 @@ import (
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/diag"
-	"github.com/podfeed/podfeed/internal/publish"
+	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/media"
 )
 
@@ -31,8 +31,8 @@ type Show struct {
 	Episodes []*episodes.Episode // every episode file that decoded, drafts and scheduled ones included
 	Modified time.Time           // modification time of podcast.toml
 
-	cache *media.Cache                       // probe results of media files; nil without any
-	media map[*episodes.Episode]publish.File // local media files to publish, for episodes with only a file
+	cache *media.Cache                      // probe results of media files; nil without any
+	media map[*episodes.Episode]output.File // local media files to publish, for episodes with only a file
 	// inputs fingerprints every input as it was before Load read it; the
 	// build's manifest records it. It is "" when an input had changed too
 	// recently to be told apart by its time (see filetime.Settled).

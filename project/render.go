@@ -6,13 +6,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/par"
-	"github.com/podfeed/podfeed/internal/publish"
 	"github.com/podfeed/podfeed/internal/tomlx"
 	"github.com/podfeed/podfeed/site"
 )
@@ -22,7 +23,7 @@ import (
 type Plan struct {
 	Live      []*episodes.Episode // in the outputs, newest first
 	Scheduled []*episodes.Episode // left out until their time, soonest first
-	Files     []publish.File
+	Files     []output.File
 	Warnings  diag.List // from rendering, e.g. descriptions over Apple's limit
 	Pages     int       // pages of each feed: 1, or more with [build] max_items
 }
@@ -61,23 +62,11 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 			p.Files = append(p.Files, f)
 		}
 	}
-	for _, d := range out.Chapters {
-		p.Files = append(p.Files, publish.File{Name: d.Name, Render: d.Write})
-	}
-	// The site (stylesheet, embed and episode pages, index.html last).
-	for _, f := range pages {
-		pf := publish.File{Name: f.Name, Data: f.Data, Render: f.Render}
-		if f.Large {
-			pf.Render, pf.Stream = nil, f.Render
-		}
-		p.Files = append(p.Files, pf)
-	}
-	// The feeds stream into their files: archive pages, then the first
-	// pages, feed.xml last.
+	// Then the chapters, the site (stylesheet, embed and episode pages,
+	// index.html last), and the feeds: archive pages, then the first pages,
+	// feed.xml last.
+	p.Files = slices.Concat(p.Files, out.Chapters, pages, out.Feeds)
 	p.Pages = out.Pages
-	for _, d := range out.Feeds {
-		p.Files = append(p.Files, publish.File{Name: d.Name, Stream: d.Write})
-	}
 	return p, nil
 }
 

@@ -27,6 +27,7 @@ import (
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/showfile"
 )
 
@@ -102,7 +103,7 @@ func Init(dir string, show Show, now time.Time, opts Options) ([]string, error) 
 	if err != nil {
 		return nil, err
 	}
-	files := []showfile.File{
+	files := []output.File{
 		{Name: config.FileName, Data: []byte(showFile(show, pinGUID, now))},
 		{Name: "episodes/" + epFile, Data: showfile.EncodeEpisode(ep, episodeComment)},
 		{Name: ".gitignore", Data: []byte("# podfeed build writes the feeds here.\n/public/\n")},
@@ -254,7 +255,7 @@ func AddEpisode(dir string, ep *episodes.Episode, opts Options) (string, error) 
 	if err != nil {
 		return "", err
 	}
-	written, err := showfile.WriteFiles(epDir, []showfile.File{{Name: name, Data: showfile.EncodeEpisode(ep, episodeComment)}}, opts.Overwrite)
+	written, err := showfile.WriteFiles(epDir, []output.File{{Name: name, Data: showfile.EncodeEpisode(ep, episodeComment)}}, opts.Overwrite)
 	if err != nil {
 		return "", err
 	}

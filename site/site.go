@@ -34,7 +34,6 @@
 package site
 
 import (
-	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -52,6 +51,7 @@ import (
 	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/markdown"
+	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/par"
 	"github.com/podfeed/podfeed/internal/shownotes"
 	"github.com/podfeed/podfeed/internal/timecode"
@@ -98,28 +98,6 @@ type Options struct {
 	// come from the embedded set; an .html or .xsl file with another name
 	// is an error, so that a misspelt name does not pass unnoticed.
 	Templates fs.FS
-}
-
-// File is one rendered file.
-type File struct {
-	Name   string // slash-separated path relative to the output folder
-	Data   []byte
-	Render func(w io.Writer) error // when not nil, writes the content instead of Data
-
-	// Large says that the file grows with the number of episodes
-	// (index.html: 5 MB at 10,000), so that it is best streamed into its
-	// file, and started early, rather than rendered into memory.
-	Large bool
-}
-
-// Bytes returns the file's content, rendering it if need be.
-func (f File) Bytes() ([]byte, error) {
-	if f.Render != nil {
-		var b bytes.Buffer
-		err := f.Render(&b)
-		return b.Bytes(), err
-	}
-	return f.Data, nil
 }
 
 // Page is what every page template sees.
@@ -195,7 +173,7 @@ func PagePath(ep *episodes.Episode) string { return address.PagePath(ep.Slug) }
 // Build renders the site of show with the live episodes eps, in the order
 // files are best published: the stylesheet and the embed and episode pages
 // before index.html, which links to them.
-func Build(show *config.Show, eps []*episodes.Episode, opts Options) ([]File, error) {
+func Build(show *config.Show, eps []*episodes.Episode, opts Options) ([]output.File, error) {
 	if show == nil {
 		return nil, errors.New("no show")
 	}
@@ -211,17 +189,20 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) ([]File, er
 	// Every page is rendered when it is written (see File.Render), so a big
 	// show's pages are never all in memory at once, and index.html (5 MB
 	// at 10,000 episodes) renders beside the others, not before them.
-	files := []File{{Name: StylesheetFile, Data: set.stylesheet}}
-	var epPages []File
+	files := []output.File{{Name: StylesheetFile, Data: set.stylesheet}}
+	var epPages []output.File
 	for _, ep := range pages.Episodes {
 		if ep.Path == "" {
 			continue
 		}
-		files = append(files, File{Name: "embed/" + ep.Slug + ".html", Render: set.page(EmbedTemplate, pages, ep, "../")})
-		epPages = append(epPages, File{Name: "episodes/" + ep.Slug + "/index.html", Render: set.page(EpisodeTemplate, pages, ep, "../../")})
+		files = append(files, output.File{Name: "embed/" + ep.Slug + ".html", Render: set.page(EmbedTemplate, pages, ep, "../")})
+		epPages = append(epPages, output.File{Name: "episodes/" + ep.Slug + "/index.html", Render: set.page(EpisodeTemplate, pages, ep, "../../")})
 	}
 	files = append(files, epPages...)
-	return append(files, File{Name: "index.html", Render: set.page(IndexTemplate, pages, nil, ""), Large: true}), nil
+	// index.html grows with the number of episodes (5 MB at 10,000): it is
+	// streamed into its file, and started early, rather than rendered into
+	// memory.
+	return append(files, output.File{Name: "index.html", Stream: set.page(IndexTemplate, pages, nil, "")}), nil
 }
 
 // newPages prepares what the templates see, without Episode and Root.

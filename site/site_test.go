@@ -71,8 +71,8 @@ func render(t testing.TB, show *config.Show, eps []*episodes.Episode, templates 
 		}
 		m[f.Name] = data
 		// Only the page that grows with the show is streamed.
-		if f.Large != (f.Name == "index.html") {
-			t.Errorf("%s: Large is %v", f.Name, f.Large)
+		if streamed := f.Stream != nil; streamed != (f.Name == "index.html") {
+			t.Errorf("%s: streamed is %v", f.Name, streamed)
 		}
 		if i >= len(again) || again[i].Name != f.Name {
 			t.Errorf("%s: two builds of the same input differ", f.Name)

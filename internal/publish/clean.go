@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/podfeed/podfeed/internal/address"
+	"github.com/podfeed/podfeed/internal/output"
 )
 
 // removeStale deletes, after the new files are in place, what an earlier
@@ -17,7 +18,7 @@ import (
 // opts.Archives numbered past the last one in files, and the files of
 // opts.Previous that files does not name, with the folders that leaves
 // empty. It returns the names of the files it removed.
-func removeStale(dir string, files []File, opts Options) ([]string, error) {
+func removeStale(dir string, files []output.File, opts Options) ([]string, error) {
 	removed, err := removeStalePages(dir, files, opts.Archives)
 	if err != nil {
 		return removed, err
@@ -29,7 +30,7 @@ func removeStale(dir string, files []File, opts Options) ([]string, error) {
 // removeStalePages deletes the archive pages (feed-N.xml, atom-N.xml …)
 // of each base name that are numbered after the last page in files.
 // Nothing links to them, and the nothing-lost guard must not read them.
-func removeStalePages(dir string, files []File, bases []string) ([]string, error) {
+func removeStalePages(dir string, files []output.File, bases []string) ([]string, error) {
 	if len(bases) == 0 {
 		return nil, nil
 	}
@@ -66,7 +67,7 @@ func removeStalePages(dir string, files []File, bases []string) ([]string, error
 // case (macOS, Windows), an episode file renamed from 055-Rust.toml to
 // 055-rust.toml has its new page written into the old folder, whose old
 // name would otherwise delete it.
-func removeLeftovers(dir string, files []File, prev []string) ([]string, error) {
+func removeLeftovers(dir string, files []output.File, prev []string) ([]string, error) {
 	var removed []string
 	keep := make(map[string]bool, len(files))
 	folded := make(map[string]string, len(files)) // lower case → name

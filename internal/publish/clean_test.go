@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+
+	"github.com/podfeed/podfeed/internal/output"
 )
 
 func TestMatchCase(t *testing.T) {
@@ -75,7 +77,7 @@ func TestRemoveLeftoversKeepsOutputsUnderAnotherName(t *testing.T) {
 	write("episodes/054-gone/index.html")
 
 	prev := []string{"episodes/055-Rust/index.html", "embed/055-Rust.html", "episodes/054-gone/index.html"}
-	files := []File{{Name: "episodes/055-rust/index.html"}, {Name: "embed/055-rust.html"}}
+	files := []output.File{{Name: "episodes/055-rust/index.html"}, {Name: "embed/055-rust.html"}}
 	removed, err := removeLeftovers(out, files, prev)
 	if err != nil {
 		t.Fatal(err)
@@ -122,7 +124,7 @@ func listFiles(t *testing.T, dir string) []string {
 // every other file alone.
 func TestWriteRemovesStale(t *testing.T) {
 	dir := t.TempDir()
-	first := []File{
+	first := []output.File{
 		{Name: "feed-2.xml", Data: []byte("2")}, {Name: "atom-2.xml", Data: []byte("2")},
 		{Name: "feed-1.xml", Data: []byte("1")}, {Name: "atom-1.xml", Data: []byte("1")},
 		{Name: "episodes/a/index.html", Data: []byte("a")}, {Name: "episodes/b/index.html", Data: []byte("b")},
@@ -139,7 +141,7 @@ func TestWriteRemovesStale(t *testing.T) {
 	for _, f := range first {
 		prev = append(prev, f.Name)
 	}
-	second := []File{
+	second := []output.File{
 		{Name: "feed-1.xml", Data: []byte("1")}, {Name: "atom-1.xml", Data: []byte("1")},
 		{Name: "episodes/a/index.html", Data: []byte("a")},
 		{Name: "feed.xml", Data: []byte("0")}, {Name: "atom.xml", Data: []byte("0")},

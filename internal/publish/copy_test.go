@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/podfeed/podfeed/internal/output"
 )
 
 func TestWriteCopiesSource(t *testing.T) {
@@ -17,7 +19,7 @@ func TestWriteCopiesSource(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := t.TempDir()
-	files := []File{{Name: "media/episode.mp3", Source: src}, {Name: "feed.xml", Data: []byte("<rss/>")}}
+	files := []output.File{{Name: "media/episode.mp3", Source: src}, {Name: "feed.xml", Data: []byte("<rss/>")}}
 
 	res, err := Write(out, files, Options{})
 	if err != nil {
@@ -70,7 +72,7 @@ func TestWriteCopiesSource(t *testing.T) {
 		t.Errorf("after editing the source, changed %v", res.Changed)
 	}
 
-	if _, err := Write(out, []File{{Name: "x.mp3", Source: filepath.Join(t.TempDir(), "missing.mp3")}}, Options{}); err == nil {
+	if _, err := Write(out, []output.File{{Name: "x.mp3", Source: filepath.Join(t.TempDir(), "missing.mp3")}}, Options{}); err == nil {
 		t.Errorf("a missing source gave no error")
 	}
 }

@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/podfeed/podfeed/internal/output"
 )
 
 // lockIn runs Lock in another goroutine, as a second build would.
@@ -163,9 +165,9 @@ func TestLockedWritesConsistent(t *testing.T) {
 				errs <- fmt.Errorf("build %d found a mixed set: %v", i, err)
 				return
 			}
-			var out []File
+			var out []output.File
 			for _, name := range names {
-				out = append(out, File{Name: name, Data: fmt.Appendf(nil, "build %d", i)})
+				out = append(out, output.File{Name: name, Data: fmt.Appendf(nil, "build %d", i)})
 			}
 			if _, err := Write(dir, out, Options{}); err != nil {
 				errs <- err

@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/podfeed/podfeed/internal/output"
 )
 
 func TestWriteRendersLazily(t *testing.T) {
@@ -14,7 +16,7 @@ func TestWriteRendersLazily(t *testing.T) {
 	page := func(s string) func(io.Writer) error {
 		return func(w io.Writer) error { calls++; _, err := io.WriteString(w, s); return err }
 	}
-	files := []File{{Name: "episodes/a/index.html", Render: page("A")}, {Name: "feed.xml", Data: []byte("<rss/>")}}
+	files := []output.File{{Name: "episodes/a/index.html", Render: page("A")}, {Name: "feed.xml", Data: []byte("<rss/>")}}
 	if _, err := Write(dir, files, Options{}); err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +33,7 @@ func TestWriteRendersLazily(t *testing.T) {
 
 	// A render that fails aborts the whole set: the old outputs stay.
 	broken := errors.New("template failed (injected)")
-	files = []File{
+	files = []output.File{
 		{Name: "episodes/a/index.html", Render: page("A2")},
 		{Name: "episodes/b/index.html", Render: func(io.Writer) error { return broken }},
 		{Name: "feed.xml", Data: []byte("<rss>new</rss>")},

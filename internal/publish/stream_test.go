@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/podfeed/podfeed/internal/output"
 )
 
 // chunks returns a Stream that writes parts one Write call each.
@@ -57,7 +59,7 @@ func TestWriteStream(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			res, err := Write(dir, []File{{Name: "feed.xml", Stream: chunks(tt.parts...)}}, Options{})
+			res, err := Write(dir, []output.File{{Name: "feed.xml", Stream: chunks(tt.parts...)}}, Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -98,7 +100,7 @@ func TestWriteStreamError(t *testing.T) {
 			}
 			return boom
 		}
-		_, err := Write(dir, []File{{Name: "feed.xml", Stream: stream}}, Options{})
+		_, err := Write(dir, []output.File{{Name: "feed.xml", Stream: stream}}, Options{})
 		if !errors.Is(err, boom) {
 			t.Errorf("%q: error %v, want boom", parts, err)
 		}

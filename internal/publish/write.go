@@ -14,56 +14,9 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/par"
 )
-
-// File is one output file.
-type File struct {
-	// Name is the file's path relative to the output folder, with slashes
-	// ("feed.xml", "chapters/055.json"). It must be a clean relative path:
-	// not empty, not absolute, without "." or ".." elements, empty elements
-	// or backslashes, and not the lock file.
-	Name string
-	// Data is the file's complete content.
-	Data []byte
-	// Source, when not empty, is the path of a file to publish instead of
-	// Data: a media file, streamed and never held in memory. Its copy is
-	// unchanged when the target has the source's size and modification
-	// time, and a new copy gets the source's modification time.
-	Source string
-	// Render, when not nil, writes the content instead of Data into w, a
-	// buffer that Write holds, just before it is compared and written, so
-	// that a build of thousands of pages holds a few of them in memory at a
-	// time, in buffers Write reuses. An error aborts Write.
-	Render func(w io.Writer) error
-	// Stream, when not nil, writes the content instead of Data, straight
-	// into the temporary file: for files too big to hold in memory, such
-	// as a big show's feeds. While its bytes equal the published file's,
-	// nothing is written; the temporary file is made at the first
-	// difference. An error aborts Write.
-	Stream func(io.Writer) error
-}
-
-// Bytes returns the file's content however it is given.
-func (f File) Bytes() ([]byte, error) {
-	switch {
-	case f.Source != "":
-		return os.ReadFile(f.Source)
-	case f.Stream != nil || f.Render != nil:
-		var buf bytes.Buffer
-		err := f.writeTo(&buf)
-		return buf.Bytes(), err
-	}
-	return f.Data, nil
-}
-
-// writeTo writes a Stream or Render file's content to w.
-func (f File) writeTo(w io.Writer) error {
-	if f.Stream != nil {
-		return f.Stream(w)
-	}
-	return f.Render(w)
-}
 
 // Options tunes [Write]. The zero value is ready to use: files are written
 // with mode 0644 and no hook is called.
@@ -135,7 +88,7 @@ type pending struct {
 // Names are all checked before anything is written; a bad or repeated name is
 // an error that names it. On error, the returned Result is zero. Write does
 // not lock dir; callers that may run concurrently hold [Lock] around it.
-func Write(dir string, files []File, opts Options) (Result, error) {
+func Write(dir string, files []output.File, opts Options) (Result, error) {
 	if err := checkNames(files); err != nil {
 		return Result{}, err
 	}
@@ -251,7 +204,7 @@ func Write(dir string, files []File, opts Options) (Result, error) {
 	return res, nil
 }
 
-// checkName reports whether name is acceptable as a [File.Name].
+// checkName reports whether name is acceptable as a [output.File.Name].
 func checkName(name string) error {
 	switch {
 	case name == "":
@@ -319,7 +272,7 @@ func existing(name string) (fs.FileInfo, error) {
 
 // checkNames rejects a bad or repeated file name before anything is
 // written.
-func checkNames(files []File) error {
+func checkNames(files []output.File) error {
 	seen := make(map[string]bool, len(files))
 	for _, f := range files {
 		if err := checkName(f.Name); err != nil {
@@ -335,7 +288,7 @@ func checkNames(files []File) error {
 
 // makeFolders creates dir and the folders the files' names need, noting in
 // touched those it created, and returns each file's path.
-func makeFolders(dir string, files []File, touched map[string]bool) ([]string, error) {
+func makeFolders(dir string, files []output.File, touched map[string]bool) ([]string, error) {
 	if err := mkdirs(dir, touched); err != nil {
 		return nil, fmt.Errorf("create output folder: %w", err)
 	}
@@ -358,7 +311,7 @@ func makeFolders(dir string, files []File, touched map[string]bool) ([]string, e
 // writeOne writes file f's temporary copy beside target, unless target
 // already holds the same content (same reports that). A Render file is
 // rendered into a buffer from buffers.
-func writeOne(f File, target string, buffers *sync.Pool) (tmp string, same bool, err error) {
+func writeOne(f output.File, target string, buffers *sync.Pool) (tmp string, same bool, err error) {
 	folder, base := filepath.Dir(target), path.Base(f.Name)
 	if f.Source != "" {
 		if same, err = sameCopy(target, f.Source); same || err != nil {

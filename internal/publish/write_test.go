@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/podfeed/podfeed/internal/output"
 )
 
 // tree returns every regular file under dir by slash path, with its content.
@@ -59,10 +61,10 @@ func put(t *testing.T, dir string, files map[string]string) {
 }
 
 // files builds a file list from name, content pairs.
-func files(pairs ...string) []File {
-	var out []File
+func files(pairs ...string) []output.File {
+	var out []output.File
 	for i := 0; i < len(pairs); i += 2 {
-		out = append(out, File{Name: pairs[i], Data: []byte(pairs[i+1])})
+		out = append(out, output.File{Name: pairs[i], Data: []byte(pairs[i+1])})
 	}
 	return out
 }
@@ -71,7 +73,7 @@ func TestWrite(t *testing.T) {
 	tests := []struct {
 		name          string
 		before        map[string]string
-		write         []File
+		write         []output.File
 		wantChanged   []string
 		wantUnchanged []string
 		after         map[string]string
@@ -211,7 +213,7 @@ func TestWriteFailureKeepsOldOutputs(t *testing.T) {
 	)
 	tests := []struct {
 		name     string
-		write    []File
+		write    []output.File
 		failOn   string // fail the AfterWrite call for this file; "": never
 		wantErr  error
 		wantName string // file the error must name
@@ -221,12 +223,12 @@ func TestWriteFailureKeepsOldOutputs(t *testing.T) {
 		{name: "after the last file", write: next, failOn: "feed.xml", wantErr: errInjected, wantName: "feed.xml"},
 		{
 			name:     "folder cannot be created",
-			write:    append(slices.Clone(next[:2]), File{Name: "blocker/x.json", Data: []byte("{}")}, next[3]),
+			write:    append(slices.Clone(next[:2]), output.File{Name: "blocker/x.json", Data: []byte("{}")}, next[3]),
 			wantName: "blocker/x.json",
 		},
 		{
 			name:     "target is a folder",
-			write:    append(slices.Clone(next[:3]), File{Name: "chapters", Data: []byte("{}")}),
+			write:    append(slices.Clone(next[:3]), output.File{Name: "chapters", Data: []byte("{}")}),
 			wantName: "chapters",
 		},
 	}
@@ -268,7 +270,7 @@ func TestWriteFailureKeepsOldOutputs(t *testing.T) {
 func TestWriteRejectsBadNames(t *testing.T) {
 	tests := []struct {
 		name    string
-		write   []File
+		write   []output.File
 		wantMsg string
 	}{
 		{"empty", files("", "x"), `empty file name`},

@@ -9,13 +9,8 @@ import (
 	"strings"
 
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/output"
 )
-
-// File is one file to write, its name relative to the show folder.
-type File struct {
-	Name string
-	Data []byte
-}
 
 // ExistError is returned by [WriteFiles] when files it would write exist
 // already and overwriting was not allowed. Nothing was written.
@@ -46,7 +41,7 @@ func verbS(n int) string {
 // nothing (returning an *ExistError) when one does. Each file is written to
 // a temporary file and renamed into place, so that a file is either whole
 // or absent. It returns the paths written.
-func WriteFiles(dir string, files []File, overwrite bool) ([]string, error) {
+func WriteFiles(dir string, files []output.File, overwrite bool) ([]string, error) {
 	var exist []string
 	for _, f := range files {
 		name := filepath.Join(dir, filepath.FromSlash(f.Name))
@@ -62,7 +57,11 @@ func WriteFiles(dir string, files []File, overwrite bool) ([]string, error) {
 	var written []string
 	for _, f := range files {
 		name := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := writeFile(name, f.Data, overwrite); err != nil {
+		data, err := f.Bytes()
+		if err != nil {
+			return written, fmt.Errorf("%s: %w", name, err)
+		}
+		if err := writeFile(name, data, overwrite); err != nil {
 			return written, err
 		}
 		written = append(written, name)

@@ -7,11 +7,12 @@ import (
 	"testing"
 
 	"github.com/podfeed/podfeed/internal/golden"
+	"github.com/podfeed/podfeed/internal/output"
 )
 
 func TestWriteFiles(t *testing.T) {
 	dir := t.TempDir()
-	files := []File{{Name: "podcast.toml", Data: []byte("a")}, {Name: "episodes/001-x.toml", Data: []byte("b")}}
+	files := []output.File{{Name: "podcast.toml", Data: []byte("a")}, {Name: "episodes/001-x.toml", Data: []byte("b")}}
 	written, err := WriteFiles(dir, files, false)
 	if err != nil {
 		t.Fatal(err)
@@ -21,7 +22,7 @@ func TestWriteFiles(t *testing.T) {
 	}
 
 	// A second write refuses, names the files, and changes nothing.
-	changed := []File{{Name: "podcast.toml", Data: []byte("new")}, {Name: "episodes/002-y.toml", Data: []byte("c")}}
+	changed := []output.File{{Name: "podcast.toml", Data: []byte("new")}, {Name: "episodes/002-y.toml", Data: []byte("c")}}
 	_, err = WriteFiles(dir, changed, false)
 	var exist *ExistError
 	if !errors.As(err, &exist) || len(exist.Files) != 1 || exist.Files[0] != filepath.Join(dir, "podcast.toml") {
