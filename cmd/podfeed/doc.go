@@ -10,16 +10,16 @@
 //	podfeed turns a folder of TOML files into a podcast feed.
 //
 //	Usage:
-//	  podfeed build [-o DIR] [--now TIME] [-v] [SHOW]   write the feeds and the web page
-//	  podfeed check [--now TIME] [--remote] [SHOW]      validate without writing
-//	  podfeed init [flags] DIR                          start a new show that builds at once
-//	  podfeed new [--at TIME] [SHOW] TITLE              add the next episode, as a draft
-//	  podfeed import [flags] FEED DIR                   move a show in from its RSS feed (file or URL)
-//	  podfeed import --notes FILE [SHOW]                add an episode from plain-text show notes
-//	  podfeed serve [-p PORT] [-o DIR] [SHOW]           preview on 127.0.0.1, rebuilding on change
-//	  podfeed embed [SHOW] [EPISODE]                    print the HTML that embeds a player or the feed links
-//	  podfeed version                                   print the version
-//	  podfeed help [COMMAND]                            print help
+//	  podfeed build [-o DIR] [--now TIME] [-v] [SHOW]        write the feeds and the web page
+//	  podfeed check [-o DIR] [--now TIME] [--remote] [SHOW]  validate without writing
+//	  podfeed init [flags] DIR                               start a new show that builds at once
+//	  podfeed new [--at TIME] [SHOW] TITLE                   add the next episode, as a draft
+//	  podfeed import [flags] FEED DIR                        move a show in from its RSS feed (file or URL)
+//	  podfeed import --notes FILE [SHOW]                     add an episode from plain-text show notes
+//	  podfeed serve [-p PORT] [-o DIR] [SHOW]                preview on 127.0.0.1, rebuilding on change
+//	  podfeed embed [SHOW] [EPISODE]                         print the HTML that embeds a player or the feed links
+//	  podfeed version                                        print the version
+//	  podfeed help [COMMAND]                                 print help
 //
 //	SHOW is the show folder (default "."). Run 'podfeed COMMAND -h' for a
 //	command's flags.
