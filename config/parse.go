@@ -6,6 +6,7 @@ import (
 
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/tomlx"
+	"github.com/podfeed/podfeed/podcast"
 )
 
 // Parse decodes src, the contents of file (a podcast.toml), fills in the
@@ -133,6 +134,7 @@ func readShow(t *tomlx.Table, s *Show, probs *diag.List) {
 		}
 	}
 	readMedium(t, s)
+	readPodcast(t, s)
 	readLinks(t, s)
 	readFunding(t, s)
 	readDirectories(t, s)
@@ -191,12 +193,36 @@ func readOwner(t *tomlx.Table, s *Show, probs *diag.List) {
 	}
 }
 
-// mediums are the values of podcast:medium: each medium, its list variant
-// (suffixed "L") and "mixed", which exists only as a list.
-var mediums = [...]string{
-	"podcast", "music", "video", "film", "audiobook", "newsletter", "blog", "publisher", "course",
-	"podcastL", "musicL", "videoL", "filmL", "audiobookL", "newsletterL", "blogL", "publisherL", "courseL",
-	"mixed",
+// readPodcast reads the iTunes tags of a moved, blocked or complete show
+// and the channel's Podcasting 2.0 tags (package podcast reads each).
+func readPodcast(t *tomlx.Table, s *Show) {
+	if v, ok := optionalString(t, "new_feed_url"); ok {
+		if u := checkURL(t, "new_feed_url", v); u != nil {
+			s.NewFeedURL = v
+			if v == s.FeedURL {
+				t.Errorf("new_feed_url", "is feed_url itself").
+					WithHint("new_feed_url is the address the show moved to; set feed_url to it once the new feed is served, and leave new_feed_url out")
+			}
+		}
+	}
+	s.Block = podcast.ReadBlock(t)
+	s.Complete = podcast.ReadBool(t, "complete")
+	s.People = podcast.ReadPeople(t, "people")
+	s.Location = podcast.ReadLocation(t)
+	s.License = podcast.ReadLicense(t)
+	s.Txt = podcast.ReadTxt(t)
+	s.Images = podcast.ReadImages(t)
+	s.Trailers = podcast.ReadTrailers(t)
+	s.UpdateFrequency = podcast.ReadUpdateFrequency(t)
+	s.Podroll = podcast.ReadRemoteItems(t, "podroll")
+	s.Publisher = podcast.ReadRemoteItem(t, "publisher")
+	s.RemoteItems = podcast.ReadRemoteItems(t, "remote_items")
+	if len(s.RemoteItems) > 0 && !strings.HasSuffix(s.Medium, "L") && s.Medium != "mixed" {
+		t.Errorf("remote_items", "remote items make a list feed, and medium is %q", s.Medium).
+			WithHint(`set medium = "podcastL" (or musicL, mixed …) for a feed that lists other feeds' items`)
+	}
+	s.Chat = podcast.ReadChat(t)
+	s.Value = podcast.ReadValue(t)
 }
 
 func readMedium(t *tomlx.Table, s *Show) {
@@ -204,13 +230,13 @@ func readMedium(t *tomlx.Table, s *Show) {
 	if !ok {
 		return
 	}
-	for _, m := range mediums {
+	for _, m := range podcast.Mediums {
 		if v == m {
 			s.Medium = v
 			return
 		}
 	}
-	enumError(t, "medium", v, mediums[:],
+	enumError(t, "medium", v, podcast.Mediums,
 		"medium is one of podcast, music, video, film, audiobook, newsletter, blog, publisher, course, "+
 			"each of these with L appended for a list feed (such as musicL), or mixed")
 }

@@ -16,6 +16,8 @@
 // not checked.
 package config
 
+import "github.com/podfeed/podfeed/podcast"
+
 // FileName is the name of the show file inside a show folder.
 const FileName = "podcast.toml"
 
@@ -57,7 +59,28 @@ type Show struct {
 	Directories []Directory // the show's pages in podcast directories, for the web page
 	Locked      *Locked     // podcast:locked; nil when not set
 	Medium      string      // podcast:medium; "" when not set
-	Build       Build
+
+	// NewFeedURL is itunes:new-feed-url: the feed's new address, when the
+	// show has moved (the old feed keeps it until apps have followed).
+	NewFeedURL string
+	Block      podcast.Block // itunes:block and podcast:block
+	Complete   bool          // itunes:complete: no episode will follow
+
+	// Podcasting 2.0 tags of the channel.
+	People          []podcast.Person
+	Location        *podcast.Location
+	License         *podcast.License
+	Txt             []podcast.Txt
+	Images          []podcast.Image
+	Trailers        []podcast.Trailer
+	UpdateFrequency *podcast.UpdateFrequency
+	Podroll         []podcast.RemoteItem
+	Publisher       *podcast.RemoteItem
+	RemoteItems     []podcast.RemoteItem // the items of a list feed (medium podcastL, mixed …)
+	Chat            *podcast.Chat
+	Value           *podcast.Value
+
+	Build Build
 }
 
 // Category is an Apple Podcasts category, with an optional subcategory.

@@ -13,7 +13,11 @@
 // is a parameter.
 package episodes
 
-import "time"
+import (
+	"time"
+
+	"github.com/podfeed/podfeed/podcast"
+)
 
 // Episode is one episode as its file describes it. It is the single model
 // from which every output (RSS, Atom, JSON Feed, chapters, pages) renders.
@@ -37,7 +41,42 @@ type Episode struct {
 	Links       []Link
 	Takeaways   []string
 	People      []Person
-	Transcript  *Transcript
+	// Transcripts are [transcript] and the [[transcripts]] tables, in
+	// this order.
+	Transcripts []podcast.Transcript
+
+	// Podcasting 2.0 tags of the item, and itunes:block.
+	Soundbites          []podcast.Soundbite
+	AlternateEnclosures []podcast.AlternateEnclosure
+	Location            *podcast.Location
+	License             *podcast.License
+	Txt                 []podcast.Txt
+	Images              []podcast.Image
+	Chat                *podcast.Chat
+	SocialInteract      []podcast.SocialInteract
+	Value               *podcast.Value
+	Block               bool // itunes:block: keep this episode out of Apple Podcasts
+	// Live, when set, makes the episode a podcast:liveItem: an announced
+	// live show, whose status follows the build's clock.
+	Live *Live
+}
+
+// Live is the live window of a podcast:liveItem.
+type Live struct {
+	Start, End  time.Time
+	ContentLink string // where to watch or listen besides the enclosure; "" when none
+}
+
+// LiveStatus is a live item's status at now: "pending" before its start,
+// "live" until its end, "ended" after.
+func (l *Live) Status(now time.Time) string {
+	switch {
+	case now.Before(l.Start):
+		return "pending"
+	case now.Before(l.End):
+		return "live"
+	}
+	return "ended"
 }
 
 // Audio is the episode's media file (the RSS enclosure).
@@ -66,15 +105,4 @@ type Link struct {
 }
 
 // Person is podcast:person.
-type Person struct {
-	Name string
-	Role string // e.g. "host", "guest"; default "host"
-	Href string
-	Img  string
-}
-
-// Transcript is podcast:transcript.
-type Transcript struct {
-	URL  string
-	Type string // MIME type, e.g. "text/vtt"
-}
+type Person = podcast.Person

@@ -12,6 +12,7 @@ import (
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/timecode"
 	"github.com/podfeed/podfeed/internal/tomlx"
+	"github.com/podfeed/podfeed/podcast"
 )
 
 // Episode types, the values of episode_type (itunes:episodeType).
@@ -22,7 +23,7 @@ const (
 )
 
 // DefaultRole is a person's role when the file gives none.
-const DefaultRole = "host"
+const DefaultRole = podcast.DefaultRole
 
 // Parse decodes and validates one episode file: src is its contents, file
 // its name as problems should show it. The Slug is the base name of file
@@ -167,12 +168,8 @@ func (d *decoder) episode(t *tomlx.Table, ep *Episode) {
 		ep.Links = append(ep.Links, d.link(lt))
 	}
 	ep.Takeaways = t.Strings("takeaways")
-	for _, pt := range t.Tables("people") {
-		ep.People = append(ep.People, d.person(pt))
-	}
-	if tt := t.Table("transcript"); tt != nil {
-		ep.Transcript = d.transcript(tt)
-	}
+	ep.People = podcast.ReadPeople(t, "people")
+	d.podcast(t, ep)
 
 	if !hasGUID {
 		ep.GUID = ep.Audio.URL
@@ -260,40 +257,52 @@ func (d *decoder) link(t *tomlx.Table) Link {
 	return l
 }
 
-func (d *decoder) person(t *tomlx.Table) Person {
-	p := Person{
-		Name: d.requiredString(t, "name", `add name = "…"`),
-		Role: t.String("role"),
-		Href: d.url(t, "href", anyHTTP),
-		Img:  d.url(t, "img", httpsOnly),
+// podcast reads the Podcasting 2.0 tags of the item (package podcast
+// reads each), itunes:block and the live window.
+func (d *decoder) podcast(t *tomlx.Table, ep *Episode) {
+	if tt := t.Table("transcript"); tt != nil {
+		ep.Transcripts = append(ep.Transcripts, podcast.ReadTranscript(tt))
 	}
-	if !t.Has("role") {
-		p.Role = DefaultRole
-	} else if p.Role == "" {
-		if _, isStr := mustRaw(t, "role").(string); isStr {
-			t.Errorf("role", "must not be empty").WithHint(`leave role out for "host", or write e.g. "guest"`)
-		}
+	for _, tt := range t.Tables("transcripts") {
+		ep.Transcripts = append(ep.Transcripts, podcast.ReadTranscript(tt))
 	}
-	t.Finish()
-	return p
+	ep.Soundbites = podcast.ReadSoundbites(t)
+	ep.AlternateEnclosures = podcast.ReadAlternateEnclosures(t)
+	ep.Location = podcast.ReadLocation(t)
+	ep.License = podcast.ReadLicense(t)
+	ep.Txt = podcast.ReadTxt(t)
+	ep.Images = podcast.ReadImages(t)
+	ep.Chat = podcast.ReadChat(t)
+	ep.SocialInteract = podcast.ReadSocialInteract(t)
+	ep.Value = podcast.ReadValue(t)
+	if b := t.Bool("block"); b != nil {
+		ep.Block = *b
+	}
+	if lt := t.Table("live"); lt != nil {
+		ep.Live = d.live(lt)
+	}
 }
 
-func (d *decoder) transcript(t *tomlx.Table) *Transcript {
-	tr := &Transcript{URL: d.url(t, "url", anyHTTP)}
-	if !t.Has("url") {
-		d.missing(diag.Error, t, "url").WithHint(`add url = "https://…/transcript.vtt"`)
+// live reads the [live] table: start and end, RFC 3339 date-times, and an
+// optional content_link.
+func (d *decoder) live(t *tomlx.Table) *Live {
+	l := &Live{}
+	var okStart, okEnd bool
+	if l.Start, okStart = t.Time("start"); !okStart && !t.Has("start") {
+		t.Missing("start").WithHint("add start = 2025-03-01T18:00:00Z, when the live show begins")
 	}
-	if t.Has("type") {
-		tr.Type = t.String("type")
-		if _, isStr := mustRaw(t, "type").(string); isStr && !isTranscriptType(tr.Type) {
-			t.Errorf("type", "unsupported transcript type %q", tr.Type).
-				WithHint("use one of %s", strings.Join(transcriptTypes, ", "))
-		}
-	} else {
-		d.missing(diag.Error, t, "type").WithHint("use one of %s", strings.Join(transcriptTypes, ", "))
+	if l.End, okEnd = t.Time("end"); !okEnd && !t.Has("end") {
+		t.Missing("end").WithHint("add end = 2025-03-01T19:30:00Z, when it ends")
+	}
+	if okStart && okEnd && !l.End.After(l.Start) {
+		t.Errorf("end", "ends at %s, not after its start at %s", l.End.Format(time.RFC3339), l.Start.Format(time.RFC3339)).
+			WithHint("a live show ends after it begins")
+	}
+	if t.Has("content_link") {
+		l.ContentLink = d.url(t, "content_link", anyHTTP)
 	}
 	t.Finish()
-	return tr
+	return l
 }
 
 func (d *decoder) episodeType(t *tomlx.Table) string {

@@ -13,6 +13,7 @@ import (
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/golden"
 	"github.com/podfeed/podfeed/internal/timecode"
+	"github.com/podfeed/podfeed/podcast"
 )
 
 var update = golden.Update // -update rewrites the golden files
@@ -301,7 +302,7 @@ func TestValidation(t *testing.T) {
 		{"person img http", base + baseAudio + "[[people]]\nname = \"A\"\nimg = \"http://a.example/a.jpg\"\n",
 			[]string{`t.toml:12:1: people[0].img: image must use https, got "http://a.example/a.jpg"`}},
 		{"transcript url and type missing", base + baseAudio + "[transcript]\n",
-			[]string{`t.toml:10:1: missing required key "transcript.type"`, `t.toml:10:1: missing required key "transcript.url"`}},
+			[]string{`t.toml:10:1: missing required key "transcript.url"`}},
 		{"transcript type", base + baseAudio + "[transcript]\nurl = \"https://a.example/1.vtt\"\ntype = \"text/webvtt\"\n",
 			[]string{`t.toml:12:1: transcript.type: unsupported transcript type "text/webvtt"`}},
 		{"transcript url", base + baseAudio + "[transcript]\nurl = \"1.vtt\"\ntype = \"text/vtt\"\n",
@@ -358,8 +359,8 @@ func TestParseDefaults(t *testing.T) {
 	if want := time.Date(2025, 2, 4, 9, 0, 0, 0, time.UTC); !ep.Published.Equal(want) {
 		t.Errorf("Published = %v, want %v", ep.Published, want)
 	}
-	if ep.Explicit != nil || ep.Transcript != nil || ep.Draft {
-		t.Errorf("Explicit, Transcript, Draft = %v, %v, %v; want unset", ep.Explicit, ep.Transcript, ep.Draft)
+	if ep.Explicit != nil || ep.Transcripts != nil || ep.Draft {
+		t.Errorf("Explicit, Transcripts, Draft = %v, %v, %v; want unset", ep.Explicit, ep.Transcripts, ep.Draft)
 	}
 }
 
@@ -472,7 +473,7 @@ func TestParseValidFixtures(t *testing.T) {
 	if p := e.People[0]; p != (Person{Name: "Ann", Role: "host", Href: "https://example.com/ann", Img: "https://example.com/ann.jpg"}) {
 		t.Errorf("person: %+v", p)
 	}
-	if tr := e.Transcript; tr == nil || *tr != (Transcript{URL: "https://example.com/1.srt", Type: "application/x-subrip"}) {
+	if tr := e.Transcripts; len(tr) != 1 || tr[0] != (podcast.Transcript{URL: "https://example.com/1.srt", Type: "application/x-subrip"}) {
 		t.Errorf("transcript: %+v", tr)
 	}
 

@@ -11,19 +11,6 @@ import (
 	"github.com/podfeed/podfeed/internal/tomlx"
 )
 
-// transcriptTypes are the transcript formats podcast:transcript names and
-// apps read.
-var transcriptTypes = []string{
-	"text/vtt",
-	"application/x-subrip",
-	"application/srt",
-	"application/json",
-	"text/html",
-	"text/plain",
-}
-
-func isTranscriptType(s string) bool { return slices.Contains(transcriptTypes, s) }
-
 // isMediaType reports whether s is an audio/* or video/* MIME type (with
 // optional parameters, as in `audio/mp4; codecs="mp4a.40.2"`).
 func isMediaType(s string) bool {

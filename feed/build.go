@@ -41,6 +41,7 @@ type build struct {
 	show    *config.Show
 	opts    Options
 	updated time.Time // the channel's date: newest episode, else opts.Updated
+	live    []*entry  // the podcast:liveItem episodes, newest first
 }
 
 // page is one page of each feed: all of it, unless Options.MaxItems splits
@@ -69,7 +70,7 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 	}
 	b := &build{
 		show: cleanShow(show),
-		opts: Options{Updated: opts.Updated, Generator: cleanText(opts.Generator), Stylesheet: opts.Stylesheet, PageLinks: opts.PageLinks},
+		opts: Options{Updated: opts.Updated, Now: opts.Now, Generator: cleanText(opts.Generator), Stylesheet: opts.Stylesheet, PageLinks: opts.PageLinks},
 	}
 	cleaned := make([]*episodes.Episode, 0, len(eps))
 	for i, ep := range eps {
@@ -123,6 +124,15 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 		}
 	}
 	slices.SortFunc(out.Chapters, func(a, b output.File) int { return strings.Compare(a.Name, b.Name) })
+	// Live items go into the channel of feed.xml, as podcast:liveItem,
+	// not into the items of any feed.
+	entries = slices.DeleteFunc(entries, func(e *entry) bool {
+		if e.ep.Live != nil {
+			b.live = append(b.live, e)
+			return true
+		}
+		return false
+	})
 	b.updated = opts.Updated
 	if len(entries) > 0 {
 		b.updated = entries[0].ep.Published

@@ -7,6 +7,7 @@ import (
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/podcast"
 )
 
 // goldenCase is one feature fixture: its outputs live in
@@ -135,7 +136,7 @@ var goldenCases = []goldenCase{
 		ep.Image = "https://codingchats.example.com/55.jpg"
 		ep.Keywords = []string{"rust", "production", "teams"}
 		ep.People[1].Img = "https://codingchats.example.com/john.jpg"
-		ep.Transcript = &episodes.Transcript{URL: "https://codingchats.example.com/055.vtt", Type: "text/vtt"}
+		ep.Transcripts = []podcast.Transcript{{URL: "https://codingchats.example.com/055.vtt", Type: "text/vtt"}}
 		unlocked := episode55()
 		another(unlocked, "054-default-explicit", "codingchats-054").Number = 54
 		unlocked.Published = unlocked.Published.Add(-7 * 24 * time.Hour)

@@ -438,10 +438,13 @@ func checkRoundTrip(t *testing.T, show *config.Show, eps []*episodes.Episode, ou
 				}
 			}
 		}
-		if tr := ep.Transcript; tr != nil {
-			got := pod["transcript"]
-			if len(got) != 1 || got[0].Attrs["url"] != tr.URL || got[0].Attrs["type"] != tr.Type {
-				t.Errorf("item %d podcast:transcript %+v, want %+v", i, got, tr)
+		got := pod["transcript"]
+		if len(got) != len(ep.Transcripts) {
+			t.Errorf("item %d: %d podcast:transcript, want %d", i, len(got), len(ep.Transcripts))
+		}
+		for j, tr := range ep.Transcripts {
+			if j < len(got) && (got[j].Attrs["url"] != tr.URL || got[j].Attrs["type"] != tr.Type) {
+				t.Errorf("item %d podcast:transcript %+v, want %+v", i, got[j], tr)
 			}
 		}
 		chapters := pod["chapters"]

@@ -18,6 +18,10 @@ type Options struct {
 	// RSS dates out and writes Atom's updated as 0001-01-01T00:00:00Z.
 	Updated time.Time
 
+	// Now is the build's clock: the status of every podcast:liveItem
+	// (pending, live, ended) is its live window's at Now.
+	Now time.Time
+
 	// Generator names the program in RSS and Atom, e.g. "podfeed v0.1.0";
 	// empty leaves the element out.
 	Generator string

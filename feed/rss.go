@@ -7,7 +7,9 @@ import (
 	"time"
 
 	"github.com/gorilla/feeds"
+	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/xmlns"
+	"github.com/podfeed/podfeed/podcast"
 )
 
 // Namespaces declared on <rss>, from the one table in package xmlns.
@@ -45,6 +47,19 @@ type rssChannel struct {
 	PodcastLocked    *podcastLocked    `xml:"podcast:locked"`
 	PodcastFunding   []podcastFunding  `xml:"podcast:funding"`
 	PodcastMedium    string            `xml:"podcast:medium,omitempty"`
+
+	ItunesNewFeedURL       string                  `xml:"itunes:new-feed-url,omitempty"`
+	ItunesBlock            string                  `xml:"itunes:block,omitempty"`
+	ItunesComplete         string                  `xml:"itunes:complete,omitempty"`
+	PodcastBlock           []podcastBlock          `xml:"podcast:block"`
+	PodcastPeople          []podcastPerson         `xml:"podcast:person"`
+	PodcastTrailers        []podcastTrailer        `xml:"podcast:trailer"`
+	PodcastUpdateFrequency *podcastUpdateFrequency `xml:"podcast:updateFrequency"`
+	PodcastPodroll         *podcastRemoteList      `xml:"podcast:podroll"`
+	PodcastPublisher       *podcastRemoteList      `xml:"podcast:publisher"`
+	PodcastRemoteItems     []podcastRemoteItem     `xml:"podcast:remoteItem"`
+	podcastTags
+	LiveItems []*rssLiveItem `xml:"podcast:liveItem"`
 	// The items follow, streamed by writeXML.
 }
 
@@ -59,20 +74,35 @@ type rssItem struct {
 	Link        string `xml:"link,omitempty"`
 	Description *cdata `xml:"description"`
 	feeds.RssItem
-	ItunesTitle       string             `xml:"itunes:title,omitempty"`
-	ItunesDuration    string             `xml:"itunes:duration,omitempty"`
-	ItunesEpisode     int                `xml:"itunes:episode,omitempty"`
-	ItunesSeason      int                `xml:"itunes:season,omitempty"`
-	ItunesEpisodeType string             `xml:"itunes:episodeType,omitempty"`
-	ItunesExplicit    string             `xml:"itunes:explicit"`
-	ItunesImage       *itunesImage       `xml:"itunes:image"`
-	ItunesKeywords    string             `xml:"itunes:keywords,omitempty"`
-	PodcastEpisode    int                `xml:"podcast:episode,omitempty"`
-	PodcastSeason     int                `xml:"podcast:season,omitempty"`
-	PodcastPeople     []podcastPerson    `xml:"podcast:person"`
-	PodcastTranscript *podcastTranscript `xml:"podcast:transcript"`
-	PodcastChapters   *podcastChapters   `xml:"podcast:chapters"`
-	PscChapters       *pscChapters       `xml:"psc:chapters"`
+	ItunesTitle       string              `xml:"itunes:title,omitempty"`
+	ItunesDuration    string              `xml:"itunes:duration,omitempty"`
+	ItunesEpisode     int                 `xml:"itunes:episode,omitempty"`
+	ItunesSeason      int                 `xml:"itunes:season,omitempty"`
+	ItunesEpisodeType string              `xml:"itunes:episodeType,omitempty"`
+	ItunesExplicit    string              `xml:"itunes:explicit"`
+	ItunesImage       *itunesImage        `xml:"itunes:image"`
+	ItunesKeywords    string              `xml:"itunes:keywords,omitempty"`
+	PodcastEpisode    int                 `xml:"podcast:episode,omitempty"`
+	PodcastSeason     int                 `xml:"podcast:season,omitempty"`
+	PodcastPeople     []podcastPerson     `xml:"podcast:person"`
+	PodcastTranscript []podcastTranscript `xml:"podcast:transcript"`
+	PodcastChapters   *podcastChapters    `xml:"podcast:chapters"`
+	PscChapters       *pscChapters        `xml:"psc:chapters"`
+
+	ItunesBlock                string                      `xml:"itunes:block,omitempty"`
+	PodcastSoundbites          []podcastSoundbite          `xml:"podcast:soundbite"`
+	PodcastAlternateEnclosures []podcastAlternateEnclosure `xml:"podcast:alternateEnclosure"`
+	PodcastSocialInteract      []podcastSocialInteract     `xml:"podcast:socialInteract"`
+	podcastTags
+}
+
+// rssLiveItem is podcast:liveItem: an item with its live window.
+type rssLiveItem struct {
+	Status string `xml:"status,attr"`
+	Start  string `xml:"start,attr"`
+	End    string `xml:"end,attr"`
+	*rssItem
+	ContentLink *podcastContentLink `xml:"podcast:contentLink"`
 }
 
 // atomSelfLink is one of the channel's atom:link elements: rel="self" and,
@@ -137,6 +167,7 @@ func (b *page) rss(w io.Writer) error {
 	for _, f := range s.Funding {
 		ch.PodcastFunding = append(ch.PodcastFunding, podcastFunding{URL: f.URL, Text: f.Text})
 	}
+	b.channelTags(ch)
 	root := &rssRoot{
 		RssFeedXml: feeds.RssFeedXml{Version: "2.0", ContentNamespace: nsContent},
 		NSItunes:   nsItunes,
@@ -190,17 +221,94 @@ func (b *page) rssItem(e *entry) *rssItem {
 	if ep.Image != "" {
 		it.ItunesImage = &itunesImage{Href: ep.Image}
 	}
-	for _, p := range ep.People {
-		it.PodcastPeople = append(it.PodcastPeople, podcastPerson{Role: p.Role, Href: p.Href, Img: p.Img, Name: p.Name})
-	}
-	if t := ep.Transcript; t != nil {
-		it.PodcastTranscript = &podcastTranscript{URL: t.URL, Type: t.Type}
-	}
+	it.PodcastPeople = newPeople(ep.People)
 	if e.chaptersURL != "" {
 		it.PodcastChapters = &podcastChapters{URL: e.chaptersURL, Type: chaptersType}
 		it.PscChapters = newPscChapters(ep.Chapters)
 	}
+	itemTags(it, ep)
 	return it
+}
+
+// channelTags adds the iTunes tags of a moved, blocked or complete show
+// and the channel's Podcasting 2.0 tags, and the live items on the first
+// page.
+func (b *page) channelTags(ch *rssChannel) {
+	s := b.show
+	ch.ItunesNewFeedURL = s.NewFeedURL
+	ch.ItunesBlock = yesNo(s.Block.All, "Yes", "")
+	ch.ItunesComplete = yesNo(s.Complete, "Yes", "")
+	ch.PodcastBlock = newBlocks(s.Block)
+	ch.PodcastPeople = newPeople(s.People)
+	for _, t := range s.Trailers {
+		ch.PodcastTrailers = append(ch.PodcastTrailers, podcastTrailer{
+			PubDate: rfc822(t.Published), URL: t.URL, Length: t.Length, Type: t.Type, Season: t.Season, Title: t.Title,
+		})
+	}
+	if u := s.UpdateFrequency; u != nil {
+		ch.PodcastUpdateFrequency = &podcastUpdateFrequency{Complete: yesNo(u.Complete, "true", ""), RRule: u.RRule, Text: u.Text}
+		if !u.Start.IsZero() {
+			ch.PodcastUpdateFrequency.DTStart = u.Start.UTC().Format("2006-01-02T15:04:05.000Z")
+		}
+	}
+	if len(s.Podroll) > 0 {
+		ch.PodcastPodroll = &podcastRemoteList{Items: newRemoteItems(s.Podroll)}
+	}
+	if s.Publisher != nil {
+		ch.PodcastPublisher = &podcastRemoteList{Items: newRemoteItems([]podcast.RemoteItem{*s.Publisher})}
+	}
+	ch.PodcastRemoteItems = newRemoteItems(s.RemoteItems)
+	ch.podcastTags = newPodcastTags(s.Location, s.License, s.Txt, s.Images, s.Chat, s.Value)
+	if b.page == 0 {
+		for _, e := range b.live {
+			l := e.ep.Live
+			li := &rssLiveItem{
+				Status:  l.Status(b.opts.Now),
+				Start:   l.Start.Format(time.RFC3339),
+				End:     l.End.Format(time.RFC3339),
+				rssItem: b.rssItem(e),
+			}
+			if l.ContentLink != "" {
+				li.ContentLink = &podcastContentLink{Href: l.ContentLink, Text: e.ep.Title}
+			}
+			ch.LiveItems = append(ch.LiveItems, li)
+		}
+	}
+}
+
+// itemTags adds the item's transcripts, Podcasting 2.0 tags and itunes:block.
+func itemTags(it *rssItem, ep *episodes.Episode) {
+	for _, t := range ep.Transcripts {
+		it.PodcastTranscript = append(it.PodcastTranscript, podcastTranscript{
+			URL: t.URL, Type: t.Type, Language: t.Language, Rel: yesNo(t.Captions, "captions", ""),
+		})
+	}
+	it.ItunesBlock = yesNo(ep.Block, "Yes", "")
+	for _, sb := range ep.Soundbites {
+		it.PodcastSoundbites = append(it.PodcastSoundbites, podcastSoundbite{StartTime: seconds(sb.Start), Duration: seconds(sb.Duration), Title: sb.Title})
+	}
+	for _, a := range ep.AlternateEnclosures {
+		pa := podcastAlternateEnclosure{
+			Type: a.Type, Length: a.Length, Height: a.Height, Lang: a.Language, Title: a.Title,
+			Rel: a.Rel, Codecs: a.Codecs, Default: yesNo(a.Default, "true", ""),
+		}
+		if a.Bitrate > 0 {
+			pa.Bitrate = strconv.FormatFloat(a.Bitrate, 'f', -1, 64)
+		}
+		if in := a.Integrity; in != nil {
+			pa.Integrity = &podcastIntegrity{Type: in.Type, Value: in.Value}
+		}
+		for _, src := range a.Sources {
+			pa.Sources = append(pa.Sources, podcastSource{URI: src.URL, ContentType: src.ContentType})
+		}
+		it.PodcastAlternateEnclosures = append(it.PodcastAlternateEnclosures, pa)
+	}
+	for _, si := range ep.SocialInteract {
+		it.PodcastSocialInteract = append(it.PodcastSocialInteract, podcastSocialInteract{
+			URI: si.URL, Protocol: si.Protocol, AccountID: si.AccountID, AccountURL: si.AccountURL, Priority: si.Priority,
+		})
+	}
+	it.podcastTags = newPodcastTags(ep.Location, ep.License, ep.Txt, ep.Images, ep.Chat, ep.Value)
 }
 
 // marshalXML writes v as an indented XML document with a UTF-8 declaration

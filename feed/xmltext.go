@@ -1,11 +1,13 @@
 package feed
 
 import (
+	"reflect"
 	"slices"
 	"unicode/utf8"
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/podcast"
 )
 
 // cleanText returns s as XML 1.0 text: every byte that is not valid UTF-8
@@ -100,6 +102,10 @@ func cleanShow(s *config.Show) *config.Show {
 	c.Language = cleanText(s.Language)
 	c.Author = cleanText(s.Author)
 	c.Image = cleanText(s.Image)
+	c.NewFeedURL, c.Block = cleanText(s.NewFeedURL), cleanAll(s.Block)
+	c.People, c.Location, c.License, c.Txt, c.Images = cleanAll(s.People), cleanAll(s.Location), cleanAll(s.License), cleanAll(s.Txt), cleanAll(s.Images)
+	c.Trailers, c.UpdateFrequency, c.Podroll, c.Publisher = cleanAll(s.Trailers), cleanAll(s.UpdateFrequency), cleanAll(s.Podroll), cleanAll(s.Publisher)
+	c.RemoteItems, c.Chat, c.Value = cleanAll(s.RemoteItems), cleanAll(s.Chat), cleanAll(s.Value)
 	c.Categories = slices.Clone(s.Categories)
 	for i := range c.Categories {
 		c.Categories[i].Name = cleanText(c.Categories[i].Name)
@@ -163,14 +169,17 @@ func cleanEpisode(e *episodes.Episode) *episodes.Episode {
 	c.Links = cleanEach(e.Links, cleanLink)
 	c.Takeaways = cleanEach(e.Takeaways, cleanText)
 	c.People = cleanEach(e.People, func(p episodes.Person) episodes.Person {
-		p.Name, p.Role, p.Href, p.Img = cleanText(p.Name), cleanText(p.Role), cleanText(p.Href), cleanText(p.Img)
+		p.Name, p.Role, p.Group, p.Href, p.Img = cleanText(p.Name), cleanText(p.Role), cleanText(p.Group), cleanText(p.Href), cleanText(p.Img)
 		return p
 	})
-	if e.Transcript != nil {
-		t := *e.Transcript
-		t.URL, t.Type = cleanText(t.URL), cleanText(t.Type)
-		c.Transcript = &t
-	}
+	c.Transcripts = cleanEach(e.Transcripts, func(t podcast.Transcript) podcast.Transcript {
+		t.URL, t.Type, t.Language = cleanText(t.URL), cleanText(t.Type), cleanText(t.Language)
+		return t
+	})
+	c.Soundbites = cleanAll(e.Soundbites)
+	c.AlternateEnclosures = cleanAll(e.AlternateEnclosures)
+	c.Location, c.License, c.Txt, c.Images = cleanAll(e.Location), cleanAll(e.License), cleanAll(e.Txt), cleanAll(e.Images)
+	c.Chat, c.SocialInteract, c.Value, c.Live = cleanAll(e.Chat), cleanAll(e.SocialInteract), cleanAll(e.Value), cleanAll(e.Live)
 	return &c
 }
 
@@ -178,4 +187,46 @@ func cleanEpisode(e *episodes.Episode) *episodes.Episode {
 // "]]>" inside it across two sections, so any cleaned text is safe in it.
 type cdata struct {
 	Text string `xml:",cdata"`
+}
+
+// cleanAll returns a deep copy of v with every string in it cleaned (see
+// cleanText): for the Podcasting 2.0 tags of package podcast, whose many
+// small structs are copied the same way.
+func cleanAll[T any](v T) T {
+	out := reflect.New(reflect.TypeOf(&v).Elem()).Elem()
+	cleanValue(out, reflect.ValueOf(v))
+	return out.Interface().(T)
+}
+
+// cleanValue sets dst, a settable value, to a cleaned deep copy of src.
+func cleanValue(dst, src reflect.Value) {
+	switch src.Kind() {
+	case reflect.String:
+		dst.SetString(cleanText(src.String()))
+	case reflect.Pointer:
+		if src.IsNil() {
+			return
+		}
+		p := reflect.New(src.Type().Elem())
+		cleanValue(p.Elem(), src.Elem())
+		dst.Set(p)
+	case reflect.Slice:
+		if src.IsNil() {
+			return
+		}
+		s := reflect.MakeSlice(src.Type(), src.Len(), src.Len())
+		for i := range src.Len() {
+			cleanValue(s.Index(i), src.Index(i))
+		}
+		dst.Set(s)
+	case reflect.Struct:
+		dst.Set(src) // unexported fields and times, as they are
+		for i := range src.NumField() {
+			if dst.Field(i).CanSet() {
+				cleanValue(dst.Field(i), src.Field(i))
+			}
+		}
+	default:
+		dst.Set(src)
+	}
 }

@@ -18,6 +18,10 @@ var channelHandled = map[[2]string]bool{
 	{nsItunes, "category"}: true, {nsItunes, "explicit"}: true, {nsItunes, "type"}: true,
 	{nsPodcast, "guid"}: true, {nsPodcast, "locked"}: true, {nsPodcast, "funding"}: true,
 	{nsPodcast, "medium"}: true, {nsPodcast, "person"}: true,
+	{nsItunes, "new-feed-url"}: true, {nsItunes, "block"}: true, {nsItunes, "complete"}: true,
+	{nsPodcast, "block"}: true, {nsPodcast, "trailer"}: true, {nsPodcast, "updateFrequency"}: true,
+	{nsPodcast, "podroll"}: true, {nsPodcast, "publisher"}: true, {nsPodcast, "remoteItem"}: true,
+	{nsPodcast, "liveItem"}: true,
 }
 
 // channel reads the show, one reader per part of the channel as gofeed
@@ -118,11 +122,20 @@ func (r *reader) channelPodcast(ch *node, s *config.Show) {
 	}
 	s.Medium = strings.TrimSpace(ch.ChildText(nsPodcast, "medium"))
 	for _, p := range ch.Children(nsPodcast, "person") {
-		r.people = append(r.people, r.person(p))
-		if r.peopleN == nil {
-			r.peopleN = p
-		}
+		s.People = append(s.People, r.person(p))
 	}
+	s.NewFeedURL = r.abs(ch.ChildText(nsItunes, "new-feed-url"))
+	s.Block = r.block(ch)
+	s.Complete = yes(ch.ChildText(nsItunes, "complete"))
+	s.Trailers = r.trailers(ch)
+	s.UpdateFrequency = r.updateFrequency(ch)
+	s.Podroll = r.remoteItems(ch.Child(nsPodcast, "podroll"))
+	if pub := r.remoteItems(ch.Child(nsPodcast, "publisher")); len(pub) > 0 {
+		s.Publisher = &pub[0]
+	}
+	s.RemoteItems = r.remoteItems(ch)
+	s.Location, s.License, s.Txt, s.Images = r.location(ch), r.license(ch), r.txt(ch), r.images(ch)
+	s.Chat, s.Value = r.chat(ch), r.value(ch)
 }
 
 // channelAddress reads the feed's own address, its podcast:guid, and sets
@@ -148,6 +161,9 @@ func (r *reader) channelAddress(ch *node, s *config.Show, imp *Import) {
 	if r.opts.FeedURL != "" {
 		s.FeedURL = r.opts.FeedURL
 	}
+	if s.NewFeedURL == s.FeedURL {
+		s.NewFeedURL = "" // the feed names its own address: nothing moves
+	}
 	s.GUID = strings.TrimSpace(ch.ChildText(nsPodcast, "guid"))
 	if s.GUID == "" && imp.OldFeedURL != "" {
 		// Apps that know podcast:guid derived it from the old address: keep
@@ -161,7 +177,7 @@ func (r *reader) channelRest(ch *node, s *config.Show) {
 	for _, k := range ch.Kids {
 		key := [2]string{k.Space, k.Local}
 		switch {
-		case channelHandled[key]:
+		case channelHandled[key], podcastHandled[key]:
 		case k.Space == nsAtom && k.Local == "link" && k.AttrValue("rel") == "self":
 		case k.Space == nsItunes && k.Local == "summary":
 			if s.Description != "" && r.plainText(k.Text) != s.Description {
@@ -171,8 +187,6 @@ func (r *reader) channelRest(ch *node, s *config.Show) {
 			if clean(k.Text) != s.Title {
 				r.notKept(k, "podcast.toml has one title; the channel's <title> was kept")
 			}
-		case k.Space == nsItunes && k.Local == "new-feed-url":
-			r.notKept(k, "the feed already asked apps to move; podfeed's feed_url is the address it is served from")
 		default:
 			r.notKept(k, "")
 		}

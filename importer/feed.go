@@ -85,6 +85,9 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 	for _, item := range channel.Children("", "item") {
 		imp.Episodes = append(imp.Episodes, r.item(item, imp.Show))
 	}
+	for _, live := range channel.Children(nsPodcast, "liveItem") {
+		imp.Episodes = append(imp.Episodes, r.liveItem(live, imp.Show))
+	}
 	r.fetch(ctx)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -92,7 +95,6 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 	for _, p := range r.pending {
 		p.finish(r)
 	}
-	r.channelPeople(imp)
 	imp.Show.Links = splitShowLinks(imp.Episodes, imp.Show)
 	nameFiles(imp.Episodes)
 	r.reportLosses()
@@ -111,8 +113,6 @@ type reader struct {
 	losses  map[string]*loss
 	order   []string
 	pending []*pendingItem
-	people  []episodes.Person // channel-level podcast:person
-	peopleN *node
 }
 
 // pos returns the position of n in the feed.

@@ -25,6 +25,8 @@ var itemHandled = map[[2]string]bool{
 	{nsItunes, "episodeType"}: true, {nsItunes, "explicit"}: true, {nsItunes, "image"}: true,
 	{nsItunes, "keywords"}: true, {nsItunes, "summary"}: true,
 	{nsPodcast, "person"}: true, {nsPodcast, "chapters"}: true, {nsPsc, "chapters"}: true,
+	{nsPodcast, "transcript"}: true, {nsPodcast, "soundbite"}: true, {nsPodcast, "alternateEnclosure"}: true,
+	{nsPodcast, "socialInteract"}: true, {nsItunes, "block"}: true, {nsPodcast, "contentLink"}: true,
 }
 
 // pendingItem is an episode waiting for what the network may add: its
@@ -195,7 +197,13 @@ func (r *reader) itemPodcast(n *node, p *pendingItem) {
 	for _, pn := range n.Children(nsPodcast, "person") {
 		ep.People = append(ep.People, r.person(pn))
 	}
-	r.transcript(n, ep)
+	ep.Transcripts = r.transcripts(n)
+	ep.Soundbites = r.soundbites(n)
+	ep.AlternateEnclosures = r.alternateEnclosures(n)
+	ep.SocialInteract = r.socialInteract(n)
+	ep.Location, ep.License, ep.Txt, ep.Images = r.location(n), r.license(n), r.txt(n), r.images(n)
+	ep.Chat, ep.Value = r.chat(n), r.value(n)
+	ep.Block = yes(n.ChildText(nsItunes, "block"))
 	if pc := n.Child(nsPsc, "chapters"); pc != nil {
 		ep.Chapters = r.pscChapters(pc)
 		p.fromPsc = true
@@ -233,7 +241,7 @@ func (r *reader) itemRest(n *node, ep *episodes.Episode, show *config.Show) {
 	for _, k := range n.Kids {
 		key := [2]string{k.Space, k.Local}
 		switch {
-		case itemHandled[key]:
+		case itemHandled[key], podcastHandled[key]:
 		case k.Space == "" && k.Local == "enclosure":
 		case k.Space == nsItunes && k.Local == "title":
 			if clean(k.Text) != ep.Title {
@@ -294,38 +302,9 @@ func (r *reader) person(n *node) episodes.Person {
 		p.Role = episodes.DefaultRole
 	}
 	if g := strings.ToLower(n.AttrValue("group")); g != "" && g != "cast" {
-		r.lost(n, fmt.Sprintf("podcast:person group %q is not kept", g), "podfeed writes every person in the default group, cast")
+		p.Group = g
 	}
 	return p
-}
-
-// transcriptPreference orders transcript types: the first the episode file
-// accepts is kept.
-var transcriptPreference = []string{"text/vtt", "application/x-subrip", "application/srt", "application/json", "text/html", "text/plain"}
-
-// transcript keeps the item's most useful transcript and reports the rest.
-func (r *reader) transcript(n *node, ep *episodes.Episode) {
-	ts := n.Children(nsPodcast, "transcript")
-	best := -1
-	for _, want := range transcriptPreference {
-		for i, t := range ts {
-			if strings.EqualFold(t.AttrValue("type"), want) && t.AttrValue("url") != "" {
-				best = i
-				break
-			}
-		}
-		if best >= 0 {
-			break
-		}
-	}
-	for i, t := range ts {
-		if i == best {
-			ep.Transcript = &episodes.Transcript{URL: r.abs(t.AttrValue("url")), Type: strings.ToLower(t.AttrValue("type"))}
-			continue
-		}
-		r.lost(t, fmt.Sprintf("a podcast:transcript of type %q is not kept", t.AttrValue("type")),
-			"an episode file names one transcript; podfeed keeps the first of "+strings.Join(transcriptPreference, ", "))
-	}
 }
 
 // pscChapters reads Podlove Simple Chapters.

@@ -12,21 +12,6 @@ import (
 	"github.com/podfeed/podfeed/internal/showfile"
 )
 
-// channelPeople gives the channel's podcast:person to every episode that
-// names none of its own: podfeed has people only per episode.
-func (r *reader) channelPeople(imp *Import) {
-	if len(r.people) == 0 {
-		return
-	}
-	for _, ep := range imp.Episodes {
-		if len(ep.People) == 0 {
-			ep.People = slices.Clone(r.people)
-		}
-	}
-	r.probs.Warn(r.pos(r.peopleN), "the channel's podcast:person tags were copied into every episode that names no people of its own").
-		WithHint("podfeed names people per episode")
-}
-
 // nameFiles gives each episode its file name: NNN-slug, numbered by episode
 // number when every episode has a distinct one, otherwise in order of
 // publication. Episodes are sorted oldest first.

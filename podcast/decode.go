@@ -127,7 +127,7 @@ func readTimeSplit(t *tomlx.Table) TimeSplit {
 			s.RemotePercentage = int(n)
 		}
 	}
-	s.RemoteItem = readRemoteItemTable(t, "remote_item")
+	s.RemoteItem = ReadRemoteItem(t, "remote_item")
 	s.Recipients = readRecipients(t, "recipients", false)
 	switch {
 	case s.RemoteItem == nil && len(s.Recipients) == 0:
@@ -151,8 +151,9 @@ func ReadRemoteItems(t *tomlx.Table, key string) []RemoteItem {
 	return out
 }
 
-// readRemoteItemTable reads the [key] table of t as a remote item.
-func readRemoteItemTable(t *tomlx.Table, key string) *RemoteItem {
+// ReadRemoteItem reads the [key] table of t as a remote item, or returns
+// nil without one.
+func ReadRemoteItem(t *tomlx.Table, key string) *RemoteItem {
 	rt := t.Table(key)
 	if rt == nil {
 		return nil
@@ -733,4 +734,37 @@ func enumError(t *tomlx.Table, key, v string, allowed []string, explain string) 
 	} else {
 		p.WithHint("%s", explain)
 	}
+}
+
+// ReadPeople reads the [[key]] people of t.
+func ReadPeople(t *tomlx.Table, key string) []Person {
+	var out []Person
+	for _, pt := range t.Tables(key) {
+		p := Person{
+			Name: requiredString(pt, "name", `add name = "…"`),
+			Href: readURL(pt, "href", false),
+			Img:  readURL(pt, "img", true),
+			Role: DefaultRole,
+		}
+		if r, ok := optionalString(pt, "role"); ok {
+			if strings.TrimSpace(r) == "" {
+				pt.Errorf("role", "must not be empty").WithHint(`leave role out for "host", or write e.g. "guest"`)
+			} else {
+				p.Role = r
+			}
+		}
+		if g, ok := optionalString(pt, "group"); ok {
+			if strings.TrimSpace(g) == "" {
+				pt.Errorf("group", "must not be empty").WithHint(`leave group out for "cast", or write e.g. "writing"`)
+			} else {
+				p.Group = g
+			}
+		}
+		if n := len([]rune(p.Name)); n > 128 {
+			pt.Errorf("name", "%d characters, more than the 128 the tag allows", n).WithHint("shorten it")
+		}
+		pt.Finish()
+		out = append(out, p)
+	}
+	return out
 }

@@ -177,3 +177,16 @@ type Block struct {
 
 // Set reports whether anything is blocked.
 func (b Block) Set() bool { return b.All || len(b.Platforms) > 0 }
+
+// Person is podcast:person: someone who takes part in the show or the
+// episode.
+type Person struct {
+	Name  string
+	Role  string // "host" (the default), "guest", … from the namespace's taxonomy
+	Group string // "cast" (the default), "writing", … ; "" for the default
+	Href  string
+	Img   string
+}
+
+// DefaultRole is a person's role when the file gives none.
+const DefaultRole = "host"

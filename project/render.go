@@ -36,6 +36,7 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	live, scheduled := episodes.Select(s.Episodes, opts.Now)
 	out, err := feed.Build(s.Config, live, feed.Options{
 		Updated:    s.Modified,
+		Now:        opts.Now,
 		Generator:  opts.Generator,
 		Stylesheet: site.StylesheetFile,
 		MaxItems:   s.Config.Build.MaxItems,

@@ -259,6 +259,7 @@ func EncodeShow(s *config.Show, comment string) []byte {
 		w.boolean("locked", s.Locked.Locked)
 	}
 	w.str("medium", s.Medium)
+	w.showKeys(s)
 	if s.Owner.Name != "" || s.Owner.Email != "" {
 		w.header("owner", false)
 		w.str("name", s.Owner.Name)
@@ -277,6 +278,7 @@ func EncodeShow(s *config.Show, comment string) []byte {
 		w.strAlways("name", d.Name)
 		w.strAlways("url", d.URL)
 	}
+	w.showTables(s)
 	def := config.Default().Build
 	if (s.Build.Episodes != "" && s.Build.Episodes != def.Episodes) || (s.Build.Output != "" && s.Build.Output != def.Output) {
 		w.header("build", false)
@@ -319,6 +321,10 @@ func EncodeEpisode(ep *episodes.Episode, comment string) []byte {
 	w.str("image", ep.Image)
 	w.inlineArray("keywords", ep.Keywords)
 	w.longArray("takeaways", ep.Takeaways)
+	if ep.Block {
+		w.boolean("block", true)
+	}
+	w.licenseKeys(ep.License)
 
 	a := ep.Audio
 	if a.URL != "" || a.File != "" || a.Length > 0 || a.Type != "" || a.Duration > 0 {
@@ -351,17 +357,7 @@ duration = "35:14"`)
 	for _, l := range ep.Links {
 		w.link(l.Group, l.Title, l.URL, l.Note)
 	}
-	for _, p := range ep.People {
-		w.header("people", true)
-		w.strAlways("name", p.Name)
-		w.str("role", p.Role)
-		w.str("href", p.Href)
-		w.str("img", p.Img)
-	}
-	if t := ep.Transcript; t != nil {
-		w.header("transcript", false)
-		w.strAlways("url", t.URL)
-		w.strAlways("type", t.Type)
-	}
+	w.people(ep.People)
+	w.episodeTables(ep)
 	return []byte(w.b.String())
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/podfeed/podfeed/internal/episodetest"
 	"github.com/podfeed/podfeed/internal/golden"
 	"github.com/podfeed/podfeed/internal/tomlx"
+	"github.com/podfeed/podfeed/podcast"
 )
 
 // tricky are strings that TOML writers get wrong.
@@ -111,9 +112,9 @@ func fullEpisode() *episodes.Episode {
 			{Group: "Guest's Links", Title: "Site", URL: "https://guest.example/", Note: "a note with \\ backslash"},
 			{Title: "No group", URL: "https://example.org/"},
 		},
-		Takeaways:  []string{"First.", `Second "quoted".`},
-		People:     []episodes.Person{{Name: "Ann", Role: "guest", Href: "https://ann.example/", Img: "https://ann.example/a.jpg"}, {Name: "Bo", Role: "host"}},
-		Transcript: &episodes.Transcript{URL: "https://example.com/7.vtt", Type: "text/vtt"},
+		Takeaways:   []string{"First.", `Second "quoted".`},
+		People:      []episodes.Person{{Name: "Ann", Role: "guest", Href: "https://ann.example/", Img: "https://ann.example/a.jpg"}, {Name: "Bo", Role: "host"}},
+		Transcripts: []podcast.Transcript{{URL: "https://example.com/7.vtt", Type: "text/vtt"}},
 	}
 }
 
