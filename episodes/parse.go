@@ -100,8 +100,9 @@ func slug(file string) string {
 }
 
 type decoder struct {
-	probs *diag.List
-	draft bool
+	probs  *diag.List
+	draft  bool
+	isLive bool // the episode has a [live] window: its stream has no length or duration
 }
 
 func (d *decoder) episode(t *tomlx.Table, ep *Episode) {
@@ -146,6 +147,7 @@ func (d *decoder) episode(t *tomlx.Table, ep *Episode) {
 			WithHint("write guid = %q", clean)
 	}
 
+	d.isLive = t.Has("live")
 	var durationKnown bool
 	switch at := t.Table("audio"); {
 	case at != nil:
@@ -194,12 +196,12 @@ func (d *decoder) audio(t *tomlx.Table, a *Audio) (durationKnown bool) {
 	}
 
 	if n, ok := t.Int("length"); ok {
-		if n <= 0 {
+		if n < 0 || n == 0 && !d.isLive {
 			t.Errorf("length", "must be the file size in bytes, got %d", n)
 		} else {
 			a.Length = n
 		}
-	} else if !t.Has("length") && !hasFile {
+	} else if !t.Has("length") && !hasFile && !d.isLive {
 		d.publishingNeeds(t, "length").
 			WithHint("give the media file's size in bytes, or file = \"media/…\" to read it from the file")
 	}
@@ -218,7 +220,7 @@ func (d *decoder) audio(t *tomlx.Table, a *Audio) (durationKnown bool) {
 	if dur, ok := d.timestamp(t, "duration"); ok {
 		a.Duration = dur
 		durationKnown = true
-	} else if !t.Has("duration") && !hasFile {
+	} else if !t.Has("duration") && !hasFile && !d.isLive {
 		d.missing(diag.Warning, t, "duration").
 			WithHint(`add duration = "H:MM:SS"; apps show it before the episode is downloaded`)
 	}

@@ -1,6 +1,7 @@
 package feed
 
 import (
+	"encoding/xml"
 	"io"
 	"strconv"
 	"strings"
@@ -98,9 +99,10 @@ type rssItem struct {
 
 // rssLiveItem is podcast:liveItem: an item with its live window.
 type rssLiveItem struct {
-	Status string `xml:"status,attr"`
-	Start  string `xml:"start,attr"`
-	End    string `xml:"end,attr"`
+	XMLName xml.Name `xml:"podcast:liveItem"` // over the embedded item's own
+	Status  string   `xml:"status,attr"`
+	Start   string   `xml:"start,attr"`
+	End     string   `xml:"end,attr"`
 	*rssItem
 	ContentLink *podcastContentLink `xml:"podcast:contentLink"`
 }

@@ -93,13 +93,26 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 // TestExampleGolden builds the example show and compares every output with
 // testdata/golden/coding-chats; -update rewrites the golden files.
 func TestExampleGolden(t *testing.T) {
-	show := load(t, exampleDir)
+	got := buildGolden(t, exampleDir, "coding-chats", day)
+	for _, name := range []string{"feed.xml", "atom.xml", "feed.json", "index.html", "chapters/055-rust-in-production.json"} {
+		if _, ok := got[name]; !ok {
+			t.Errorf("%s: missing from the outputs", name)
+		}
+	}
+}
+
+// buildGolden builds the show in dir at now and compares every output
+// with testdata/golden/NAME, which -update rewrites; it returns the
+// outputs.
+func buildGolden(t *testing.T, dir, name string, now time.Time) map[string][]byte {
+	t.Helper()
+	show := load(t, dir)
 	out := t.TempDir()
-	if _, err := show.Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+	if _, err := show.Build(context.Background(), BuildOptions{Now: now, Output: out}); err != nil {
 		t.Fatal(err)
 	}
 	got := readTree(t, out)
-	golden := filepath.Join("testdata", "golden", "coding-chats")
+	golden := filepath.Join("testdata", "golden", name)
 	if *update {
 		if err := os.RemoveAll(golden); err != nil {
 			t.Fatal(err)
@@ -130,11 +143,7 @@ func TestExampleGolden(t *testing.T) {
 			t.Errorf("%s: written but has no golden file", name)
 		}
 	}
-	for _, name := range []string{"feed.xml", "atom.xml", "feed.json", "index.html", "chapters/055-rust-in-production.json"} {
-		if _, ok := got[name]; !ok {
-			t.Errorf("%s: missing from the outputs", name)
-		}
-	}
+	return got
 }
 
 // addEpisode writes an episode file into the show folder.
