@@ -54,6 +54,7 @@ func (r *reader) item(n *node, show *config.Show) *episodes.Episode {
 	ep := &episodes.Episode{EpisodeType: episodes.TypeFull}
 	p := &pendingItem{ep: ep, n: n}
 	r.pending = append(r.pending, p)
+	r.itemNode[ep] = n
 
 	r.itemTitle(n, ep)
 	r.itemEnclosure(n, p)
