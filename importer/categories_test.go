@@ -40,3 +40,19 @@ func TestMapCategory(t *testing.T) {
 		}
 	}
 }
+
+func TestRegisteredType(t *testing.T) {
+	tests := []struct{ typ, url, want string }{
+		{"audio/mpeg", "https://a.example/1.mp3", "audio/mpeg"},
+		{"audio/mp3", "https://a.example/1.mp3", "audio/mpeg"},
+		{"video/x-mp4", "https://a.example/1.mp4", "video/mp4"},
+		{"application/octet-stream", "https://a.example/1.m4a?x=1", "audio/x-m4a"},
+		{"application/octet-stream", "https://a.example/1", "application/octet-stream"},
+		{"audio/x-m4a", "https://a.example/1.m4a", "audio/x-m4a"},
+	}
+	for _, tt := range tests {
+		if got := registeredType(tt.typ, tt.url); got != tt.want {
+			t.Errorf("registeredType(%q, %q) = %q, want %q", tt.typ, tt.url, got, tt.want)
+		}
+	}
+}

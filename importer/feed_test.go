@@ -602,6 +602,8 @@ func TestUnknownElementsReported(t *testing.T) {
 		{"two subcategories", `<itunes:category text="Arts"><itunes:category text="Books"/><itunes:category text="Design"/></itunes:category>`, "", `second subcategory "Design" of "Arts" is not kept`},
 		{"different item author", "", "<itunes:author>Someone Else</itunes:author>", "<itunes:author> is not kept"},
 		{"item link", "", "<link>https://x.example/ep1</link>", "<link> is not kept"},
+		{"empty person", "", `<podcast:person/>`, "an empty <podcast:person> is not kept"},
+		{"psc out of order", "", `<psc:chapters xmlns:psc="http://podlove.org/simple-chapters"><psc:chapter start="00:05:00" title="B"/><psc:chapter start="00:00:00" title="A"/></psc:chapters>`, "psc:chapters out of order were sorted"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,10 +1,12 @@
 package importer
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -101,6 +103,10 @@ func (r *reader) itemEnclosure(n *node, p *pendingItem) {
 		p.probeLength = true
 	}
 	ep.Audio.Type = strings.TrimSpace(e.AttrValue("type"))
+	if t := registeredType(ep.Audio.Type, ep.Audio.URL); t != ep.Audio.Type {
+		r.lost(e, fmt.Sprintf("enclosure type %q is written as %q", ep.Audio.Type, t), "apps read both; podfeed writes the registered media type")
+		ep.Audio.Type = t
+	}
 	if ep.Audio.Type == "" {
 		p.probeType = true
 	}
@@ -194,7 +200,11 @@ func (r *reader) itemType(n *node, ep *episodes.Episode) {
 func (r *reader) itemPodcast(n *node, p *pendingItem) {
 	ep := p.ep
 	for _, pn := range n.Children(nsPodcast, "person") {
-		ep.People = append(ep.People, r.person(pn))
+		if p := r.person(pn); p.Name != "" {
+			ep.People = append(ep.People, p)
+		} else {
+			r.lost(pn, "an empty <podcast:person> is not kept", "it names no one")
+		}
 	}
 	r.transcript(n, ep)
 	if pc := n.Child(nsPsc, "chapters"); pc != nil {
@@ -345,7 +355,34 @@ func (r *reader) pscChapters(pc *node) []episodes.Chapter {
 			Image: r.abs(c.AttrValue("image")),
 		})
 	}
+	if !slices.IsSortedFunc(out, byStart) {
+		slices.SortStableFunc(out, byStart)
+		r.lost(pc, "psc:chapters out of order were sorted by start", "check the chapters in the episode file")
+	}
 	return out
+}
+
+func byStart(a, b episodes.Chapter) int { return cmp.Compare(a.Start, b.Start) }
+
+// registeredType returns an enclosure's media type as registered: the
+// aliases hosts write (audio/mp3, video/x-mp4) by their registered names,
+// application/octet-stream (and other non-media types) by the type of the
+// URL's extension when it has one.
+func registeredType(t, addr string) string {
+	switch strings.ToLower(t) {
+	case "audio/mp3", "audio/mpeg3", "audio/x-mp3", "audio/x-mpeg", "audio/mpg":
+		return "audio/mpeg"
+	case "video/x-mp4", "video/mpeg4":
+		return "video/mp4"
+	case "":
+		return ""
+	}
+	if !strings.HasPrefix(t, "audio/") && !strings.HasPrefix(t, "video/") {
+		if g := typeByExtension(addr); g != "" {
+			return g
+		}
+	}
+	return t
 }
 
 // fetch runs the network requests the items need: chapters files for
