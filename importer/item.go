@@ -255,7 +255,7 @@ func (r *reader) itemRest(n *node, ep *episodes.Episode, show *config.Show) {
 				r.notKept(k, "podfeed writes the show's author into every item; name the episode's people with [[people]]")
 			}
 		case k.Space == "" && k.Local == "link":
-			r.itemLink(k, show)
+			r.itemLink(k, ep, show)
 		case k.Space == nsPodcast && k.Local == "transcript":
 		case k.Space == nsPodcast && (k.Local == "season" || k.Local == "episode"):
 			if k.AttrValue("name") != "" || k.AttrValue("display") != "" {
@@ -267,14 +267,17 @@ func (r *reader) itemRest(n *node, ep *episodes.Episode, show *config.Show) {
 	}
 }
 
-// itemLink reports an item's link unless the build makes it again.
-func (r *reader) itemLink(k *node, show *config.Show) {
+// itemLink keeps an item's link, the episode's page on the old website, in
+// the episode's link key, unless it is the show's own link or a page
+// podfeed made itself (the build makes it again).
+func (r *reader) itemLink(k *node, ep *episodes.Episode, show *config.Show) {
 	switch u := r.abs(k.Text); {
 	case u == "" || u == show.Link:
 	case show.FeedURL != "" && strings.HasPrefix(u, feed.SiblingURL(show.FeedURL, "episodes/")):
-		// A page podfeed made itself: the build makes it again.
+	case !isWebURL(u):
+		r.notKept(k, "it is not an http(s) address")
 	default:
-		r.notKept(k, "podfeed makes its own page for each episode; add this address to the episode's [[links]] if it should stay")
+		ep.Link = u
 	}
 }
 
