@@ -135,6 +135,7 @@ func readShow(t *tomlx.Table, s *Show, probs *diag.List) {
 	}
 	readMedium(t, s)
 	readPodcast(t, s)
+	readLinkPages(t, s)
 	readLinks(t, s)
 	readFunding(t, s)
 	readDirectories(t, s)
@@ -405,5 +406,13 @@ func enumError(t *tomlx.Table, key, v string, allowed []string, explain string) 
 		p.WithHint("did you mean %q? %s", s, explain)
 	} else {
 		p.WithHint("%s", explain)
+	}
+}
+
+// readLinkPages reads link_pages: whether items link to podfeed's episode
+// pages even where an episode keeps its old page in link.
+func readLinkPages(t *tomlx.Table, s *Show) {
+	if b := t.Bool("link_pages"); b != nil {
+		s.LinkPages = *b
 	}
 }

@@ -59,6 +59,10 @@ type Show struct {
 	Directories []Directory // the show's pages in podcast directories, for the web page
 	Locked      *Locked     // podcast:locked; nil when not set
 	Medium      string      // podcast:medium; "" when not set
+	// LinkPages links every item to its page on podfeed's site, also
+	// an episode that keeps its old page in its link key: set once the
+	// show's website has moved to podfeed too (link_pages = true).
+	LinkPages bool
 
 	// NewFeedURL is itunes:new-feed-url: the feed's new address, when the
 	// show has moved (the old feed keeps it until apps have followed).

@@ -46,8 +46,8 @@ func checkImage(t *tomlx.Table, key, v string) {
 	if u.Scheme != "https" {
 		fixed := *u
 		fixed.Scheme = "https"
-		t.Errorf(key, "%q is not https", v).
-			WithHint("Apple Podcasts requires artwork served over https: write %q", fixed.String())
+		t.Warnf(key, "%q is not https", v).
+			WithHint("Apple Podcasts requires artwork served over https: serve it so and write %q", fixed.String())
 	}
 	switch strings.ToLower(path.Ext(u.Path)) {
 	case ".jpg", ".jpeg", ".png":

@@ -41,6 +41,10 @@ type Episode struct {
 	Links       []Link
 	Takeaways   []string
 	People      []Person
+	// Link is the episode's own web page (the item's <link>), kept from
+	// the show's old website by podfeed import; "" links the item to
+	// podfeed's page for it.
+	Link string
 	// Transcripts are [transcript] and the [[transcripts]] tables, in
 	// this order.
 	Transcripts []podcast.Transcript
@@ -82,7 +86,7 @@ func (l *Live) Status(now time.Time) string {
 // Audio is the episode's media file (the RSS enclosure).
 type Audio struct {
 	URL      string
-	Length   int64         // bytes; 0 when unknown
+	Length   int64         // bytes; 0 when unknown (written as length = 0, and check warns)
 	Type     string        // MIME type, e.g. "audio/mpeg"
 	Duration time.Duration // 0 when unknown
 	File     string        // local media file, relative to the show folder, cleaned, with "/"; "" when none

@@ -120,7 +120,13 @@ func checkDuplicates(loaded []*loadedEpisode, probs *diag.List, pos func(l *load
 	for _, l := range loaded {
 		if g := l.ep.GUID; g != "" {
 			if first, dup := guids[g]; dup {
-				probs.Add(pos(l, l.guidKey), "%s: guid %q is already used by %s", l.guidKey, g, where(pos(first, first.guidKey), first.ep)).
+				// A draft is never published: its guid clashes only once
+				// it is (podfeed import keeps a repeated item so).
+				add := probs.Add
+				if l.ep.Draft || first.ep.Draft {
+					add = probs.Warn
+				}
+				add(pos(l, l.guidKey), "%s: guid %q is already used by %s", l.guidKey, g, where(pos(first, first.guidKey), first.ep)).
 					WithHint("give every episode its own guid; apps treat two items with one guid as one episode")
 			} else {
 				guids[g] = l
@@ -133,7 +139,8 @@ func checkDuplicates(loaded []*loadedEpisode, probs *diag.List, pos func(l *load
 				if k.season > 0 {
 					what = fmt.Sprintf("season %d episode %d", k.season, k.number)
 				}
-				probs.Add(pos(l, "number"), "number: %s is already used by %s", what, where(pos(first, "number"), first.ep)).
+				// Apps accept it (and real feeds have it): a warning.
+				probs.Warn(pos(l, "number"), "number: %s is already used by %s", what, where(pos(first, "number"), first.ep)).
 					WithHint("give each episode its own number, or mark extras with episode_type = \"bonus\"")
 			} else {
 				numbers[k] = l

@@ -46,7 +46,7 @@ func TestLoadDirDuplicates(t *testing.T) {
 	}
 	want := []string{
 		`show/episodes/002-b.toml:4:1: guid: guid "a" is already used by show/episodes/001-a.toml:4`,
-		`show/episodes/003-c.toml:2:1: number: episode number 1 is already used by show/episodes/001-a.toml:2`,
+		`show/episodes/003-c.toml:2:1: warning: number: episode number 1 is already used by show/episodes/001-a.toml:2`,
 	}
 	got := problemLines(probs.Format())
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
@@ -72,7 +72,7 @@ func TestLoadDirDuplicateSeasonNumberAndFallbackGUID(t *testing.T) {
 	want := []string{
 		`eps/a.toml: guid: warning: no guid: the feed falls back to the audio URL; add guid = "https://m.example.com/x.mp3" so it never changes`,
 		`eps/b.toml: guid: warning: no guid: the feed falls back to the audio URL; add guid = "https://m.example.com/x.mp3" so it never changes`,
-		`eps/b.toml:3:1: number: season 3 episode 1 is already used by eps/a.toml:3`,
+		`eps/b.toml:3:1: warning: number: season 3 episode 1 is already used by eps/a.toml:3`,
 		`eps/b.toml:7:1: audio.url: guid "https://m.example.com/x.mp3" is already used by eps/a.toml:7`,
 	}
 	got := problemLines(probs.Format())

@@ -120,6 +120,7 @@ func (d *decoder) episode(t *tomlx.Table, ep *Episode) {
 	ep.Explicit = t.Bool("explicit")
 	ep.Image = d.url(t, "image", httpsOnly)
 	ep.Keywords = t.Strings("keywords")
+	ep.Link = d.url(t, "link", anyHTTP)
 
 	hasGUID := t.Has("guid")
 	ep.GUID = t.String("guid")
@@ -196,9 +197,12 @@ func (d *decoder) audio(t *tomlx.Table, a *Audio) (durationKnown bool) {
 	}
 
 	if n, ok := t.Int("length"); ok {
-		if n < 0 || n == 0 && !d.isLive {
+		switch {
+		case n < 0:
 			t.Errorf("length", "must be the file size in bytes, got %d", n)
-		} else {
+		case n == 0 && !d.isLive:
+			unknownLength(t)
+		default:
 			a.Length = n
 		}
 	} else if !t.Has("length") && !hasFile && !d.isLive {

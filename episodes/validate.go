@@ -56,8 +56,8 @@ func (d *decoder) url(t *tomlx.Table, key string, rule urlRule) string {
 		return s
 	}
 	if rule == httpsOnly && scheme != "https" {
-		t.Errorf(key, "image must use https, got %q", s).
-			WithHint("Apple Podcasts and most apps do not load artwork over plain http")
+		t.Warnf(key, "image should use https, got %q", s).
+			WithHint("Apple Podcasts and some apps do not load artwork over plain http: serve it over https")
 	}
 	return s
 }
@@ -143,4 +143,12 @@ func warnAudioPlaceholders(t *tomlx.Table, a *Audio) {
 		t.Warnf("length", "%d is a placeholder written by podfeed", a.Length).
 			WithHint("write the media file's size in bytes, or give file = \"media/…\" to read it from the file")
 	}
+}
+
+// unknownLength warns about length = 0: the media file's size is unknown
+// (podfeed import writes it so when the media host could not be asked), and
+// the feed says length="0", as many hosts do.
+func unknownLength(t *tomlx.Table) {
+	t.Warnf("length", "0: the media file's size is unknown").
+		WithHint("give the size in bytes (podfeed check --remote asks the media host for it), or file = \"media/…\" to read it from the file")
 }

@@ -184,9 +184,7 @@ func checkKeys(eps []*episodes.Episode) error {
 
 func (b *build) entry(md *markdown.Renderer, ep *episodes.Episode, warn *diag.List) (*entry, error) {
 	e := &entry{ep: ep, explicit: b.show.Explicit}
-	if b.opts.PageLinks && ep.Slug != "" {
-		e.link = cleanText(b.sibling(address.PagePath(ep.Slug)))
-	}
+	e.link = b.itemLink(ep)
 	if ep.Explicit != nil {
 		e.explicit = *ep.Explicit
 	}
@@ -258,4 +256,17 @@ func episodeName(ep *episodes.Episode) string {
 		}
 	}
 	return "episode " + fmt.Sprintf("%q", ep.Title)
+}
+
+// itemLink is the item's <link>: the episode's own page when its file keeps
+// one (an imported show whose website has not moved) and the show does not
+// set link_pages, else its page on podfeed's site with Options.PageLinks.
+func (b *build) itemLink(ep *episodes.Episode) string {
+	if ep.Link != "" && !b.show.LinkPages {
+		return cleanText(ep.Link)
+	}
+	if b.opts.PageLinks && ep.Slug != "" {
+		return cleanText(b.sibling(address.PagePath(ep.Slug)))
+	}
+	return ""
 }

@@ -159,6 +159,7 @@ func cleanEpisode(e *episodes.Episode) *episodes.Episode {
 	}
 	c.Image = cleanText(e.Image)
 	c.Keywords = cleanEach(e.Keywords, cleanText)
+	c.Link = cleanText(e.Link)
 	c.Audio.URL = cleanText(e.Audio.URL)
 	c.Audio.Type = cleanText(e.Audio.Type)
 	c.Audio.File = cleanText(e.Audio.File)

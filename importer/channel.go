@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/xmlns"
 )
 
@@ -64,6 +65,8 @@ func (r *reader) channelCore(ch *node, s *config.Show) {
 
 // channelCategories reads itunes:category, one subcategory each.
 func (r *reader) channelCategories(ch *node, s *config.Show) {
+	var cats []config.Category
+	var at []*node
 	for _, c := range ch.Children(nsItunes, "category") {
 		cat := config.Category{Name: strings.TrimSpace(c.AttrValue("text"))}
 		subs := c.Children(nsItunes, "category")
@@ -75,9 +78,10 @@ func (r *reader) channelCategories(ch *node, s *config.Show) {
 				`podcast.toml names one subcategory per category: add it as "Parent/Sub" to categories`)
 		}
 		if cat.Name != "" {
-			s.Categories = append(s.Categories, cat)
+			cats, at = append(cats, cat), append(at, c)
 		}
 	}
+	s.Categories = r.mapCategories(cats, at)
 }
 
 // channelItunes reads itunes:explicit, itunes:type, the copyright and
@@ -146,16 +150,8 @@ func (r *reader) channelAddress(ch *node, s *config.Show, imp *Import) {
 			imp.OldFeedURL = r.abs(l.AttrValue("href"))
 		}
 	}
-	if imp.OldFeedURL == "" {
-		imp.OldFeedURL = r.abs(ch.ChildText(nsItunes, "new-feed-url"))
-	}
 	if imp.OldFeedURL == "" && r.opts.URL != "" {
 		imp.OldFeedURL = r.opts.URL
-	}
-	if imp.OldFeedURL == "" && r.opts.FeedURL == "" {
-		r.probs.Warn(r.pos(ch), "the feed does not give its own address (atom:link rel=\"self\")").
-			WithHint("set feed_url in podcast.toml to where podfeed's feed.xml will be served; " +
-				"if apps know the show by a podcast:guid, set guid to it too")
 	}
 	s.FeedURL = imp.OldFeedURL
 	if r.opts.FeedURL != "" {
@@ -163,6 +159,11 @@ func (r *reader) channelAddress(ch *node, s *config.Show, imp *Import) {
 	}
 	if s.NewFeedURL == s.FeedURL {
 		s.NewFeedURL = "" // the feed names its own address: nothing moves
+	}
+	if s.Link == "" && s.FeedURL != "" {
+		s.Link = address.SiblingURL(s.FeedURL, "")
+		r.probs.Warn(r.pos(ch.Child("", "link")), "the channel has no <link>: link is podfeed's site beside the feed, %s", s.Link).
+			WithHint("set link in podcast.toml to the show's website")
 	}
 	s.GUID = strings.TrimSpace(ch.ChildText(nsPodcast, "guid"))
 	if s.GUID == "" && imp.OldFeedURL != "" {

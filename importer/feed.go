@@ -45,13 +45,20 @@ type Import struct {
 	Problems diag.List
 	// OldFeedURL is the address the feed gave for itself ("" when none).
 	OldFeedURL string
+	// comments are written at the top of an episode's file: why it is
+	// a draft.
+	comments map[*episodes.Episode]string
 }
+
+// ErrNoFeedURL is returned when neither Options.FeedURL, nor the feed's
+// atom:link rel="self", nor Options.URL says where the feed is served.
+var ErrNoFeedURL = errors.New("the feed does not say its own address (no atom:link rel=\"self\"), so the show's feed_url is unknown")
 
 // ReadFeed reads an RSS podcast feed; name is used to position problems.
 // It fails only when src is not an RSS feed at all; everything the episode
 // files cannot keep is a warning in Import.Problems.
 func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Import, error) {
-	r := &reader{file: name, opts: opts, losses: map[string]*loss{}}
+	r := &reader{file: name, opts: opts, losses: map[string]*loss{}, itemNode: map[*episodes.Episode]*node{}}
 	doc, err := xmltree.Parse(src, xmltree.Strict)
 	if err != nil {
 		line := 0
@@ -80,8 +87,11 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 		r.base, _ = url.Parse(strings.TrimSpace(channel.ChildText("", "link")))
 	}
 
-	imp := &Import{}
+	imp := &Import{comments: map[*episodes.Episode]string{}}
 	imp.Show = r.channel(channel, imp)
+	if imp.Show.FeedURL == "" {
+		return nil, ErrNoFeedURL
+	}
 	for _, item := range channel.Children("", "item") {
 		imp.Episodes = append(imp.Episodes, r.item(item, imp.Show))
 	}
@@ -97,6 +107,7 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 	}
 	imp.Show.Links = splitShowLinks(imp.Episodes, imp.Show)
 	nameFiles(imp.Episodes)
+	r.repeatedGUIDs(imp)
 	r.reportLosses()
 	r.probs.Sort()
 	imp.Problems = r.probs
@@ -105,14 +116,15 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 
 // reader holds the state of one ReadFeed.
 type reader struct {
-	file    string
-	opts    Options
-	doc     *xmltree.Doc
-	base    *url.URL
-	probs   diag.List
-	losses  map[string]*loss
-	order   []string
-	pending []*pendingItem
+	file     string
+	opts     Options
+	doc      *xmltree.Doc
+	base     *url.URL
+	probs    diag.List
+	losses   map[string]*loss
+	order    []string
+	pending  []*pendingItem
+	itemNode map[*episodes.Episode]*node
 }
 
 // pos returns the position of n in the feed.
@@ -164,9 +176,30 @@ func (r *reader) notKept(n *node, hint string) {
 	r.lost(n, fmt.Sprintf("<%s> is not kept", r.doc.Name(n)), hint)
 }
 
-// abs resolves a possibly relative address against the feed's base.
+// abs resolves a possibly relative address against the feed's base;
+// spaces in it, which apps read as %20, are written so.
 func (r *reader) abs(s string) string {
-	return resolve(r.base, strings.TrimSpace(s))
+	return strings.ReplaceAll(resolve(r.base, strings.TrimSpace(s)), " ", "%20")
+}
+
+// repeatedGUIDs keeps the first (oldest) episode of a guid live and makes
+// every later one a draft whose file says why: apps show only one episode
+// per guid.
+func (r *reader) repeatedGUIDs(imp *Import) {
+	first := map[string]*episodes.Episode{}
+	for _, ep := range imp.Episodes {
+		f, dup := first[ep.GUID]
+		if !dup {
+			first[ep.GUID] = ep
+			continue
+		}
+		ep.Draft = true
+		imp.comments[ep] = fmt.Sprintf("A draft: the feed had this item's guid %q twice, and apps show only the\n"+
+			"first item of a guid, %s. Publish it only with a new guid of its own, or\n"+
+			"delete this file if it repeats that episode.", ep.GUID, f.File)
+		r.probs.Warn(r.pos(r.itemNode[ep]), "item %q repeats the guid %q of %q: written as a draft, %s", ep.Title, ep.GUID, f.Title, ep.File).
+			WithHint("apps show one episode per guid; give it a guid of its own to publish it, or delete it")
+	}
 }
 
 // clean collapses white space in a one-line value such as a title.
@@ -182,7 +215,7 @@ func (imp *Import) Files(source string) []output.File {
 	}
 	files := []output.File{{Name: config.FileName, Data: showfile.EncodeShow(imp.Show, comment)}}
 	for _, ep := range imp.Episodes {
-		files = append(files, output.File{Name: ep.File, Data: showfile.EncodeEpisode(ep, "")})
+		files = append(files, output.File{Name: ep.File, Data: showfile.EncodeEpisode(ep, imp.comments[ep])})
 	}
 	return files
 }

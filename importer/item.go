@@ -1,10 +1,12 @@
 package importer
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -56,6 +58,7 @@ func (r *reader) item(n *node, show *config.Show) *episodes.Episode {
 	ep := &episodes.Episode{EpisodeType: episodes.TypeFull}
 	p := &pendingItem{ep: ep, n: n}
 	r.pending = append(r.pending, p)
+	r.itemNode[ep] = n
 
 	r.itemTitle(n, ep)
 	r.itemEnclosure(n, p)
@@ -102,6 +105,10 @@ func (r *reader) itemEnclosure(n *node, p *pendingItem) {
 		p.probeLength = true
 	}
 	ep.Audio.Type = strings.TrimSpace(e.AttrValue("type"))
+	if t := registeredType(ep.Audio.Type, ep.Audio.URL); t != ep.Audio.Type {
+		r.lost(e, fmt.Sprintf("enclosure type %q is written as %q", ep.Audio.Type, t), "apps read both; podfeed writes the registered media type")
+		ep.Audio.Type = t
+	}
 	if ep.Audio.Type == "" {
 		p.probeType = true
 	}
@@ -195,7 +202,11 @@ func (r *reader) itemType(n *node, ep *episodes.Episode) {
 func (r *reader) itemPodcast(n *node, p *pendingItem) {
 	ep := p.ep
 	for _, pn := range n.Children(nsPodcast, "person") {
-		ep.People = append(ep.People, r.person(pn))
+		if p := r.person(pn); p.Name != "" {
+			ep.People = append(ep.People, p)
+		} else {
+			r.lost(pn, "an empty <podcast:person> is not kept", "it names no one")
+		}
 	}
 	ep.Transcripts = r.transcripts(n)
 	ep.Soundbites = r.soundbites(n)
@@ -252,7 +263,7 @@ func (r *reader) itemRest(n *node, ep *episodes.Episode, show *config.Show) {
 				r.notKept(k, "podfeed writes the show's author into every item; name the episode's people with [[people]]")
 			}
 		case k.Space == "" && k.Local == "link":
-			r.itemLink(k, show)
+			r.itemLink(k, ep, show)
 		case k.Space == nsPodcast && k.Local == "transcript":
 		case k.Space == nsPodcast && (k.Local == "season" || k.Local == "episode"):
 			if k.AttrValue("name") != "" || k.AttrValue("display") != "" {
@@ -264,14 +275,17 @@ func (r *reader) itemRest(n *node, ep *episodes.Episode, show *config.Show) {
 	}
 }
 
-// itemLink reports an item's link unless the build makes it again.
-func (r *reader) itemLink(k *node, show *config.Show) {
+// itemLink keeps an item's link, the episode's page on the old website, in
+// the episode's link key, unless it is the show's own link or a page
+// podfeed made itself (the build makes it again).
+func (r *reader) itemLink(k *node, ep *episodes.Episode, show *config.Show) {
 	switch u := r.abs(k.Text); {
 	case u == "" || u == show.Link:
 	case show.FeedURL != "" && strings.HasPrefix(u, feed.SiblingURL(show.FeedURL, "episodes/")):
-		// A page podfeed made itself: the build makes it again.
+	case !isWebURL(u):
+		r.notKept(k, "it is not an http(s) address")
 	default:
-		r.notKept(k, "podfeed makes its own page for each episode; add this address to the episode's [[links]] if it should stay")
+		ep.Link = u
 	}
 }
 
@@ -323,7 +337,34 @@ func (r *reader) pscChapters(pc *node) []episodes.Chapter {
 			Image: r.abs(c.AttrValue("image")),
 		})
 	}
+	if !slices.IsSortedFunc(out, byStart) {
+		slices.SortStableFunc(out, byStart)
+		r.lost(pc, "psc:chapters out of order were sorted by start", "check the chapters in the episode file")
+	}
 	return out
+}
+
+func byStart(a, b episodes.Chapter) int { return cmp.Compare(a.Start, b.Start) }
+
+// registeredType returns an enclosure's media type as registered: the
+// aliases hosts write (audio/mp3, video/x-mp4) by their registered names,
+// application/octet-stream (and other non-media types) by the type of the
+// URL's extension when it has one.
+func registeredType(t, addr string) string {
+	switch strings.ToLower(t) {
+	case "audio/mp3", "audio/mpeg3", "audio/x-mp3", "audio/x-mpeg", "audio/mpg":
+		return "audio/mpeg"
+	case "video/x-mp4", "video/mpeg4":
+		return "video/mp4"
+	case "":
+		return ""
+	}
+	if !strings.HasPrefix(t, "audio/") && !strings.HasPrefix(t, "video/") {
+		if g := typeByExtension(addr); g != "" {
+			return g
+		}
+	}
+	return t
 }
 
 // fetch runs the network requests the items need: chapters files for

@@ -644,7 +644,8 @@ func readURL(t *tomlx.Table, key string, https bool) string {
 		return s
 	}
 	if https && u.Scheme != "https" {
-		t.Errorf(key, "image must use https, got %q", s).WithHint("Apple Podcasts and most apps do not load artwork over plain http")
+		t.Warnf(key, "image should use https, got %q", s).
+			WithHint("Apple Podcasts and some apps do not load artwork over plain http: serve it over https")
 	}
 	return s
 }

@@ -195,7 +195,7 @@ func TestReadImages(t *testing.T) {
 	runReadCases(t, func(t *tomlx.Table) any { return ReadImages(t) }, []readCase{
 		{"valid", "[[images]]\nurl = \"https://example.com/wide.jpg\"\nalt = \"The hosts\"\naspect_ratio = \"16/9\"\nwidth = 1920\nheight = 1080\ntype = \"image/jpeg\"\npurpose = \"banner social\"\n", nil},
 		{"bad", "[[images]]\nurl = \"http://example.com/a.jpg\"\naspect_ratio = \"wide\"\nwidth = -1\ntype = \"jpeg\"\n",
-			[]string{"images[0].url: image must use https", `aspect_ratio: "wide" is not a ratio`, "width: must be a positive integer", `type: "jpeg" is not an image type`}},
+			[]string{"warning: images[0].url: image should use https", `aspect_ratio: "wide" is not a ratio`, "width: must be a positive integer", `type: "jpeg" is not an image type`}},
 		{"no url", "[[images]]\nalt = \"x\"\n", []string{`missing required key "images[0].url"`}},
 	}, nil)
 }

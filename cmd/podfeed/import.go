@@ -106,6 +106,9 @@ func runImport(ctx context.Context, args []string, e env) error {
 	}
 
 	imp, err := importer.ReadFeed(ctx, feed, src, opts)
+	if errors.Is(err, importer.ErrNoFeedURL) {
+		return usageError{msg: err.Error(), hint: "pass --feed-url URL, the address podfeed's feed.xml will be served from"}
+	}
 	if err != nil {
 		return err
 	}

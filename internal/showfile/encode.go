@@ -260,6 +260,9 @@ func EncodeShow(s *config.Show, comment string) []byte {
 	}
 	w.str("medium", s.Medium)
 	w.showKeys(s)
+	if s.LinkPages {
+		w.boolean("link_pages", true)
+	}
 	if s.Owner.Name != "" || s.Owner.Email != "" {
 		w.header("owner", false)
 		w.str("name", s.Owner.Name)
@@ -320,6 +323,7 @@ func EncodeEpisode(ep *episodes.Episode, comment string) []byte {
 	}
 	w.str("image", ep.Image)
 	w.inlineArray("keywords", ep.Keywords)
+	w.str("link", ep.Link)
 	w.longArray("takeaways", ep.Takeaways)
 	if ep.Block {
 		w.boolean("block", true)
@@ -330,7 +334,11 @@ func EncodeEpisode(ep *episodes.Episode, comment string) []byte {
 	if a.URL != "" || a.File != "" || a.Length > 0 || a.Type != "" || a.Duration > 0 {
 		w.header("audio", false)
 		w.str("url", a.URL)
-		w.integer("length", a.Length)
+		if a.Length == 0 && a.URL != "" && a.File == "" {
+			w.raw("length", "0  # unknown: podfeed check --remote asks the media host")
+		} else {
+			w.integer("length", a.Length)
+		}
 		w.str("type", a.Type)
 		if a.Duration > 0 {
 			w.str("duration", timecode.Format(a.Duration, timecode.Short))
