@@ -57,6 +57,7 @@ type Show struct {
 	Directories []Directory // the show's pages in podcast directories, for the web page
 	Locked      *Locked     // podcast:locked; nil when not set
 	Medium      string      // podcast:medium; "" when not set
+	Notify      Notify      // [notify]: WebSub hubs and podping
 	Build       Build
 }
 
