@@ -140,6 +140,7 @@ func readShow(t *tomlx.Table, s *Show, probs *diag.List) {
 	readFunding(t, s)
 	readDirectories(t, s)
 	readBuild(t, s)
+	readNotify(t, s)
 	warnPlaceholders(t, s)
 }
 

@@ -84,6 +84,8 @@ type Show struct {
 	Chat            *podcast.Chat
 	Value           *podcast.Value
 
+	Notify Notify // [notify]: WebSub hubs and podping
+
 	Build Build
 }
 

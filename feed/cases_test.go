@@ -117,6 +117,14 @@ var goldenCases = []goldenCase{
 	}},
 
 	// Podcasting 2.0 channel tags and the per-episode overrides.
+	// WebSub hubs as atom:link rel="hub" beside rel="self", and
+	// podcast:podping: how apps learn of a new episode without polling.
+	{"channel_websub_podping", func() (*config.Show, []*episodes.Episode, Options) {
+		s := codingChatsShow()
+		s.Notify = config.Notify{Hubs: []string{"https://pubsubhubbub.appspot.com/", "https://websub.example.com/hub?x=1&y=2"}, Podping: true}
+		return s, []*episodes.Episode{episode55()}, Options{Generator: generator}
+	}},
+
 	{"channel_locked_funding", func() (*config.Show, []*episodes.Episode, Options) {
 		s := codingChatsShow()
 		s.Locked = &config.Locked{Locked: true, Owner: "podcast@codingchats.example.com"}

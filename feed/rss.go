@@ -48,6 +48,7 @@ type rssChannel struct {
 	PodcastLocked    *podcastLocked    `xml:"podcast:locked"`
 	PodcastFunding   []podcastFunding  `xml:"podcast:funding"`
 	PodcastMedium    string            `xml:"podcast:medium,omitempty"`
+	PodcastPodping   *podcastPodping   `xml:"podcast:podping"`
 
 	ItunesNewFeedURL       string                  `xml:"itunes:new-feed-url,omitempty"`
 	ItunesBlock            string                  `xml:"itunes:block,omitempty"`
@@ -108,11 +109,12 @@ type rssLiveItem struct {
 }
 
 // atomSelfLink is one of the channel's atom:link elements: rel="self" and,
-// for a paged feed, first, previous, next and last.
+// for a paged feed, first, previous, next and last; and rel="hub" for each
+// WebSub hub, without a type.
 type atomSelfLink struct {
 	Href string `xml:"href,attr"`
 	Rel  string `xml:"rel,attr"`
-	Type string `xml:"type,attr"`
+	Type string `xml:"type,attr,omitempty"`
 }
 
 // rfc822 formats t as RSS dates are written: RFC 1123 with a numeric zone.
@@ -160,6 +162,8 @@ func (b *page) rss(w io.Writer) error {
 			ch.AtomLinks = append(ch.AtomLinks, atomSelfLink{Href: l.href, Rel: l.rel, Type: "application/rss+xml"})
 		}
 	}
+	ch.AtomLinks = append(ch.AtomLinks, b.hubLinks()...)
+	ch.PodcastPodping = podping(s.Notify)
 	if s.Owner.Name != "" || s.Owner.Email != "" {
 		ch.ItunesOwner = &itunesOwner{Name: s.Owner.Name, Email: s.Owner.Email}
 	}

@@ -137,6 +137,7 @@ func cleanShow(s *config.Show) *config.Show {
 		c.Locked = &l
 	}
 	c.Medium = cleanText(s.Medium)
+	c.Notify.Hubs = cleanEach(s.Notify.Hubs, cleanText)
 	c.Build.Episodes = cleanText(s.Build.Episodes)
 	c.Build.Output = cleanText(s.Build.Output)
 	return &c

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/internal/contenttype"
 )
 
 // Handler serves the files of one folder, the output folder of a build, the
@@ -286,57 +287,13 @@ func injectBanner(page []byte, banner string) []byte {
 	return append([]byte(banner), page...)
 }
 
-// contentType returns the Content-Type of a file by its name: the feed
-// types podcast apps and browsers expect, then a fixed table (the same on
-// every machine, unlike the system's MIME tables), then the system's.
+// contentType returns the Content-Type of a file by its name: package
+// contenttype's fixed table, then the system's.
 func contentType(name string) string {
-	switch {
-	case name == feed.RSSFile:
-		return "application/rss+xml; charset=utf-8"
-	case name == feed.AtomFile:
-		return "application/atom+xml; charset=utf-8"
-	case name == feed.JSONFile:
-		return "application/feed+json; charset=utf-8"
-	case strings.HasPrefix(name, feed.ChaptersDir+"/") && path.Ext(name) == ".json":
-		return "application/json+chapters"
-	}
-	ext := strings.ToLower(path.Ext(name))
-	if t, ok := types[ext]; ok {
+	if t := contenttype.ByName(name); t != "" {
 		return t
 	}
-	return mime.TypeByExtension(ext)
-}
-
-// types are the Content-Types of the files a show's site holds.
-var types = map[string]string{
-	".html": "text/html; charset=utf-8",
-	".htm":  "text/html; charset=utf-8",
-	".css":  "text/css; charset=utf-8",
-	".js":   "text/javascript; charset=utf-8",
-	".json": "application/json",
-	".xml":  "application/xml; charset=utf-8",
-	".rss":  "application/rss+xml; charset=utf-8",
-	".xsl":  "text/xsl; charset=utf-8",
-	".txt":  "text/plain; charset=utf-8",
-	".vtt":  "text/vtt; charset=utf-8",
-	".srt":  "application/x-subrip",
-	".svg":  "image/svg+xml",
-	".png":  "image/png",
-	".jpg":  "image/jpeg",
-	".jpeg": "image/jpeg",
-	".webp": "image/webp",
-	".gif":  "image/gif",
-	".ico":  "image/x-icon",
-	".mp3":  "audio/mpeg",
-	".m4a":  "audio/mp4",
-	".m4b":  "audio/mp4",
-	".mp4":  "video/mp4",
-	".aac":  "audio/aac",
-	".ogg":  "audio/ogg",
-	".oga":  "audio/ogg",
-	".opus": "audio/ogg",
-	".flac": "audio/flac",
-	".wav":  "audio/wav",
+	return mime.TypeByExtension(strings.ToLower(path.Ext(name)))
 }
 
 // compressible reports whether a type is text that gzip shrinks.

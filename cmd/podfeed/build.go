@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/project"
 )
@@ -24,6 +25,9 @@ Nothing already published is lost: files whose content did not change are
 not rewritten, every file is replaced atomically, overlapping builds wait for
 each other, and a build that would drop an episode from the published feed,
 or change its guid, refuses until you confirm with --allow-removal.
+
+With --deploy URL, a build that succeeded (or found nothing changed) is
+then deployed, as 'podfeed deploy SHOW URL' does.
 
 Build prints nothing on success unless -v is given. Exit status: 0 success,
 1 invalid content or refused build (nothing written), 2 bad usage, 3 another
@@ -44,14 +48,18 @@ func publishedFlags(fs *flag.FlagSet, opts *project.BuildOptions, output string)
 
 func runBuild(ctx context.Context, args []string, e env) error {
 	var (
-		opts    project.BuildOptions
-		verbose bool
+		opts     project.BuildOptions
+		verbose  bool
+		deployTo string
+		df       deployFlags
 	)
 	fs := newFlagSet("build", buildUsage)
 	publishedFlags(fs, &opts, "write the outputs to `DIR` instead of the show's [build] output")
 	fs.Var(timeFlag{&opts.Now}, "now", "publish the episodes released by `TIME` (RFC 3339; default: now)")
 	fs.BoolVar(&verbose, "v", false, "say which files changed, and print warnings")
 	fs.DurationVar(&opts.LockWait, "lock-wait", project.DefaultLockWait, "wait at most `DURATION` for another build of the same show")
+	fs.StringVar(&deployTo, "deploy", "", "after the build, deploy the outputs to `URL` (see 'podfeed deploy -h')")
+	df.define(fs)
 	positional, err := parseArgs(fs, args, e.stdout, 1)
 	if err != nil {
 		return err
@@ -62,11 +70,18 @@ func runBuild(ctx context.Context, args []string, e env) error {
 	opts.Generator = "podfeed " + version()
 
 	dir := showDir(positional)
+	deployAfter := func(cfg *config.Show) error {
+		if deployTo == "" {
+			return nil
+		}
+		return deployShow(ctx, e, dir, cfg, deployTo, deployRequest{flags: df, output: opts.Output,
+			allow: opts.AllowRemoval, allowAll: opts.AllowAllRemovals, verbose: verbose})
+	}
 	if out, ok := project.UpToDate(dir, opts); ok {
 		if verbose {
 			fmt.Fprintf(e.stdout, "%s: up to date: no input changed since the last build\n", out)
 		}
-		return nil
+		return deployAfter(nil)
 	}
 	show, probs := project.LoadWith(dir, project.LoadOptions{Progress: probeProgress(e.stderr)})
 	if err := probs.Err(); err != nil {
@@ -96,5 +111,5 @@ func runBuild(ctx context.Context, args []string, e env) error {
 			fmt.Fprintf(e.stdout, "scheduled: %q goes live at %s\n", ep.Title, ep.Published.Format(time.RFC3339))
 		}
 	}
-	return nil
+	return deployAfter(show.Config)
 }

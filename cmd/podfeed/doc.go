@@ -12,6 +12,7 @@
 //	Usage:
 //	  podfeed build [-o DIR] [--now TIME] [-v] [SHOW]        write the feeds and the web page
 //	  podfeed check [-o DIR] [--now TIME] [--remote] [SHOW]  validate without writing
+//	  podfeed deploy [--dry-run] [-v] [SHOW] URL           publish the outputs to s3://, gs://, azblob:// or file://
 //	  podfeed init [flags] DIR                               start a new show that builds at once
 //	  podfeed new [--at TIME] [SHOW] TITLE                   add the next episode, as a draft
 //	  podfeed import [flags] FEED DIR                        move a show in from its RSS feed (file or URL)
@@ -27,6 +28,7 @@
 //	Examples:
 //	  podfeed build examples/coding-chats
 //	  podfeed check examples/coding-chats
+//	  podfeed build --deploy s3://my-bucket/show?region=eu-west-1 my-show
 //	  podfeed init my-show && podfeed new my-show "Hello"
 //	  podfeed import https://feeds.example.com/show.xml my-show
 //

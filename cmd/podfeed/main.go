@@ -25,7 +25,7 @@ const (
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := run(ctx, os.Args[1:], env{stdout: os.Stdout, stderr: os.Stderr, now: time.Now})
+	code := run(ctx, os.Args[1:], env{stdout: os.Stdout, stderr: os.Stderr, now: time.Now, getenv: os.Getenv})
 	stop()
 	os.Exit(code)
 }
@@ -35,6 +35,7 @@ func main() {
 type env struct {
 	stdout, stderr io.Writer
 	now            func() time.Time
+	getenv         func(string) string // nil: the process's environment
 }
 
 const usage = `podfeed turns a folder of TOML files into a podcast feed.
@@ -42,6 +43,7 @@ const usage = `podfeed turns a folder of TOML files into a podcast feed.
 Usage:
   podfeed build [-o DIR] [--now TIME] [-v] [SHOW]        write the feeds and the web page
   podfeed check [-o DIR] [--now TIME] [--remote] [SHOW]  validate without writing
+  podfeed deploy [--dry-run] [-v] [SHOW] URL           publish the outputs to s3://, gs://, azblob:// or file://
   podfeed init [flags] DIR                               start a new show that builds at once
   podfeed new [--at TIME] [SHOW] TITLE                   add the next episode, as a draft
   podfeed import [flags] FEED DIR                        move a show in from its RSS feed (file or URL)
@@ -57,6 +59,7 @@ command's flags.
 Examples:
   podfeed build examples/coding-chats
   podfeed check examples/coding-chats
+  podfeed build --deploy s3://my-bucket/show?region=eu-west-1 my-show
   podfeed init my-show && podfeed new my-show "Hello"
   podfeed import https://feeds.example.com/show.xml my-show
 `
@@ -74,6 +77,8 @@ func run(ctx context.Context, args []string, e env) int {
 		err = runBuild(ctx, rest, e)
 	case "check":
 		err = runCheck(ctx, rest, e)
+	case "deploy":
+		err = runDeploy(ctx, rest, e)
 	case "init":
 		err = runInit(rest, e)
 	case "new":
@@ -154,7 +159,7 @@ var (
 )
 
 // commands are the commands run knows, in the order of usage.
-var commands = []string{"build", "check", "init", "new", "import", "serve", "embed", "version", "help"}
+var commands = []string{"build", "check", "deploy", "init", "new", "import", "serve", "embed", "version", "help"}
 
 // unknownCommand is the usage error for cmd, suggesting the nearest command.
 func unknownCommand(cmd string) error {
@@ -171,9 +176,9 @@ func runHelp(ctx context.Context, args []string, e env) error {
 		return nil
 	}
 	switch args[0] {
-	case "build", "check", "init", "new", "import", "serve", "embed":
+	case "build", "check", "deploy", "init", "new", "import", "serve", "embed":
 		// 'podfeed help X' is 'podfeed X -h', on stdout.
-		run(ctx, []string{args[0], "-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now})
+		run(ctx, []string{args[0], "-h"}, env{stdout: e.stdout, stderr: e.stdout, now: e.now, getenv: e.getenv})
 		return nil
 	case "help", "version":
 		// The usage says all there is about them.

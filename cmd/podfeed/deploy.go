@@ -1,0 +1,248 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"golang.org/x/term"
+
+	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/deploy"
+	"github.com/podfeed/podfeed/internal/diag"
+)
+
+const deployUsage = `Usage: podfeed deploy [flags] [SHOW] URL
+
+Deploy publishes the output folder of the show SHOW (default ".") as the
+last build wrote it to URL, a bucket or a folder:
+
+  s3://bucket/prefix?region=eu-west-1               AWS S3
+  s3://bucket/prefix?endpoint=https://HOST&region=auto
+                                                    R2, B2, MinIO, Garage, SeaweedFS…
+  gs://bucket/prefix                                Google Cloud Storage
+  azblob://container/prefix                         Azure Blob Storage
+  file:///srv/www/show                              a local folder
+
+Credentials come from each provider's usual environment variables and
+files (for s3: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a profile in
+~/.aws with profile=NAME in the URL; for gs: GOOGLE_APPLICATION_CREDENTIALS;
+for azblob: AZURE_STORAGE_ACCOUNT and AZURE_STORAGE_KEY), never from the
+show folder; podfeed never prints them.
+
+Only objects whose content or headers changed are uploaded, each with its
+Content-Type and Cache-Control (feeds and pages 5 minutes, chapters an hour,
+artwork a day, media a week). Media, chapters and pages go first, then the
+feeds, feed.xml last, so that apps never see a feed pointing at a missing
+file; deletions come last, only of objects podfeed uploaded (it records them
+in .podfeed-deploy.json in the target) that no feed points at. A deploy
+that would drop an episode the live feed carries refuses until you confirm
+with --allow-removal. A deploy stopped at any point leaves the live feed
+whole, and the next one finishes the job.
+
+When a feed changed, deploy tells the WebSub hubs and podping that
+[notify] in podcast.toml names (podping's token from PODPING_TOKEN), once.
+
+Deploy prints nothing on success unless -v is given.
+
+Examples:
+  podfeed build --deploy s3://my-bucket/show?region=eu-west-1 .
+  podfeed deploy --dry-run . s3://my-bucket/show?region=eu-west-1
+  podfeed deploy examples/coding-chats file:///tmp/site
+`
+
+// deployFlags are the flags deploy has and build --deploy shares.
+type deployFlags struct {
+	dryRun, noNotify bool
+	jobs             int
+}
+
+func (f *deployFlags) define(fs *flag.FlagSet) {
+	fs.BoolVar(&f.dryRun, "dry-run", false, "list what the deploy would upload and delete, and change nothing")
+	fs.BoolVar(&f.noNotify, "no-notify", false, "tell no WebSub hub nor podping of the change")
+	fs.IntVar(&f.jobs, "j", 8, "upload `N` objects at once")
+}
+
+func runDeploy(ctx context.Context, args []string, e env) error {
+	var (
+		f            deployFlags
+		output       string
+		allow        []string
+		allowAll     bool
+		verbose      bool
+		positionalOK = 2
+	)
+	fs := newFlagSet("deploy", deployUsage)
+	fs.StringVar(&output, "o", "", "deploy the outputs in `DIR` instead of the show's [build] output")
+	fs.Var(listFlag{&allow}, "allow-removal", "confirm that the episode with `GUID` may leave the live feed or change guid (repeatable)")
+	fs.BoolVar(&allowAll, "allow-removals", false, "confirm every episode's removal from the live feed")
+	fs.BoolVar(&verbose, "v", false, "say what was uploaded, deleted and told")
+	f.define(fs)
+	positional, err := parseArgs(fs, args, e.stdout, positionalOK)
+	if err != nil {
+		return err
+	}
+	if len(positional) == 0 {
+		return usageError{msg: "deploy needs the URL to deploy to", hint: "run 'podfeed deploy [SHOW] s3://bucket/prefix?region=…', or 'podfeed deploy -h' for the forms of URL"}
+	}
+	dir := showDir(positional[:len(positional)-1])
+	return deployShow(ctx, e, dir, nil, positional[len(positional)-1], deployRequest{
+		flags: f, output: output, allow: allow, allowAll: allowAll, verbose: verbose,
+	})
+}
+
+// deployRequest is what the command line asked of a deploy.
+type deployRequest struct {
+	flags    deployFlags
+	output   string
+	allow    []string
+	allowAll bool
+	verbose  bool
+}
+
+// deployShow deploys the output folder of the show in dir to rawURL. cfg
+// is the show's settings when the caller has read them already.
+func deployShow(ctx context.Context, e env, dir string, cfg *config.Show, rawURL string, r deployRequest) error {
+	target, err := deploy.ParseTarget(rawURL)
+	var uerr *deploy.URLError
+	if errors.As(err, &uerr) {
+		return usageError{msg: uerr.Error(), hint: uerr.Hint()}
+	}
+	if err != nil {
+		return err
+	}
+	if cfg == nil {
+		if cfg, err = readShowConfig(dir); err != nil {
+			return err
+		}
+	}
+	out := r.output
+	if out == "" {
+		out = filepath.FromSlash(cfg.Build.Output)
+		if !filepath.IsAbs(out) {
+			out = filepath.Join(dir, out)
+		}
+	}
+	opts := deploy.Options{
+		Dir: out, FeedURL: cfg.FeedURL, DryRun: r.flags.dryRun, AllowRemoval: r.allow, AllowAllRemovals: r.allowAll,
+		Jobs: r.flags.jobs, Generator: "podfeed " + version(),
+	}
+	if !r.flags.noNotify {
+		n := &deploy.Notifier{Hubs: cfg.Notify.Hubs, Podping: cfg.Notify.Podping, Medium: cfg.Medium,
+			UserAgent: "podfeed/" + version(), Token: e.getenvOr("PODPING_TOKEN"), Endpoint: e.getenvOr("PODPING_URL")}
+		if n.Podping && n.Token == "" && !r.flags.dryRun {
+			return hintError{msg: cfg.File + ": [notify] podping = true, but PODPING_TOKEN is not set",
+				hint: "set PODPING_TOKEN to the token podping.cloud gave the show, or deploy with --no-notify"}
+		}
+		opts.Notify = n
+	}
+	if !r.verbose && !r.flags.dryRun {
+		opts.Progress = uploadProgress(e.stderr)
+	}
+	bucket, err := deploy.Open(ctx, target)
+	if err != nil {
+		return err
+	}
+	defer bucket.Close()
+	res, err := deploy.Deploy(ctx, bucket, target, opts)
+	if res != nil && (r.verbose || r.flags.dryRun) {
+		printDeploy(e.stdout, res, r.flags.dryRun)
+	}
+	return err
+}
+
+// readShowConfig reads the show's podcast.toml alone: deploy needs its
+// feed address, output folder and [notify] table, not the episodes.
+func readShowConfig(dir string) (*config.Show, error) {
+	name := filepath.Join(dir, config.FileName)
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return nil, hintError{msg: name + ": cannot read the show file", hint: "give the show folder before the URL: podfeed deploy SHOW URL"}
+	}
+	cfg, probs := config.Parse(name, src)
+	if err := probs.Err(); err != nil {
+		return nil, err
+	}
+	if cfg == nil {
+		return nil, diag.ListError(probs)
+	}
+	return cfg, nil
+}
+
+// printDeploy says what a deploy did, or with dryRun would do.
+func printDeploy(w io.Writer, res *deploy.Result, dryRun bool) {
+	upload, del, tell := "uploaded", "deleted", "told"
+	uploads, dels := "uploaded", "deleted"
+	if dryRun {
+		upload, del, tell = "would upload", "would delete", "would tell"
+		uploads, dels = "to upload", "to delete"
+	}
+	for _, key := range res.Uploaded {
+		fmt.Fprintf(w, "%s %s\n", upload, key)
+	}
+	for _, key := range res.Deleted {
+		fmt.Fprintf(w, "%s %s\n", del, key)
+	}
+	for _, key := range res.Kept {
+		fmt.Fprintf(w, "kept %s: a feed still points at it\n", key)
+	}
+	fmt.Fprintf(w, "%s: %d %s, %d %s, %d unchanged", res.Target, len(res.Uploaded), uploads, len(res.Deleted), dels, res.Unchanged)
+	if res.Foreign > 0 {
+		fmt.Fprintf(w, "; %s podfeed did not upload, left alone", diag.Plural(res.Foreign, "object", ""))
+	}
+	fmt.Fprintln(w)
+	switch {
+	case dryRun && res.Announce:
+		fmt.Fprintln(w, "would tell the WebSub hubs and podping that the feed changed")
+	case len(res.Told) > 0:
+		for _, who := range res.Told {
+			fmt.Fprintf(w, "%s %s\n", tell, who)
+		}
+	}
+}
+
+// hintError is an error of content or setup with a hint: exit 1.
+type hintError struct{ msg, hint string }
+
+func (h hintError) Error() string { return h.msg }
+func (h hintError) Hint() string  { return h.hint }
+
+// getenvOr returns the environment variable key: from the test's table
+// when it has one, else from the process.
+func (e env) getenvOr(key string) string {
+	if e.getenv != nil {
+		return e.getenv(key)
+	}
+	return os.Getenv(key)
+}
+
+// uploadProgress returns a progress callback that draws a bar on w while
+// objects are uploaded, or nil when w is not a terminal.
+func uploadProgress(w io.Writer) func(done, total int) {
+	f, ok := w.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return nil
+	}
+	var bar *progressbar.ProgressBar
+	return func(done, total int) {
+		if bar == nil {
+			bar = progressbar.NewOptions(total,
+				progressbar.OptionSetWriter(w),
+				progressbar.OptionSetDescription("deploying"),
+				progressbar.OptionShowCount(),
+				progressbar.OptionThrottle(100*time.Millisecond),
+				progressbar.OptionClearOnFinish(),
+			)
+		}
+		bar.Set(done)
+		if done == total {
+			bar.Finish()
+		}
+	}
+}
