@@ -1,16 +1,14 @@
 package deploy
 
 import (
-	"bytes"
 	"encoding/json"
-	"encoding/xml"
 	"fmt"
-	"io"
 	"net/url"
 	"os"
 	"strings"
 
 	"github.com/podfeed/podfeed/internal/address"
+	"github.com/podfeed/podfeed/internal/xmltree"
 )
 
 // references returns the keys of the objects that the feeds among objs
@@ -57,22 +55,22 @@ func addresses(key string, data []byte) []string {
 		}
 		return out
 	}
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.Strict = false
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF || err != nil {
-			return out
+	doc, err := xmltree.Parse(data, xmltree.Lenient)
+	if err != nil {
+		return out
+	}
+	var walk func(n *xmltree.Node)
+	walk = func(n *xmltree.Node) {
+		for _, a := range n.Attr {
+			add(a.Value)
 		}
-		switch t := tok.(type) {
-		case xml.StartElement:
-			for _, a := range t.Attr {
-				add(a.Value)
-			}
-		case xml.CharData:
-			add(string(t))
+		add(n.Text)
+		for _, k := range n.Kids {
+			walk(k)
 		}
 	}
+	walk(doc.Root)
+	return out
 }
 
 func walkJSON(v any, add func(string)) {

@@ -275,11 +275,11 @@ func TestBrowser(t *testing.T) {
 	if err := chromedp.Do(ctx,
 		chromedp.EmulateViewport(1024, 900),
 		chromedp.Navigate(srv.URL+"/"),
-		chromedp.WaitVisible(chromedp.CSS(`a[href="episodes/055-rust-in-production/"]`)),
+		chromedp.WaitVisible(chromedp.CSS(`a[href="episodes/055-rust-in-production/index.html"]`)),
 	); err != nil {
 		t.Fatal(err)
 	}
-	title, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`a[href="episodes/055-rust-in-production/"]`)))
+	title, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`a[href="episodes/055-rust-in-production/index.html"]`)))
 	if err != nil || title != ep.Title {
 		t.Errorf("the episode link reads %q (%v), want %q", title, err, ep.Title)
 	}
@@ -302,7 +302,7 @@ func TestBrowser(t *testing.T) {
 	screenshot(t, ctx, shots, "index.png")
 
 	// Follow the link to the episode's page.
-	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`a[href="episodes/055-rust-in-production/"]`))); err != nil {
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`a[href="episodes/055-rust-in-production/index.html"]`))); err != nil {
 		t.Fatal(err)
 	}
 	h1, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS("h1")))

@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -25,8 +26,9 @@ import (
 // way a static host would, with the checks a preview on a developer's machine
 // needs: see the package documentation.
 type Handler struct {
-	dir    string
-	status func() error
+	dir     string
+	status  func() error
+	preview *Preview // nil: serve the folder as the public host would
 
 	mu    sync.Mutex
 	cache map[string]*entry // by file name
@@ -49,6 +51,18 @@ func NewHandler(dir string, status func() error) *Handler {
 	return &Handler{dir: dir, status: status, cache: map[string]*entry{}}
 }
 
+// NewPreviewHandler returns a Handler serving the folder dir as
+// [NewHandler] does, with what p adds for a preview.
+func NewPreviewHandler(dir string, status func() error, p Preview) *Handler {
+	h := NewHandler(dir, status)
+	h.preview = &p
+	return h
+}
+
+// NotFoundPage is the page a missing file is answered with when the output
+// folder has it, as GitHub Pages, Netlify and most static hosts do.
+const NotFoundPage = "404.html"
+
 // maxGzip is the largest file gzipped on the fly; larger ones (media) go
 // out as they are.
 const maxGzip = 8 << 20
@@ -59,6 +73,10 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
 		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	if h.preview != nil && h.preview.Reload != nil && r.URL.Path == ReloadPath {
+		h.preview.Reload.serveEvents(w, r)
 		return
 	}
 	name, dirWanted, ok := fileName(r.URL.Path)
@@ -74,6 +92,14 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	defer root.Close()
 
 	fi, err := root.Stat(name)
+	if err != nil && !dirWanted {
+		// Media and artwork the build does not copy come from the show.
+		if show, ok := h.preview.showFile(name); ok {
+			defer show.Close()
+			root = show
+			fi, err = root.Stat(name)
+		}
+	}
 	if err == nil && fi.IsDir() {
 		if !dirWanted {
 			// Pages link relative to their folder: send the browser to it.
@@ -116,8 +142,8 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", ctype)
 	}
 	w.Header().Set("Cache-Control", "no-cache")
-	if strings.HasPrefix(ctype, "text/html") && h.buildError() != nil {
-		h.serveWithError(w, r, f)
+	if strings.HasPrefix(ctype, "text/html") && (h.preview != nil || h.buildError() != nil) {
+		h.servePage(w, r, name, f, fi.ModTime())
 		return
 	}
 	e, err := h.entry(name, fi, f)
@@ -228,27 +254,24 @@ func (h *Handler) buildError() error {
 	return h.status()
 }
 
-// serveWithError serves an HTML page with the build error at its top. The
-// page then differs from the file: it is sent without validators and is not
-// to be cached.
-func (h *Handler) serveWithError(w http.ResponseWriter, r *http.Request, f io.Reader) {
-	page, err := io.ReadAll(f)
-	if err != nil {
-		http.Error(w, "cannot read the file", http.StatusInternalServerError)
-		return
-	}
-	page = injectBanner(page, errorBanner(h.buildError()))
-	w.Header().Set("Cache-Control", "no-store")
-	w.Header().Set("Content-Length", strconv.Itoa(len(page)))
-	w.WriteHeader(http.StatusOK)
-	if r.Method != http.MethodHead {
-		w.Write(page)
-	}
-}
-
 // notFound answers 404 with a small page, which also shows the build error
 // when there is one: a page may be missing because the build failed.
 func (h *Handler) notFound(w http.ResponseWriter, r *http.Request) {
+	if h.buildError() == nil {
+		if page, err := os.ReadFile(filepath.Join(h.dir, NotFoundPage)); err == nil {
+			// The site's own 404 page, as static hosts serve it.
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			w.Header().Set("Cache-Control", "no-store")
+			if h.preview != nil {
+				page = h.preview.localize(page, h.dir)
+			}
+			w.WriteHeader(http.StatusNotFound)
+			if r.Method != http.MethodHead {
+				w.Write(page)
+			}
+			return
+		}
+	}
 	var b strings.Builder
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Not found</title>\n</head>\n<body>\n")
 	if err := h.buildError(); err != nil {

@@ -27,9 +27,16 @@
 // served, and every HTML page shows the build's error at its top until a
 // build succeeds again.
 //
+// What Serve serves is a preview of the real thing ([Preview]): the pages'
+// links to the public feeds, artwork and media lead to the local files when
+// the output or the show folder has them (media and images only, never the
+// TOML), so that the player plays and the artwork shows before anything is
+// uploaded; and every page reloads itself when a build finishes, through
+// an event stream at [ReloadPath]. A missing file is answered with the
+// site's own 404.html when there is one.
+//
 // server does not render anything itself, and it is not meant to face the
-// internet: `podfeed serve` binds it to 127.0.0.1. It does not reload
-// pages in the browser by itself.
+// internet: `podfeed serve` binds it to 127.0.0.1.
 package server
 
 import (
@@ -59,6 +66,10 @@ type Options struct {
 	Build func(ctx context.Context) error
 	// Logf, when not nil, is told about rebuilds and their errors.
 	Logf func(format string, args ...any)
+	// SiteURL is the public address of the site's root folder (the folder
+	// of feed_url, ending in "/"): pages served point their links and
+	// sources under it to the local files. See [Preview].
+	SiteURL string
 	// Debounce is how long Serve waits after a change for more changes
 	// before it rebuilds (editors write files in several steps); 0 means
 	// DefaultDebounce.
@@ -142,12 +153,14 @@ func Serve(ctx context.Context, ln net.Listener, opts Options) error {
 	}
 
 	st := &status{}
+	reload := NewReloader()
 	build := func(why string) {
 		err := opts.Build(ctx)
 		if ctx.Err() != nil {
 			return
 		}
 		st.set(err)
+		reload.Built()
 		switch {
 		case err != nil:
 			logf("build failed%s; serving the last good build:\n%v", why, err)
@@ -157,7 +170,7 @@ func Serve(ctx context.Context, ln net.Listener, opts Options) error {
 	}
 	build("")
 
-	srv := NewHTTPServer(NewHandler(output, st.get))
+	srv := NewHTTPServer(NewPreviewHandler(output, st.get, Preview{ShowDir: showDir, SiteURL: opts.SiteURL, Reload: reload}))
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 

@@ -19,9 +19,12 @@ type App struct {
 }
 
 // Apps returns the subscribe links for a feed: the schemes and addresses
-// that Apple Podcasts, Overcast, Pocket Casts, AntennaPod and Podcast Addict
-// document or register, and the generic podcast:// scheme that the system's
-// default podcast app answers. feedURL must be an absolute http(s) address;
+// that Overcast, Pocket Casts, AntennaPod and Podcast Addict document or
+// register, and the generic podcast:// scheme that the system's default
+// podcast app answers. Apple Podcasts is not among them: its podcasts://
+// scheme does nothing off Apple's devices, and its https address needs the
+// show's Apple id, so the show lists its Apple page with its directories
+// ([[directories]] name = "Apple Podcasts"). feedURL must be an absolute http(s) address;
 // otherwise Apps returns nil.
 func Apps(title, feedURL string) []App {
 	u, err := url.Parse(feedURL)
@@ -34,7 +37,6 @@ func Apps(title, feedURL string) []App {
 	full := u.String()
 	q := url.QueryEscape
 	return []App{
-		{Name: "Apple Podcasts", URL: template.URL("podcasts://" + bare), Platforms: "iPhone, iPad, Mac"},
 		{Name: "Overcast", URL: template.URL("overcast://x-callback-url/add?url=" + q(full)), Platforms: "iPhone, iPad"},
 		{Name: "Pocket Casts", URL: template.URL("pktc://subscribe/" + bare), Platforms: "iPhone, Android"},
 		{Name: "AntennaPod", URL: template.URL("https://antennapod.org/deeplink/subscribe?url=" + q(full) + "&title=" + q(title)), Platforms: "Android"},

@@ -74,6 +74,8 @@ const (
 	IndexTemplate   = "index.html"
 	EpisodeTemplate = "episode.html"
 	EmbedTemplate   = "embed.html"
+
+	NotFoundTemplate = "404.html"
 )
 
 // StylesheetFile is the XSLT stylesheet for feed.xml, written beside it.
@@ -82,7 +84,7 @@ const (
 const StylesheetFile = "feed.xsl"
 
 // templateNames lists every file a templates folder may hold.
-var templateNames = []string{LayoutTemplate, IndexTemplate, EpisodeTemplate, EmbedTemplate, StylesheetFile}
+var templateNames = []string{LayoutTemplate, IndexTemplate, EpisodeTemplate, EmbedTemplate, NotFoundTemplate, StylesheetFile, CSSTemplate, ScriptTemplate}
 
 // Options tunes [Build]. The zero value renders pages without show notes
 // from the embedded templates.
@@ -116,16 +118,73 @@ type Page struct {
 
 	Apps        []App              // links that open the feed in podcast apps
 	Directories []config.Directory // the show's pages in directories
+	Hosts       []episodes.Person  // the hosts named by the episodes, first seen first
 
-	Episodes []*Episode // every live episode, in the order the show lists them
-	Episode  *Episode   // the page's episode; nil on index.html
+	// CSS and Script are the shared stylesheet and script, relative to the
+	// site root (assets/site.<hash>.css): a page links {{.Root}}{{.CSS}}.
+	CSS    string
+	Script string
+
+	// Episodes are the episodes of this page of the show's list, in the
+	// order the show lists them: the first PageSize on index.html, the next
+	// on page/2/index.html, and so on. Newest is the newest episode.
+	Episodes []*Episode
+	Newest   *Episode
+	Number   int        // of this page of the list, from 1
+	Pages    []ListPage // every page of the list; nil when there is one
+	Episode  *Episode   // the page's episode; nil on the show's pages
+
+	// JSONLD is the page's schema.org description (PodcastSeries or
+	// PodcastEpisode), for a <script type="application/ld+json">.
+	JSONLD template.JS
+
+	all []*Episode // every live episode, in the order the show lists them
 }
+
+// ListPage is one page of the show's episode list.
+type ListPage struct {
+	Number  int
+	Path    string // relative to the site root: "index.html", "page/2/index.html"
+	Current bool
+}
+
+// Local returns the address a page links to for the public address abs: a
+// relative one when abs lies under the site's root (the artwork, media
+// published beside the feed, the site's own pages), so that the site works
+// from any host, any sub-path and opened from disk; abs itself otherwise.
+// A folder's address gets its index.html, which a disk has no other way to
+// find.
+func (p *Page) Local(abs string) string {
+	if p.SiteURL == "" || !strings.HasPrefix(abs, p.SiteURL) {
+		return abs
+	}
+	rel := abs[len(p.SiteURL):]
+	if rel == "" || strings.HasSuffix(rel, "/") {
+		rel += "index.html"
+	}
+	return p.Root + rel
+}
+
+// Canonical returns the public address of the page: the episode's, the
+// site's root, or the page of the episode list.
+func (p *Page) Canonical() string {
+	switch {
+	case p.Episode != nil:
+		return p.Episode.URL
+	case p.Number > 1:
+		return p.SiteURL + listPath(p.Number)
+	}
+	return p.SiteURL
+}
+
+func (p *Page) pageCount() int { return max(1, (len(p.all)+PageSize-1)/PageSize) }
 
 // Episode is one episode as the templates see it.
 type Episode struct {
 	*episodes.Episode
 
 	Path     string // its page, relative to the site root: "episodes/<slug>/"; "" without a slug
+	Href     string // the same with its file, as pages link it: "episodes/<slug>/index.html"
 	URL      string // its page's public address; "" without a slug
 	EmbedURL string // public address of its embed page; "" without a slug
 	Image    string // the episode's artwork, else the show's
@@ -133,8 +192,11 @@ type Episode struct {
 	Date        string // "4 February 2025", in the offset published was written in
 	Length      string // "35 min"; "" when the duration is unknown
 	Description string // the summary as plain text, at most about 300 characters
+	Excerpt     Blocks // the summary's paragraphs and list items, about 300 characters
 	Chapters    []Chapter
+	Starts      string // the chapter starts in seconds, space-separated, for the player
 	EmbedCode   string // the <iframe> markup that embeds its player
+	Shares      []Share
 
 	Newer, Older *Episode // neighbours in publication order; nil at the ends
 
@@ -186,12 +248,26 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) ([]output.F
 		return nil, err
 	}
 
+	css, err := set.asset(CSSTemplate)
+	if err != nil {
+		return nil, err
+	}
+	script, err := set.asset(ScriptTemplate)
+	if err != nil {
+		return nil, err
+	}
+	pages.CSS, pages.Script = assetName(CSSTemplate, css), assetName(ScriptTemplate, script)
+
 	// Every page is rendered when it is written (see File.Render), so a big
-	// show's pages are never all in memory at once, and index.html (5 MB
-	// at 10,000 episodes) renders beside the others, not before them.
-	files := []output.File{{Name: StylesheetFile, Data: set.stylesheet}}
+	// show's pages are never all in memory at once, and index.html renders
+	// beside the others, not before them.
+	files := []output.File{
+		{Name: pages.CSS, Data: css},
+		{Name: pages.Script, Data: script},
+		{Name: StylesheetFile, Data: set.stylesheet},
+	}
 	var epPages []output.File
-	for _, ep := range pages.Episodes {
+	for _, ep := range pages.all {
 		if ep.Path == "" {
 			continue
 		}
@@ -199,10 +275,15 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) ([]output.F
 		epPages = append(epPages, output.File{Name: "episodes/" + ep.Slug + "/index.html", Render: set.page(EpisodeTemplate, pages, ep, "../../")})
 	}
 	files = append(files, epPages...)
-	// index.html grows with the number of episodes (5 MB at 10,000): it is
-	// streamed into its file, and started early, rather than rendered into
-	// memory.
-	return append(files, output.File{Name: "index.html", Stream: set.page(IndexTemplate, pages, nil, "")}), nil
+	for i := 2; i <= pages.pageCount(); i++ {
+		files = append(files, output.File{Name: listPath(i) + "index.html", Render: set.list(pages, i, "../../")})
+	}
+	files = append(files,
+		output.File{Name: NotFoundFile, Render: set.page(NotFoundTemplate, pages, nil, pages.SiteURL)},
+		output.File{Name: SitemapFile, Data: sitemap(pages)},
+		output.File{Name: RobotsFile, Data: robots(pages.SiteURL)},
+	)
+	return append(files, output.File{Name: "index.html", Stream: set.list(pages, 1, "")}), nil
 }
 
 // newPages prepares what the templates see, without Episode and Root.
@@ -252,20 +333,25 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 			}
 			slugs[ep.Slug] = true
 		}
-		p.Episodes = append(p.Episodes, e)
+		p.all = append(p.all, e)
 	}
-	for i, e := range p.Episodes {
+	for i, e := range p.all {
 		if i > 0 {
-			e.Newer = p.Episodes[i-1]
+			e.Newer = p.all[i-1]
 		}
-		if i+1 < len(p.Episodes) {
-			e.Older = p.Episodes[i+1]
+		if i+1 < len(p.all) {
+			e.Older = p.all[i+1]
 		}
 	}
+	if len(p.all) > 0 {
+		p.Newest = p.all[0]
+	}
+	p.Hosts = hosts(p.all)
 	if show.Type == config.TypeSerial {
 		// Listened to in order: the page lists the first episode first.
-		slices.Reverse(p.Episodes)
+		slices.Reverse(p.all)
 	}
+	p.JSONLD = seriesLD(show, p.SiteURL)
 	return p, nil
 }
 
@@ -279,26 +365,63 @@ func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, 
 			return nil, fmt.Errorf("%s: %w", ep.File, err)
 		}
 		e.Path = PagePath(ep)
+		e.Href = e.Path + "index.html"
 		e.URL = address.SiblingURL(show.FeedURL, e.Path)
+		e.Shares = shares(e.URL, show.Title+": "+ep.Title)
 		e.EmbedURL = address.SiblingURL(show.FeedURL, address.EmbedPath(ep.Slug))
 		e.EmbedCode = embedCode(show, ep, e.EmbedURL)
 	}
 	if d := ep.Audio.Duration; d > 0 {
 		e.Length = minutes(d)
 	}
-	text, err := md.Text(ep.Summary)
-	if err != nil {
-		return nil, fmt.Errorf("%s: summary: %w", ep.File, err)
+	if !strings.Contains(strings.TrimSpace(ep.Summary), "\n") {
+		// One line is one paragraph: its text is all there is to know.
+		text, err := md.Text(ep.Summary)
+		if err != nil {
+			return nil, fmt.Errorf("%s: summary: %w", ep.File, err)
+		}
+		if text != "" {
+			e.Excerpt = Blocks{{Text: shorten(text, excerptBytes)}}
+		}
+	} else {
+		subset, err := md.RenderApple(ep.Summary)
+		if err != nil {
+			return nil, fmt.Errorf("%s: summary: %w", ep.File, err)
+		}
+		e.Excerpt = excerpt(subset, excerptBytes)
 	}
-	e.Description = shorten(text, 300)
+	e.Description = shorten(e.Excerpt.metaText(), excerptBytes)
 	for _, c := range ep.Chapters {
 		e.Chapters = append(e.Chapters, Chapter{
 			Start: seconds(c.Start), Clock: clock(c.Start),
 			Title: c.Title, URL: c.URL, Image: c.Image,
 		})
 	}
+	e.Starts = chapterStarts(e.Chapters)
 	e.notes = notes
 	return e, nil
+}
+
+// excerptBytes is about how much of a summary the lists and descriptions
+// show.
+const excerptBytes = 300
+
+// hosts returns the people the episodes name as hosts, each once, in the
+// order of the episodes.
+func hosts(eps []*Episode) []episodes.Person {
+	var out []episodes.Person
+	seen := map[string]bool{}
+	for _, e := range eps {
+		for _, p := range e.People {
+			key := strings.ToLower(p.Name)
+			if !strings.EqualFold(p.Role, "host") || seen[key] {
+				continue
+			}
+			seen[key] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // checkSlug rejects a slug that cannot name a folder of its own.
@@ -350,6 +473,14 @@ func FeedLinks(show *config.Show) string {
 type templateSet struct {
 	pages      map[string]*template.Template
 	stylesheet []byte
+	read       func(name string) ([]byte, string, error)
+}
+
+// asset returns the bytes of an asset file, from the show's templates
+// folder when it has one.
+func (s *templateSet) asset(name string) ([]byte, error) {
+	data, _, err := s.read(name)
+	return data, err
 }
 
 // loadTemplates reads every template, from override first.
@@ -385,7 +516,7 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 		data, err := builtin.ReadFile(path.Join("templates", name))
 		return data, "built-in " + name, err
 	}
-	set := &templateSet{pages: map[string]*template.Template{}}
+	set := &templateSet{pages: map[string]*template.Template{}, read: read}
 	var err error
 	if set.stylesheet, _, err = read(StylesheetFile); err != nil {
 		return nil, err
@@ -394,7 +525,7 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, name := range []string{IndexTemplate, EpisodeTemplate, EmbedTemplate} {
+	for _, name := range []string{IndexTemplate, EpisodeTemplate, EmbedTemplate, NotFoundTemplate} {
 		src, from, err := read(name)
 		if err != nil {
 			return nil, err
@@ -418,12 +549,36 @@ func (s *templateSet) page(name string, pages *Page, ep *Episode, root string) f
 	return func(w io.Writer) error {
 		p := *pages
 		p.Episode, p.Root = ep, root
+		if ep != nil {
+			p.JSONLD = episodeLD(pages.Show, pages.SiteURL, ep)
+		}
 		if err := s.pages[name].ExecuteTemplate(w, name, &p); err != nil {
 			what := name
 			if ep != nil {
 				what += " for " + ep.File
 			}
 			return fmt.Errorf("render %s: %w", what, err)
+		}
+		return nil
+	}
+}
+
+// list returns a function that renders page i (from 1) of the show's
+// episode list: index.html, then page/<i>/index.html.
+func (s *templateSet) list(pages *Page, i int, root string) func(io.Writer) error {
+	return func(w io.Writer) error {
+		p := *pages
+		p.Root, p.Number = root, i
+		lo := min((i-1)*PageSize, len(p.all))
+		p.Episodes = p.all[lo:min(lo+PageSize, len(p.all))]
+		if n := p.pageCount(); n > 1 {
+			p.Pages = make([]ListPage, n)
+			for k := range p.Pages {
+				p.Pages[k] = ListPage{Number: k + 1, Path: listPath(k+1) + "index.html", Current: k+1 == i}
+			}
+		}
+		if err := s.pages[IndexTemplate].ExecuteTemplate(w, IndexTemplate, &p); err != nil {
+			return fmt.Errorf("render %s: %w", listPath(i)+"index.html", err)
 		}
 		return nil
 	}
@@ -436,6 +591,24 @@ var funcs = template.FuncMap{
 	"minutes": minutes,
 	"clock":   clock,
 	"seconds": seconds,
+	"dict":    dict,
+}
+
+// dict makes a map of its arguments, taken in pairs of a name and a
+// value: how a template hands several values to another.
+func dict(kv ...any) (map[string]any, error) {
+	if len(kv)%2 != 0 {
+		return nil, errors.New("dict: an odd number of arguments")
+	}
+	m := make(map[string]any, len(kv)/2)
+	for i := 0; i < len(kv); i += 2 {
+		k, ok := kv[i].(string)
+		if !ok {
+			return nil, fmt.Errorf("dict: argument %d is not a name", i)
+		}
+		m[k] = kv[i+1]
+	}
+	return m, nil
 }
 
 // pageDate writes the day of t as the pages show it, "4 February 2025", in

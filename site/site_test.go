@@ -2,6 +2,7 @@ package site_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"encoding/xml"
 	"errors"
 	"io"
@@ -99,21 +100,25 @@ func TestBuildExample(t *testing.T) {
 	for _, f := range files {
 		names = append(names, f.Name)
 	}
-	want := "feed.xsl embed/055-rust-in-production.html episodes/055-rust-in-production/index.html index.html"
-	if got := strings.Join(names, " "); got != want {
+	want := "assets/site.*.css assets/player.*.js feed.xsl embed/055-rust-in-production.html episodes/055-rust-in-production/index.html 404.html sitemap.xml robots.txt index.html"
+	if got := hashes.ReplaceAllString(strings.Join(names, " "), ".*."); got != want {
 		t.Errorf("files %s, want %s (referred-to files first, index.html last)", got, want)
 	}
 
 	m := render(t, show, eps, nil)
 	page := string(m["episodes/055-rust-in-production/index.html"])
 	for _, want := range []string{
-		`<audio id="player" controls preload="none" src="https://media.codingchats.example.com/episodes/055-rust-in-production.mp3"`,
+		`<audio id="player" data-player controls preload="none" src="https://media.codingchats.example.com/episodes/055-rust-in-production.mp3" data-chapters="0 229 397 576 753 893 1058 1213 1382 1560 1728 2032"`,
+		`<img class="art" src="../../artwork.jpg" alt="Artwork of Coding Chats"`, // the artwork beside the site, relative
+		`"@type":"PodcastEpisode"`,
+		`<a class="btn" href="https://bsky.app/intent/compose?text=`,
+		`<button type="button" data-copy="page-url"`,
 		`<a class="seek" href="#t=229" data-start="229" aria-label="Play from 00:03:49">00:03:49</a> Performance Gains with Rust`,
 		`<meta property="og:image" content="https://codingchats.example.com/artwork.jpg">`,
 		`<meta property="og:url" content="https://codingchats.example.com/episodes/055-rust-in-production/">`,
 		`<meta name="twitter:card" content="summary">`,
 		`<link rel="alternate" type="application/rss+xml" title="Coding Chats (RSS)" href="https://codingchats.example.com/feed.xml">`,
-		`<a href="../../">← Coding Chats</a>`,
+		`<a href="../../index.html">Coding Chats</a>`,                            // a file, not a folder: it opens from disk
 		"Candidates should demonstrate initiative and impact in their projects.", // the last takeaway
 		`<a href="https://read.developingskills.fyi/">`,                          // a show link
 		`<a href="https://www.linkedin.com/in/emmanedelcu/">Emma Nedelcu</a> <span class="muted">(guest)</span>`,
@@ -129,9 +134,11 @@ func TestBuildExample(t *testing.T) {
 
 	index := string(m["index.html"])
 	for _, want := range []string{
-		`<a href="episodes/055-rust-in-production/">Rust in production`,
+		`<a href="episodes/055-rust-in-production/index.html">Rust in production`,
 		`<input id="feed-url" readonly value="https://codingchats.example.com/feed.xml">`,
-		`href="podcasts://codingchats.example.com/feed.xml"`,
+		`<button type="button" class="primary" data-copy="feed-url" data-status="copy-status" hidden>Copy</button>`,
+		`<audio id="latest-player" data-player controls preload="none"`,
+		`"@type":"PodcastSeries"`,
 		`href="overcast://x-callback-url/add?url=https%3a%2f%2fcodingchats.example.com%2ffeed.xml"`,
 		`href="pktc://subscribe/codingchats.example.com/feed.xml"`,
 		`href="https://antennapod.org/deeplink/subscribe?url=https%3a%2f%2fcodingchats.example.com%2ffeed.xml&amp;title=Coding&#43;Chats"`,
@@ -145,8 +152,8 @@ func TestBuildExample(t *testing.T) {
 			t.Errorf("index.html lacks %s", want)
 		}
 	}
-	if strings.Contains(index, "<script") {
-		t.Errorf("index.html has a script; it needs none")
+	if strings.Contains(index, "podcasts://") {
+		t.Errorf("index.html links Apple Podcasts by its podcasts:// scheme, which does nothing off Apple devices")
 	}
 
 	embed := string(m["embed/055-rust-in-production.html"])
@@ -159,9 +166,13 @@ func TestBuildExample(t *testing.T) {
 			t.Errorf("the embed page lacks %s", want)
 		}
 	}
-	if bytes.Contains(m["embed/055-rust-in-production.html"], []byte(`<link rel="stylesheet"`)) {
-		t.Errorf("the embed page is not self-contained")
+	if !strings.Contains(string(m["robots.txt"]), "Sitemap: https://codingchats.example.com/sitemap.xml\n") {
+		t.Errorf("robots.txt names no sitemap:\n%s", m["robots.txt"])
 	}
+	if !strings.Contains(string(m["sitemap.xml"]), "<loc>https://codingchats.example.com/episodes/055-rust-in-production/</loc>") {
+		t.Errorf("sitemap.xml lacks the episode page:\n%s", m["sitemap.xml"])
+	}
+	checkXML(t, "sitemap.xml", m["sitemap.xml"])
 }
 
 // Every page and the stylesheet parse; every element the pages need for
@@ -169,8 +180,11 @@ func TestBuildExample(t *testing.T) {
 func TestPagesAccessible(t *testing.T) {
 	show, eps := example(t)
 	for name, data := range render(t, show, eps, nil) {
-		if name == site.StylesheetFile {
+		switch {
+		case name == site.StylesheetFile:
 			checkXML(t, name, data)
+			continue
+		case !strings.HasSuffix(name, ".html"):
 			continue
 		}
 		doc, err := html.Parse(bytes.NewReader(data))
@@ -195,11 +209,18 @@ func TestPagesAccessible(t *testing.T) {
 					t.Errorf("%s: <html> has no lang", name)
 				}
 			case "img":
-				if attr(n, "alt") == "" {
+				// Decoration (the hero's backdrop) has an empty alt and is
+				// hidden; everything else says what it shows.
+				if !hasAttr(n, "alt") || (attr(n, "alt") == "" && attr(n, "aria-hidden") != "true") {
 					t.Errorf("%s: an image without alt text", name)
 				}
 			case "label":
-				labels = append(labels, attr(n, "for"))
+				// A label names its control by for, or holds it.
+				if attr(n, "for") == "" && !holdsControl(n) {
+					t.Errorf("%s: a label without a control", name)
+				} else if attr(n, "for") != "" {
+					labels = append(labels, attr(n, "for"))
+				}
 			case "audio":
 				if attr(n, "controls") == "" && !hasAttr(n, "controls") {
 					t.Errorf("%s: audio without controls", name)
@@ -257,10 +278,17 @@ func TestScriptIsText(t *testing.T) {
 			case n.Type == html.TextNode && (n.Parent == nil || n.Parent.Data != "script" && n.Parent.Data != "style"):
 				text.WriteString(n.Data)
 				text.WriteByte('\n')
+			case n.Type == html.ElementNode && n.Data == "script" && attr(n, "type") == "application/ld+json":
+				// Data, not code: it must be JSON that holds the text,
+				// and cannot end its element.
+				var v any
+				if n.FirstChild == nil || json.Unmarshal([]byte(n.FirstChild.Data), &v) != nil || strings.Contains(n.FirstChild.Data, "</") {
+					t.Errorf("%s: the JSON-LD is not JSON that stays inside its element", name)
+				}
 			case n.Type == html.ElementNode && n.Data == "script":
 				scripts++
-				if n.FirstChild != nil && strings.Contains(n.FirstChild.Data, "alert") {
-					t.Errorf("%s: a script runs the episode's text", name)
+				if n.FirstChild != nil || attr(n, "src") == "" {
+					t.Errorf("%s: an inline script; the pages load theirs from a file", name)
 				}
 			case n.Type == html.ElementNode:
 				for _, a := range n.Attr {
@@ -278,11 +306,7 @@ func TestScriptIsText(t *testing.T) {
 				t.Errorf("%s: the text %q is not shown as text", name, w)
 			}
 		}
-		wantScripts := 1 // the seek script
-		if name == "index.html" {
-			wantScripts = 0
-		}
-		if scripts != wantScripts {
+		if wantScripts := 1; scripts != wantScripts { // the player's script
 			t.Errorf("%s: %d script elements, want %d", name, scripts, wantScripts)
 		}
 	}
@@ -315,13 +339,13 @@ func TestTemplatesOverride(t *testing.T) {
 		want string
 	}{
 		{"misspelt name", fstest.MapFS{"episdoe.html": {Data: []byte("x")}},
-			`templates/episdoe.html: not a template podfeed knows (it knows layout.html, index.html, episode.html, embed.html, feed.xsl); did you mean "episode.html"?`},
+			`templates/episdoe.html: not a template podfeed knows (it knows layout.html, index.html, episode.html, embed.html, 404.html, feed.xsl, site.css, player.js); did you mean "episode.html"?`},
 		{"parse error", fstest.MapFS{"embed.html": {Data: []byte("{{.Episode.Title")}},
 			"templates/embed.html: template: embed.html:1: unclosed action"},
 		{"unknown field", fstest.MapFS{"index.html": {Data: []byte("{{.Show.Nope}}")}},
 			"render index.html: template: index.html:1:7: executing \"index.html\" at <.Show.Nope>: can't evaluate field Nope in type *config.Show"},
 		{"layout without a part", fstest.MapFS{"layout.html": {Data: []byte(`{{define "head"}}{{end}}`)}},
-			`render index.html: html/template:index.html:76:11: no such template "footer"`},
+			`render index.html: html/template:index.html:105:11: no such template "script"`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			out, _ := feed.Build(show, eps, feed.Options{})
@@ -352,7 +376,7 @@ func TestSlugsInAddresses(t *testing.T) {
 	if _, ok := files["episodes/056 chapters & more/index.html"]; !ok {
 		t.Fatalf("no page for the slug; files: %v", keys(files))
 	}
-	if !bytes.Contains(files["index.html"], []byte(`<a href="episodes/056%20chapters%20&amp;%20more/">`)) {
+	if !bytes.Contains(files["index.html"], []byte(`<a href="episodes/056%20chapters%20&amp;%20more/index.html">`)) {
 		t.Errorf("index.html does not link the page with its slug escaped")
 	}
 	if !bytes.Contains(files["episodes/056 chapters & more/index.html"],
@@ -387,6 +411,8 @@ func TestEpisodeOrder(t *testing.T) {
 		list = append(list, &ep)
 	}
 	order := func(index []byte) string {
+		// The list, not the latest episode's card above it.
+		index = index[max(0, bytes.Index(index, []byte(`id="episodes-heading"`))):]
 		i1, i2, i3 := bytes.Index(index, []byte("Title 001")), bytes.Index(index, []byte("Title 002")), bytes.Index(index, []byte("Title 003"))
 		switch {
 		case i1 < 0 || i2 < 0 || i3 < 0:
@@ -403,7 +429,7 @@ func TestEpisodeOrder(t *testing.T) {
 		t.Errorf("episodic show lists %s", got)
 	}
 	middle := string(files["episodes/002-second/index.html"])
-	if !strings.Contains(middle, `Newer: <a href="../../episodes/003-third/">`) || !strings.Contains(middle, `Older: <a href="../../episodes/001-first/">`) {
+	if !strings.Contains(middle, `<a class="newer" href="../../episodes/003-third/index.html">`) || !strings.Contains(middle, `<a class="older" href="../../episodes/001-first/index.html">`) {
 		t.Errorf("the middle episode does not link its neighbours")
 	}
 	serial := *show
@@ -471,7 +497,7 @@ func TestPageWithoutNotes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Contains(data, []byte(`<li><a class="seek" href="#t=229" data-start="229">03:49</a> Performance Gains with Rust</li>`)) {
+			if !bytes.Contains(data, []byte(`<li><a class="seek" href="#t=229" data-start="229" aria-label="Play from 03:49">03:49</a> Performance Gains with Rust</li>`)) {
 				t.Errorf("no chapter list:\n%s", data)
 			}
 			return
@@ -512,7 +538,6 @@ func TestApps(t *testing.T) {
 		got[a.Name] = string(a.URL)
 	}
 	want := map[string]string{
-		"Apple Podcasts": "podcasts://example.com/pod/feed.xml?key=a b&x=1",
 		"Overcast":       "overcast://x-callback-url/add?url=https%3A%2F%2Fexample.com%2Fpod%2Ffeed.xml%3Fkey%3Da+b%26x%3D1",
 		"Pocket Casts":   "pktc://subscribe/example.com/pod/feed.xml?key=a b&x=1",
 		"AntennaPod":     "https://antennapod.org/deeplink/subscribe?url=https%3A%2F%2Fexample.com%2Fpod%2Ffeed.xml%3Fkey%3Da+b%26x%3D1&title=Tom+%26+Jerry",
@@ -532,6 +557,20 @@ func TestApps(t *testing.T) {
 			t.Errorf("Apps(%q) = %v, want none", bad, apps)
 		}
 	}
+}
+
+// hashes matches the content hash in an asset's name.
+var hashes = regexp.MustCompile(`\.[0-9a-f]{10}\.`)
+
+// holdsControl reports whether a label holds the control it names.
+func holdsControl(label *html.Node) bool {
+	found := false
+	walk(label, func(n *html.Node) {
+		if n.Type == html.ElementNode && (n.Data == "select" || n.Data == "input" || n.Data == "textarea") {
+			found = true
+		}
+	})
+	return found
 }
 
 // checkXML fails unless data is well-formed XML.

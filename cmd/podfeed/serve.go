@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/project"
 	"github.com/podfeed/podfeed/server"
@@ -17,7 +18,9 @@ const serveUsage = `Usage: podfeed serve [flags] [SHOW]
 
 Serve builds the show folder SHOW (default ".") as podfeed build does,
 serves its output folder on http://127.0.0.1:PORT/ and builds it again
-whenever a file of the show changes: reload the page to see the change.
+whenever a file of the show changes; open pages reload by themselves.
+The preview plays the episodes and shows the artwork from the show folder
+when it has them, before anything is uploaded.
 
 A build that fails leaves the last good build in place: it is still served,
 with the error at the top of every page, until a build succeeds again. The
@@ -78,6 +81,7 @@ func runServe(ctx context.Context, args []string, e env) error {
 	return server.Serve(ctx, ln, server.Options{
 		ShowDir: dir,
 		Output:  out,
+		SiteURL: address.SiblingURL(show.Config.FeedURL, "./"),
 		Build:   build,
 		Logf: func(format string, args ...any) {
 			msg := fmt.Sprintf(format, args...)

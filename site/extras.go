@@ -1,0 +1,305 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"html/template"
+	"net/url"
+	"path"
+	"strings"
+
+	xhtml "golang.org/x/net/html"
+
+	"github.com/podfeed/podfeed/config"
+)
+
+// Asset files: the stylesheet and the script every page shares. They are
+// written as assets/<name>.<hash>.<ext>, named by a hash of their bytes, so
+// that a host may cache them forever and a changed file gets a new name.
+const (
+	CSSTemplate    = "site.css"
+	ScriptTemplate = "player.js"
+	AssetsDir      = "assets"
+)
+
+// Files besides the pages.
+const (
+	NotFoundFile = "404.html"
+	SitemapFile  = "sitemap.xml"
+	RobotsFile   = "robots.txt"
+)
+
+// PageSize is the most episodes one page of the show's list holds: index.html
+// has the newest, page/2/index.html the next, and so on, so that no page
+// of a big show grows past about 100 KB.
+const PageSize = 50
+
+// assetName returns the content-hashed file name of an asset.
+func assetName(name string, data []byte) string {
+	sum := sha256.Sum256(data)
+	ext := path.Ext(name)
+	return AssetsDir + "/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext
+}
+
+// Block is one paragraph or list item of an excerpt.
+type Block struct {
+	Text string
+	Item bool // a list item
+}
+
+// Blocks is an excerpt: paragraphs and list items in order.
+type Blocks []Block
+
+// Groups returns the blocks as the template writes them: runs of list
+// items together, each paragraph alone.
+func (bs Blocks) Groups() [][]Block {
+	var out [][]Block
+	for _, b := range bs {
+		if n := len(out); n > 0 && b.Item && out[n-1][0].Item {
+			out[n-1] = append(out[n-1], b)
+			continue
+		}
+		out = append(out, []Block{b})
+	}
+	return out
+}
+
+// excerpt turns a summary rendered in Apple's subset (p, ul, ol, li, a)
+// into its blocks, keeping at most about n bytes of text: sentences stay
+// in their paragraphs and list items stay items, rather than running
+// together ("What we cover Sowing indoors…").
+func excerpt(subset string, n int) Blocks {
+	var (
+		out   Blocks
+		cur   strings.Builder
+		item  bool
+		depth int // list nesting
+		total int
+	)
+	flush := func() {
+		text := strings.Join(strings.Fields(cur.String()), " ")
+		cur.Reset()
+		if text == "" || total >= n {
+			return
+		}
+		if total+len(text) > n {
+			text = shorten(text, max(n-total, 40))
+		}
+		total += len(text)
+		out = append(out, Block{Text: text, Item: item})
+	}
+	z := xhtml.NewTokenizer(strings.NewReader(subset))
+	for {
+		switch z.Next() {
+		case xhtml.ErrorToken:
+			flush()
+			return out
+		case xhtml.TextToken:
+			cur.Write(z.Text())
+		case xhtml.StartTagToken, xhtml.EndTagToken:
+			name, _ := z.TagName()
+			switch string(name) {
+			case "p", "li":
+				flush()
+				item = depth > 0
+			case "ul", "ol":
+				flush()
+				if z.Token().Type == xhtml.StartTagToken {
+					depth++
+				} else if depth > 0 {
+					depth--
+				}
+				item = depth > 0
+			case "br":
+				cur.WriteByte(' ')
+			}
+		}
+	}
+}
+
+// metaText writes an excerpt as one line for a meta description: items
+// joined by semicolons, a paragraph that leads into a list ends in a colon.
+func (bs Blocks) metaText() string {
+	var b strings.Builder
+	for i, blk := range bs {
+		if i > 0 {
+			prev := bs[i-1]
+			switch {
+			case prev.Item && blk.Item:
+				b.WriteString("; ")
+			case !prev.Item && blk.Item && !strings.ContainsAny(prev.Text[len(prev.Text)-1:], ".:!?…"):
+				b.WriteString(": ")
+			case !strings.ContainsAny(prev.Text[len(prev.Text)-1:], ".:!?…"):
+				b.WriteString(". ")
+			default:
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(blk.Text)
+	}
+	return b.String()
+}
+
+// Share is a link that shares a page on a network.
+type Share struct {
+	Name string
+	URL  string
+}
+
+// shares returns the share links of a page: networks whose share address
+// takes the page's address and a text, and e-mail.
+func shares(pageURL, text string) []Share {
+	if pageURL == "" {
+		return nil
+	}
+	q := url.QueryEscape
+	return []Share{
+		{"Bluesky", "https://bsky.app/intent/compose?text=" + q(text+" "+pageURL)},
+		{"Mastodon", "https://mastodonshare.com/?text=" + q(text) + "&url=" + q(pageURL)},
+		{"X", "https://x.com/intent/post?text=" + q(text) + "&url=" + q(pageURL)},
+		{"Facebook", "https://www.facebook.com/sharer/sharer.php?u=" + q(pageURL)},
+		{"LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url=" + q(pageURL)},
+		{"E-mail", "mailto:?subject=" + url.PathEscape(text) + "&body=" + url.PathEscape(pageURL)},
+	}
+}
+
+// jsonLD marshals v for a <script type="application/ld+json">: encoding/json
+// escapes <, > and & in strings, so the text cannot end the script.
+func jsonLD(v any) template.JS {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "{}"
+	}
+	return template.JS(b)
+}
+
+// seriesLD is the schema.org PodcastSeries of the show.
+func seriesLD(show *config.Show, siteURL string) template.JS {
+	m := map[string]any{
+		"@context":    "https://schema.org",
+		"@type":       "PodcastSeries",
+		"name":        show.Title,
+		"description": show.Description,
+		"url":         siteURL,
+		"image":       show.Image,
+		"webFeed":     show.FeedURL,
+		"inLanguage":  show.Language,
+	}
+	if show.Author != "" {
+		m["author"] = map[string]string{"@type": "Person", "name": show.Author}
+	}
+	return jsonLD(m)
+}
+
+// episodeLD is the schema.org PodcastEpisode of an episode.
+func episodeLD(show *config.Show, siteURL string, e *Episode) template.JS {
+	m := map[string]any{
+		"@context":      "https://schema.org",
+		"@type":         "PodcastEpisode",
+		"name":          e.Title,
+		"url":           e.URL,
+		"datePublished": isoDate(e.Published),
+		"description":   e.Description,
+		"image":         e.Image,
+		"inLanguage":    show.Language,
+		"partOfSeries":  map[string]string{"@type": "PodcastSeries", "name": show.Title, "url": siteURL},
+		"associatedMedia": map[string]any{
+			"@type":      "MediaObject",
+			"contentUrl": e.Audio.URL,
+		},
+	}
+	if e.Number > 0 {
+		m["episodeNumber"] = e.Number
+	}
+	if d := e.Audio.Duration; d > 0 {
+		m["timeRequired"] = isoDuration(d.Round(1e9).Seconds())
+		m["associatedMedia"].(map[string]any)["duration"] = m["timeRequired"]
+	}
+	if e.Audio.Type != "" {
+		m["associatedMedia"].(map[string]any)["encodingFormat"] = e.Audio.Type
+	}
+	return jsonLD(m)
+}
+
+// isoDuration writes seconds as ISO 8601: "PT35M12S".
+func isoDuration(secs float64) string {
+	s := int(secs)
+	out := "PT"
+	if h := s / 3600; h > 0 {
+		out += fmt.Sprintf("%dH", h)
+	}
+	if m := s / 60 % 60; m > 0 {
+		out += fmt.Sprintf("%dM", m)
+	}
+	if sec := s % 60; sec > 0 || out == "PT" {
+		out += fmt.Sprintf("%dS", sec)
+	}
+	return out
+}
+
+// sitemap writes sitemap.xml: the show's pages and every episode page.
+func sitemap(p *Page) []byte {
+	type loc struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	}
+	var s struct {
+		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+		URLs    []loc    `xml:"url"`
+	}
+	newest := ""
+	if len(p.all) > 0 {
+		newest = p.all[0].Published.UTC().Format("2006-01-02")
+	}
+	s.URLs = append(s.URLs, loc{Loc: p.SiteURL, LastMod: newest})
+	for i := 2; i <= p.pageCount(); i++ {
+		s.URLs = append(s.URLs, loc{Loc: p.SiteURL + listPath(i)})
+	}
+	for _, e := range p.all {
+		if e.URL != "" {
+			s.URLs = append(s.URLs, loc{Loc: e.URL, LastMod: e.Published.UTC().Format("2006-01-02")})
+		}
+	}
+	b, err := xml.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return nil
+	}
+	return append(append([]byte(xml.Header), b...), '\n')
+}
+
+// robots writes robots.txt: everything may be crawled but the embed pages,
+// which are noindex players, and the sitemap is named.
+func robots(siteURL string) []byte {
+	return []byte("User-agent: *\nDisallow: /" + siteRootPath(siteURL) + "embed/\n\nSitemap: " + siteURL + SitemapFile + "\n")
+}
+
+// siteRootPath returns the path of the site root on its host without the
+// leading slash: "" for https://host/, "show/" for https://host/show/.
+func siteRootPath(siteURL string) string {
+	u, err := url.Parse(siteURL)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimPrefix(u.EscapedPath(), "/")
+}
+
+// listPath returns the address of page i (from 1) of the episode list,
+// relative to the site root.
+func listPath(i int) string {
+	if i <= 1 {
+		return ""
+	}
+	return fmt.Sprintf("page/%d/", i)
+}
+
+// chapterStarts writes the chapter starts for the player's data-chapters.
+func chapterStarts(cs []Chapter) string {
+	var parts []string
+	for _, c := range cs {
+		parts = append(parts, c.Start)
+	}
+	return strings.Join(parts, " ")
+}
