@@ -152,9 +152,11 @@ func cleanPrefix(p string) (string, error) {
 // scrub hides what may be credentials in a URL that could not be parsed:
 // anything before an "@" in the part after "//".
 func scrub(raw string) string {
+	// Without "//" a URL has no authority, but "user:secret@bucket/…"
+	// (a scheme forgotten) holds credentials all the same.
 	i := strings.Index(raw, "//")
 	if i < 0 {
-		return raw
+		i = -2
 	}
 	rest := raw[i+2:]
 	end := strings.IndexAny(rest, "/?#")
