@@ -592,6 +592,23 @@ var funcs = template.FuncMap{
 	"clock":   clock,
 	"seconds": seconds,
 	"dict":    dict,
+	"format":  transcriptFormat,
+}
+
+// transcriptFormat names a transcript's format for a button: "VTT",
+// "SRT", "JSON", "HTML" or "text".
+func transcriptFormat(mime string) string {
+	switch mime {
+	case "text/vtt":
+		return "VTT"
+	case "application/x-subrip", "application/srt":
+		return "SRT"
+	case "application/json":
+		return "JSON"
+	case "text/html":
+		return "HTML"
+	}
+	return "text"
 }
 
 // dict makes a map of its arguments, taken in pairs of a name and a
