@@ -26,6 +26,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/podfeed/podfeed/internal/timecode"
 )
 
 func main() {
@@ -362,14 +364,9 @@ func writeWrapped(b *strings.Builder, s string, width int) {
 	}
 }
 
-// clock formats d as "MM:SS", or "H:MM:SS" from one hour on.
-func clock(d time.Duration) string {
-	s := int(d / time.Second)
-	if s >= 3600 {
-		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
-	}
-	return fmt.Sprintf("%02d:%02d", s/60, s%60)
-}
+// clock formats d in whole seconds as "MM:SS", or "H:MM:SS" from one hour
+// on (package timecode's Short layout).
+func clock(d time.Duration) string { return timecode.Format(d.Truncate(time.Second), timecode.Short) }
 
 // width is the number of digits file names are padded to: at least three.
 func width(n int) int {
