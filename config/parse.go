@@ -99,7 +99,7 @@ func readShow(t *tomlx.Table, s *Show, probs *diag.List) {
 	s.Language = requiredString(t, "language")
 	checkLanguage(t, "language", s.Language)
 
-	s.Author, _ = optionalString(t, "author")
+	s.Author, _ = t.OptionalString("author")
 	if isUnsetOrEmpty(t, "author") {
 		warnUnset(probs, t, "author", "Apple Podcasts shows the author (itunes:author) under the show's title").
 			WithHint(`add author = "…" with the name listeners should see`)
@@ -115,14 +115,14 @@ func readShow(t *tomlx.Table, s *Show, probs *diag.List) {
 	if b := t.Bool("explicit"); b != nil {
 		s.Explicit = *b
 	}
-	if v, ok := optionalString(t, "type"); ok {
+	if v, ok := t.OptionalString("type"); ok {
 		if v == TypeEpisodic || v == TypeSerial {
 			s.Type = v
 		} else {
-			enumError(t, "type", v, []string{TypeEpisodic, TypeSerial}, `type is "episodic" (newest first) or "serial" (oldest first)`)
+			t.EnumError("type", v, []string{TypeEpisodic, TypeSerial}, `type is "episodic" (newest first) or "serial" (oldest first)`)
 		}
 	}
-	s.Copyright, _ = optionalString(t, "copyright")
+	s.Copyright, _ = t.OptionalString("copyright")
 
 	readGUID(t, s, feedURL != nil)
 	readOwner(t, s, probs)
@@ -147,7 +147,7 @@ func readShow(t *tomlx.Table, s *Show, probs *diag.List) {
 // readGUID reads guid, or derives the default from the feed address when it
 // is absent and the feed address is valid.
 func readGUID(t *tomlx.Table, s *Show, feedURLValid bool) {
-	v, ok := optionalString(t, "guid")
+	v, ok := t.OptionalString("guid")
 	if !ok {
 		if feedURLValid {
 			s.GUID = PodcastGUID(s.FeedURL)
@@ -174,8 +174,8 @@ func readGUID(t *tomlx.Table, s *Show, feedURLValid bool) {
 func readOwner(t *tomlx.Table, s *Show, probs *diag.List) {
 	warnAt := t
 	if ot := t.Table("owner"); ot != nil {
-		s.Owner.Name, _ = optionalString(ot, "name")
-		if v, ok := optionalString(ot, "email"); ok && v != "" {
+		s.Owner.Name, _ = ot.OptionalString("name")
+		if v, ok := ot.OptionalString("email"); ok && v != "" {
 			checkEmail(ot, "email", v)
 			s.Owner.Email = v
 		}
@@ -198,7 +198,7 @@ func readOwner(t *tomlx.Table, s *Show, probs *diag.List) {
 // readPodcast reads the iTunes tags of a moved, blocked or complete show
 // and the channel's Podcasting 2.0 tags (package podcast reads each).
 func readPodcast(t *tomlx.Table, s *Show) {
-	if v, ok := optionalString(t, "new_feed_url"); ok {
+	if v, ok := t.OptionalString("new_feed_url"); ok {
 		if u := checkURL(t, "new_feed_url", v); u != nil {
 			s.NewFeedURL = v
 			if v == s.FeedURL {
@@ -228,7 +228,7 @@ func readPodcast(t *tomlx.Table, s *Show) {
 }
 
 func readMedium(t *tomlx.Table, s *Show) {
-	v, ok := optionalString(t, "medium")
+	v, ok := t.OptionalString("medium")
 	if !ok {
 		return
 	}
@@ -238,7 +238,7 @@ func readMedium(t *tomlx.Table, s *Show) {
 			return
 		}
 	}
-	enumError(t, "medium", v, podcast.Mediums,
+	t.EnumError("medium", v, podcast.Mediums,
 		"medium is one of podcast, music, video, film, audiobook, newsletter, blog, publisher, course, "+
 			"each of these with L appended for a list feed (such as musicL), or mixed")
 }
@@ -271,11 +271,11 @@ func readLinks(t *tomlx.Table, s *Show) {
 	for _, lt := range t.Tables("links") {
 		lt.Require("title", "url")
 		var l Link
-		l.Group, _ = optionalString(lt, "group")
+		l.Group, _ = lt.OptionalString("group")
 		l.Title = requiredString(lt, "title")
 		l.URL = requiredString(lt, "url")
 		checkURL(lt, "url", l.URL)
-		l.Note, _ = optionalString(lt, "note")
+		l.Note, _ = lt.OptionalString("note")
 		lt.Finish()
 		s.Links = append(s.Links, l)
 	}
@@ -287,7 +287,7 @@ func readFunding(t *tomlx.Table, s *Show) {
 		var f Funding
 		f.URL = requiredString(ft, "url")
 		checkURL(ft, "url", f.URL)
-		f.Text, _ = optionalString(ft, "text")
+		f.Text, _ = ft.OptionalString("text")
 		if n := len([]rune(f.Text)); n > fundingTextLimit {
 			ft.Warnf("text", "%d characters, more than the %d apps are sure to show", n, fundingTextLimit).
 				WithHint("shorten it: aggregators may cut it off")
@@ -315,14 +315,14 @@ func readBuild(t *tomlx.Table, s *Show) {
 		return
 	}
 	def := Default().Build
-	if v, ok := optionalString(bt, "episodes"); ok {
+	if v, ok := bt.OptionalString("episodes"); ok {
 		if strings.TrimSpace(v) == "" {
 			bt.Errorf("episodes", "must not be empty").WithHint("leave it out to read episodes from %q", def.Episodes)
 		} else {
 			s.Build.Episodes = v
 		}
 	}
-	if v, ok := optionalString(bt, "output"); ok {
+	if v, ok := bt.OptionalString("output"); ok {
 		switch {
 		case strings.TrimSpace(v) == "":
 			bt.Errorf("output", "must not be empty").WithHint("leave it out to write to %q", def.Output)
@@ -363,24 +363,10 @@ func isUnsetOrEmpty(t *tomlx.Table, key string) bool {
 	return false
 }
 
-// optionalString returns the string at key and whether a string is there.
-// A value of another type is reported (by tomlx) and treated as absent.
-func optionalString(t *tomlx.Table, key string) (string, bool) {
-	raw, ok := t.Raw(key)
-	if !ok {
-		return "", false
-	}
-	if _, isString := raw.(string); !isString {
-		t.String(key) // reports the wrong type
-		return "", false
-	}
-	return t.String(key), true
-}
-
 // requiredString returns the string at key and reports it when it is empty
 // or blank. Its absence is reported by Table.Require.
 func requiredString(t *tomlx.Table, key string) string {
-	v, ok := optionalString(t, key)
+	v, ok := t.OptionalString(key)
 	if ok && strings.TrimSpace(v) == "" {
 		t.Errorf(key, "must not be empty")
 	}
@@ -398,16 +384,6 @@ func warnUnset(probs *diag.List, t *tomlx.Table, key, why string) *diag.Problem 
 		return probs.Warn(pos, "not set; %s", why)
 	}
 	return probs.Warn(pos, "%s: not set; %s", pos.Key, why)
-}
-
-// enumError reports v as not one of allowed, suggesting the nearest value.
-func enumError(t *tomlx.Table, key, v string, allowed []string, explain string) {
-	p := t.Errorf(key, "%q is not allowed", v)
-	if s := diag.Suggest(v, allowed); s != "" {
-		p.WithHint("did you mean %q? %s", s, explain)
-	} else {
-		p.WithHint("%s", explain)
-	}
 }
 
 // readLinkPages reads link_pages: whether items link to podfeed's episode

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
@@ -15,7 +16,6 @@ import (
 	"github.com/teambition/rrule-go"
 	"golang.org/x/text/language"
 
-	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/timecode"
 	"github.com/podfeed/podfeed/internal/tomlx"
 )
@@ -37,7 +37,7 @@ func ReadValue(t *tomlx.Table) *Value {
 	if v.Type != "" && !slices.Contains(valueTypes, v.Type) {
 		vt.Warnf("type", "%q is not a value type apps know", v.Type).WithHint("apps pay with %s", strings.Join(valueTypes, ", "))
 	}
-	if s, ok := optionalString(vt, "suggested"); ok {
+	if s, ok := vt.OptionalString("suggested"); ok {
 		if f, err := strconv.ParseFloat(s, 64); err != nil || f < 0 {
 			vt.Errorf("suggested", "%q is not an amount", s).WithHint(`write the amount per minute as a decimal string, such as "0.00000005000"`)
 		} else {
@@ -66,9 +66,9 @@ func readRecipients(t *tomlx.Table, key string, need bool) []Recipient {
 			Type:    requiredString(rt, "type", `add type = "node" (a Lightning node's public key) or "lnaddress"`),
 			Address: requiredString(rt, "address", `add address = "…", the node's public key or the Lightning address`),
 		}
-		r.Name, _ = optionalString(rt, "name")
-		r.CustomKey, _ = optionalString(rt, "custom_key")
-		r.CustomValue, _ = optionalString(rt, "custom_value")
+		r.Name, _ = rt.OptionalString("name")
+		r.CustomKey, _ = rt.OptionalString("custom_key")
+		r.CustomValue, _ = rt.OptionalString("custom_value")
 		if (r.CustomKey == "") != (r.CustomValue == "") {
 			rt.Errorf("custom_key", "custom_key and custom_value go together").WithHint("set both, or neither")
 		}
@@ -170,11 +170,11 @@ func readRemoteItem(t *tomlx.Table) RemoteItem {
 		}
 	}
 	r.FeedURL = readURL(t, "feed_url", false)
-	r.ItemGUID, _ = optionalString(t, "item_guid")
-	r.Title, _ = optionalString(t, "title")
-	if m, ok := optionalString(t, "medium"); ok {
+	r.ItemGUID, _ = t.OptionalString("item_guid")
+	r.Title, _ = t.OptionalString("title")
+	if m, ok := t.OptionalString("medium"); ok {
 		if !slices.Contains(Mediums, m) {
-			enumError(t, "medium", m, Mediums, "medium is one of "+strings.Join(Mediums, ", "))
+			t.EnumError("medium", m, Mediums, "medium is one of "+strings.Join(Mediums, ", "))
 		} else {
 			r.Medium = m
 		}
@@ -207,28 +207,28 @@ func ReadLocation(t *tomlx.Table) *Location {
 	if n := len([]rune(l.Name)); n > 128 {
 		lt.Errorf("name", "%d characters, more than the 128 the tag allows", n).WithHint("shorten it; geo and osm can be exact")
 	}
-	if rel, ok := optionalString(lt, "rel"); ok {
+	if rel, ok := lt.OptionalString("rel"); ok {
 		if rel != "subject" && rel != "creator" {
-			enumError(lt, "rel", rel, []string{"subject", "creator"}, `rel is "subject" (what the show is about, the default) or "creator" (where it is made)`)
+			lt.EnumError("rel", rel, []string{"subject", "creator"}, `rel is "subject" (what the show is about, the default) or "creator" (where it is made)`)
 		} else {
 			l.Rel = rel
 		}
 	}
-	if g, ok := optionalString(lt, "geo"); ok {
+	if g, ok := lt.OptionalString("geo"); ok {
 		if !validGeo(g) {
 			lt.Errorf("geo", "%q is not an RFC 5870 geo URI", g).WithHint(`write "geo:LATITUDE,LONGITUDE", such as "geo:30.2672,-97.7431"`)
 		} else {
 			l.Geo = g
 		}
 	}
-	if o, ok := optionalString(lt, "osm"); ok {
+	if o, ok := lt.OptionalString("osm"); ok {
 		if !osmID.MatchString(o) {
 			lt.Errorf("osm", "%q is not an OpenStreetMap object", o).WithHint(`write its type (N, W or R) and number, such as "R113314"`)
 		} else {
 			l.OSM = o
 		}
 	}
-	if c, ok := optionalString(lt, "country"); ok {
+	if c, ok := lt.OptionalString("country"); ok {
 		if r, err := language.ParseRegion(c); err != nil || !r.IsCountry() || len(c) != 2 {
 			lt.Errorf("country", "%q is not an ISO 3166-1 country code", c).WithHint(`write two letters, such as "US" or "DE"`)
 		} else {
@@ -254,7 +254,7 @@ func validGeo(g string) bool {
 // ReadLicense reads license (an SPDX identifier, or a name) and
 // license_url of t.
 func ReadLicense(t *tomlx.Table) *License {
-	id, ok := optionalString(t, "license")
+	id, ok := t.OptionalString("license")
 	if !ok {
 		if t.Has("license_url") {
 			t.Errorf("license_url", "license_url without license").WithHint(`add license = "…", the license's name`)
@@ -281,7 +281,7 @@ func ReadTxt(t *tomlx.Table) []Txt {
 		if n := len([]rune(x.Text)); n > 4000 {
 			tt.Errorf("text", "%d characters, more than the 4000 the tag allows", n)
 		}
-		if p, ok := optionalString(tt, "purpose"); ok {
+		if p, ok := tt.OptionalString("purpose"); ok {
 			if len([]rune(p)) > 128 || strings.ContainsAny(p, " \t") {
 				tt.Errorf("purpose", "%q is not a purpose", p).WithHint(`write one word of at most 128 characters, such as "verify" or "applepodcastsverify"`)
 			} else {
@@ -302,8 +302,8 @@ func ReadImages(t *tomlx.Table) []Image {
 		if !it.Has("url") {
 			it.Missing("url").WithHint(`add url = "https://…/artwork.jpg"`)
 		}
-		img.Alt, _ = optionalString(it, "alt")
-		if r, ok := optionalString(it, "aspect_ratio"); ok {
+		img.Alt, _ = it.OptionalString("alt")
+		if r, ok := it.OptionalString("aspect_ratio"); ok {
 			if !ratioRe.MatchString(r) {
 				it.Errorf("aspect_ratio", "%q is not a ratio", r).WithHint(`write width/height, such as "1/1" or "16/9"`)
 			} else {
@@ -312,14 +312,14 @@ func ReadImages(t *tomlx.Table) []Image {
 		}
 		img.Width = positive(it, "width")
 		img.Height = positive(it, "height")
-		if ty, ok := optionalString(it, "type"); ok {
+		if ty, ok := it.OptionalString("type"); ok {
 			if !strings.HasPrefix(ty, "image/") {
 				it.Errorf("type", "%q is not an image type", ty).WithHint(`write image/jpeg, image/png, image/webp …`)
 			} else {
 				img.Type = ty
 			}
 		}
-		img.Purpose, _ = optionalString(it, "purpose")
+		img.Purpose, _ = it.OptionalString("purpose")
 		it.Finish()
 		out = append(out, img)
 	}
@@ -336,10 +336,10 @@ func ReadChat(t *tomlx.Table) *Chat {
 		Server:   requiredString(ct, "server", `add server = "irc.zeronode.net", the chat's server`),
 		Protocol: requiredString(ct, "protocol", `add protocol = "irc" (or xmpp, nostr, matrix)`),
 	}
-	c.AccountID, _ = optionalString(ct, "account_id")
-	c.Space, _ = optionalString(ct, "space")
+	c.AccountID, _ = ct.OptionalString("account_id")
+	c.Space, _ = ct.OptionalString("space")
 	if c.Protocol != "" && !slices.Contains(chatProtocols, c.Protocol) {
-		enumError(ct, "protocol", c.Protocol, chatProtocols, "protocol is one of "+strings.Join(chatProtocols, ", "))
+		ct.EnumError("protocol", c.Protocol, chatProtocols, "protocol is one of "+strings.Join(chatProtocols, ", "))
 		c.Protocol = ""
 	}
 	ct.Finish()
@@ -354,7 +354,7 @@ func ReadSocialInteract(t *tomlx.Table) []SocialInteract {
 	for _, st := range t.Tables("social_interact") {
 		s := SocialInteract{Protocol: requiredString(st, "protocol", `add protocol = "activitypub" (or atproto, twitter, lightning, disabled)`)}
 		if s.Protocol != "" && !slices.Contains(socialProtocols, s.Protocol) {
-			enumError(st, "protocol", s.Protocol, socialProtocols, "protocol is one of "+strings.Join(socialProtocols, ", "))
+			st.EnumError("protocol", s.Protocol, socialProtocols, "protocol is one of "+strings.Join(socialProtocols, ", "))
 		}
 		if s.Protocol != "disabled" {
 			s.URL = readURL(st, "url", false)
@@ -362,7 +362,7 @@ func ReadSocialInteract(t *tomlx.Table) []SocialInteract {
 				st.Missing("url").WithHint(`add url = "https://…", the post whose replies are the episode's comments`)
 			}
 		}
-		s.AccountID, _ = optionalString(st, "account_id")
+		s.AccountID, _ = st.OptionalString("account_id")
 		s.AccountURL = readURL(st, "account_url", false)
 		s.Priority = positive(st, "priority")
 		st.Finish()
@@ -389,7 +389,7 @@ func ReadSoundbites(t *tomlx.Table) []Soundbite {
 			}
 			s.Duration = d
 		}
-		s.Title, _ = optionalString(st, "title")
+		s.Title, _ = st.OptionalString("title")
 		if n := len([]rune(s.Title)); n > 128 {
 			st.Errorf("title", "%d characters, more than the 128 the tag allows", n)
 		}
@@ -416,7 +416,7 @@ func ReadTranscript(t *tomlx.Table) Transcript {
 	if !t.Has("url") {
 		t.Missing("url").WithHint(`add url = "https://…/transcript.vtt"`)
 	}
-	if ty, ok := optionalString(t, "type"); ok {
+	if ty, ok := t.OptionalString("type"); ok {
 		if !slices.Contains(TranscriptTypes, ty) {
 			t.Errorf("type", "unsupported transcript type %q", ty).WithHint("use one of %s", strings.Join(TranscriptTypes, ", "))
 		} else {
@@ -424,19 +424,13 @@ func ReadTranscript(t *tomlx.Table) Transcript {
 		}
 	} else if tr.URL != "" {
 		if u, err := url.Parse(tr.URL); err == nil {
-			tr.Type = transcriptTypes[strings.ToLower(pathExt(u.Path))]
+			tr.Type = transcriptTypes[strings.ToLower(path.Ext(u.Path))]
 		}
 		if tr.Type == "" {
 			t.Missing("type").WithHint("the address does not end in .vtt, .srt, .json or .html: add type, one of %s", strings.Join(TranscriptTypes, ", "))
 		}
 	}
-	if l, ok := optionalString(t, "language"); ok {
-		if _, err := language.Parse(l); err != nil {
-			t.Errorf("language", "%q is not a language tag", l).WithHint(`write a code such as "en" or "es-MX"`)
-		} else {
-			tr.Language = l
-		}
-	}
+	tr.Language = readLanguage(t)
 	if b := t.Bool("captions"); b != nil {
 		tr.Captions = *b
 		if *b && tr.Type != "" && tr.Type != "text/vtt" && tr.Type != "application/x-subrip" && tr.Type != "application/srt" {
@@ -445,13 +439,6 @@ func ReadTranscript(t *tomlx.Table) Transcript {
 	}
 	t.Finish()
 	return tr
-}
-
-func pathExt(p string) string {
-	if i := strings.LastIndexByte(p, '.'); i >= 0 && !strings.Contains(p[i:], "/") {
-		return p[i:]
-	}
-	return ""
 }
 
 // ReadAlternateEnclosures reads the [[alternate_enclosures]] tables of t.
@@ -485,19 +472,13 @@ func ReadAlternateEnclosures(t *tomlx.Table) []AlternateEnclosure {
 			}
 		}
 		a.Height = positive(at, "height")
-		if l, ok := optionalString(at, "language"); ok {
-			if _, err := language.Parse(l); err != nil {
-				at.Errorf("language", "%q is not a language tag", l).WithHint(`write a code such as "en" or "es-MX"`)
-			} else {
-				a.Language = l
-			}
-		}
-		a.Title, _ = optionalString(at, "title")
+		a.Language = readLanguage(at)
+		a.Title, _ = at.OptionalString("title")
 		if n := len([]rune(a.Title)); n > 32 {
 			at.Errorf("title", "%d characters, more than the 32 the tag allows", n).WithHint(`a short name apps show in a menu, such as "Opus, 64 kbps"`)
 		}
-		a.Rel, _ = optionalString(at, "rel")
-		a.Codecs, _ = optionalString(at, "codecs")
+		a.Rel, _ = at.OptionalString("rel")
+		a.Codecs, _ = at.OptionalString("codecs")
 		if b := at.Bool("default"); b != nil {
 			a.Default = *b
 			if *b {
@@ -512,7 +493,7 @@ func ReadAlternateEnclosures(t *tomlx.Table) []AlternateEnclosure {
 			if !st.Has("url") {
 				st.Missing("url").WithHint(`add url = "https://…", where this version is served`)
 			}
-			s.ContentType, _ = optionalString(st, "type")
+			s.ContentType, _ = st.OptionalString("type")
 			st.Finish()
 			a.Sources = append(a.Sources, s)
 		}
@@ -522,7 +503,7 @@ func ReadAlternateEnclosures(t *tomlx.Table) []AlternateEnclosure {
 		if it := at.Table("integrity"); it != nil {
 			in := &Integrity{Type: requiredString(it, "type", `add type = "sri" (or "pgp-signature")`), Value: requiredString(it, "value", `add value = "sha384-…"`)}
 			if in.Type != "" && in.Type != "sri" && in.Type != "pgp-signature" {
-				enumError(it, "type", in.Type, []string{"sri", "pgp-signature"}, `type is "sri" (a hash such as sha384-…) or "pgp-signature"`)
+				it.EnumError("type", in.Type, []string{"sri", "pgp-signature"}, `type is "sri" (a hash such as sha384-…) or "pgp-signature"`)
 			}
 			if in.Type == "sri" && in.Value != "" && !sriValue.MatchString(in.Value) {
 				it.Errorf("value", "%q is not a subresource integrity hash", in.Value).WithHint(`write sha256-, sha384- or sha512- and the base64 hash`)
@@ -562,7 +543,7 @@ func ReadTrailers(t *tomlx.Table) []Trailer {
 		} else if ok {
 			tt.Errorf("length", "must be the size in bytes, got %d", n).WithHint("leave length out when it is unknown")
 		}
-		tr.Type, _ = optionalString(tt, "type")
+		tr.Type, _ = tt.OptionalString("type")
 		tr.Season = positive(tt, "season")
 		tt.Finish()
 		out = append(out, tr)
@@ -577,7 +558,7 @@ func ReadUpdateFrequency(t *tomlx.Table) *UpdateFrequency {
 		return nil
 	}
 	u := &UpdateFrequency{Text: requiredString(ut, "text", `add text = "Weekly", how listeners read the schedule`)}
-	if r, ok := optionalString(ut, "rrule"); ok {
+	if r, ok := ut.OptionalString("rrule"); ok {
 		if _, err := rrule.StrToROption(r); err != nil || !strings.Contains(strings.ToUpper(r), "FREQ=") {
 			ut.Errorf("rrule", "%q is not an RFC 5545 recurrence rule", r).WithHint(`write one such as "FREQ=WEEKLY;BYDAY=TU"`)
 		} else {
@@ -628,13 +609,10 @@ func ReadBool(t *tomlx.Table, key string) bool {
 	return b != nil && *b
 }
 
-// ReadURL reads the optional absolute http(s) address at key.
-func ReadURL(t *tomlx.Table, key string) string { return readURL(t, key, false) }
-
 // readURL reads an optional absolute http(s) address at key; https says
 // that only https will do (artwork).
 func readURL(t *tomlx.Table, key string, https bool) string {
-	s, ok := optionalString(t, key)
+	s, ok := t.OptionalString(key)
 	if !ok {
 		return ""
 	}
@@ -689,6 +667,19 @@ func readDuration(t *tomlx.Table, key string, required bool) (time.Duration, boo
 	return d, true
 }
 
+// readLanguage reads the optional language tag at "language".
+func readLanguage(t *tomlx.Table) string {
+	l, ok := t.OptionalString("language")
+	if !ok {
+		return ""
+	}
+	if _, err := language.Parse(l); err != nil {
+		t.Errorf("language", "%q is not a language tag", l).WithHint(`write a code such as "en" or "es-MX"`)
+		return ""
+	}
+	return l
+}
+
 // positive reads an optional positive integer at key.
 func positive(t *tomlx.Table, key string) int {
 	n, ok := t.Int(key)
@@ -702,23 +693,9 @@ func positive(t *tomlx.Table, key string) int {
 	return int(n)
 }
 
-// optionalString returns the string at key and whether a string is there;
-// a value of another type is reported.
-func optionalString(t *tomlx.Table, key string) (string, bool) {
-	raw, ok := t.Raw(key)
-	if !ok {
-		return "", false
-	}
-	if _, isString := raw.(string); !isString {
-		t.String(key) // reports the wrong type
-		return "", false
-	}
-	return t.String(key), true
-}
-
 // requiredString reads a string that must be there and not be blank.
 func requiredString(t *tomlx.Table, key, hint string) string {
-	s, ok := optionalString(t, key)
+	s, ok := t.OptionalString(key)
 	switch {
 	case !t.Has(key):
 		t.Missing(key).WithHint("%s", hint)
@@ -726,15 +703,6 @@ func requiredString(t *tomlx.Table, key, hint string) string {
 		t.Errorf(key, "must not be empty").WithHint("%s", hint)
 	}
 	return s
-}
-
-func enumError(t *tomlx.Table, key, v string, allowed []string, explain string) {
-	p := t.Errorf(key, "%q is not allowed", v)
-	if s := diag.Suggest(v, allowed); s != "" {
-		p.WithHint("did you mean %q? %s", s, explain)
-	} else {
-		p.WithHint("%s", explain)
-	}
 }
 
 // ReadPeople reads the [[key]] people of t.
@@ -747,14 +715,14 @@ func ReadPeople(t *tomlx.Table, key string) []Person {
 			Img:  readURL(pt, "img", true),
 			Role: DefaultRole,
 		}
-		if r, ok := optionalString(pt, "role"); ok {
+		if r, ok := pt.OptionalString("role"); ok {
 			if strings.TrimSpace(r) == "" {
 				pt.Errorf("role", "must not be empty").WithHint(`leave role out for "host", or write e.g. "guest"`)
 			} else {
 				p.Role = r
 			}
 		}
-		if g, ok := optionalString(pt, "group"); ok {
+		if g, ok := pt.OptionalString("group"); ok {
 			if strings.TrimSpace(g) == "" {
 				pt.Errorf("group", "must not be empty").WithHint(`leave group out for "cast", or write e.g. "writing"`)
 			} else {

@@ -288,6 +288,31 @@ func (t *Table) Time(key string) (time.Time, bool) {
 	return tm, true
 }
 
+// OptionalString returns the string at key and whether a string is
+// there. A value of another type is reported and treated as absent.
+func (t *Table) OptionalString(key string) (string, bool) {
+	raw, ok := t.get(key)
+	if !ok {
+		return "", false
+	}
+	if _, isString := raw.(string); !isString {
+		t.String(key) // reports the wrong type
+		return "", false
+	}
+	return t.String(key), true
+}
+
+// EnumError reports v, the value at key, as not one of allowed, suggesting
+// the nearest one; explain says what the key takes.
+func (t *Table) EnumError(key, v string, allowed []string, explain string) {
+	p := t.Errorf(key, "%q is not allowed", v)
+	if s := diag.Suggest(v, allowed); s != "" {
+		p.WithHint("did you mean %q? %s", s, explain)
+	} else {
+		p.WithHint("%s", explain)
+	}
+}
+
 // Strings returns the array of strings at key.
 func (t *Table) Strings(key string) []string {
 	v, ok := t.get(key)
