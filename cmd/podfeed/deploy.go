@@ -8,10 +8,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"time"
-
-	"github.com/schollz/progressbar/v3"
-	"golang.org/x/term"
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/deploy"
@@ -224,25 +220,4 @@ func (e env) getenvOr(key string) string {
 
 // uploadProgress returns a progress callback that draws a bar on w while
 // objects are uploaded, or nil when w is not a terminal.
-func uploadProgress(w io.Writer) func(done, total int) {
-	f, ok := w.(*os.File)
-	if !ok || !term.IsTerminal(int(f.Fd())) {
-		return nil
-	}
-	var bar *progressbar.ProgressBar
-	return func(done, total int) {
-		if bar == nil {
-			bar = progressbar.NewOptions(total,
-				progressbar.OptionSetWriter(w),
-				progressbar.OptionSetDescription("deploying"),
-				progressbar.OptionShowCount(),
-				progressbar.OptionThrottle(100*time.Millisecond),
-				progressbar.OptionClearOnFinish(),
-			)
-		}
-		bar.Set(done)
-		if done == total {
-			bar.Finish()
-		}
-	}
-}
+func uploadProgress(w io.Writer) func(done, total int) { return terminalProgress(w, "deploying") }
