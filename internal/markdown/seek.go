@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"regexp"
 	"strconv"
 	"time"
@@ -70,8 +71,8 @@ func markParagraph(p *ast.Paragraph, src []byte, chapters []time.Duration) {
 		return
 	}
 	m := timeMark.FindSubmatch(src[first.Segment.Start:])
-	if m == nil {
-		return
+	if m == nil || !bytes.HasPrefix(leadingText(first, src, len(m[0])), m[0]) {
+		return // the space after the time must be text, not the end of a line
 	}
 	h, err := strconv.ParseInt(string(m[1]), 10, 64)
 	if err != nil || h > maxMarkHours {
@@ -105,6 +106,24 @@ func markParagraph(p *ast.Paragraph, src []byte, chapters []time.Duration) {
 		n = next
 	}
 	p.InsertBefore(p, p.FirstChild(), &seekNode{clock: string(m[0][:len(m[0])-1]), start: start})
+}
+
+// leadingText returns at least n bytes of the text that starts at first
+// and runs on through the Text nodes after it, up to the first line break
+// or other node.
+func leadingText(first *ast.Text, src []byte, n int) []byte {
+	var b []byte
+	for node := ast.Node(first); node != nil && len(b) < n; node = node.NextSibling() {
+		t, ok := node.(*ast.Text)
+		if !ok {
+			break
+		}
+		b = append(b, t.Segment.Value(src)...)
+		if t.SoftLineBreak() || t.HardLineBreak() {
+			break
+		}
+	}
+	return b
 }
 
 // seekRenderer writes a seekNode as the page's seek link.
