@@ -43,6 +43,10 @@ type manifest struct {
 	LiveFrom  time.Time `json:"live_from"`
 	LiveUntil time.Time `json:"live_until"`
 	Outputs   []stamp   `json:"outputs"`
+	// Pages are the episode addresses the build published, slug → guid:
+	// the next build leaves a redirect at each one whose episode it
+	// publishes under another slug (see pageAddresses).
+	Pages map[string]string `json:"pages,omitempty"`
 }
 
 // stamp is a file's name, size and modification time.
@@ -265,7 +269,7 @@ func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions) error {
 	// s.inputs is "" when the inputs were racy: the manifest still lists
 	// the outputs (the next build removes leftovers by it) but matches no
 	// build.
-	m := manifest{Version: manifestVersion, Generator: opts.Generator, Inputs: s.inputs, Media: s.mediaFiles()}
+	m := manifest{Version: manifestVersion, Generator: opts.Generator, Inputs: s.inputs, Media: s.mediaFiles(), Pages: plan.Addresses}
 	if len(plan.Live) > 0 {
 		m.LiveFrom = plan.Live[0].Published
 	}

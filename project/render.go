@@ -26,6 +26,10 @@ type Plan struct {
 	Files     []output.File
 	Warnings  diag.List // from rendering, e.g. descriptions over Apple's limit
 	Pages     int       // pages of each feed: 1, or more with [build] max_items
+	// Addresses are the episode addresses the build publishes, slug →
+	// guid: the live episodes' pages and the redirects left at the
+	// addresses they had before (see pageAddresses).
+	Addresses map[string]string
 }
 
 // Render prepares the outputs without touching the output folder: every
@@ -52,7 +56,16 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Plan{Live: live, Scheduled: scheduled, Warnings: out.Warnings}
+	var prev map[string]string
+	if m, _ := readManifest(s.OutputDir(opts.Output)); m != nil {
+		prev = m.Pages
+	}
+	moves, addresses := pageAddresses(prev, live)
+	redirects, err := redirectPages(s.Config, moves)
+	if err != nil {
+		return nil, err
+	}
+	p := &Plan{Live: live, Scheduled: scheduled, Warnings: out.Warnings, Addresses: addresses}
 	if n := s.Config.Build.MaxItems; n > 0 && len(live) > n {
 		s.warnArchived(&p.Warnings, len(live)-n, out.Pages)
 	}
@@ -63,10 +76,11 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 			p.Files = append(p.Files, f)
 		}
 	}
-	// Then the chapters, the site (stylesheet, embed and episode pages,
-	// index.html last), and the feeds: archive pages, then the first pages,
+	// Then the chapters, the redirects left at old episode addresses, the
+	// site (stylesheet, embed and episode pages, index.html last), and the
+	// feeds: archive pages, then the first pages,
 	// feed.xml last.
-	p.Files = slices.Concat(p.Files, out.Chapters, pages, out.Feeds)
+	p.Files = slices.Concat(p.Files, out.Chapters, redirects, pages, out.Feeds)
 	p.Pages = out.Pages
 	return p, nil
 }

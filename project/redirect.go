@@ -1,0 +1,70 @@
+package project
+
+import (
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/output"
+	"github.com/podfeed/podfeed/site"
+)
+
+// A page that once existed keeps its address. An episode's page lives at
+// episodes/<slug>/, and its slug is its file's name: renaming the file
+// moves the page. Each build records in its manifest which guid every
+// episode address it published belongs to ([manifest.Pages]), as the feed
+// keys episodes on guids; the next build leaves a redirect page at each
+// address whose episode is still live under another slug, and records it
+// again, so that it survives every later build and the stale-file cleanup
+// never takes it. An address whose episode left the feed goes with it.
+
+// move is one redirect: the page at episodes/<From>/ sends visitors on to
+// episodes/<To>/.
+type move struct {
+	From, To string
+	Title    string // the episode's
+}
+
+// pageAddresses returns, from the addresses of earlier builds (prev, slug
+// → guid), the redirects that the live episodes need, sorted by From, and
+// the addresses this build publishes (slug → guid), pages and redirects.
+// An old address that a live episode's page now uses, also in another
+// case (case-insensitive file systems hold one of the two), is that page's.
+func pageAddresses(prev map[string]string, live []*episodes.Episode) ([]move, map[string]string) {
+	now := make(map[string]string, len(prev)+len(live))
+	byGUID := make(map[string]*episodes.Episode, len(live))
+	folded := make(map[string]bool, len(live))
+	for _, e := range live {
+		if e.Slug == "" {
+			continue
+		}
+		now[e.Slug] = e.GUID
+		byGUID[e.GUID] = e
+		folded[strings.ToLower(e.Slug)] = true
+	}
+	var moves []move
+	for _, from := range slices.Sorted(maps.Keys(prev)) {
+		e := byGUID[prev[from]]
+		if e == nil || folded[strings.ToLower(from)] {
+			continue // gone from the feed, or the address of a page now
+		}
+		now[from] = e.GUID
+		moves = append(moves, move{From: from, To: e.Slug, Title: e.Title})
+	}
+	return moves, now
+}
+
+// redirectPages renders the pages of moves.
+func redirectPages(show *config.Show, moves []move) ([]output.File, error) {
+	files := make([]output.File, 0, len(moves))
+	for _, m := range moves {
+		f, err := site.Redirect(show, m.From, m.To, m.Title)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	return files, nil
+}
