@@ -2,12 +2,15 @@ package project
 
 import (
 	"maps"
+	"net/url"
 	"slices"
 	"strings"
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/output"
+	"github.com/podfeed/podfeed/internal/publish"
 	"github.com/podfeed/podfeed/site"
 )
 
@@ -18,7 +21,38 @@ import (
 // keys episodes on guids; the next build leaves a redirect page at each
 // address whose episode is still live under another slug, and records it
 // again, so that it survives every later build and the stale-file cleanup
-// never takes it. An address whose episode left the feed goes with it.
+// never takes it. Without a manifest, the published feed's item links say
+// where each guid's page was. An address whose episode left the feed goes
+// with it.
+
+// publishedAddresses returns the episode addresses published in the
+// output folder out, slug → guid: those the last build's manifest records
+// (m, nil without one), and those the published feed's items link to, for
+// a folder whose manifest is gone (deleting it is safe) or that holds only
+// the live feed.xml, as in CI.
+func publishedAddresses(out string, cfg *config.Show, m *manifest) map[string]string {
+	pages := make(map[string]string)
+	if m != nil {
+		maps.Copy(pages, m.Pages)
+	}
+	feed, err := publish.ReadPublished(out)
+	if err != nil {
+		return pages // the guard reports it
+	}
+	prefix := address.SiblingURL(cfg.FeedURL, "episodes/")
+	for _, it := range feed.Items {
+		rest, ok := strings.CutPrefix(it.Link, prefix)
+		escaped, ok2 := strings.CutSuffix(rest, "/")
+		slug, err := url.PathUnescape(escaped)
+		if !ok || !ok2 || err != nil || slug == "" || strings.Contains(slug, "/") || it.GUID == "" {
+			continue
+		}
+		if _, known := pages[slug]; !known {
+			pages[slug] = it.GUID
+		}
+	}
+	return pages
+}
 
 // move is one redirect: the page at episodes/<From>/ sends visitors on to
 // episodes/<To>/.

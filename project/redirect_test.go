@@ -168,3 +168,40 @@ func TestRenamedEpisodeKeepsItsAddress(t *testing.T) {
 	build(BuildOptions{AllowRemoval: []string{"codingchats-055-rust-in-production"}})
 	check("removed", map[string]string{a: "gone", b: "gone", c: "gone", "056-sound-check": "page"})
 }
+
+// TestRenameWithoutManifest renames an episode in an output folder that
+// holds only the published feed (the manifest deleted, or CI's fresh
+// folder with the live feed.xml fetched): the feed's links say where the
+// page was.
+func TestRenameWithoutManifest(t *testing.T) {
+	dir := copyExample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	feed, err := os.ReadFile(filepath.Join(out, "feed.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out = filepath.Join(t.TempDir(), "fresh")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(out, "feed.xml"), feed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	eps := filepath.Join(dir, "episodes")
+	if err := os.Rename(filepath.Join(eps, "056-sound-check.toml"), filepath.Join(eps, "056-sound.toml")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(out, "episodes", "056-sound-check", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := `content="0; url=../056-sound/index.html"`; !strings.Contains(string(data), want) {
+		t.Errorf("old page lacks %s:\n%s", want, data)
+	}
+}

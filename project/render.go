@@ -56,11 +56,9 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	var prev map[string]string
-	if m, _ := readManifest(s.OutputDir(opts.Output)); m != nil {
-		prev = m.Pages
-	}
-	moves, addresses := pageAddresses(prev, live)
+	outDir := s.OutputDir(opts.Output)
+	m, _ := readManifest(outDir)
+	moves, addresses := pageAddresses(publishedAddresses(outDir, s.Config, m), live)
 	redirects, err := redirectPages(s.Config, moves)
 	if err != nil {
 		return nil, err

@@ -42,8 +42,8 @@ func TestReadRSSItems(t *testing.T) {
 		{
 			name: "undeclared prefixes",
 			in: `<rss><channel><item><itunes:title>No</itunes:title><title>Yes</title>` +
-				`<podcast:guid>no</podcast:guid><guid>g1</guid></item></channel></rss>`,
-			want: []Item{{GUID: "g1", Title: "Yes"}},
+				`<podcast:guid>no</podcast:guid><guid>g1</guid><atom:link>no</atom:link><link> https://e.com/1/ </link></item></channel></rss>`,
+			want: []Item{{GUID: "g1", Title: "Yes", Link: "https://e.com/1/"}},
 		},
 		{
 			name: "namespaced enclosure and url attribute ignored",

@@ -16,6 +16,9 @@ type Item struct {
 	GUID         string
 	Title        string
 	EnclosureURL string
+	// Link is the item's <link>: the address of the episode's page. The
+	// guard ignores it; a build reads the pages' addresses back from it.
+	Link string
 }
 
 // Feed is what the guard knows of a published feed.
@@ -36,7 +39,7 @@ func ReadRSSItems(r io.Reader) ([]Item, error) {
 
 // ReadRSS reads an RSS 2.0 feed: the channel's <podcast:guid> and its
 // items, in feed order. Only <rss><channel><item> elements count, and of
-// each item only its un-namespaced <guid>, <title> and <enclosure url>,
+// each item only its un-namespaced <guid>, <title>, <link> and <enclosure url>,
 // with surrounding white space trimmed; other namespaced elements (itunes:,
 // content: …) and unknown ones are skipped. A document whose root element
 // is not <rss> is an error, so that a wrong file is never mistaken for an
@@ -64,7 +67,7 @@ func ReadRSS(r io.Reader) (*Feed, error) {
 			feed.ShowGUID = strings.TrimSpace(g.Text)
 		}
 		for _, it := range ch.Children("", "item") {
-			item := Item{GUID: it.ChildText("", "guid"), Title: it.ChildText("", "title")}
+			item := Item{GUID: it.ChildText("", "guid"), Title: it.ChildText("", "title"), Link: it.ChildText("", "link")}
 			if enc := it.Child("", "enclosure"); enc != nil {
 				item.EnclosureURL = enc.AttrValue("url")
 			}
