@@ -65,7 +65,7 @@ func classify(key string) (class, string, string) {
 	typ := contenttype.ByName(key)
 	if key == address.RSSFile {
 		// A bucket sends one type to apps and browsers alike; browsers
-		// apply feed.xsl only to a document they take as XML, and apps
+		// apply feed.css only to a document they take as XML, and apps
 		// read application/xml feeds as most static hosts serve them.
 		typ = "application/xml; charset=utf-8"
 	}

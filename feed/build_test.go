@@ -233,6 +233,8 @@ func TestStylesheet(t *testing.T) {
 	for _, tt := range []struct {
 		href, want string
 	}{
+		{"feed.css", `<?xml-stylesheet type="text/css" href="feed.css"?>`},
+		{"/style/Feed.CSS?v=1", `<?xml-stylesheet type="text/css" href="/style/Feed.CSS?v=1"?>`},
 		{"feed.xsl", `<?xml-stylesheet type="text/xsl" href="feed.xsl"?>`},
 		{"/style/feed.xsl?v=1&x=\"?>", `<?xml-stylesheet type="text/xsl" href="/style/feed.xsl?v=1&amp;x=&quot;?&gt;"?>`},
 	} {

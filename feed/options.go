@@ -38,10 +38,12 @@ type Options struct {
 	// paged feed (JSON Feed: next_url), so nothing is lost. 0: no cap.
 	MaxItems int
 
-	// Stylesheet, when set, is the address of an XSLT stylesheet that
-	// browsers apply to feed.xml: it is written in an xml-stylesheet
-	// processing instruction right after the XML declaration. A relative
-	// address such as "feed.xsl" resolves against the feed's own address.
+	// Stylesheet, when set, is the address of a stylesheet that browsers
+	// apply to feed.xml: it is written in an xml-stylesheet processing
+	// instruction right after the XML declaration, of type text/css for
+	// an address ending in .css, else text/xsl (which browsers are
+	// removing). A relative address such as "feed.css" resolves against
+	// the feed's own address.
 	// Empty writes no instruction.
 	Stylesheet string
 }

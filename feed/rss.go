@@ -3,6 +3,8 @@ package feed
 import (
 	"encoding/xml"
 	"io"
+	"net/url"
+	"path"
 	"strconv"
 	"strings"
 	"time"
@@ -322,6 +324,15 @@ func itemTags(it *rssItem, ep *episodes.Episode) {
 // an xml-stylesheet processing instruction after the declaration.
 func stylesheetHref(href string) string {
 	return stylesheetEscaper.Replace(cleanText(href))
+}
+
+// stylesheetType is the type of the stylesheet at href, by its extension:
+// text/css for .css (what browsers keep), else text/xsl.
+func stylesheetType(href string) string {
+	if u, err := url.Parse(href); err == nil && strings.EqualFold(path.Ext(u.Path), ".css") {
+		return "text/css"
+	}
+	return "text/xsl"
 }
 
 var stylesheetEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")

@@ -61,7 +61,7 @@ func writeXML(w io.Writer, stylesheet string, root any, closing string, depth, n
 	var head bytes.Buffer
 	head.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	if stylesheet != "" {
-		head.WriteString(`<?xml-stylesheet type="text/xsl" href="` + stylesheetHref(stylesheet) + `"?>` + "\n")
+		head.WriteString(`<?xml-stylesheet type="` + stylesheetType(stylesheet) + `" href="` + stylesheetHref(stylesheet) + `"?>` + "\n")
 	}
 	enc := xml.NewEncoder(&head)
 	enc.Indent("", xmlIndent)

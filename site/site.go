@@ -13,7 +13,7 @@
 //     shows the artwork;
 //   - embed/<slug>.html: a small self-contained player to put into another
 //     site with an <iframe> (see [EmbedCode]);
-//   - feed.xsl: an XSLT stylesheet that turns feed.xml into a readable page
+//   - feed.css: a CSS stylesheet that shows feed.xml as a readable page
 //     when someone opens the feed's address in a browser.
 //
 // Pages are html/template templates embedded in the binary; a show replaces
@@ -78,10 +78,16 @@ const (
 	NotFoundTemplate = "404.html"
 )
 
-// StylesheetFile is the XSLT stylesheet for feed.xml, written beside it.
-// It is copied as it is (from the templates folder when the show has one
-// there), not executed as a template: it reads everything from the feed.
-const StylesheetFile = "feed.xsl"
+// StylesheetFile is the CSS stylesheet that shows feed.xml in a browser,
+// written beside it. It is copied as it is (from the templates folder when
+// the show has one there), not executed as a template: it styles the
+// feed's own elements. It is CSS, not XSLT, because browsers are removing
+// XSLT.
+const StylesheetFile = "feed.css"
+
+// oldStylesheet is the XSLT stylesheet podfeed wrote before browsers began
+// removing XSLT: a show's templates folder that still has one is told.
+const oldStylesheet = "feed.xsl"
 
 // templateNames lists every file a templates folder may hold.
 var templateNames = []string{LayoutTemplate, IndexTemplate, EpisodeTemplate, EmbedTemplate, NotFoundTemplate, StylesheetFile, CSSTemplate, ScriptTemplate}
@@ -495,6 +501,9 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 			ext := path.Ext(name)
 			if e.IsDir() || strings.HasPrefix(name, ".") || (ext != ".html" && ext != ".xsl") || slices.Contains(templateNames, name) {
 				continue
+			}
+			if name == oldStylesheet {
+				return nil, fmt.Errorf("%s/%s: browsers are removing XSLT, so podfeed shows the feed with CSS (%s) instead; hint: move your styles to %s/%s, or delete %s", TemplatesDir, name, StylesheetFile, TemplatesDir, StylesheetFile, name)
 			}
 			msg := fmt.Sprintf("%s/%s: not a template podfeed knows (it knows %s)", TemplatesDir, name, strings.Join(templateNames, ", "))
 			if s := diag.Suggest(name, templateNames); s != "" {

@@ -100,7 +100,7 @@ func TestBuildExample(t *testing.T) {
 	for _, f := range files {
 		names = append(names, f.Name)
 	}
-	want := "assets/site.*.css assets/player.*.js feed.xsl embed/055-rust-in-production.html episodes/055-rust-in-production/index.html 404.html sitemap.xml robots.txt index.html"
+	want := "assets/site.*.css assets/player.*.js feed.css embed/055-rust-in-production.html episodes/055-rust-in-production/index.html 404.html sitemap.xml robots.txt index.html"
 	if got := hashes.ReplaceAllString(strings.Join(names, " "), ".*."); got != want {
 		t.Errorf("files %s, want %s (referred-to files first, index.html last)", got, want)
 	}
@@ -316,7 +316,7 @@ func TestTemplatesOverride(t *testing.T) {
 	show, eps := example(t)
 	custom := fstest.MapFS{
 		"index.html": {Data: []byte(`<!DOCTYPE html><title>{{.Show.Title}}</title>{{template "feed-links" .}}<p>Custom {{len .Episodes}}</p>{{range .Episodes}}<p>{{minutes .Audio.Duration}}|{{clock .Audio.Duration}}|{{seconds .Audio.Duration}}|{{date .Published}}|{{isodate .Published}}</p>{{end}}`)},
-		"feed.xsl":   {Data: []byte(`<?xml version="1.0"?><xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"/>`)},
+		"feed.css":   {Data: []byte(`rss{display:block}`)},
 		"README.md":  {Data: []byte("not a template, but not an HTML or XSL file either")},
 	}
 	files := render(t, show, eps, custom)
@@ -326,8 +326,8 @@ func TestTemplatesOverride(t *testing.T) {
 	if got := string(files["index.html"]); !strings.Contains(got, "<p>35 min|35:14|2114|4 February 2025|2025-02-04T09:00:00Z</p>") {
 		t.Errorf("the template functions give:\n%s", got)
 	}
-	if !bytes.Equal(files[site.StylesheetFile], custom["feed.xsl"].Data) {
-		t.Errorf("feed.xsl is not the show's")
+	if !bytes.Equal(files[site.StylesheetFile], custom["feed.css"].Data) {
+		t.Errorf("feed.css is not the show's")
 	}
 	if !strings.Contains(string(files["episodes/055-rust-in-production/index.html"]), `<audio id="player"`) {
 		t.Errorf("the episode page no longer comes from the built-in template")
@@ -339,7 +339,9 @@ func TestTemplatesOverride(t *testing.T) {
 		want string
 	}{
 		{"misspelt name", fstest.MapFS{"episdoe.html": {Data: []byte("x")}},
-			`templates/episdoe.html: not a template podfeed knows (it knows layout.html, index.html, episode.html, embed.html, 404.html, feed.xsl, site.css, player.js); did you mean "episode.html"?`},
+			`templates/episdoe.html: not a template podfeed knows (it knows layout.html, index.html, episode.html, embed.html, 404.html, feed.css, site.css, player.js); did you mean "episode.html"?`},
+		{"the XSLT stylesheet of old", fstest.MapFS{"feed.xsl": {Data: []byte("<xsl/>")}},
+			"templates/feed.xsl: browsers are removing XSLT, so podfeed shows the feed with CSS (feed.css) instead; hint: move your styles to templates/feed.css, or delete feed.xsl"},
 		{"parse error", fstest.MapFS{"embed.html": {Data: []byte("{{.Episode.Title")}},
 			"templates/embed.html: template: embed.html:1: unclosed action"},
 		{"unknown field", fstest.MapFS{"index.html": {Data: []byte("{{.Show.Nope}}")}},

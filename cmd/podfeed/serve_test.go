@@ -127,7 +127,7 @@ func TestServeLoopback(t *testing.T) {
 	if got := res.Header.Get("Content-Type"); res.StatusCode != http.StatusOK || got != "application/rss+xml; charset=utf-8" {
 		t.Errorf("GET /feed.xml: %s, Content-Type %q", res.Status, got)
 	}
-	if !strings.HasPrefix(feed, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-stylesheet type=\"text/xsl\" href=\"feed.xsl\"?>") {
+	if !strings.HasPrefix(feed, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<?xml-stylesheet type=\"text/css\" href=\"feed.css\"?>") {
 		t.Errorf("feed.xml does not point browsers at its stylesheet")
 	}
 	if res, _ := request(t, addr, "/chapters/055-rust-in-production.json"); res.Header.Get("Content-Type") != "application/json+chapters" {
