@@ -126,6 +126,12 @@ func TestSiteUnderSubPath(t *testing.T) {
 		resp.Body.Close()
 		return resp.StatusCode == http.StatusOK, strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html")
 	})
+	// The show's page with its artwork, dark, as the host serves it.
+	darkMode(t, ctx, true)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(1024, 900), chromedp.Navigate(root)); err != nil {
+		t.Fatal(err)
+	}
+	screenshot(t, ctx, shotsDir(t), "subpath-dark.png")
 	if len(visited) < 3 {
 		t.Errorf("under %s, only %d pages are reached: %v", prefix, len(visited), visited)
 	}
