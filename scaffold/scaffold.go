@@ -153,7 +153,7 @@ explicit = false
 # "episodic" (newest first) or "serial" (listened to in order).
 type = "episodic"
 copyright = %s
-
+`+moreKeys+`
 # Directories write to this address to confirm who owns the show.
 [owner]
 name = %s
@@ -169,9 +169,97 @@ email = %s
 [build]
 episodes = "episodes"
 output = "public"
-`, q(s.Title), q(config.PlaceholderDescription), q(s.Link), q(feedURL), guid, q(s.Language), q(s.Author), q(artworkURL(s.Link)),
+`+moreTags, q(s.Title), q(config.PlaceholderDescription), q(s.Link), q(feedURL), guid, q(s.Language), q(s.Author), q(artworkURL(s.Link)),
 		q(fmt.Sprintf("© %d %s", now.Year(), s.Author)), q(s.Author), q(s.Email), q(s.Link))
 }
+
+// moreKeys are the other top-level keys, commented out; they stand before
+// the first table so that, uncommented, they stay the show's own keys.
+const moreKeys = `
+# Other tags. Uncomment what your show uses; every example here and in the
+# tables at the end is valid as it stands.
+# The feed moved: apps follow to the new address (see podfeed check).
+# new_feed_url = "https://feeds.example.com/show.xml"
+# Keep the show out of every directory (true), or of the ones named.
+# block = ["google"]
+# No episode will follow.
+# complete = true
+# An SPDX identifier (license_url names another license).
+# license = "CC-BY-4.0"
+`
+
+// moreTags closes podcast.toml with every other show-level tag, commented
+// out: each block, uncommented as it stands, is valid (a test checks), so
+// a podcaster edits a working example instead of reading a reference.
+const moreTags = `
+# The other tables a show can carry, valid as they stand when uncommented.
+# The README's format section explains each key.
+
+
+# Where listeners can support the show.
+# [[funding]]
+# url = "https://example.com/support"
+# text = "Support the show"
+
+# The show's hosts and crew (episodes list their guests).
+# [[people]]
+# name = "Your Name"
+# role = "host"
+# href = "https://example.com/about"
+
+# What the show is about, or recorded at: geo is RFC 5870, osm an
+# OpenStreetMap object.
+# [location]
+# name = "Austin, Texas"
+# rel = "subject"
+# geo = "geo:30.2672,-97.7431"
+# country = "US"
+
+# Text for services, e.g. Apple's ownership check.
+# [[txt]]
+# text = "your-verification-code"
+# purpose = "applepodcastsverify"
+
+# A trailer for the show.
+# [[trailers]]
+# title = "Welcome to the show"
+# url = "https://example.com/audio/trailer.mp3"
+# published = 2026-01-05T08:00:00Z
+# length = 1204320
+# type = "audio/mpeg"
+
+# How often episodes come out: text, and an RFC 5545 rule.
+# [update_frequency]
+# text = "Weekly on Mondays"
+# rrule = "FREQ=WEEKLY;BYDAY=MO"
+
+# Shows you recommend, by their podcast:guid.
+# [[podroll]]
+# feed_guid = "917393e3-1b1e-5cef-ace4-edaa54e1f810"
+# title = "A show we like"
+
+# Where listeners talk during and after episodes.
+# [chat]
+# server = "irc.zeronode.net"
+# protocol = "irc"
+# space = "#yourshow"
+
+# Value for value: listeners' apps stream sats to these recipients, split
+# as given.
+# [value]
+# type = "lightning"
+# method = "keysend"
+# [[value.recipients]]
+# name = "Your Name"
+# type = "node"
+# address = "02d5c1bf8b940dc9cadca86d1b0a3c37fbe39cee4c7e839e33bef9174531d27f52"
+# split = 100
+
+# Tell apps the moment a feed changes, after podfeed deploy.
+# [notify]
+# hubs = ["https://pubsubhubbub.appspot.com/"]
+# podping = true
+`
 
 // artworkURL is the artwork address Init writes for the website link:
 // artwork.jpg under it, over https, which Apple Podcasts requires.

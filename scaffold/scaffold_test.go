@@ -368,3 +368,48 @@ func TestInitPlaceholdersWarn(t *testing.T) {
 		})
 	}
 }
+
+// TestInitCommentedTagsValid: every commented example in Init's
+// podcast.toml, uncommented as it stands, is valid, lands in the show's
+// own keys (not in a table above it), and the show still builds.
+func TestInitCommentedTagsValid(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Init(dir, Show{}, now, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	name := filepath.Join(dir, config.FileName)
+	src := string(golden.Read(t, name))
+	example := regexp.MustCompile(`(?m)^# (\[|[a-z_]+ = )`)
+	uncommented := example.ReplaceAllString(src, "$1")
+	if n := len(example.FindAllString(src, -1)); n < 40 {
+		t.Fatalf("only %d commented example lines; the test's pattern no longer finds them", n)
+	}
+	write(t, name, uncommented)
+	s, probs := config.Parse(name, []byte(uncommented))
+	if err := probs.Errors().Err(); err != nil {
+		t.Fatalf("uncommented podcast.toml:\n%s\n%s", probs.Format(), uncommented)
+	}
+	set := map[string]bool{
+		"new_feed_url":     s.NewFeedURL != "",
+		"block":            len(s.Block.Platforms) > 0,
+		"complete":         s.Complete,
+		"license":          s.License != nil,
+		"funding":          len(s.Funding) == 1,
+		"people":           len(s.People) == 1,
+		"location":         s.Location != nil,
+		"txt":              len(s.Txt) == 1,
+		"trailers":         len(s.Trailers) == 1,
+		"update_frequency": s.UpdateFrequency != nil,
+		"podroll":          len(s.Podroll) == 1,
+		"chat":             s.Chat != nil,
+		"value":            s.Value != nil && len(s.Value.Recipients) == 1,
+		"notify":           s.Notify.Podping && len(s.Notify.Hubs) == 1,
+		"links":            len(s.Links) == 1,
+	}
+	for key, ok := range set {
+		if !ok {
+			t.Errorf("uncommented %s did not reach the show", key)
+		}
+	}
+	buildShow(t, dir)
+}
