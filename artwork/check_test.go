@@ -5,6 +5,8 @@ import (
 	"image/color"
 	"strings"
 	"testing"
+
+	"github.com/podfeed/podfeed/artwork/artworktest"
 )
 
 func TestCheck(t *testing.T) {
@@ -12,7 +14,7 @@ func TestCheck(t *testing.T) {
 	paletted := image.NewPaletted(image.Rect(0, 0, 1400, 1400), color.Palette{color.Black, color.White})
 	nrgba := image.NewNRGBA(image.Rect(0, 0, 1400, 1400))
 	grayAlpha := pngGrayAlphaHeader(t)
-	valid := encodeJPEG(t, gradient(1400, 1400))
+	valid := artworktest.JPEG(t, artworktest.Gradient(1400, 1400))
 	tests := []struct {
 		name    string
 		data    []byte
@@ -20,17 +22,17 @@ func TestCheck(t *testing.T) {
 		warning bool
 	}{
 		{"valid jpeg", valid, "", false},
-		{"valid png", encodePNG(t, gradient(1400, 1400)), "", false},
-		{"valid 3000", encodeJPEG(t, image.NewRGBA(image.Rect(0, 0, 3000, 3000))), "", false},
-		{"too small", encodeJPEG(t, gradient(1399, 1399)), "1399 × 1399 pixels is smaller than Apple's minimum of 1400 × 1400", false},
-		{"too big", encodeJPEG(t, image.NewRGBA(image.Rect(0, 0, 3001, 3001))), "3001 × 3001 pixels is larger than Apple's maximum of 3000 × 3000", false},
-		{"not square", encodeJPEG(t, gradient(1600, 1400)), "1600 × 1400 pixels is not square", false},
-		{"cmyk jpeg", cmykJPEG(1400, 1400), "is a CMYK JPEG; Apple Podcasts accepts only RGB", false},
-		{"grayscale jpeg", encodeJPEG(t, gray), "is a grayscale JPEG; Apple Podcasts accepts only RGB", false},
-		{"grayscale png", encodePNG(t, gray), "is a grayscale PNG; Apple Podcasts accepts only RGB", false},
+		{"valid png", artworktest.PNG(t, artworktest.Gradient(1400, 1400)), "", false},
+		{"valid 3000", artworktest.JPEG(t, image.NewRGBA(image.Rect(0, 0, 3000, 3000))), "", false},
+		{"too small", artworktest.JPEG(t, artworktest.Gradient(1399, 1399)), "1399 × 1399 pixels is smaller than Apple's minimum of 1400 × 1400", false},
+		{"too big", artworktest.JPEG(t, image.NewRGBA(image.Rect(0, 0, 3001, 3001))), "3001 × 3001 pixels is larger than Apple's maximum of 3000 × 3000", false},
+		{"not square", artworktest.JPEG(t, artworktest.Gradient(1600, 1400)), "1600 × 1400 pixels is not square", false},
+		{"cmyk jpeg", artworktest.CMYKJPEG(1400, 1400), "is a CMYK JPEG; Apple Podcasts accepts only RGB", false},
+		{"grayscale jpeg", artworktest.JPEG(t, gray), "is a grayscale JPEG; Apple Podcasts accepts only RGB", false},
+		{"grayscale png", artworktest.PNG(t, gray), "is a grayscale PNG; Apple Podcasts accepts only RGB", false},
 		{"grayscale alpha png", grayAlpha, "is a grayscale PNG; Apple Podcasts accepts only RGB", false},
-		{"palette png", encodePNG(t, paletted), "is an indexed-colour (palette) PNG; Apple Podcasts accepts only RGB", false},
-		{"alpha png", encodePNG(t, nrgba), "is a PNG with an alpha channel; Apple says show artwork should not have one", true},
+		{"palette png", artworktest.PNG(t, paletted), "is an indexed-colour (palette) PNG; Apple Podcasts accepts only RGB", false},
+		{"alpha png", artworktest.PNG(t, nrgba), "is a PNG with an alpha channel; Apple says show artwork should not have one", true},
 		{"gif", []byte("GIF89a\x78\x05\x78\x05\x00\x00\x00;"), "is a GIF image, not JPEG or PNG", false},
 		{"webp", []byte("RIFF\x00\x00\x00\x00WEBPVP8 "), "is a WebP image, not JPEG or PNG", false},
 		{"text", []byte("this is not an image"), "is not a JPEG or PNG image", false},
@@ -58,7 +60,7 @@ func TestCheck(t *testing.T) {
 }
 
 func TestCheckInfo(t *testing.T) {
-	info, probs := Check(encodePNG(t, gradient(1500, 1500)))
+	info, probs := Check(artworktest.PNG(t, artworktest.Gradient(1500, 1500)))
 	if want := (Info{Format: "png", Width: 1500, Height: 1500}); info != want || len(probs) != 0 {
 		t.Errorf("Check = %+v, %+v; want %+v and no problem", info, probs, want)
 	}
@@ -67,12 +69,12 @@ func TestCheckInfo(t *testing.T) {
 // pngGrayAlphaHeader returns a 1400 × 1400 PNG of colour type 4 (gray with
 // alpha), which image/png reads but does not write.
 func pngGrayAlphaHeader(t *testing.T) []byte {
-	data := encodePNG(t, image.NewNRGBA(image.Rect(0, 0, 1400, 1400)))
+	data := artworktest.PNG(t, image.NewNRGBA(image.Rect(0, 0, 1400, 1400)))
 	// Colour type 4 has 2 samples a pixel where 6 has 4: the image data no
 	// longer fits, but Check decides from the header before decoding it.
 	data = append([]byte(nil), data...)
 	data[pngColorTypeAt] = pngGrayAlpha
-	fixIHDRCRC(data)
+	artworktest.FixIHDRCRC(data)
 	return data
 }
 

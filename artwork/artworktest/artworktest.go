@@ -1,4 +1,7 @@
-package artwork
+// Package artworktest makes artwork for tests: JPEG and PNG images of any
+// size and colour model from the standard library's encoders, and the head
+// of a CMYK JPEG, which they cannot write.
+package artworktest
 
 import (
 	"bytes"
@@ -11,9 +14,9 @@ import (
 	"testing"
 )
 
-// gradient returns a w × h image with a gradient, so that resizing and
+// Gradient returns a w × h image with a gradient, so that resizing and
 // encoding have something to keep.
-func gradient(w, h int) *image.RGBA {
+func Gradient(w, h int) *image.RGBA {
 	img := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := range h {
 		for x := range w {
@@ -23,7 +26,8 @@ func gradient(w, h int) *image.RGBA {
 	return img
 }
 
-func encodeJPEG(t testing.TB, img image.Image) []byte {
+// JPEG encodes img as a JPEG of quality 50.
+func JPEG(t testing.TB, img image.Image) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := jpeg.Encode(&buf, img, &jpeg.Options{Quality: 50}); err != nil {
@@ -32,7 +36,8 @@ func encodeJPEG(t testing.TB, img image.Image) []byte {
 	return buf.Bytes()
 }
 
-func encodePNG(t testing.TB, img image.Image) []byte {
+// PNG encodes img as a PNG, fast.
+func PNG(t testing.TB, img image.Image) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
@@ -41,11 +46,11 @@ func encodePNG(t testing.TB, img image.Image) []byte {
 	return buf.Bytes()
 }
 
-// cmykJPEG returns the head of a CMYK JPEG as Photoshop writes one (an
+// CMYKJPEG returns the head of a CMYK JPEG as Photoshop writes one (an
 // Adobe APP14 segment and four components), up to its scan: enough for the
 // decoder to tell its colour model, which the standard library's encoder
 // cannot write.
-func cmykJPEG(w, h int) []byte {
+func CMYKJPEG(w, h int) []byte {
 	seg := func(marker byte, body []byte) []byte {
 		out := []byte{0xff, marker, 0, 0}
 		binary.BigEndian.PutUint16(out[2:], uint16(len(body)+2))
@@ -65,8 +70,8 @@ func cmykJPEG(w, h int) []byte {
 	return append(out, seg(0xda, append(sos, 0, 63, 0))...)
 }
 
-// fixIHDRCRC rewrites the checksum of a PNG's IHDR chunk after an edit.
-func fixIHDRCRC(data []byte) {
+// FixIHDRCRC rewrites the checksum of a PNG's IHDR chunk after an edit.
+func FixIHDRCRC(data []byte) {
 	const start, end = 12, 12 + 4 + 13 // the chunk's type and data
 	binary.BigEndian.PutUint32(data[end:], crc32.ChecksumIEEE(data[start:end]))
 }
