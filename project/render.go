@@ -57,7 +57,11 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 		s.warnArchived(&p.Warnings, len(live)-n, out.Pages)
 	}
 	// Files that others refer to come first, feed.xml last: publish.Write
-	// renames in this order. Media files of live episodes lead.
+	// renames in this order. The artwork and media files of live episodes
+	// lead.
+	if s.artwork != nil {
+		p.Files = append(p.Files, *s.artwork)
+	}
 	for _, e := range live {
 		if f, ok := s.media[e]; ok {
 			p.Files = append(p.Files, f)
