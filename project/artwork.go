@@ -6,7 +6,9 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/podfeed/podfeed/artwork"
 	"github.com/podfeed/podfeed/config"
@@ -14,6 +16,7 @@ import (
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/tomlx"
+	"github.com/podfeed/podfeed/site"
 )
 
 // maxArtworkBytes is how much of a remote artwork check --remote reads: a
@@ -22,16 +25,17 @@ const maxArtworkBytes = 32 << 20
 
 // loadArtwork checks the show's artwork when image names a file in the show
 // folder (src is podcast.toml, for the key's line): a valid one becomes an
-// output beside the feed, and the show's image its public address.
+// output beside the feed with its resized copies for the site (name-600.jpg,
+// name-160.jpg, name-64.png), and the show's image its public address.
 func (s *Show) loadArtwork(src []byte, probs *diag.List) {
 	name, ok := address.LocalFile(s.Config.Image)
 	if !ok {
 		return
 	}
-	file := filepath.Join(s.Dir, config.FileName)
-	pos := tomlx.KeyPos(file, src, "image")
-	path := filepath.Join(s.Dir, filepath.FromSlash(name))
-	data, err := os.ReadFile(path)
+	showFile := filepath.Join(s.Dir, config.FileName)
+	pos := tomlx.KeyPos(showFile, src, "image")
+	file := filepath.Join(s.Dir, filepath.FromSlash(name))
+	data, err := os.ReadFile(file)
 	if err != nil {
 		probs.Add(pos, "image: cannot read %s: %v", name, diag.WithoutPath(err, false)).
 			WithHint("put the artwork at %s in the show folder, or write its https address", name)
@@ -40,8 +44,22 @@ func (s *Show) loadArtwork(src []byte, probs *diag.List) {
 	if reportArtwork(probs, pos, name, data) {
 		return
 	}
-	s.artwork = &output.File{Name: name, Source: path}
-	s.Config.Image = address.SiblingURL(s.Config.FeedURL, escapePath(name))
+	copies, err := artwork.Resize(data)
+	if err != nil {
+		probs.Add(pos, "image: %s: %v", name, err).WithHint("export it again as an RGB JPEG")
+		return
+	}
+	base := strings.TrimSuffix(name, path.Ext(name))
+	files := []output.File{
+		{Name: name, Source: file},
+		{Name: fmt.Sprintf("%s-%d.jpg", base, artwork.Hero), Data: copies.Hero},
+		{Name: fmt.Sprintf("%s-%d.jpg", base, artwork.Thumb), Data: copies.Thumb},
+		{Name: fmt.Sprintf("%s-%d.png", base, artwork.Icon), Data: copies.Icon},
+	}
+	at := func(f output.File) string { return address.SiblingURL(s.Config.FeedURL, escapePath(f.Name)) }
+	s.artwork = files
+	s.Config.Image = at(files[0])
+	s.siteArtwork = site.Artwork{Hero: at(files[1]), Thumb: at(files[2]), Icon: at(files[3])}
 }
 
 // reportArtwork records at pos every rule of Apple's that the artwork
@@ -63,7 +81,7 @@ func reportArtwork(probs *diag.List, pos diag.Pos, what string, data []byte) (fa
 // applies Apple's rules to it, as loadArtwork does to a local file.
 func (s *Show) checkRemoteArtwork(ctx context.Context, client *http.Client) diag.List {
 	var probs diag.List
-	if s.artwork != nil || s.Config.Image == "" {
+	if len(s.artwork) > 0 || s.Config.Image == "" {
 		return probs
 	}
 	file := filepath.Join(s.Dir, config.FileName)

@@ -116,6 +116,11 @@ duration = "10:00"
 	if _, err := show.Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
 		t.Fatal(err)
 	}
+	for _, name := range []string{"cover-600.jpg", "cover-160.jpg", "cover-64.png"} {
+		if _, err := os.Stat(filepath.Join(out, "art", name)); err != nil {
+			t.Errorf("the site's copy: %v", err)
+		}
+	}
 	got, err := os.ReadFile(filepath.Join(out, "art", "cover.jpg"))
 	if err != nil || string(got) != string(valid) {
 		t.Fatalf("published artwork: %d bytes, %v; want the %d bytes of art/cover.jpg", len(got), err, len(valid))
@@ -125,7 +130,7 @@ duration = "10:00"
 		"feed.xml":   {`<itunes:image href="` + url + `">`, "<url>" + url + "</url>"},
 		"atom.xml":   {"<icon>" + url + "</icon>"}, // RFC 4287: icon is square, logo 2:1
 		"feed.json":  {`"icon": "` + url + `"`},
-		"index.html": {url},
+		"index.html": {`src="art/cover-600.jpg"`, `href="art/cover-64.png"`}, // the site's lighter copies
 	} {
 		data, err := os.ReadFile(filepath.Join(out, file))
 		if err != nil {
