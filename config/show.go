@@ -47,7 +47,7 @@ type Show struct {
 	FeedURL     string // public address of feed.xml
 	Language    string // BCP 47
 	Author      string
-	Image       string // square artwork, https
+	Image       string // square artwork: an https address, or a file in the show folder that package project publishes and replaces with its address
 	Categories  []Category
 	Explicit    bool
 	Type        string // "episodic" (default) or "serial"

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/language"
 
+	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/tomlx"
 )
 
@@ -36,9 +37,19 @@ func checkURL(t *tomlx.Table, key, v string) *url.URL {
 	return nil
 }
 
-// checkImage reports artwork that is not an https URL, and warns about one
-// that does not name a JPEG or PNG file.
+// checkImage reports artwork that is neither a file in the show folder
+// (which package project reads and checks) nor an https URL, and warns
+// about an address that does not name a JPEG or PNG file.
 func checkImage(t *tomlx.Table, key, v string) {
+	if name, ok := address.LocalFile(v); ok {
+		switch strings.ToLower(path.Ext(name)) {
+		case ".jpg", ".jpeg", ".png":
+		default:
+			t.Errorf(key, "%q is not a .jpg, .jpeg or .png file", v).
+				WithHint("Apple Podcasts accepts square JPEG or PNG artwork, 1400 to 3000 pixels wide")
+		}
+		return
+	}
 	u := checkURL(t, key, v)
 	if u == nil {
 		return

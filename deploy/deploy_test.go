@@ -193,7 +193,7 @@ func sameFiles(a, b map[string][]byte) bool {
 func TestDeployKeepsForeignObjects(t *testing.T) {
 	ctx := context.Background()
 	b, target := backends()[0].open(t)
-	if err := b.WriteAll(ctx, "artwork.jpg", []byte("not podfeed's"), nil); err != nil {
+	if err := b.WriteAll(ctx, "press/photo.jpg", []byte("not podfeed's"), nil); err != nil {
 		t.Fatal(err)
 	}
 	dir := buildShow(t, v1)
@@ -215,7 +215,7 @@ func TestDeployKeepsForeignObjects(t *testing.T) {
 	if len(res.Deleted) != 0 || !slices.Equal(res.Kept, []string{"audio/056-sound-check.mp3"}) {
 		t.Errorf("Deleted %v, Kept %v; want none deleted and the audio kept", res.Deleted, res.Kept)
 	}
-	for _, key := range []string{"artwork.jpg", "audio/056-sound-check.mp3"} {
+	for _, key := range []string{"press/photo.jpg", "audio/056-sound-check.mp3"} {
 		if ok, _ := b.Exists(ctx, key); !ok {
 			t.Errorf("%s was deleted", key)
 		}

@@ -251,6 +251,9 @@ func remoteFiles(t *testing.T, b *blob.Bucket) map[string][]byte {
 // liveFeed is what the consistency check reads of feed.xml.
 type liveFeed struct {
 	Channel struct {
+		Image struct {
+			Href string `xml:"href,attr"`
+		} `xml:"http://www.itunes.com/dtds/podcast-1.0.dtd image"`
 		Items []struct {
 			GUID      string `xml:"guid"`
 			Link      string `xml:"link"`
@@ -264,9 +267,9 @@ type liveFeed struct {
 	} `xml:"channel"`
 }
 
-// checkLive fails the test unless the target's feed.xml parses and every
-// enclosure, chapters file and page it names under the show's address
-// exists in the target.
+// checkLive fails the test unless the target's feed.xml parses and its
+// artwork and every enclosure, chapters file and page it names under the
+// show's address exist in the target.
 func checkLive(t *testing.T, b *blob.Bucket) {
 	t.Helper()
 	if xmlns.Podcast != "https://podcastindex.org/namespace/1.0" {
@@ -288,6 +291,11 @@ func checkLive(t *testing.T, b *blob.Bucket) {
 		t.Fatal("live feed.xml has no items")
 	}
 	base, _ := url.Parse("https://codingchats.example.com/")
+	if key, ok := keyOf(base, f.Channel.Image.Href); !ok {
+		t.Errorf("live feed.xml: its artwork %q is not in the target", f.Channel.Image.Href)
+	} else if ok, err := b.Exists(ctx, key); err != nil || !ok {
+		t.Errorf("live feed.xml: its artwork %s is missing (%v)", key, err)
+	}
 	for _, it := range f.Channel.Items {
 		for what, ref := range map[string]string{"enclosure": it.Enclosure.URL, "chapters": it.Chapters.URL, "page": it.Link} {
 			key, ok := keyOf(base, ref)

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/filetime"
 	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/publish"
@@ -188,6 +189,9 @@ func showInputs(f *fingerprint, dir string, cfg *config.Show, showFile fs.FileIn
 	f.info(filepath.Join(dir, config.FileName), showFile)
 	f.tree(filepath.Join(dir, filepath.FromSlash(cfg.Build.Episodes)))
 	f.tree(filepath.Join(dir, site.TemplatesDir))
+	if name, ok := address.LocalFile(cfg.Image); ok {
+		f.file(filepath.Join(dir, filepath.FromSlash(name)))
+	}
 }
 
 // mediaInputs adds the media files (relative to the show folder, sorted).

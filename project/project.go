@@ -22,6 +22,7 @@ import (
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/media"
+	"github.com/podfeed/podfeed/site"
 )
 
 // Show is a loaded show folder.
@@ -33,6 +34,11 @@ type Show struct {
 
 	cache *media.Cache                      // probe results of media files; nil without any
 	media map[*episodes.Episode]output.File // local media files to publish, for episodes with only a file
+	// artwork is the show's artwork file and its copies for the site, to
+	// publish beside the feed, when its image names a valid file in the
+	// show folder; siteArtwork gives the copies' addresses to the site.
+	artwork     []output.File
+	siteArtwork site.Artwork
 	// inputs fingerprints every input as it was before Load read it; the
 	// build's manifest records it. It is "" when an input had changed too
 	// recently to be told apart by its time (see filetime.Settled).
@@ -75,6 +81,7 @@ func LoadWith(dir string, opts LoadOptions) (*Show, diag.List) {
 	s := &Show{Dir: dir, Config: show, Modified: showFile.ModTime().UTC().Truncate(time.Second)}
 	fp := newFingerprint()
 	showInputs(fp, dir, show, showFile)
+	s.loadArtwork(src, &probs) // after showInputs, which reads its file name from show.Image
 
 	eps, epProbs := episodes.LoadDir(os.DirFS(dir), filepath.ToSlash(show.Build.Episodes))
 	for _, p := range epProbs {

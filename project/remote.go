@@ -15,7 +15,9 @@ import (
 // remoteWorkers is how many enclosures CheckRemote asks about at once.
 const remoteWorkers = 4
 
-// CheckRemote asks the server of every episode's enclosure (episodes that
+// CheckRemote fetches the show's artwork, when it is an address, and
+// applies Apple's rules to it as a build does to a local file; and it asks
+// the server of every episode's enclosure (episodes that
 // name only a url, not a local file) for its length and type, with a HEAD
 // request or, where the server does not answer HEAD usefully, a one-byte
 // range request. An unreachable enclosure is an error; a length or type
@@ -45,7 +47,7 @@ func (s *Show) CheckRemote(ctx context.Context, client *http.Client) diag.List {
 	}
 	close(next)
 	wg.Wait()
-	var probs diag.List
+	probs := s.checkRemoteArtwork(ctx, client)
 	for _, l := range found {
 		probs.Append(l)
 	}

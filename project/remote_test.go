@@ -13,8 +13,12 @@ import (
 )
 
 func TestCheckRemote(t *testing.T) {
+	art, _ := artworkCases(t)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
+		case "/art.jpg":
+			w.Write(art)
+			return
 		case "/ok.mp3", "/wrong-length.mp3":
 			w.Header().Set("Content-Type", "audio/mpeg")
 			w.Header().Set("Content-Length", "1000")
@@ -41,8 +45,7 @@ func TestCheckRemote(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	dir := t.TempDir()
-	writeShow(t, dir)
+	dir := showWithImage(t, srv.URL+"/art.jpg")
 	episode := func(name string, length int, typ string) {
 		src := fmt.Sprintf(`title = %[1]q
 published = 2025-01-01T09:00:00Z

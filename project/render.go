@@ -52,6 +52,7 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	pages, err := site.Build(s.Config, live, site.Options{
 		Notes:     out.Notes,
 		Templates: os.DirFS(filepath.Join(s.Dir, site.TemplatesDir)),
+		Artwork:   s.siteArtwork,
 	})
 	if err != nil {
 		return nil, err
@@ -68,7 +69,9 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 		s.warnArchived(&p.Warnings, len(live)-n, out.Pages)
 	}
 	// Files that others refer to come first, feed.xml last: publish.Write
-	// renames in this order. Media files of live episodes lead.
+	// renames in this order. The artwork and media files of live episodes
+	// lead.
+	p.Files = append(p.Files, s.artwork...)
 	for _, e := range live {
 		if f, ok := s.media[e]; ok {
 			p.Files = append(p.Files, f)

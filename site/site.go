@@ -106,11 +106,25 @@ type Options struct {
 	// come from the embedded set; an .html or .xsl file with another name
 	// is an error, so that a misspelt name does not pass unnoticed.
 	Templates fs.FS
+
+	// Artwork gives the public addresses of lighter copies of the show's
+	// artwork for the pages; each one left empty is the artwork itself.
+	Artwork Artwork
+}
+
+// Artwork is where the pages find the show's artwork at the sizes they
+// show it: public addresses.
+type Artwork struct {
+	Hero  string // the show's page and 404.html, about 600 pixels
+	Thumb string // small pictures, about 160 pixels
+	Icon  string // the favicon
 }
 
 // Page is what every page template sees.
 type Page struct {
 	Show *config.Show
+	// Artwork is the show's artwork at the sizes the pages show it.
+	Artwork Artwork
 
 	// Root is the way from the page to the site's root folder, for links
 	// inside the site: "" on index.html, "../../" on an episode page,
@@ -302,6 +316,12 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 		JSONURL:     address.SiblingURL(show.FeedURL, address.JSONFile),
 		Apps:        Apps(show.Title, show.FeedURL),
 		Directories: show.Directories,
+		Artwork:     opts.Artwork,
+	}
+	for _, a := range []*string{&p.Artwork.Hero, &p.Artwork.Thumb, &p.Artwork.Icon} {
+		if *a == "" {
+			*a = show.Image
+		}
 	}
 	sorted := slices.Clone(eps)
 	for i, ep := range sorted {

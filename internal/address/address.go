@@ -79,3 +79,22 @@ func ChaptersFile(slug string) string {
 func ChaptersURL(feedURL, slug string) string {
 	return SiblingURL(feedURL, ChaptersDir+"/"+url.PathEscape(slug)+".json")
 }
+
+// LocalFile reports whether v, the value of an image key, names a file in
+// the show folder ("artwork.jpg", "art/cover.png") rather than an address,
+// and returns its slash-separated path. An absolute path, a path that
+// leaves the folder and anything with a scheme or host are not local files.
+func LocalFile(v string) (string, bool) {
+	if v == "" || strings.Contains(v, "\\") || strings.HasPrefix(v, "/") {
+		return "", false
+	}
+	u, err := url.Parse(v)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.RawQuery != "" || u.Fragment != "" {
+		return "", false
+	}
+	clean := path.Clean(v)
+	if clean != v || clean == "." || clean == ".." || strings.HasPrefix(clean, "../") {
+		return "", false
+	}
+	return clean, true
+}

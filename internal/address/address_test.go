@@ -26,3 +26,28 @@ func TestAddresses(t *testing.T) {
 		}
 	}
 }
+
+func TestLocalFile(t *testing.T) {
+	for _, tt := range []struct {
+		in, want string
+		ok       bool
+	}{
+		{"artwork.jpg", "artwork.jpg", true},
+		{"art/cover.png", "art/cover.png", true},
+		{"https://example.com/artwork.jpg", "", false},
+		{"//example.com/artwork.jpg", "", false},
+		{"/srv/artwork.jpg", "", false},
+		{"../artwork.jpg", "", false},
+		{"art/../../artwork.jpg", "", false},
+		{"./artwork.jpg", "", false},
+		{"art\\cover.jpg", "", false},
+		{"artwork.jpg?v=2", "", false},
+		{"mailto:artwork.jpg", "", false},
+		{"", "", false},
+	} {
+		got, ok := LocalFile(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("LocalFile(%q) = %q, %v; want %q, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}

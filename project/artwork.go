@@ -1,0 +1,118 @@
+package project
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+
+	"github.com/podfeed/podfeed/artwork"
+	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/internal/address"
+	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/output"
+	"github.com/podfeed/podfeed/internal/tomlx"
+	"github.com/podfeed/podfeed/site"
+)
+
+// maxArtworkBytes is how much of a remote artwork check --remote reads: a
+// 3000 × 3000 PNG without compression is 27 MB, and Apple asks for far less.
+const maxArtworkBytes = 32 << 20
+
+// loadArtwork checks the show's artwork when image names a file in the show
+// folder (src is podcast.toml, for the key's line): a valid one becomes an
+// output beside the feed with its resized copies for the site (name-600.jpg,
+// name-160.jpg, name-64.png), and the show's image its public address.
+func (s *Show) loadArtwork(src []byte, probs *diag.List) {
+	name, ok := address.LocalFile(s.Config.Image)
+	if !ok {
+		return
+	}
+	showFile := filepath.Join(s.Dir, config.FileName)
+	pos := tomlx.KeyPos(showFile, src, "image")
+	file := filepath.Join(s.Dir, filepath.FromSlash(name))
+	data, err := os.ReadFile(file)
+	if err != nil {
+		probs.Add(pos, "image: cannot read %s: %v", name, diag.WithoutPath(err, false)).
+			WithHint("put the artwork at %s in the show folder, or write its https address", name)
+		return
+	}
+	if reportArtwork(probs, pos, name, data) {
+		return
+	}
+	copies, err := artwork.Resize(data)
+	if err != nil {
+		probs.Add(pos, "image: %s: %v", name, err).WithHint("export it again as an RGB JPEG")
+		return
+	}
+	base := strings.TrimSuffix(name, path.Ext(name))
+	files := []output.File{
+		{Name: name, Source: file},
+		{Name: fmt.Sprintf("%s-%d.jpg", base, artwork.Hero), Data: copies.Hero},
+		{Name: fmt.Sprintf("%s-%d.jpg", base, artwork.Thumb), Data: copies.Thumb},
+		{Name: fmt.Sprintf("%s-%d.png", base, artwork.Icon), Data: copies.Icon},
+	}
+	at := func(f output.File) string { return address.SiblingURL(s.Config.FeedURL, escapePath(f.Name)) }
+	s.artwork = files
+	s.Config.Image = at(files[0])
+	s.siteArtwork = site.Artwork{Hero: at(files[1]), Thumb: at(files[2]), Icon: at(files[3])}
+}
+
+// reportArtwork records at pos every rule of Apple's that the artwork
+// named what breaks, and reports whether one of them is an error.
+func reportArtwork(probs *diag.List, pos diag.Pos, what string, data []byte) (failed bool) {
+	_, found := artwork.Check(data)
+	for _, p := range found {
+		if p.Warning {
+			probs.Warn(pos, "image: %s %s", what, p.Msg).WithHint("%s", p.Hint)
+			continue
+		}
+		probs.Add(pos, "image: %s %s", what, p.Msg).WithHint("%s", p.Hint)
+		failed = true
+	}
+	return failed
+}
+
+// checkRemoteArtwork fetches the show's artwork when it is an address and
+// applies Apple's rules to it, as loadArtwork does to a local file.
+func (s *Show) checkRemoteArtwork(ctx context.Context, client *http.Client) diag.List {
+	var probs diag.List
+	if len(s.artwork) > 0 || s.Config.Image == "" {
+		return probs
+	}
+	file := filepath.Join(s.Dir, config.FileName)
+	pos := diag.Pos{File: file}
+	if src, err := os.ReadFile(file); err == nil {
+		pos = tomlx.KeyPos(file, src, "image")
+	}
+	data, err := fetch(ctx, client, s.Config.Image)
+	if err != nil {
+		probs.Add(pos, "image: %s is unreachable: %v", s.Config.Image, err).
+			WithHint("apps show no artwork without it; check the address and its host")
+		return probs
+	}
+	reportArtwork(&probs, pos, s.Config.Image, data)
+	return probs
+}
+
+// fetch returns the body of a GET of url, up to maxArtworkBytes.
+func fetch(ctx context.Context, client *http.Client, url string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", "podfeed check --remote")
+	res, err := client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s", res.Status)
+	}
+	return io.ReadAll(io.LimitReader(res.Body, maxArtworkBytes))
+}

@@ -1,0 +1,172 @@
+package project
+
+import (
+	"context"
+	"image"
+	"image/color"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/podfeed/podfeed/artwork/artworktest"
+)
+
+// artworkCases breaks each of Apple's rules for artwork once; valid is a
+// valid artwork. The image key is on line 7 of writeShow's podcast.toml.
+func artworkCases(t *testing.T) (valid []byte, cases []artworkCase) {
+	valid = artworktest.JPEG(t, artworktest.Gradient(1400, 1400))
+	gray := image.NewGray(image.Rect(0, 0, 1400, 1400))
+	paletted := image.NewPaletted(image.Rect(0, 0, 1400, 1400), color.Palette{color.Black, color.White})
+	return valid, []artworkCase{
+		{"too small", "art.jpg", artworktest.JPEG(t, artworktest.Gradient(1000, 1000)), "1000 × 1000 pixels is smaller than Apple's minimum of 1400 × 1400"},
+		{"too big", "art.jpg", artworktest.JPEG(t, image.NewRGBA(image.Rect(0, 0, 3200, 3200))), "3200 × 3200 pixels is larger than Apple's maximum of 3000 × 3000"},
+		{"not square", "art.png", artworktest.PNG(t, artworktest.Gradient(1400, 1500)), "1400 × 1500 pixels is not square"},
+		{"cmyk", "art.jpg", artworktest.CMYKJPEG(1400, 1400), "is a CMYK JPEG; Apple Podcasts accepts only RGB"},
+		{"grayscale", "art.jpg", artworktest.JPEG(t, gray), "is a grayscale JPEG; Apple Podcasts accepts only RGB"},
+		{"palette", "art.png", artworktest.PNG(t, paletted), "is an indexed-colour (palette) PNG; Apple Podcasts accepts only RGB"},
+		{"gif", "art.png", []byte("GIF89a\x78\x05\x78\x05\x00\x00\x00;"), "is a GIF image, not JPEG or PNG"},
+		{"not an image", "art.jpg", []byte("hello"), "is not a JPEG or PNG image"},
+		{"damaged", "art.jpg", valid[:len(valid)/2], "the JPEG image is damaged"},
+	}
+}
+
+type artworkCase struct {
+	name, file string
+	data       []byte
+	want       string
+}
+
+// showWithImage writes writeShow's show with image = value.
+func showWithImage(t *testing.T, value string) string {
+	dir := t.TempDir()
+	writeShow(t, dir)
+	name := filepath.Join(dir, "podcast.toml")
+	src, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = []byte(strings.Replace(string(src), `image = "https://show.example.com/art.jpg"`, `image = "`+value+`"`, 1))
+	if err := os.WriteFile(name, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func TestLocalArtwork(t *testing.T) {
+	_, cases := artworkCases(t)
+	cases = append(cases, artworkCase{"missing file", "art.jpg", nil, "image: cannot read art.jpg"})
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := showWithImage(t, tt.file)
+			if tt.data != nil {
+				if err := os.WriteFile(filepath.Join(dir, tt.file), tt.data, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			_, probs := Load(dir)
+			got := probs.Format()
+			want := filepath.Join(dir, "podcast.toml") + ":7:1: "
+			if tt.data != nil {
+				want += "image: " + tt.file + " "
+			}
+			want += tt.want
+			if !strings.Contains(got, want) || !strings.Contains(got, "hint: ") || probs.Err() == nil {
+				t.Errorf("problems lack the error %q with a hint:\n%s", want, got)
+			}
+		})
+	}
+	t.Run("not a jpg or png", func(t *testing.T) {
+		_, probs := Load(showWithImage(t, "art.gif"))
+		if got := probs.Format(); !strings.Contains(got, `podcast.toml:7:1: image: "art.gif" is not a .jpg, .jpeg or .png file`) {
+			t.Errorf("problems lack the error for art.gif:\n%s", got)
+		}
+	})
+}
+
+// TestLocalArtworkPublished builds a show with valid local artwork: the
+// file is published beside the feed, and every feed and the site name its
+// address.
+func TestLocalArtworkPublished(t *testing.T) {
+	valid, _ := artworkCases(t)
+	dir := showWithImage(t, "art/cover.jpg")
+	if err := os.MkdirAll(filepath.Join(dir, "art"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "art", "cover.jpg"), valid, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ep := `title = "One"
+published = 2025-01-01T09:00:00Z
+guid = "one"
+[audio]
+url = "https://show.example.com/one.mp3"
+length = 1000
+type = "audio/mpeg"
+duration = "10:00"
+`
+	if err := os.WriteFile(filepath.Join(dir, "episodes", "one.toml"), []byte(ep), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	show := load(t, dir)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := show.Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"cover-600.jpg", "cover-160.jpg", "cover-64.png"} {
+		if _, err := os.Stat(filepath.Join(out, "art", name)); err != nil {
+			t.Errorf("the site's copy: %v", err)
+		}
+	}
+	got, err := os.ReadFile(filepath.Join(out, "art", "cover.jpg"))
+	if err != nil || string(got) != string(valid) {
+		t.Fatalf("published artwork: %d bytes, %v; want the %d bytes of art/cover.jpg", len(got), err, len(valid))
+	}
+	const url = "https://show.example.com/art/cover.jpg"
+	for file, want := range map[string][]string{
+		"feed.xml":   {`<itunes:image href="` + url + `">`, "<url>" + url + "</url>"},
+		"atom.xml":   {"<icon>" + url + "</icon>"}, // RFC 4287: icon is square, logo 2:1
+		"feed.json":  {`"icon": "` + url + `"`},
+		"index.html": {`src="art/cover-600.jpg"`, `href="art/cover-64.png"`}, // the site's lighter copies
+	} {
+		data, err := os.ReadFile(filepath.Join(out, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range want {
+			if !strings.Contains(string(data), w) {
+				t.Errorf("%s lacks %s", file, w)
+			}
+		}
+	}
+}
+
+func TestCheckRemoteArtwork(t *testing.T) {
+	valid, cases := artworkCases(t)
+	cases = append(cases, artworkCase{"valid", "art.jpg", valid, ""})
+	for _, tt := range cases {
+		t.Run(tt.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Write(tt.data)
+			}))
+			defer srv.Close()
+			dir := showWithImage(t, srv.URL+"/"+tt.file)
+			show := load(t, dir)
+			probs := show.CheckRemote(context.Background(), &http.Client{Timeout: 5 * time.Second})
+			got := probs.Format()
+			if tt.want == "" {
+				if probs.Err() != nil {
+					t.Errorf("valid remote artwork: %s", got)
+				}
+				return
+			}
+			want := filepath.Join(dir, "podcast.toml") + ":7:1: image: " + srv.URL + "/" + tt.file + " " + tt.want
+			if !strings.Contains(got, want) {
+				t.Errorf("problems lack %q:\n%s", want, got)
+			}
+		})
+	}
+}
