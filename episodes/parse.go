@@ -118,7 +118,7 @@ func (d *decoder) episode(t *tomlx.Table, ep *Episode) {
 	ep.Summary = t.String("summary")
 	warnSummaryPlaceholder(t, ep.Summary)
 	ep.Explicit = t.Bool("explicit")
-	ep.Image = d.url(t, "image", httpsOnly)
+	ep.Image = d.url(t, "image", artwork)
 	ep.Keywords = t.Strings("keywords")
 	ep.Link = d.url(t, "link", anyHTTP)
 
@@ -244,7 +244,7 @@ func (d *decoder) chapter(t *tomlx.Table) (c Chapter, startOK bool) {
 	}
 	c.Title = d.requiredString(t, "title", `add title = "…"`)
 	c.URL = d.url(t, "url", anyHTTP)
-	c.Image = d.url(t, "image", httpsOnly)
+	c.Image = d.url(t, "image", artwork)
 	t.Finish()
 	return c, startOK
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/timecode"
 	"github.com/podfeed/podfeed/internal/tomlx"
 )
@@ -27,12 +28,14 @@ func isMediaType(s string) bool {
 type urlRule int
 
 const (
-	anyHTTP   urlRule = iota // http or https
-	httpsOnly                // artwork: https only
+	anyHTTP urlRule = iota // http or https
+	artwork                // an image: https, or a JPEG or PNG file in the show folder
 )
 
-// url reads an optional URL key and checks that it is absolute http(s)
-// (https for artwork). It returns the string as written, even when invalid.
+// url reads an optional URL key and checks that it is absolute http(s).
+// Artwork may also name a JPEG or PNG file in the show folder, which
+// package project checks and publishes. It returns the string as written,
+// even when invalid.
 func (d *decoder) url(t *tomlx.Table, key string, rule urlRule) string {
 	if !t.Has(key) {
 		return ""
@@ -40,6 +43,15 @@ func (d *decoder) url(t *tomlx.Table, key string, rule urlRule) string {
 	s := t.String(key)
 	if _, isStr := mustRaw(t, key).(string); !isStr {
 		return ""
+	}
+	if name, ok := address.LocalFile(s); ok && rule == artwork {
+		switch strings.ToLower(path.Ext(name)) {
+		case ".jpg", ".jpeg", ".png":
+		default:
+			t.Errorf(key, "%q is not a .jpg, .jpeg or .png file", s).
+				WithHint("name a JPEG or PNG file in the show folder, or write the image's https address")
+		}
+		return s
 	}
 	if strings.ContainsAny(s, " \t\r\n") {
 		t.Errorf(key, "URL %q contains white space", s).WithHint("write spaces as %%20")
@@ -51,11 +63,15 @@ func (d *decoder) url(t *tomlx.Table, key string, rule urlRule) string {
 		scheme = strings.ToLower(u.Scheme)
 	}
 	if err != nil || (scheme != "http" && scheme != "https") || u.Host == "" {
-		t.Errorf(key, "want an absolute http(s) URL, got %q", s).
-			WithHint("write the full address, starting with https://")
+		p := t.Errorf(key, "want an absolute http(s) URL, got %q", s)
+		if rule == artwork && scheme == "" {
+			p.WithHint(`write its https address, or name a JPEG or PNG file inside the show folder, such as "art/cover.jpg"`)
+		} else {
+			p.WithHint("write the full address, starting with https://")
+		}
 		return s
 	}
-	if rule == httpsOnly && scheme != "https" {
+	if rule == artwork && scheme != "https" {
 		t.Warnf(key, "image should use https, got %q", s).
 			WithHint("Apple Podcasts and some apps do not load artwork over plain http: serve it over https")
 	}

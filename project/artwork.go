@@ -8,10 +8,12 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/podfeed/podfeed/artwork"
 	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/output"
@@ -60,6 +62,70 @@ func (s *Show) loadArtwork(src []byte, probs *diag.List) {
 	s.artwork = files
 	s.Config.Image = at(files[0])
 	s.siteArtwork = site.Artwork{Hero: at(files[1]), Thumb: at(files[2]), Icon: at(files[3])}
+}
+
+// imageFiles lists the image files in the show folder that episodes and
+// their chapters name, sorted: inputs of the build like media files.
+func (s *Show) imageFiles() []string {
+	var files []string
+	for _, e := range s.Episodes {
+		for _, v := range episodeImages(e) {
+			if name, ok := address.LocalFile(*v); ok {
+				files = append(files, name)
+			}
+		}
+	}
+	slices.Sort(files)
+	return slices.Compact(files)
+}
+
+// episodeImages returns the image keys of e that may name a file: its own
+// artwork and each chapter's image.
+func episodeImages(e *episodes.Episode) []*string {
+	keys := []*string{&e.Image}
+	for i := range e.Chapters {
+		keys = append(keys, &e.Chapters[i].Image)
+	}
+	return keys
+}
+
+// loadEpisodeImages checks the image files that episodes name: an
+// episode's artwork against Apple's rules (as the show's), a chapter's
+// image only that it is a JPEG or PNG. A valid one becomes an output
+// beside the feed and its key the file's public address.
+func (s *Show) loadEpisodeImages(probs *diag.List) {
+	for _, e := range s.Episodes {
+		ep := episodeProblems{probs, e}
+		for i, v := range episodeImages(e) {
+			name, ok := address.LocalFile(*v)
+			if !ok {
+				continue
+			}
+			key := "image"
+			if i > 0 {
+				key = "chapters"
+			}
+			file := filepath.Join(s.Dir, filepath.FromSlash(name))
+			data, err := os.ReadFile(file)
+			if err != nil {
+				ep.errorf(key, "cannot read %s: %v", name, diag.WithoutPath(err, false)).
+					WithHint("put the image at %s in the show folder, or write its https address", name)
+				continue
+			}
+			if i == 0 && reportArtwork(probs, ep.pos(key), name, data) {
+				continue
+			}
+			if info, found := artwork.Check(data); i > 0 && info.Format == "" {
+				ep.errorf(key, "chapter image %s %s", name, found[0].Msg).WithHint("%s", found[0].Hint)
+				continue
+			}
+			if s.images == nil {
+				s.images = make(map[*episodes.Episode][]output.File)
+			}
+			s.images[e] = append(s.images[e], output.File{Name: name, Source: file})
+			*v = address.SiblingURL(s.Config.FeedURL, escapePath(name))
+		}
+	}
 }
 
 // reportArtwork records at pos every rule of Apple's that the artwork

@@ -170,3 +170,100 @@ func TestCheckRemoteArtwork(t *testing.T) {
 		})
 	}
 }
+
+// TestEpisodeImages: an episode's image and its chapters' images may name
+// files in the show folder. A valid one is published beside the feed and
+// its key becomes the file's address; the episode's artwork must follow
+// Apple's rules, a chapter's image must be a JPEG or PNG; each failure is
+// an error at its key.
+func TestEpisodeImages(t *testing.T) {
+	valid, cases := artworkCases(t)
+	episode := func(image, chapterImage string) string {
+		return `title = "One"
+published = 2025-01-01T09:00:00Z
+guid = "one"
+image = "` + image + `"
+[audio]
+url = "https://show.example.com/one.mp3"
+length = 1000
+type = "audio/mpeg"
+duration = "10:00"
+[[chapters]]
+start = "00:00"
+title = "Start"
+image = "` + chapterImage + `"
+`
+	}
+	setup := func(t *testing.T, files map[string][]byte, image, chapterImage string) string {
+		dir := t.TempDir()
+		writeShow(t, dir)
+		files["episodes/one.toml"] = []byte(episode(image, chapterImage))
+		for name, data := range files {
+			name = filepath.Join(dir, filepath.FromSlash(name))
+			if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(name, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return dir
+	}
+	small := artworktest.PNG(t, artworktest.Gradient(300, 200))
+
+	t.Run("published", func(t *testing.T) {
+		dir := setup(t, map[string][]byte{"art/one.jpg": valid, "art/start.png": small}, "art/one.jpg", "art/start.png")
+		show := load(t, dir)
+		out := filepath.Join(t.TempDir(), "public")
+		if _, err := show.Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+			t.Fatal(err)
+		}
+		for name, want := range map[string][]byte{"art/one.jpg": valid, "art/start.png": small} {
+			got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name)))
+			if err != nil || string(got) != string(want) {
+				t.Errorf("published %s: %d bytes, %v; want %d bytes", name, len(got), err, len(want))
+			}
+		}
+		for file, want := range map[string]string{
+			"feed.xml":                `<itunes:image href="https://show.example.com/art/one.jpg">`,
+			"chapters/one.json":       `"img": "https://show.example.com/art/start.png"`,
+			"episodes/one/index.html": `https://show.example.com/art/one.jpg`,
+		} {
+			data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(file)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(string(data), want) {
+				t.Errorf("%s lacks %s", file, want)
+			}
+		}
+	})
+	for _, tt := range cases {
+		t.Run("episode "+tt.name, func(t *testing.T) {
+			dir := setup(t, map[string][]byte{tt.file: tt.data, "art/start.png": small}, tt.file, "art/start.png")
+			_, probs := Load(dir)
+			want := filepath.Join(dir, "episodes", "one.toml") + ":4:1: image: " + tt.file + " " + tt.want
+			if got := probs.Format(); !strings.Contains(got, want) || probs.Err() == nil {
+				t.Errorf("problems lack %q:\n%s", want, got)
+			}
+		})
+	}
+	t.Run("chapter image not an image", func(t *testing.T) {
+		dir := setup(t, map[string][]byte{"art/one.jpg": valid, "art/start.png": []byte("hello")}, "art/one.jpg", "art/start.png")
+		_, probs := Load(dir)
+		want := filepath.Join(dir, "episodes", "one.toml") + ":10:1: chapters: chapter image art/start.png is not a JPEG or PNG image"
+		if got := probs.Format(); !strings.Contains(got, want) || probs.Err() == nil {
+			t.Errorf("problems lack %q:\n%s", want, got)
+		}
+	})
+	t.Run("missing", func(t *testing.T) {
+		dir := setup(t, map[string][]byte{}, "art/none.jpg", "art/none.png")
+		_, probs := Load(dir)
+		got := probs.Format()
+		for _, want := range []string{":4:1: image: cannot read art/none.jpg", ":10:1: chapters: cannot read art/none.png"} {
+			if !strings.Contains(got, want) || probs.Err() == nil {
+				t.Errorf("problems lack %q:\n%s", want, got)
+			}
+		}
+	})
+}

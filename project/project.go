@@ -37,7 +37,10 @@ type Show struct {
 	// artwork is the show's artwork file and its copies for the site, to
 	// publish beside the feed, when its image names a valid file in the
 	// show folder; siteArtwork gives the copies' addresses to the site.
-	artwork     []output.File
+	artwork []output.File
+	// images are the image files in the show folder that live episodes
+	// and their chapters name, to publish beside the feed.
+	images      map[*episodes.Episode][]output.File
 	siteArtwork site.Artwork
 	// inputs fingerprints every input as it was before Load read it; the
 	// build's manifest records it. It is "" when an input had changed too
@@ -93,8 +96,10 @@ func LoadWith(dir string, opts LoadOptions) (*Show, diag.List) {
 	probs.Append(epProbs)
 	s.Episodes = eps
 	mediaInputs(fp, dir, s.mediaFiles())
+	mediaInputs(fp, dir, s.imageFiles())
 	s.inputs = fp.sum()
 	s.probeMedia(&probs, opts.Progress)
+	s.loadEpisodeImages(&probs)
 	probs.Sort()
 	return s, probs
 }

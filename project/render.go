@@ -72,9 +72,19 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	// renames in this order. The artwork and media files of live episodes
 	// lead.
 	p.Files = append(p.Files, s.artwork...)
+	images := make(map[string]bool)
+	for _, f := range s.artwork {
+		images[f.Name] = true
+	}
 	for _, e := range live {
 		if f, ok := s.media[e]; ok {
 			p.Files = append(p.Files, f)
+		}
+		for _, f := range s.images[e] {
+			if !images[f.Name] { // one file may serve several episodes
+				images[f.Name] = true
+				p.Files = append(p.Files, f)
+			}
 		}
 	}
 	// Then the chapters, the redirects left at old episode addresses, the
