@@ -201,13 +201,7 @@ func (r *reader) itemType(n *node, ep *episodes.Episode) {
 // itemPodcast reads the Podcasting 2.0 elements and Podlove chapters.
 func (r *reader) itemPodcast(n *node, p *pendingItem) {
 	ep := p.ep
-	for _, pn := range n.Children(nsPodcast, "person") {
-		if p := r.person(pn); p.Name != "" {
-			ep.People = append(ep.People, p)
-		} else {
-			r.lost(pn, "an empty <podcast:person> is not kept", "it names no one")
-		}
-	}
+	ep.People = r.people(n)
 	ep.Transcripts = r.transcripts(n)
 	ep.Soundbites = r.soundbites(n)
 	ep.AlternateEnclosures = r.alternateEnclosures(n)
@@ -302,6 +296,20 @@ func (r *reader) positive(n *node, space, local string) int {
 		return 0
 	}
 	return v
+}
+
+// people reads the podcast:person children of n, channel or item; an
+// empty one names no one and is dropped with a warning.
+func (r *reader) people(n *node) []episodes.Person {
+	var out []episodes.Person
+	for _, pn := range n.Children(nsPodcast, "person") {
+		if p := r.person(pn); p.Name != "" {
+			out = append(out, p)
+		} else {
+			r.lost(pn, "an empty <podcast:person> is not kept", "it names no one")
+		}
+	}
+	return out
 }
 
 // person reads podcast:person.
