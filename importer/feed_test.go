@@ -643,11 +643,19 @@ func TestReadFeedErrors(t *testing.T) {
 	tests := []struct {
 		name, src, want string
 	}{
-		{"empty", "", "not well-formed XML"},
-		{"not xml", "{\"version\": \"https://jsonfeed.org/version/1.1\"}", "not well-formed XML"},
-		{"atom", `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title></feed>`, "is an Atom feed"},
+		{"empty", "", "x.xml is empty"},
+		{"white space", "\n  \n", "x.xml is empty"},
+		{"json feed", "{\"version\": \"https://jsonfeed.org/version/1.1\"}", "x.xml is a JSON Feed"},
+		{"json", `[1, 2]`, "x.xml is JSON, not a feed"},
+		{"atom", `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title></feed>`, "x.xml is an Atom feed"},
 		{"no channel", `<rss version="2.0"></rss>`, "has no <rss><channel>"},
-		{"html", `<html><body><p>hi</p></body></html>`, "is not an RSS feed"},
+		{"html", `<html><body><p>hi</p></body></html>`, "x.xml is an HTML page"},
+		{"html5", "<!DOCTYPE html>\n<html lang=en><meta charset=utf-8><title>Show</title>", "x.xml is an HTML page"},
+		{"xhtml", `<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>`, "x.xml is an HTML page"},
+		{"blog", strings.ReplaceAll(miniFeed("", ""), `<enclosure url="https://mini.example/1.mp3" length="1234" type="audio/mpeg"/>`, ""),
+			"x.xml is an RSS feed without episodes: none of its 1 items has an <enclosure>"},
+		{"no items", miniFeed("", "")[:strings.Index(miniFeed("", ""), "<item>")] + "</channel></rss>", "without episodes"},
+		{"not xml", "garbage", "not well-formed XML"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
