@@ -115,7 +115,7 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 		p.finish(r)
 	}
 	imp.Show.Links = splitShowLinks(imp.Episodes, imp.Show)
-	nameFiles(imp.Episodes)
+	nameFiles(imp.Episodes, imp.Show.Link)
 	r.repeatedGUIDs(imp)
 	r.reportLosses()
 	r.probs.Sort()

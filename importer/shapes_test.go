@@ -67,6 +67,7 @@ var shapes = []struct {
 	{file: "bom.xml"},
 	{file: "notes-structure.xml", also: func(t *testing.T, imp *Import) {
 		ep := imp.Episodes[0]
+		wantString(t, "file", "episodes/055-rust-in-production.toml", ep.File)
 		for _, want := range []string{"## About\n\n", "Rust at scale.\\\nLine two", "### Takeaways\n\n",
 			"- Measure *first*, read [the profiling guide](https://example.org/profiling)", "1. one"} {
 			if !strings.Contains(ep.Summary, want) {
@@ -220,4 +221,42 @@ func gofeedRead(t *testing.T, src []byte) *gofeed.Feed {
 		t.Fatalf("gofeed: %v", err)
 	}
 	return f
+}
+
+func TestLinkSlug(t *testing.T) {
+	const show = "https://old.host/"
+	tests := []struct{ link, want string }{
+		{"https://old.host/055-rust-in-production/", "055-rust-in-production"},
+		{"https://old.host/episodes/Café-Talk.html", "cafe-talk"},
+		{"https://old.host/podcast/second", "second"},
+		{"https://old.host/", ""},
+		{"https://old.host", ""},
+		{"https://old.host/?p=120", ""},
+		{"https://old.host/e/123456", ""},
+		{"https://share.transistor.example/s/9d8c7b6a", ""},
+		{"/relative/page", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := linkSlug(tt.link, show); got != tt.want {
+			t.Errorf("linkSlug(%q) = %q, want %q", tt.link, got, tt.want)
+		}
+	}
+}
+
+// TestLinkSlugsShared names by title the episodes whose old links end
+// alike, and by link the others.
+func TestLinkSlugsShared(t *testing.T) {
+	at := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	eps := []*episodes.Episode{
+		{Title: "Three", Link: "https://old.host/own-page/", Published: at.Add(2)},
+		{Title: "Two", Link: "https://old.host/episode/?id=2", Published: at.Add(1)},
+		{Title: "One", Link: "https://old.host/episode/?id=1", Published: at},
+	}
+	nameFiles(eps, "https://old.host/")
+	var got []string
+	for _, ep := range eps {
+		got = append(got, ep.Slug)
+	}
+	wantString(t, "slugs", "[001-one 002-two own-page]", fmt.Sprint(got))
 }
