@@ -123,6 +123,7 @@ func runImport(ctx context.Context, args []string, e env) error {
 		}
 	}
 	fmt.Fprintf(e.stdout, "%s: imported %s from %s\n", dir, diag.Plural(len(imp.Episodes), "episode", ""), feed)
+	printSteps(e.stdout, imp.MoveInSteps())
 
 	// Check what was written, as podfeed check would.
 	_, probs := project.Load(dir)
