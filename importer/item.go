@@ -14,6 +14,7 @@ import (
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/internal/remote"
 	"github.com/podfeed/podfeed/internal/showfile"
 	"github.com/podfeed/podfeed/internal/xmlns"
 )
@@ -395,7 +396,8 @@ func (r *reader) fetch(ctx context.Context) {
 		}
 		if (p.probeLength || p.probeType) && isWebURL(p.ep.Audio.URL) {
 			tasks = append(tasks, func() {
-				p.probed, p.probedType, p.probeErr = headLength(ctx, client, p.ep.Audio.URL)
+				p.probed, p.probedType, p.probeErr = remote.Info(ctx, client, p.ep.Audio.URL, "podfeed import")
+				p.probed = max(p.probed, 0)
 			})
 		}
 	}
