@@ -62,6 +62,7 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 		return nil, err
 	}
 	r := &reader{file: name, opts: opts, losses: map[string]*loss{}, itemNode: map[*episodes.Episode]*node{}}
+	r.leadingSpace(src)
 	doc, err := xmltree.Parse(src, xmltree.Strict)
 	if err != nil {
 		line := 0

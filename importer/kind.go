@@ -3,6 +3,8 @@ package importer
 import (
 	"bytes"
 	"fmt"
+
+	"github.com/podfeed/podfeed/internal/diag"
 )
 
 // notAFeed returns an error saying what src turned out to be when it is
@@ -24,6 +26,18 @@ func notAFeed(name string, src []byte) error {
 			"(<link rel=\"alternate\" type=\"application/rss+xml\">, or the RSS button at the host)", name)
 	}
 	return nil
+}
+
+// leadingSpace warns about white space before the XML declaration, which
+// browsers and apps skip but XML forbids (a byte order mark is allowed).
+func (r *reader) leadingSpace(src []byte) {
+	rest := bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	trimmed := bytes.TrimLeft(rest, " \t\r\n")
+	if len(trimmed) == len(rest) || !bytes.HasPrefix(trimmed, []byte("<?xml")) {
+		return
+	}
+	r.probs.Warn(diag.Pos{File: r.file, Line: 1}, "white space before the XML declaration").
+		WithHint("apps read it, strict XML readers refuse it; the feed podfeed writes starts with the declaration")
 }
 
 // hasEnclosure reports whether an item of the channel has an enclosure

@@ -63,7 +63,7 @@ var shapes = []struct {
 		wantString(t, "title", "Café talk", ep.Title)
 		wantString(t, "summary", "Coffee and code — see [the café](https://example.org/cafe).", ep.Summary)
 	}},
-	{file: "leading-newline.xml"},
+	{file: "leading-newline.xml", want: []string{"white space before the XML declaration"}},
 	{file: "bom.xml"},
 	{file: "notes-structure.xml", also: func(t *testing.T, imp *Import) {
 		ep := imp.Episodes[0]
