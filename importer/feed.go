@@ -29,6 +29,9 @@ type Options struct {
 	// resolved against it, and it is the feed's old address when the feed
 	// does not name itself with atom:link rel="self".
 	URL string
+	// Progress, when not nil, is told how many of the requests are done,
+	// out of how many, after each; never called when none is made.
+	Progress func(done, total int)
 	// FeedURL is the address podfeed's feed.xml will be served from. ""
 	// keeps the feed's own address (which the move should then redirect).
 	FeedURL string

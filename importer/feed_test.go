@@ -823,3 +823,30 @@ func TestCancel(t *testing.T) {
 		t.Errorf("want context.Canceled, got %v", err)
 	}
 }
+
+// TestFetchProgress: the requests an import makes (a HEAD for each
+// enclosure without length) run in parallel and are counted to the last.
+func TestFetchProgress(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(strings.SplitAfter(miniFeed("", ""), "<itunes:image href=\"https://mini.example/art.jpg\"/>\n")[0])
+	for i := range 6 {
+		fmt.Fprintf(&b, `<item><title>E%d</title><guid>g%d</guid><pubDate>Sat, 0%d Feb 2025 10:00:00 +0100</pubDate>`+
+			`<enclosure url="https://mini.example/%d.mp3" type="audio/mpeg"/></item>`+"\n", i, i, i+1, i)
+	}
+	b.WriteString("</channel></rss>\n")
+	var calls []string
+	imp, err := ReadFeed(context.Background(), "p.xml", []byte(b.String()), Options{
+		Client:   hostServer(t),
+		Parallel: 3,
+		Progress: func(done, total int) { calls = append(calls, fmt.Sprintf("%d/%d", done, total)) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantString(t, "progress", "[1/6 2/6 3/6 4/6 5/6 6/6]", fmt.Sprint(calls))
+	for _, ep := range imp.Episodes {
+		if ep.Audio.Length != mediaLength {
+			t.Errorf("%s: length %d, want the %d the host gives", ep.GUID, ep.Audio.Length, mediaLength)
+		}
+	}
+}

@@ -98,6 +98,27 @@ func parseJSONChapters(data []byte) (chapters []episodes.Chapter, silent int, er
 	return chapters, silent, nil
 }
 
+// counted returns tasks that each tell progress, when not nil, how many
+// of them are done, one call at a time.
+func counted(tasks []func(), progress func(done, total int)) []func() {
+	if progress == nil || len(tasks) == 0 {
+		return tasks
+	}
+	var mu sync.Mutex
+	done := 0
+	out := make([]func(), len(tasks))
+	for i, t := range tasks {
+		out[i] = func() {
+			t()
+			mu.Lock()
+			defer mu.Unlock()
+			done++
+			progress(done, len(tasks))
+		}
+	}
+	return out
+}
+
 // runAll runs tasks with at most parallel of them at once, and returns when
 // all are done.
 func runAll(parallel int, tasks []func()) {

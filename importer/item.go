@@ -401,7 +401,7 @@ func (r *reader) fetch(ctx context.Context) {
 			})
 		}
 	}
-	runAll(r.opts.Parallel, tasks)
+	runAll(r.opts.Parallel, counted(tasks, r.opts.Progress))
 }
 
 // finish settles what depended on the network.

@@ -91,7 +91,7 @@ func runImport(ctx context.Context, args []string, e env) error {
 	if !offline {
 		client = &http.Client{Timeout: timeout}
 	}
-	opts := importer.Options{Client: client, FeedURL: feedURL}
+	opts := importer.Options{Client: client, FeedURL: feedURL, Progress: terminalProgress(e.stderr, "asking media hosts")}
 	var src []byte
 	if isURL(feed) {
 		if client == nil {
