@@ -276,12 +276,13 @@ func linkify(runs []run) []run {
 }
 
 // collapseSpace turns every run of white space into one space, as HTML
-// renders text.
+// renders text. A no-break space (&nbsp;), which editors put between
+// words, is a space too: the notes are Markdown and reflow.
 func collapseSpace(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' || r == '\f' || r == '\u00a0' {
 			space = true
 			continue
 		}

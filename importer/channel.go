@@ -125,9 +125,7 @@ func (r *reader) channelPodcast(ch *node, s *config.Show) {
 		s.Funding = append(s.Funding, config.Funding{URL: r.abs(f.AttrValue("url")), Text: clean(f.Text)})
 	}
 	s.Medium = strings.TrimSpace(ch.ChildText(nsPodcast, "medium"))
-	for _, p := range ch.Children(nsPodcast, "person") {
-		s.People = append(s.People, r.person(p))
-	}
+	s.People = r.people(ch)
 	s.NewFeedURL = r.abs(ch.ChildText(nsItunes, "new-feed-url"))
 	s.Block = r.block(ch)
 	s.Complete = yes(ch.ChildText(nsItunes, "complete"))

@@ -29,6 +29,9 @@ type Options struct {
 	// resolved against it, and it is the feed's old address when the feed
 	// does not name itself with atom:link rel="self".
 	URL string
+	// Progress, when not nil, is told how many of the requests are done,
+	// out of how many, after each; never called when none is made.
+	Progress func(done, total int)
 	// FeedURL is the address podfeed's feed.xml will be served from. ""
 	// keeps the feed's own address (which the move should then redirect).
 	FeedURL string
@@ -58,7 +61,11 @@ var ErrNoFeedURL = errors.New("the feed does not say its own address (no atom:li
 // It fails only when src is not an RSS feed at all; everything the episode
 // files cannot keep is a warning in Import.Problems.
 func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Import, error) {
+	if err := notAFeed(name, src); err != nil {
+		return nil, err
+	}
 	r := &reader{file: name, opts: opts, losses: map[string]*loss{}, itemNode: map[*episodes.Episode]*node{}}
+	r.leadingSpace(src)
 	doc, err := xmltree.Parse(src, xmltree.Strict)
 	if err != nil {
 		line := 0
@@ -75,7 +82,9 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 	r.doc = doc
 	switch root := doc.Root; {
 	case root.Local == "feed" && root.Space == nsAtom:
-		return nil, fmt.Errorf("%s is an Atom feed: podfeed imports RSS podcast feeds", name)
+		return nil, fmt.Errorf("%s is an Atom feed: podfeed imports RSS podcast feeds; ask the host for the show's RSS address", name)
+	case root.Local == "html":
+		return nil, notAFeed(name, []byte("<html"))
 	case root.Local != "rss" || root.Child("", "channel") == nil:
 		return nil, fmt.Errorf("%s is not an RSS feed: it has no <rss><channel>", name)
 	}
@@ -98,6 +107,10 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 	for _, live := range channel.Children(nsPodcast, "liveItem") {
 		imp.Episodes = append(imp.Episodes, r.liveItem(live, imp.Show))
 	}
+	if !hasEnclosure(channel) {
+		return nil, fmt.Errorf("%s is an RSS feed without episodes: none of its %d items has an <enclosure> with a url, "+
+			"so it is a blog's feed, not a podcast's", name, len(channel.Children("", "item")))
+	}
 	r.fetch(ctx)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -106,7 +119,7 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 		p.finish(r)
 	}
 	imp.Show.Links = splitShowLinks(imp.Episodes, imp.Show)
-	nameFiles(imp.Episodes)
+	nameFiles(imp.Episodes, imp.Show.Link)
 	r.repeatedGUIDs(imp)
 	r.reportLosses()
 	r.probs.Sort()

@@ -643,11 +643,19 @@ func TestReadFeedErrors(t *testing.T) {
 	tests := []struct {
 		name, src, want string
 	}{
-		{"empty", "", "not well-formed XML"},
-		{"not xml", "{\"version\": \"https://jsonfeed.org/version/1.1\"}", "not well-formed XML"},
-		{"atom", `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title></feed>`, "is an Atom feed"},
+		{"empty", "", "x.xml is empty"},
+		{"white space", "\n  \n", "x.xml is empty"},
+		{"json feed", "{\"version\": \"https://jsonfeed.org/version/1.1\"}", "x.xml is a JSON Feed"},
+		{"json", `[1, 2]`, "x.xml is JSON, not a feed"},
+		{"atom", `<feed xmlns="http://www.w3.org/2005/Atom"><title>A</title></feed>`, "x.xml is an Atom feed"},
 		{"no channel", `<rss version="2.0"></rss>`, "has no <rss><channel>"},
-		{"html", `<html><body><p>hi</p></body></html>`, "is not an RSS feed"},
+		{"html", `<html><body><p>hi</p></body></html>`, "x.xml is an HTML page"},
+		{"html5", "<!DOCTYPE html>\n<html lang=en><meta charset=utf-8><title>Show</title>", "x.xml is an HTML page"},
+		{"xhtml", `<?xml version="1.0"?><html xmlns="http://www.w3.org/1999/xhtml"><body/></html>`, "x.xml is an HTML page"},
+		{"blog", strings.ReplaceAll(miniFeed("", ""), `<enclosure url="https://mini.example/1.mp3" length="1234" type="audio/mpeg"/>`, ""),
+			"x.xml is an RSS feed without episodes: none of its 1 items has an <enclosure>"},
+		{"no items", miniFeed("", "")[:strings.Index(miniFeed("", ""), "<item>")] + "</channel></rss>", "without episodes"},
+		{"not xml", "garbage", "not well-formed XML"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -813,5 +821,32 @@ func TestCancel(t *testing.T) {
 	src := golden.Read(t, filepath.Join("testdata", "hosts", "anchor.xml"))
 	if _, err := ReadFeed(ctx, "anchor.xml", src, Options{Client: hostServer(t)}); err != context.Canceled {
 		t.Errorf("want context.Canceled, got %v", err)
+	}
+}
+
+// TestFetchProgress: the requests an import makes (a HEAD for each
+// enclosure without length) run in parallel and are counted to the last.
+func TestFetchProgress(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(strings.SplitAfter(miniFeed("", ""), "<itunes:image href=\"https://mini.example/art.jpg\"/>\n")[0])
+	for i := range 6 {
+		fmt.Fprintf(&b, `<item><title>E%d</title><guid>g%d</guid><pubDate>Sat, 0%d Feb 2025 10:00:00 +0100</pubDate>`+
+			`<enclosure url="https://mini.example/%d.mp3" type="audio/mpeg"/></item>`+"\n", i, i, i+1, i)
+	}
+	b.WriteString("</channel></rss>\n")
+	var calls []string
+	imp, err := ReadFeed(context.Background(), "p.xml", []byte(b.String()), Options{
+		Client:   hostServer(t),
+		Parallel: 3,
+		Progress: func(done, total int) { calls = append(calls, fmt.Sprintf("%d/%d", done, total)) },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantString(t, "progress", "[1/6 2/6 3/6 4/6 5/6 6/6]", fmt.Sprint(calls))
+	for _, ep := range imp.Episodes {
+		if ep.Audio.Length != mediaLength {
+			t.Errorf("%s: length %d, want the %d the host gives", ep.GUID, ep.Audio.Length, mediaLength)
+		}
 	}
 }

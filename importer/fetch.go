@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -61,27 +60,6 @@ func get(ctx context.Context, client *http.Client, addr string, limit int64) ([]
 	return body, nil
 }
 
-// headLength asks for the size and type of a media file with a HEAD
-// request. It returns 0 and "" for what the answer does not say.
-func headLength(ctx context.Context, client *http.Client, addr string) (int64, string, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodHead, addr, nil)
-	if err != nil {
-		return 0, "", err
-	}
-	req.Header.Set("User-Agent", "podfeed-import")
-	resp, err := client.Do(req)
-	if err != nil {
-		return 0, "", err
-	}
-	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return 0, "", fmt.Errorf("%s answered %s", addr, resp.Status)
-	}
-	n, _ := strconv.ParseInt(resp.Header.Get("Content-Length"), 10, 64)
-	typ, _, _ := strings.Cut(resp.Header.Get("Content-Type"), ";")
-	return max(n, 0), strings.TrimSpace(typ), nil
-}
-
 // jsonChapters is the Podcasting 2.0 JSON chapters format.
 type jsonChapters struct {
 	Version  string `json:"version"`
@@ -118,6 +96,27 @@ func parseJSONChapters(data []byte) (chapters []episodes.Chapter, silent int, er
 		})
 	}
 	return chapters, silent, nil
+}
+
+// counted returns tasks that each tell progress, when not nil, how many
+// of them are done, one call at a time.
+func counted(tasks []func(), progress func(done, total int)) []func() {
+	if progress == nil || len(tasks) == 0 {
+		return tasks
+	}
+	var mu sync.Mutex
+	done := 0
+	out := make([]func(), len(tasks))
+	for i, t := range tasks {
+		out[i] = func() {
+			t()
+			mu.Lock()
+			defer mu.Unlock()
+			done++
+			progress(done, len(tasks))
+		}
+	}
+	return out
 }
 
 // runAll runs tasks with at most parallel of them at once, and returns when

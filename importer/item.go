@@ -14,6 +14,7 @@ import (
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/internal/remote"
 	"github.com/podfeed/podfeed/internal/showfile"
 	"github.com/podfeed/podfeed/internal/xmlns"
 )
@@ -201,13 +202,7 @@ func (r *reader) itemType(n *node, ep *episodes.Episode) {
 // itemPodcast reads the Podcasting 2.0 elements and Podlove chapters.
 func (r *reader) itemPodcast(n *node, p *pendingItem) {
 	ep := p.ep
-	for _, pn := range n.Children(nsPodcast, "person") {
-		if p := r.person(pn); p.Name != "" {
-			ep.People = append(ep.People, p)
-		} else {
-			r.lost(pn, "an empty <podcast:person> is not kept", "it names no one")
-		}
-	}
+	ep.People = r.people(n)
 	ep.Transcripts = r.transcripts(n)
 	ep.Soundbites = r.soundbites(n)
 	ep.AlternateEnclosures = r.alternateEnclosures(n)
@@ -304,6 +299,20 @@ func (r *reader) positive(n *node, space, local string) int {
 	return v
 }
 
+// people reads the podcast:person children of n, channel or item; an
+// empty one names no one and is dropped with a warning.
+func (r *reader) people(n *node) []episodes.Person {
+	var out []episodes.Person
+	for _, pn := range n.Children(nsPodcast, "person") {
+		if p := r.person(pn); p.Name != "" {
+			out = append(out, p)
+		} else {
+			r.lost(pn, "an empty <podcast:person> is not kept", "it names no one")
+		}
+	}
+	return out
+}
+
 // person reads podcast:person.
 func (r *reader) person(n *node) episodes.Person {
 	p := episodes.Person{
@@ -387,11 +396,12 @@ func (r *reader) fetch(ctx context.Context) {
 		}
 		if (p.probeLength || p.probeType) && isWebURL(p.ep.Audio.URL) {
 			tasks = append(tasks, func() {
-				p.probed, p.probedType, p.probeErr = headLength(ctx, client, p.ep.Audio.URL)
+				p.probed, p.probedType, p.probeErr = remote.Info(ctx, client, p.ep.Audio.URL, "podfeed import")
+				p.probed = max(p.probed, 0)
 			})
 		}
 	}
-	runAll(r.opts.Parallel, tasks)
+	runAll(r.opts.Parallel, counted(tasks, r.opts.Progress))
 }
 
 // finish settles what depended on the network.

@@ -115,6 +115,12 @@ func sectionRoles(blocks []block, roles []role, chapterAt map[int]episodes.Chapt
 	for i := 0; i < len(blocks); i++ {
 		b := &blocks[i]
 		if sec := sectionOf(b); sec != noSection {
+			if sec == takeawaysSection && sectionHasLinks(blocks, i) {
+				// Takeaways are plain text: a list with links stays in
+				// the summary, where Markdown keeps every link.
+				roles[i], state = summaryRole, noSection
+				continue
+			}
 			roles[i] = headingRole
 			state = sec
 			takeawayItems = i+1 < len(blocks) && blocks[i+1].kind == item
@@ -161,6 +167,17 @@ func sectionRoles(blocks []block, roles []role, chapterAt map[int]episodes.Chapt
 		roles[i] = summaryRole
 	}
 
+}
+
+// sectionHasLinks reports whether the blocks of the section whose heading
+// is blocks[at] link anywhere.
+func sectionHasLinks(blocks []block, at int) bool {
+	for j := at + 1; j < len(blocks) && blocks[j].kind != heading && sectionOf(&blocks[j]) == noSection; j++ {
+		if len(blocks[j].links()) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // collect gathers the links, takeaways and summary the roles name.

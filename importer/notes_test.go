@@ -159,6 +159,33 @@ func TestAnalyse(t *testing.T) {
 			takeaways: []string{"A", "B"},
 		},
 		{
+			name: "bold timestamps, one paragraph each", html: true,
+			src: `<p>Before.</p><p><strong>00:00</strong> Hello</p><p><strong>03:49</strong> Speed</p><p><b>10:12</b> Memory</p>` +
+				`<p><strong>43:52</strong> Questions</p><p>After.</p>`,
+			summary:  "Before.\n\nAfter.",
+			chapters: []string{"00:00:00 Hello", "00:03:49 Speed", "00:10:12 Memory", "00:43:52 Questions"},
+		},
+		{
+			name: "dash timestamps in a list", html: true,
+			src:      `<ul><li>00:00 - Intro</li><li>12:34 - Deep dive</li><li>1:02:03 - Wrap-up</li></ul>`,
+			chapters: []string{"00:00:00 Intro", "00:12:34 Deep dive", "01:02:03 Wrap-up"},
+		},
+		{
+			name: "line breaks never run words together", html: true,
+			src:     `<p>one<br>two<br/>three&nbsp;four</p>`,
+			summary: "one\\\ntwo\\\nthree four",
+		},
+		{
+			name: "headings, lists and emphasis", html: true,
+			src:     `<h2>About</h2><p>A <em>fine</em> <strong>show</strong>.</p><ol><li>one</li><li>two</li></ol>`,
+			summary: "## About\n\nA *fine* **show**.\n\n1. one\n1. two",
+		},
+		{
+			name: "takeaways with links stay in the summary", html: true,
+			src:     `<h3>Takeaways</h3><ul><li>Read <a href="https://a.example/">the guide</a></li><li>Plain</li></ul>`,
+			summary: "### Takeaways\n\n- Read [the guide](https://a.example/)\n- Plain",
+		},
+		{
 			name: "link groups in plain text", html: false,
 			src: "Summary.\nLINKS\nAnn's Links\nhttps://www.linkedin.com/in/ann/\nhttps://github.com/ann\nBooks:\n" +
 				"The Book: https://book.example/ which explains it all",

@@ -2,10 +2,13 @@ package importer
 
 import (
 	"fmt"
+	"net/url"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
@@ -15,7 +18,7 @@ import (
 // nameFiles gives each episode its file name: NNN-slug, numbered by episode
 // number when every episode has a distinct one, otherwise in order of
 // publication. Episodes are sorted oldest first.
-func nameFiles(eps []*episodes.Episode) {
+func nameFiles(eps []*episodes.Episode, showLink string) {
 	// Feeds list the newest first: reverse before the stable sort so that
 	// items with equal dates keep their publication order.
 	slices.Reverse(eps)
@@ -44,21 +47,55 @@ func nameFiles(eps []*episodes.Episode) {
 	if w := len(strconv.Itoa(top)); w > width {
 		width = w
 	}
+	// A slug that several old links share names no page of its own
+	// ("/episode?id=3"): those episodes are named by title.
+	fromLink := map[string]int{}
+	for _, ep := range eps {
+		fromLink[linkSlug(ep.Link, showLink)]++
+	}
 	used := map[string]bool{}
 	for i, ep := range eps {
 		n := i + 1
 		if byNumber {
 			n = ep.Number
 		}
-		name := fmt.Sprintf("%0*d-%s", width, n, showfile.Slug(ep.Title))
+		base := fmt.Sprintf("%0*d-%s", width, n, showfile.Slug(ep.Title))
+		if old := linkSlug(ep.Link, showLink); old != "" && fromLink[old] == 1 {
+			base = old
+		}
+		name := base
 		for k := 2; used[name]; k++ {
-			name = fmt.Sprintf("%0*d-%s-%d", width, n, showfile.Slug(ep.Title), k)
+			name = fmt.Sprintf("%s-%d", base, k)
 		}
 		used[name] = true
 		ep.Slug = name
 		ep.File = "episodes/" + name + ".toml"
 	}
 }
+
+// linkSlug returns the slug of the old page an episode's link names, the
+// last segment of its path without an extension (".../055-rust-in-production/"
+// gives "055-rust-in-production"), so that the site can move without
+// breaking shared links. It returns "" when the link is the show's own
+// page, or has no path, or a path that ends in an id (digits, hex).
+func linkSlug(link, showLink string) string {
+	u, err := url.Parse(strings.TrimSpace(link))
+	if err != nil || !u.IsAbs() {
+		return ""
+	}
+	if s, err := url.Parse(strings.TrimSpace(showLink)); err == nil && s.Host == u.Host && strings.Trim(s.Path, "/") == strings.Trim(u.Path, "/") {
+		return ""
+	}
+	seg := path.Base("/" + strings.Trim(u.Path, "/"))
+	seg = strings.TrimSuffix(seg, path.Ext(seg))
+	if !strings.ContainsFunc(seg, unicode.IsLetter) || hexID.MatchString(seg) {
+		return ""
+	}
+	return showfile.Slug(seg)
+}
+
+// hexID matches a path segment that is a host's id, not a title.
+var hexID = regexp.MustCompile(`^[0-9a-fA-F]*[0-9][0-9a-fA-F]*$`)
 
 // splitShowLinks finds the show's own links among the episodes' and moves
 // them into podcast.toml: podfeed writes show links after each episode's

@@ -2,14 +2,12 @@ package project
 
 import (
 	"context"
-	"fmt"
 	"net/http"
-	"strconv"
-	"strings"
 	"sync"
 
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/remote"
 )
 
 // remoteWorkers is how many enclosures CheckRemote asks about at once.
@@ -60,7 +58,7 @@ func (s *Show) CheckRemote(ctx context.Context, client *http.Client) diag.List {
 func checkEnclosure(ctx context.Context, client *http.Client, e *episodes.Episode) diag.List {
 	var probs diag.List
 	report := episodeProblems{&probs, e}
-	length, typ, err := remoteInfo(ctx, client, e.Audio.URL)
+	length, typ, err := remote.Info(ctx, client, e.Audio.URL, "podfeed check --remote")
 	if err != nil {
 		report.errorf("audio.url", "%s is unreachable: %v", e.Audio.URL, err).
 			WithHint("listeners cannot download this episode; check the address and the media host")
@@ -74,55 +72,4 @@ func checkEnclosure(ctx context.Context, client *http.Client, e *episodes.Episod
 		report.warnf("audio.type", "%s, but the server says %s", e.Audio.Type, typ)
 	}
 	return probs
-}
-
-// remoteInfo returns the length (-1 when unknown) and type of the file at
-// url, trying HEAD first and then a GET of its first byte.
-func remoteInfo(ctx context.Context, client *http.Client, url string) (length int64, typ string, err error) {
-	res, err := request(ctx, client, http.MethodHead, url, "")
-	if err == nil && res.StatusCode == http.StatusOK && res.ContentLength >= 0 {
-		return res.ContentLength, mediaType(res), nil
-	}
-	res, err = request(ctx, client, http.MethodGet, url, "bytes=0-0")
-	if err != nil {
-		return 0, "", err
-	}
-	switch res.StatusCode {
-	case http.StatusPartialContent:
-		// Content-Range: bytes 0-0/34567890
-		cr := res.Header.Get("Content-Range")
-		if _, total, ok := strings.Cut(cr, "/"); ok {
-			if n, err := strconv.ParseInt(total, 10, 64); err == nil {
-				return n, mediaType(res), nil
-			}
-		}
-		return -1, mediaType(res), nil
-	case http.StatusOK:
-		return res.ContentLength, mediaType(res), nil
-	}
-	return 0, "", fmt.Errorf("%s", res.Status)
-}
-
-// request sends one request and closes the body at once: only the header
-// matters.
-func request(ctx context.Context, client *http.Client, method, url, byteRange string) (*http.Response, error) {
-	req, err := http.NewRequestWithContext(ctx, method, url, nil)
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("User-Agent", "podfeed check --remote")
-	if byteRange != "" {
-		req.Header.Set("Range", byteRange)
-	}
-	res, err := client.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	res.Body.Close()
-	return res, nil
-}
-
-func mediaType(res *http.Response) string {
-	t, _, _ := strings.Cut(res.Header.Get("Content-Type"), ";")
-	return strings.TrimSpace(t)
 }

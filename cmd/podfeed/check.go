@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/podfeed/podfeed/importer"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/project"
 )
@@ -83,11 +84,22 @@ func runCheck(ctx context.Context, args []string, e env) error {
 			diag.Plural(len(plan.Live), "episode", ""), diag.Plural(len(plan.Scheduled), "episode", ""),
 			diag.Plural(errs, "error", ""), diag.Plural(warns, "warning", ""))
 	}
+	if show != nil {
+		printSteps(e.stdout, importer.MoveOutSteps(show.Config))
+	}
 	if errs > 0 {
 		fmt.Fprintf(e.stderr, "podfeed: error: %s, %s\n", diag.Plural(errs, "error", ""), diag.Plural(warns, "warning", ""))
 		return errReported
 	}
 	return nil
+}
+
+// printSteps writes the lines of a step-by-step explanation, each in
+// podfeed's voice.
+func printSteps(w io.Writer, steps []string) {
+	for _, s := range steps {
+		fmt.Fprintf(w, "podfeed: %s\n", s)
+	}
 }
 
 // printProblems writes each problem with the line it points at and its hint.

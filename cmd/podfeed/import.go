@@ -91,7 +91,7 @@ func runImport(ctx context.Context, args []string, e env) error {
 	if !offline {
 		client = &http.Client{Timeout: timeout}
 	}
-	opts := importer.Options{Client: client, FeedURL: feedURL}
+	opts := importer.Options{Client: client, FeedURL: feedURL, Progress: terminalProgress(e.stderr, "asking media hosts")}
 	var src []byte
 	if isURL(feed) {
 		if client == nil {
@@ -123,6 +123,7 @@ func runImport(ctx context.Context, args []string, e env) error {
 		}
 	}
 	fmt.Fprintf(e.stdout, "%s: imported %s from %s\n", dir, diag.Plural(len(imp.Episodes), "episode", ""), feed)
+	printSteps(e.stdout, imp.MoveInSteps())
 
 	// Check what was written, as podfeed check would.
 	_, probs := project.Load(dir)

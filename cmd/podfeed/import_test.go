@@ -125,3 +125,45 @@ func TestHelpListsFlagsOnlyWhenThereAreSome(t *testing.T) {
 		}
 	}
 }
+
+// TestMoveSteps: an import says what it kept and what to do at the old
+// host; check explains the move of a show that sets new_feed_url.
+func TestMoveSteps(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "show")
+	feed := filepath.Join("..", "..", "importer", "testdata", "shapes", "dropped-tags.xml")
+	e, stdout, stderr := testEnv()
+	if code := run(context.Background(), []string{"import", "--offline", "--feed-url", "https://new.example/feed.xml", feed, dir}, e); code != exitOK {
+		t.Fatalf("import: exit code %d\n%s", code, stderr)
+	}
+	for _, want := range []string{
+		"podfeed: kept: every episode's guid",
+		"podfeed:   1. serve the built output so that https://new.example/feed.xml answers",
+		"podfeed:   2. at the old host, redirect https://p20.example/feed.xml to the new feed_url",
+		"at least 4 weeks",
+		"locked = true",
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("import's output lacks %q:\n%s", want, stdout)
+		}
+	}
+	// The source had itunes:new-feed-url, so the imported show moves on.
+	e, stdout, stderr = testEnv()
+	if code := run(context.Background(), []string{"check", dir}, e); code != exitOK {
+		t.Fatalf("check: exit code %d\n%s", code, stderr)
+	}
+	for _, want := range []string{
+		"podfeed: the feed moves to https://newhost.p20.example/feed.xml (new_feed_url), step by step:",
+		"podfeed:   1. the new feed must carry every episode with its guid unchanged, and podcast:guid 917393e3-1b1e-5cef-ace4-edaa54e1f810",
+		"HTTP 301",
+		"podcast:locked",
+	} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("check's output lacks %q:\n%s", want, stdout)
+		}
+	}
+}
+
+func testEnv() (env, *bytes.Buffer, *bytes.Buffer) {
+	var stdout, stderr bytes.Buffer
+	return env{stdout: &stdout, stderr: &stderr, now: func() time.Time { return time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC) }}, &stdout, &stderr
+}

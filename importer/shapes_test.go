@@ -1,0 +1,262 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/mmcdole/gofeed"
+
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/golden"
+	"github.com/podfeed/podfeed/internal/timecode"
+)
+
+// shapes are small feeds in testdata/shapes, one for each thing real hosts
+// write that once stopped an import or was lost by one (issue 13). Each
+// must import and build as it is; want names warnings it must give.
+var shapes = []struct {
+	file string
+	opts Options
+	want []string
+	also func(t *testing.T, imp *Import)
+}{
+	{file: "http-artwork.xml"},
+	{file: "no-self-link.xml", opts: Options{FeedURL: "https://podfeed.squarespace.example/feed.xml"}},
+	{file: "old-categories.xml", also: func(t *testing.T, imp *Import) {
+		wantString(t, "categories", "[Technology News/Politics Arts/Books]", fmt.Sprint(imp.Show.Categories))
+	}},
+	{file: "no-length.xml", also: func(t *testing.T, imp *Import) {
+		for _, ep := range imp.Episodes {
+			if ep.Audio.Length != 0 {
+				t.Errorf("%s: length %d, want 0 (unknown) without a network", ep.GUID, ep.Audio.Length)
+			}
+		}
+	}},
+	{file: "duplicate-numbers.xml"},
+	{file: "duplicate-guid.xml"},
+	{file: "enclosure-types.xml", also: func(t *testing.T, imp *Import) {
+		for guid, want := range map[string]string{"types-1": "audio/mpeg", "types-2": "audio/x-m4a", "types-3": "video/mp4"} {
+			wantString(t, guid+" type", want, episodeByGUID(t, imp, guid).Audio.Type)
+		}
+	}},
+	{file: "psc-out-of-order.xml", also: func(t *testing.T, imp *Import) {
+		wantChapters(t, imp.Episodes[0], "00:00:00 Intro", "00:10:00.500 Ionosphäre", "00:30:00 Antennen")
+	}},
+	{file: "empty-person.xml", want: []string{"an empty <podcast:person> is not kept"}},
+	{file: "empty-channel-link.xml", also: func(t *testing.T, imp *Import) {
+		if imp.Show.Link == "" {
+			t.Error("the show has no link")
+		}
+	}},
+	{file: "image-url-spaces.xml", also: func(t *testing.T, imp *Import) {
+		wantString(t, "show image", "https://spaces.example/My%20Show%20Art.jpg", imp.Show.Image)
+	}},
+	{file: "html-entities.xml", want: []string{"not well-formed XML"}, also: func(t *testing.T, imp *Import) {
+		ep := episodeByGUID(t, imp, "omny-2")
+		wantString(t, "title", "Café talk", ep.Title)
+		wantString(t, "summary", "Coffee and code — see [the café](https://example.org/cafe).", ep.Summary)
+	}},
+	{file: "leading-newline.xml", want: []string{"white space before the XML declaration"}},
+	{file: "bom.xml"},
+	{file: "notes-structure.xml", also: func(t *testing.T, imp *Import) {
+		ep := imp.Episodes[0]
+		wantString(t, "file", "episodes/055-rust-in-production.toml", ep.File)
+		for _, want := range []string{"## About\n\n", "Rust at scale.\\\nLine two", "### Takeaways\n\n",
+			"- Measure *first*, read [the profiling guide](https://example.org/profiling)", "1. one"} {
+			if !strings.Contains(ep.Summary, want) {
+				t.Errorf("summary lacks %q:\n%s", want, ep.Summary)
+			}
+		}
+	}},
+	{file: "timestamp-chapters.xml", also: func(t *testing.T, imp *Import) {
+		wantChapters(t, episodeByGUID(t, imp, "stamps-bold"), "00:00:00 Hello", "00:03:49 Performance gains", "00:10:12 Memory",
+			"00:17:30 Async", "00:25:05 Tooling", "00:33:40 Hiring", "00:43:52 Questions", "00:55:10 Goodbye")
+		wantChapters(t, episodeByGUID(t, imp, "stamps-bracket"), "00:00:00 Start", "00:05:30 Middle", "00:20:15 Late", "00:35:00 End")
+	}},
+	{file: "dropped-tags.xml", also: func(t *testing.T, imp *Import) {
+		wantString(t, "new_feed_url", "https://newhost.p20.example/feed.xml", imp.Show.NewFeedURL)
+		if imp.Show.Value == nil {
+			t.Error("podcast:value dropped")
+		}
+		if !episodeByGUID(t, imp, "p20-2").Block {
+			t.Error("itunes:block dropped: the blocked episode became visible")
+		}
+		open := episodeByGUID(t, imp, "p20-1")
+		if len(open.AlternateEnclosures) != 1 || len(open.Transcripts) != 1 {
+			t.Errorf("alternate enclosures %v, transcripts %v: want one of each", open.AlternateEnclosures, open.Transcripts)
+		}
+	}},
+}
+
+// TestShapes imports each shape, builds the result and checks, against
+// what gofeed reads from the source, that every episode keeps its guid,
+// its date with its UTC offset, its enclosure URL, its duration, its link
+// and every link of its notes.
+func TestShapes(t *testing.T) {
+	for _, tt := range shapes {
+		t.Run(tt.file, func(t *testing.T) {
+			src := golden.Read(t, filepath.Join("testdata", "shapes", tt.file))
+			oracle := gofeedRead(t, src)
+			imp, dir := importInto(t, tt.file, src, tt.opts)
+			wantProblems(t, imp, tt.want...)
+			built := gofeedRead(t, build(t, dir))
+			live := map[string]*gofeed.Item{}
+			for _, it := range built.Items {
+				live[it.GUID] = it
+			}
+			seen := map[string]bool{}
+			for _, si := range oldestFirst(oracle.Items) {
+				ep := importedItem(t, imp, si)
+				if seen[si.GUID] {
+					if !ep.Draft {
+						t.Errorf("guid %q: the second item with it is not a draft", si.GUID)
+					}
+					continue
+				}
+				seen[si.GUID] = true
+				oi := live[si.GUID]
+				if oi == nil {
+					if !ep.Draft && !ep.Block {
+						t.Errorf("guid %q: not in the built feed", si.GUID)
+					}
+					continue
+				}
+				sameItem(t, si, oi)
+			}
+			if tt.also != nil {
+				tt.also(t, imp)
+			}
+		})
+	}
+}
+
+// importedItem returns the episode imported from si: the one with its guid
+// and its enclosure.
+func importedItem(t *testing.T, imp *Import, si *gofeed.Item) *episodes.Episode {
+	t.Helper()
+	for _, ep := range imp.Episodes {
+		if ep.GUID == si.GUID && len(si.Enclosures) > 0 && ep.Audio.URL == si.Enclosures[0].URL {
+			return ep
+		}
+	}
+	t.Fatalf("guid %q with enclosure %v: no such episode imported", si.GUID, si.Enclosures)
+	return nil
+}
+
+// sameItem compares an item of the source with the item built from it.
+func sameItem(t *testing.T, si, oi *gofeed.Item) {
+	t.Helper()
+	if si.PublishedParsed == nil || oi.PublishedParsed == nil {
+		t.Fatalf("guid %q: a date gofeed cannot read: %q, %q", si.GUID, si.Published, oi.Published)
+	}
+	_, soff := si.PublishedParsed.Zone()
+	_, ooff := oi.PublishedParsed.Zone()
+	if !si.PublishedParsed.Equal(*oi.PublishedParsed) || soff != ooff {
+		t.Errorf("guid %q: published %q, built %q", si.GUID, si.Published, oi.Published)
+	}
+	if got, want := oi.Enclosures[0].URL, si.Enclosures[0].URL; got != want {
+		t.Errorf("guid %q: enclosure %q, want %q", si.GUID, got, want)
+	}
+	if got, want := seconds(t, oi), seconds(t, si); got != want {
+		t.Errorf("guid %q: duration %s, want %s", si.GUID, got, want)
+	}
+	if oi.Link != si.Link {
+		t.Errorf("guid %q: link %q, want %q", si.GUID, oi.Link, si.Link)
+	}
+	have := noteLinks(oi)
+	for _, l := range noteLinks(si) {
+		if !slices.Contains(have, l) {
+			t.Errorf("guid %q: the notes lost the link %s (kept %v)", si.GUID, l, have)
+		}
+	}
+}
+
+func seconds(t *testing.T, it *gofeed.Item) string {
+	t.Helper()
+	if it.ITunesExt == nil {
+		return ""
+	}
+	d, err := timecode.Parse(it.ITunesExt.Duration, timecode.Lenient)
+	if err != nil {
+		t.Fatalf("guid %q: duration %q: %v", it.GUID, it.ITunesExt.Duration, err)
+	}
+	return timecode.Format(d.Round(time.Second), timecode.Short) // itunes:duration is whole seconds
+}
+
+// oldestFirst returns the items by publication date, oldest first, as the
+// import keeps the first of two items with one guid.
+func oldestFirst(items []*gofeed.Item) []*gofeed.Item {
+	out := slices.Clone(items)
+	slices.SortStableFunc(out, func(a, b *gofeed.Item) int { return a.PublishedParsed.Compare(*b.PublishedParsed) })
+	return out
+}
+
+var hrefRE = regexp.MustCompile(`href\s*=\s*["']([^"']+)["']`)
+
+// noteLinks returns the addresses the item's notes link to, sorted.
+func noteLinks(it *gofeed.Item) []string {
+	var out []string
+	for _, m := range hrefRE.FindAllStringSubmatch(it.Description+" "+it.Content, -1) {
+		out = append(out, html.UnescapeString(m[1]))
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// gofeedRead reads a feed with gofeed, the oracle. gofeed, like Go's XML
+// decoder, stops at anything before the XML declaration, which browsers
+// and apps skip: the oracle is given the feed without it.
+func gofeedRead(t *testing.T, src []byte) *gofeed.Feed {
+	t.Helper()
+	src = bytes.TrimLeft(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), " \t\r\n")
+	f, err := gofeed.NewParser().Parse(bytes.NewReader(src))
+	if err != nil {
+		t.Fatalf("gofeed: %v", err)
+	}
+	return f
+}
+
+func TestLinkSlug(t *testing.T) {
+	const show = "https://old.host/"
+	tests := []struct{ link, want string }{
+		{"https://old.host/055-rust-in-production/", "055-rust-in-production"},
+		{"https://old.host/episodes/Café-Talk.html", "cafe-talk"},
+		{"https://old.host/podcast/second", "second"},
+		{"https://old.host/", ""},
+		{"https://old.host", ""},
+		{"https://old.host/?p=120", ""},
+		{"https://old.host/e/123456", ""},
+		{"https://share.transistor.example/s/9d8c7b6a", ""},
+		{"/relative/page", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := linkSlug(tt.link, show); got != tt.want {
+			t.Errorf("linkSlug(%q) = %q, want %q", tt.link, got, tt.want)
+		}
+	}
+}
+
+// TestLinkSlugsShared names by title the episodes whose old links end
+// alike, and by link the others.
+func TestLinkSlugsShared(t *testing.T) {
+	at := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
+	eps := []*episodes.Episode{
+		{Title: "Three", Link: "https://old.host/own-page/", Published: at.Add(2)},
+		{Title: "Two", Link: "https://old.host/episode/?id=2", Published: at.Add(1)},
+		{Title: "One", Link: "https://old.host/episode/?id=1", Published: at},
+	}
+	nameFiles(eps, "https://old.host/")
+	var got []string
+	for _, ep := range eps {
+		got = append(got, ep.Slug)
+	}
+	wantString(t, "slugs", "[001-one 002-two own-page]", fmt.Sprint(got))
+}
