@@ -3,15 +3,14 @@ package importer
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/remote"
 	"github.com/podfeed/podfeed/internal/timecode"
 )
 
@@ -34,30 +33,7 @@ func Fetch(ctx context.Context, client *http.Client, addr string) ([]byte, error
 }
 
 func get(ctx context.Context, client *http.Client, addr string, limit int64) ([]byte, error) {
-	if client == nil {
-		return nil, errors.New("no network access")
-	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, addr, nil)
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("User-Agent", "podfeed-import")
-	resp, err := client.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s answered %s", addr, resp.Status)
-	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", addr, err)
-	}
-	if int64(len(body)) > limit {
-		return nil, fmt.Errorf("%s is larger than %d MiB", addr, limit>>20)
-	}
-	return body, nil
+	return remote.Get(ctx, client, addr, "podfeed-import", limit)
 }
 
 // jsonChapters is the Podcasting 2.0 JSON chapters format.

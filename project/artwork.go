@@ -3,7 +3,6 @@ package project
 import (
 	"context"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
 	"path"
@@ -17,6 +16,7 @@ import (
 	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/output"
+	"github.com/podfeed/podfeed/internal/remote"
 	"github.com/podfeed/podfeed/internal/tomlx"
 	"github.com/podfeed/podfeed/site"
 )
@@ -155,30 +155,12 @@ func (s *Show) checkRemoteArtwork(ctx context.Context, client *http.Client) diag
 	if src, err := os.ReadFile(file); err == nil {
 		pos = tomlx.KeyPos(file, src, "image")
 	}
-	data, err := fetch(ctx, client, s.Config.Image)
+	data, err := remote.Get(ctx, client, s.Config.Image, "podfeed check --remote", maxArtworkBytes)
 	if err != nil {
-		probs.Add(pos, "image: %s is unreachable: %v", s.Config.Image, err).
+		probs.Add(pos, "image: the artwork is unreachable: %v", err).
 			WithHint("apps show no artwork without it; check the address and its host")
 		return probs
 	}
 	reportArtwork(&probs, pos, s.Config.Image, data)
 	return probs
-}
-
-// fetch returns the body of a GET of url, up to maxArtworkBytes.
-func fetch(ctx context.Context, client *http.Client, url string) ([]byte, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("User-Agent", "podfeed check --remote")
-	res, err := client.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("%s", res.Status)
-	}
-	return io.ReadAll(io.LimitReader(res.Body, maxArtworkBytes))
 }

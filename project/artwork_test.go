@@ -169,6 +169,16 @@ func TestCheckRemoteArtwork(t *testing.T) {
 			}
 		})
 	}
+	t.Run("unreachable", func(t *testing.T) {
+		srv := httptest.NewServer(http.NotFoundHandler())
+		defer srv.Close()
+		dir := showWithImage(t, srv.URL+"/art.jpg")
+		probs := load(t, dir).CheckRemote(context.Background(), &http.Client{Timeout: 5 * time.Second})
+		want := filepath.Join(dir, "podcast.toml") + ":7:1: image: the artwork is unreachable: " + srv.URL + "/art.jpg answered 404 Not Found"
+		if got := probs.Format(); !strings.Contains(got, want) || probs.Err() == nil {
+			t.Errorf("problems lack %q:\n%s", want, got)
+		}
+	})
 }
 
 // TestEpisodeImages: an episode's image and its chapters' images may name

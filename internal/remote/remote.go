@@ -1,12 +1,16 @@
-// Package remote asks a media host about a file without downloading it:
-// its length and type, from a HEAD request or, where the server does not
-// answer HEAD usefully, a request for its first byte. check --remote and
-// import both ask this way.
+// Package remote talks to the hosts a show's files live on. Info asks a
+// media host about a file without downloading it: its length and type,
+// from a HEAD request or, where the server does not answer HEAD usefully,
+// a request for its first byte. Get fetches a small document (a feed,
+// chapters, artwork) up to a size limit. check --remote and import both
+// go through it.
 package remote
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -62,4 +66,33 @@ func request(ctx context.Context, client *http.Client, method, url, agent, byteR
 func mediaType(res *http.Response) string {
 	t, _, _ := strings.Cut(res.Header.Get("Content-Type"), ";")
 	return strings.TrimSpace(t)
+}
+
+// Get returns the body of a GET of url, sent as agent. It fails on any
+// status but 200 and on a body over limit bytes, naming url.
+func Get(ctx context.Context, client *http.Client, url, agent string, limit int64) ([]byte, error) {
+	if client == nil {
+		return nil, errors.New("no network access")
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("User-Agent", agent)
+	res, err := client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s answered %s", url, res.Status)
+	}
+	body, err := io.ReadAll(io.LimitReader(res.Body, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", url, err)
+	}
+	if int64(len(body)) > limit {
+		return nil, fmt.Errorf("%s is larger than %d MiB", url, limit>>20)
+	}
+	return body, nil
 }
