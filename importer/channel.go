@@ -169,6 +169,11 @@ func (r *reader) channelAddress(ch *node, s *config.Show, imp *Import) {
 		// it, so that changing feed_url later does not change the show.
 		s.GUID = config.PodcastGUID(imp.OldFeedURL)
 	}
+	if s.GUID == "" && s.FeedURL != "" {
+		// No old address to derive it from: pin the one of the new feed,
+		// as init does, so that a later move keeps the show's identity.
+		s.GUID = config.PodcastGUID(s.FeedURL)
+	}
 }
 
 // channelRest reports the channel's elements podcast.toml does not keep.

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/podfeed/podfeed/config"
+
 	"github.com/mmcdole/gofeed"
 
 	"github.com/podfeed/podfeed/episodes"
@@ -28,7 +30,11 @@ var shapes = []struct {
 	also func(t *testing.T, imp *Import)
 }{
 	{file: "http-artwork.xml"},
-	{file: "no-self-link.xml", opts: Options{FeedURL: "https://podfeed.squarespace.example/feed.xml"}},
+	{file: "no-self-link.xml", opts: Options{FeedURL: "https://podfeed.squarespace.example/feed.xml"}, also: func(t *testing.T, imp *Import) {
+		// Neither a podcast:guid nor an old address: the guid is pinned
+		// to the new feed's, so that a later move keeps it.
+		wantString(t, "guid", config.PodcastGUID("https://podfeed.squarespace.example/feed.xml"), imp.Show.GUID)
+	}},
 	{file: "old-categories.xml", also: func(t *testing.T, imp *Import) {
 		wantString(t, "categories", "[Technology News/Politics Arts/Books]", fmt.Sprint(imp.Show.Categories))
 	}},
