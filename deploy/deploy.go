@@ -2,6 +2,7 @@ package deploy
 
 import (
 	"context"
+	"crypto/md5"
 	"fmt"
 	"io"
 	"os"
@@ -46,6 +47,12 @@ type Options struct {
 	Generator string
 	// Notify tells the apps when a feed changed; nil tells no one.
 	Notify *Notifier
+	// NoGzip stores every object as the build wrote it. By default the
+	// text objects (feeds, pages, stylesheets, scripts, chapters, sitemap,
+	// transcripts) are stored gzipped with Content-Encoding: gzip, which
+	// every HTTP client that fetches feeds accepts; a file target never
+	// gzips, since a folder keeps no Content-Encoding for the server.
+	NoGzip bool
 
 	// fault, in tests, is called before each operation on the bucket; an
 	// error it returns is the operation's.
@@ -173,7 +180,7 @@ func (d *deployer) run(ctx context.Context) (*Result, error) {
 // checks that no episode of the live feed is lost, and decides what to
 // upload and delete.
 func (d *deployer) plan(ctx context.Context) (*plan, error) {
-	local, err := scan(d.opts.Dir)
+	local, err := scan(d.opts.Dir, d.target.Scheme != "file" && !d.opts.NoGzip)
 	if err != nil {
 		return nil, err
 	}
@@ -366,16 +373,17 @@ func (d *deployer) step() {
 	d.opts.Progress(done, d.total)
 }
 
-// upload stores o with its type and cache headers.
+// upload stores o with its type, cache and encoding headers.
 func (d *deployer) upload(ctx context.Context, o object) error {
-	return d.write(ctx, o.Key, o.Type, o.Cache, func(w io.Writer) error {
+	return d.write(ctx, o.Key, o.Type, o.Cache, o.Encoding, func(w io.Writer) error {
 		f, err := os.Open(o.Path)
 		if err != nil {
 			return err
 		}
 		defer f.Close()
-		n, err := io.Copy(w, f)
-		if err == nil && n != o.Size {
+		hw := &hashWriter{w: w, h: md5.New()}
+		err = o.encode(hw, f)
+		if err == nil && (hw.n != o.Size || hw.sum() != o.MD5) {
 			err = fmt.Errorf("%s changed during the deploy", o.Path)
 		}
 		return err

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"gocloud.dev/blob"
 
@@ -17,13 +18,18 @@ import (
 )
 
 // uploadList formats what a deploy uploads, in its order, with each
-// object's headers: testdata/first_deploy.txt pins it.
+// object's headers (the Content-Encoding where the target supports one,
+// "-" for none): testdata/first_deploy.txt pins it.
 func uploadList(t *testing.T, dir string, uploaded []string) string {
 	t.Helper()
 	var b strings.Builder
 	for _, key := range uploaded {
 		_, typ, cache := classify(key)
-		fmt.Fprintf(&b, "%s\t%s\t%s\n", key, typ, cache)
+		enc := encodingOf(key)
+		if enc == "" {
+			enc = "-"
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\n", key, typ, cache, enc)
 	}
 	return b.String()
 }
@@ -60,7 +66,7 @@ func TestDeploy(t *testing.T) {
 			} else if want := string(golden.Read(t, goldenFile)); got != want {
 				t.Errorf("first deploy, against %s:\n%s", goldenFile, golden.Diff(want, got))
 			}
-			checkHeaders(t, be.name, b, res.Uploaded)
+			checkHeaders(t, be.name, b, target, dir1, res.Uploaded)
 			if want, got := localFiles(t, dir1), remoteFiles(t, b); !sameFiles(want, got) {
 				t.Errorf("after the first deploy the target holds %v, want %v", keys(got), keys(want))
 			}
@@ -156,13 +162,25 @@ func TestDeploy(t *testing.T) {
 	}
 }
 
-// checkHeaders fails the test unless each object has the Content-Type and
-// Cache-Control classify gives it. A file target keeps no headers.
-func checkHeaders(t *testing.T, backend string, b *blob.Bucket, uploaded []string) {
+// checkHeaders fails the test unless each object has the Content-Type,
+// Cache-Control and Content-Encoding classify and encodingOf give it. A
+// file target keeps no headers, and its files stay as the build wrote
+// them: dir's.
+func checkHeaders(t *testing.T, backend string, b *blob.Bucket, target Target, dir string, uploaded []string) {
 	t.Helper()
 	if backend == "file" {
+		for _, key := range uploaded {
+			got, err := os.ReadFile(filepath.Join(target.Dir, filepath.FromSlash(key)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want, _ := os.ReadFile(filepath.Join(dir, filepath.FromSlash(key))); !bytes.Equal(got, want) {
+				t.Errorf("%s: the file target holds other bytes than the build (gzipped: %v)", key, isGzip(got))
+			}
+		}
 		return
 	}
+	gzipped := 0
 	for _, key := range uploaded {
 		attrs, err := b.Attributes(context.Background(), key)
 		if err != nil {
@@ -170,9 +188,17 @@ func checkHeaders(t *testing.T, backend string, b *blob.Bucket, uploaded []strin
 			continue
 		}
 		_, typ, cache := classify(key)
-		if attrs.ContentType != typ || attrs.CacheControl != cache {
-			t.Errorf("%s: Content-Type %q, Cache-Control %q; want %q, %q", key, attrs.ContentType, attrs.CacheControl, typ, cache)
+		enc := encodingOf(key)
+		if attrs.ContentType != typ || attrs.CacheControl != cache || attrs.ContentEncoding != enc {
+			t.Errorf("%s: Content-Type %q, Cache-Control %q, Content-Encoding %q; want %q, %q, %q",
+				key, attrs.ContentType, attrs.CacheControl, attrs.ContentEncoding, typ, cache, enc)
 		}
+		if enc == "gzip" {
+			gzipped++
+		}
+	}
+	if gzipped == 0 {
+		t.Errorf("no object of %v was gzipped", uploaded)
 	}
 }
 
@@ -252,5 +278,117 @@ func TestDeployWithoutBuild(t *testing.T) {
 	var h *hintedError
 	if !errors.As(err, &h) || !strings.Contains(err.Error(), "feed.xml: nothing to deploy") || !strings.Contains(h.Hint(), "podfeed build") {
 		t.Errorf("err = %v", err)
+	}
+}
+
+// TestDeployNoGzip: with NoGzip every object is stored as the build wrote
+// it; a later deploy with gzip uploads again exactly the text objects,
+// and the one after that nothing.
+func TestDeployNoGzip(t *testing.T) {
+	ctx := context.Background()
+	b, target := backends()[1].open(t)
+	dir := buildShow(t, v1)
+	opts := options(dir)
+	opts.NoGzip = true
+	if _, err := Deploy(ctx, b, target, opts); err != nil {
+		t.Fatal(err)
+	}
+	for key := range localFiles(t, dir) {
+		if attrs, err := b.Attributes(ctx, key); err != nil || attrs.ContentEncoding != "" {
+			t.Errorf("%s with NoGzip: %+v, %v", key, attrs, err)
+		}
+	}
+	if want, got := localFiles(t, dir), remoteFiles(t, b); !sameFiles(want, got) {
+		t.Errorf("with NoGzip the target holds %v, want %v", keys(got), keys(want))
+	}
+	res, err := Deploy(ctx, b, target, options(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for key := range localFiles(t, dir) {
+		if encodingOf(key) == "gzip" {
+			text = append(text, key)
+		}
+	}
+	slices.Sort(text)
+	if got := slices.Sorted(slices.Values(res.Uploaded)); !slices.Equal(got, text) {
+		t.Errorf("deploy with gzip after one without uploaded %v, want the text objects %v", got, text)
+	}
+	checkHeaders(t, "s3", b, target, dir, res.Uploaded)
+	checkLive(t, b)
+	if res, err := Deploy(ctx, b, target, options(dir)); err != nil || len(res.Uploaded) != 0 {
+		t.Errorf("deploy after that: %+v, %v", res, err)
+	}
+}
+
+// TestReadGzipped: the live feed and the record are read whether the
+// provider's reader gives the gzipped bytes as stored (s3) or
+// decompresses them (gs).
+func TestReadGzipped(t *testing.T) {
+	ctx := context.Background()
+	b, target := backends()[0].open(t)
+	want := []byte(`<?xml version="1.0"?><rss version="2.0"><channel></channel></rss>`)
+	var gz bytes.Buffer
+	zw := newGzip(&gz)
+	zw.Write(want)
+	zw.Close()
+	if err := b.WriteAll(ctx, "stored.xml", gz.Bytes(), nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WriteAll(ctx, "decompressed.xml", want, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.WriteAll(ctx, "broken.xml", gz.Bytes()[:gz.Len()-6], nil); err != nil {
+		t.Fatal(err)
+	}
+	d := &deployer{bucket: b, target: target, opts: options(t.TempDir())}
+	for _, key := range []string{"stored.xml", "decompressed.xml"} {
+		if got, err := d.read(ctx, key); err != nil || !bytes.Equal(got, want) {
+			t.Errorf("read %s: %q, %v; want %q", key, got, err, want)
+		}
+	}
+	if _, err := d.read(ctx, "broken.xml"); err == nil || !strings.Contains(err.Error(), "broken.xml: cannot read: gzipped content:") {
+		t.Errorf("read of a cut gzip stream: %v", err)
+	}
+}
+
+// TestGzipDeterministic: the same file gzips to the same bytes each time,
+// with no name and no time in the header.
+func TestGzipDeterministic(t *testing.T) {
+	dir := buildShow(t, v1)
+	a, err := scan(dir, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range a {
+		if o.Key == "feed.xml" {
+			if err := os.Chtimes(o.Path, time.Now(), time.Now().Add(time.Hour)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	b, err := scan(dir, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(a, b) {
+		t.Errorf("two scans differ:\n%v\n%v", a, b)
+	}
+	var buf bytes.Buffer
+	for _, o := range b {
+		if o.Key != "feed.xml" {
+			continue
+		}
+		f, _ := os.Open(o.Path)
+		defer f.Close()
+		if err := o.encode(&buf, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	h := buf.Bytes()
+	// ID1 ID2 CM FLG MTIME(4) XFL OS: no FNAME flag, mtime 0.
+	if len(h) < 10 || !isGzip(h) || h[3] != 0 || !bytes.Equal(h[4:8], []byte{0, 0, 0, 0}) {
+		t.Errorf("gzip header % x", h[:min(len(h), 10)])
 	}
 }

@@ -10,6 +10,9 @@
 // come at the end, only of objects that podfeed uploaded (recorded in the
 // target's [ManifestKey]) and that no feed points at. A deploy that would
 // drop an episode the live feed carries refuses unless told otherwise.
+// Where the target keeps a Content-Encoding (s3, gs, azblob, not a file
+// folder), text objects are stored gzipped, byte for byte the same on each
+// deploy of the same file, unless [Options].NoGzip is set.
 // Transient errors are retried with backoff.
 //
 // deploy does not build: it publishes what the last build wrote. It reads

@@ -209,7 +209,7 @@ func options(dir string) Options {
 // publishes.
 func localFiles(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
-	objs, err := scan(dir)
+	objs, err := scan(dir, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -239,13 +239,35 @@ func remoteFiles(t *testing.T, b *blob.Bucket) map[string][]byte {
 		if o.IsDir || o.Key == ManifestKey {
 			continue
 		}
-		data, err := b.ReadAll(ctx, o.Key)
-		if err != nil {
-			t.Fatalf("read %s: %v", o.Key, err)
-		}
-		files[o.Key] = data
+		files[o.Key] = readRemote(t, b, o.Key)
 	}
 	return files
+}
+
+// readRemote returns the content of the object key of b, decompressed
+// when its Content-Encoding is gzip; it fails the test unless the stored
+// bytes are gzipped exactly when its attributes say so.
+func readRemote(t *testing.T, b *blob.Bucket, key string) []byte {
+	t.Helper()
+	ctx := context.Background()
+	attrs, err := b.Attributes(ctx, key)
+	if err != nil {
+		t.Fatalf("%s: %v", key, err)
+	}
+	data, err := b.ReadAll(ctx, key)
+	if err != nil {
+		t.Fatalf("read %s: %v", key, err)
+	}
+	// The s3 reader gives the stored bytes as they are.
+	if gz := isGzip(data); gz != (attrs.ContentEncoding == "gzip") {
+		t.Fatalf("%s: Content-Encoding %q, but the bytes read are gzipped: %v", key, attrs.ContentEncoding, gz)
+	}
+	if attrs.ContentEncoding == "gzip" {
+		if data, err = gunzip(data); err != nil {
+			t.Fatalf("%s: %v", key, err)
+		}
+	}
+	return data
 }
 
 // liveFeed is what the consistency check reads of feed.xml.
@@ -276,10 +298,7 @@ func checkLive(t *testing.T, b *blob.Bucket) {
 		t.Fatalf("podcast namespace is %s", xmlns.Podcast)
 	}
 	ctx := context.Background()
-	data, err := b.ReadAll(ctx, "feed.xml")
-	if err != nil {
-		t.Fatalf("live feed.xml: %v", err)
-	}
+	data := readRemote(t, b, "feed.xml")
 	if err := wellFormed(data); err != nil {
 		t.Fatalf("live feed.xml is not well-formed: %v", err)
 	}

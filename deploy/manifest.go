@@ -1,6 +1,8 @@
 package deploy
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -36,10 +38,12 @@ type entry struct {
 	Size  int64  `json:"size"`
 	Type  string `json:"type"`
 	Cache string `json:"cache"`
+	// Encoding is the Content-Encoding: "gzip", or "" (left out) for none.
+	Encoding string `json:"encoding,omitempty"`
 }
 
 func entryOf(o object) entry {
-	return entry{MD5: o.MD5, Size: o.Size, Type: o.Type, Cache: o.Cache}
+	return entry{MD5: o.MD5, Size: o.Size, Type: o.Type, Cache: o.Cache, Encoding: o.Encoding}
 }
 
 // readManifest reads the target's manifest; a target without one (a first
@@ -76,13 +80,16 @@ func (d *deployer) writeManifest(ctx context.Context, m *manifest) error {
 		return err
 	}
 	data = append(data, '\n')
-	return d.write(ctx, ManifestKey, "application/json", "no-store", func(w io.Writer) error {
+	return d.write(ctx, ManifestKey, "application/json", "no-store", "", func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
 }
 
 // read returns the content of the object key, retrying transient errors.
+// A gzipped object is decompressed: some providers' readers give the
+// stored bytes (s3), others decompress them already (gs), so the bytes
+// are told by their gzip header, which no feed or record starts with.
 func (d *deployer) read(ctx context.Context, key string) ([]byte, error) {
 	var data []byte
 	err := d.do(ctx, "read", key, func() error {
@@ -90,18 +97,38 @@ func (d *deployer) read(ctx context.Context, key string) ([]byte, error) {
 		data, err = d.bucket.ReadAll(ctx, key)
 		return err
 	})
+	if err == nil && isGzip(data) {
+		if data, err = gunzip(data); err != nil {
+			return nil, &objectError{name: d.target.Name(key), verb: "cannot read", msg: err.Error(), err: err}
+		}
+	}
 	return data, err
 }
 
-// write stores the object key with the content fill writes.
-func (d *deployer) write(ctx context.Context, key, typ, cache string, fill func(io.Writer) error) error {
+// gunzip returns the decompressed content of the gzip stream data.
+func gunzip(data []byte) ([]byte, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(data))
+	if err != nil {
+		return nil, err
+	}
+	out, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("gzipped content: %w", err)
+	}
+	return out, nil
+}
+
+// write stores the object key with the content fill writes, and the
+// Content-Type, Cache-Control and Content-Encoding typ, cache and enc.
+func (d *deployer) write(ctx context.Context, key, typ, cache, enc string, fill func(io.Writer) error) error {
 	return d.do(ctx, "upload", key, func() error {
 		wctx, cancel := context.WithCancel(ctx)
 		defer cancel() // a write whose context ends before Close is discarded
 		w, err := d.bucket.NewWriter(wctx, key, &blob.WriterOptions{
-			ContentType:  typ,
-			CacheControl: cache,
-			Metadata:     map[string]string{"uploaded-by": "podfeed"},
+			ContentType:     typ,
+			CacheControl:    cache,
+			ContentEncoding: enc,
+			Metadata:        map[string]string{"uploaded-by": "podfeed"},
 		})
 		if err != nil {
 			return err

@@ -1,10 +1,12 @@
 package deploy
 
 import (
+	"compress/gzip"
 	"crypto/md5"
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io"
 	"io/fs"
 	"os"
@@ -38,7 +40,10 @@ type object struct {
 	MD5   string // hex
 	Type  string // Content-Type
 	Cache string // Cache-Control
-	class class
+	// Encoding is the Content-Encoding it is stored with: "gzip" or "".
+	// Size and MD5 are those of the stored bytes, gzipped or not.
+	Encoding string
+	class    class
 }
 
 // isFeed reports whether the object is one of the feeds apps subscribe to.
@@ -94,6 +99,52 @@ func classify(key string) (class, string, string) {
 	return classAsset, typ, cacheShort
 }
 
+// gzipTypes are the Content-Types a deploy gzips, where the target
+// supports Content-Encoding: the feeds, pages, stylesheets, scripts,
+// chapters, sitemap and transcripts. Media and images are compressed
+// already, and robots.txt stays plain for the crawlers that read it so.
+var gzipTypes = map[string]bool{
+	"application/xml; charset=utf-8":       true,
+	"application/rss+xml; charset=utf-8":   true,
+	"application/atom+xml; charset=utf-8":  true,
+	"application/feed+json; charset=utf-8": true,
+	"application/json+chapters":            true,
+	"application/json":                     true,
+	"application/x-subrip":                 true,
+	"text/html; charset=utf-8":             true,
+	"text/css; charset=utf-8":              true,
+	"text/javascript; charset=utf-8":       true,
+	"text/xsl; charset=utf-8":              true,
+	"text/vtt; charset=utf-8":              true,
+}
+
+// encodingOf returns the Content-Encoding that a target supporting one
+// stores key with: "gzip" for text, "" for the rest.
+func encodingOf(key string) string {
+	if _, typ, _ := classify(key); gzipTypes[typ] {
+		return "gzip"
+	}
+	return ""
+}
+
+// gzipLevel is the fixed compression level of stored objects: with it, an
+// empty gzip header (no name, no time) and one Go release, the same file
+// gives the same bytes on every deploy, so its MD5 matches the ETag of
+// the object uploaded before and it is not uploaded again.
+const gzipLevel = gzip.BestCompression
+
+// newGzip returns a writer that gzips into w, deterministically.
+func newGzip(w io.Writer) *gzip.Writer {
+	zw, err := gzip.NewWriterLevel(w, gzipLevel)
+	if err != nil {
+		panic(err) // gzipLevel is valid
+	}
+	return zw // its zero Header: no name, no comment, modification time 0
+}
+
+// isGzip reports whether data starts as a gzip stream does.
+func isGzip(data []byte) bool { return len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b }
+
 // archivePage matches the names of a paged feed's archive pages.
 var archivePage = regexp.MustCompile(`^(feed-[0-9]+\.(xml|json)|atom-[0-9]+\.xml)$`)
 
@@ -107,8 +158,9 @@ func isRSSPage(key string) bool {
 
 // scan lists the files of the output folder dir that a deploy publishes:
 // every file except those whose name, or a folder's, starts with "." (the
-// build's manifest, lock and temporary files). Sorted by key.
-func scan(dir string) ([]object, error) {
+// build's manifest, lock and temporary files). Sorted by key. With gz, the
+// text files are to be stored gzipped.
+func scan(dir string, gz bool) ([]object, error) {
 	var objs []object
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -136,6 +188,9 @@ func scan(dir string) ([]object, error) {
 		key := filepath.ToSlash(rel)
 		o := object{Key: key, Path: p}
 		o.class, o.Type, o.Cache = classify(key)
+		if gz {
+			o.Encoding = encodingOf(key)
+		}
 		objs = append(objs, o)
 		return nil
 	})
@@ -151,21 +206,56 @@ func scan(dir string) ([]object, error) {
 	return objs, nil
 }
 
-// hash fills in the object's size and MD5 from its file.
+// hash fills in the size and MD5 of the object's stored bytes.
 func (o *object) hash() error {
 	f, err := os.Open(o.Path)
 	if err != nil {
 		return fmt.Errorf("%s: cannot read: %w", o.Path, unwrapPath(err))
 	}
 	defer f.Close()
-	h := md5.New()
-	n, err := io.Copy(h, f)
-	if err != nil {
+	h := &hashWriter{h: md5.New()}
+	if err := o.encode(h, f); err != nil {
 		return fmt.Errorf("%s: cannot read: %w", o.Path, unwrapPath(err))
 	}
-	o.Size, o.MD5 = n, hex.EncodeToString(h.Sum(nil))
+	o.Size, o.MD5 = h.n, h.sum()
 	return nil
 }
+
+// encode writes the bytes to store, the file's content r gzipped or not,
+// to w.
+func (o *object) encode(w io.Writer, r io.Reader) error {
+	if o.Encoding != "gzip" {
+		_, err := io.Copy(w, r)
+		return err
+	}
+	zw := newGzip(w)
+	if _, err := io.Copy(zw, r); err != nil {
+		return err
+	}
+	return zw.Close()
+}
+
+// hashWriter counts and hashes what is written through it to w (nil: to
+// nothing else).
+type hashWriter struct {
+	w io.Writer
+	h hash.Hash
+	n int64
+}
+
+func (hw *hashWriter) Write(p []byte) (int, error) {
+	if hw.w != nil {
+		n, err := hw.w.Write(p)
+		hw.h.Write(p[:n])
+		hw.n += int64(n)
+		return n, err
+	}
+	hw.h.Write(p)
+	hw.n += int64(len(p))
+	return len(p), nil
+}
+
+func (hw *hashWriter) sum() string { return hex.EncodeToString(hw.h.Sum(nil)) }
 
 // unwrapPath drops the path an *fs.PathError repeats.
 func unwrapPath(err error) error {

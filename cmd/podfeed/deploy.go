@@ -34,7 +34,13 @@ show folder; podfeed never prints them.
 
 Only objects whose content or headers changed are uploaded, each with its
 Content-Type and Cache-Control (feeds and pages 5 minutes, chapters an hour,
-artwork a day, media a week). Media, chapters and pages go first, then the
+artwork a day, media a week). The text objects (feeds, pages, stylesheets,
+scripts, chapters, sitemap, transcripts) are stored gzipped with
+Content-Encoding: gzip, which podcast apps, browsers and CDNs decode; media
+and images are stored as they are, and so is everything in a file:// folder,
+which keeps no Content-Encoding for its server. --no-gzip stores text plain
+too, for a CDN or client that mishandles it; switching either way uploads the
+text objects once again. Media, chapters and pages go first, then the
 feeds, feed.xml last, so that apps never see a feed pointing at a missing
 file; deletions come last, only of objects podfeed uploaded (it records them
 in .podfeed-deploy.json in the target) that no feed points at. A deploy
@@ -55,13 +61,14 @@ Examples:
 
 // deployFlags are the flags deploy has and build --deploy shares.
 type deployFlags struct {
-	dryRun, noNotify bool
-	jobs             int
+	dryRun, noNotify, noGzip bool
+	jobs                     int
 }
 
 func (f *deployFlags) define(fs *flag.FlagSet) {
 	fs.BoolVar(&f.dryRun, "dry-run", false, "list what the deploy would upload and delete, and change nothing")
 	fs.BoolVar(&f.noNotify, "no-notify", false, "tell no WebSub hub nor podping of the change")
+	fs.BoolVar(&f.noGzip, "no-gzip", false, "store feeds, pages and other text as they are, not gzipped")
 	fs.IntVar(&f.jobs, "j", 8, "upload `N` objects at once")
 }
 
@@ -127,7 +134,7 @@ func deployShow(ctx context.Context, e env, dir string, cfg *config.Show, rawURL
 	}
 	opts := deploy.Options{
 		Dir: out, FeedURL: cfg.FeedURL, DryRun: r.flags.dryRun, AllowRemoval: r.allow, AllowAllRemovals: r.allowAll,
-		Jobs: r.flags.jobs, Generator: "podfeed " + version(),
+		Jobs: r.flags.jobs, Generator: "podfeed " + version(), NoGzip: r.flags.noGzip,
 	}
 	if !r.flags.noNotify {
 		n := &deploy.Notifier{Hubs: cfg.Notify.Hubs, Podping: cfg.Notify.Podping, Medium: cfg.Medium,
