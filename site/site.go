@@ -154,6 +154,12 @@ type Page struct {
 	Pages    []ListPage // every page of the list; nil when there is one
 	Episode  *Episode   // the page's episode; nil on the show's pages
 
+	// Support, Place and LicenseLink are the show's support links,
+	// location and license; nil when it has none.
+	Support     *Support
+	Place       *Place
+	LicenseLink *LicenseLink
+
 	// JSONLD is the page's schema.org description (PodcastSeries or
 	// PodcastEpisode), for a <script type="application/ld+json">.
 	JSONLD template.JS
@@ -217,6 +223,10 @@ type Episode struct {
 	Starts      string // the chapter starts in seconds, space-separated, for the player
 	EmbedCode   string // the <iframe> markup that embeds its player
 	Shares      []Share
+	Clips       []Clip       // the soundbites, to play one by one
+	Support     *Support     // funding links and streaming payments; nil without
+	Place       *Place       // the episode's podcast:location; nil without
+	LicenseLink *LicenseLink // the episode's license, else the show's; nil without
 
 	Newer, Older *Episode // neighbours in publication order; nil at the ends
 
@@ -317,6 +327,9 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 		Apps:        Apps(show.Title, show.FeedURL),
 		Directories: show.Directories,
 		Artwork:     opts.Artwork,
+		Support:     support(show, nil),
+		Place:       place(show.Location),
+		LicenseLink: licenseLink(show.License),
 	}
 	for _, a := range []*string{&p.Artwork.Hero, &p.Artwork.Thumb, &p.Artwork.Icon} {
 		if *a == "" {
@@ -424,6 +437,12 @@ func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, 
 		})
 	}
 	e.Starts = chapterStarts(e.Chapters)
+	e.Clips = clips(ep.Soundbites)
+	e.Support = support(show, ep.Value)
+	e.Place = place(ep.Location)
+	if e.LicenseLink = licenseLink(ep.License); e.LicenseLink == nil {
+		e.LicenseLink = licenseLink(show.License)
+	}
 	e.notes = notes
 	return e, nil
 }

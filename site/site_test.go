@@ -347,7 +347,7 @@ func TestTemplatesOverride(t *testing.T) {
 		{"unknown field", fstest.MapFS{"index.html": {Data: []byte("{{.Show.Nope}}")}},
 			"render index.html: template: index.html:1:7: executing \"index.html\" at <.Show.Nope>: can't evaluate field Nope in type *config.Show"},
 		{"layout without a part", fstest.MapFS{"layout.html": {Data: []byte(`{{define "head"}}{{end}}`)}},
-			`render index.html: html/template:index.html:105:11: no such template "script"`},
+			`render index.html: html/template:index.html:106:11: no such template "script"`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			out, _ := feed.Build(show, eps, feed.Options{})

@@ -65,8 +65,12 @@
     var titles = [];
     var now = box.querySelector(".now");
 
+    // A clip plays from its start and pauses at clipEnd; any other seek
+    // ends the clip.
+    var clipEnd = -1;
     function seek(t, play) {
       if (!(t >= 0)) { return; }
+      clipEnd = -1;
       player.currentTime = t;
       player.setAttribute("data-seek", String(t));
       mark();
@@ -115,6 +119,22 @@
         seek(t, true);
       });
     }, scope);
+
+    // Soundbite buttons play just their clip.
+    each("button[data-clip]", function (b) {
+      var r = b.getAttribute("data-clip").split(" ").map(parseFloat);
+      b.hidden = false;
+      b.addEventListener("click", function () {
+        seek(r[0], true);
+        clipEnd = r[1];
+      });
+    }, scope);
+    player.addEventListener("timeupdate", function () {
+      if (clipEnd >= 0 && player.currentTime >= clipEnd) {
+        clipEnd = -1;
+        player.pause();
+      }
+    });
 
     var current = -2;
     function mark() {
