@@ -2,6 +2,7 @@ package site
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -74,5 +75,20 @@ func TestClips(t *testing.T) {
 	want := []Clip{{Title: "Woodpecker", Start: "750", End: "795", From: "12:30", To: "13:15"}}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("clips = %+v, want %+v", got, want)
+	}
+}
+
+// TestRobotsSubPath: a site under a sub-path of its host keeps crawlers
+// out of its own embed pages, not the host's /embed/.
+func TestRobotsSubPath(t *testing.T) {
+	for site, want := range map[string]string{
+		"https://host.example/":           "Disallow: /embed/\n",
+		"https://host.example/show/":      "Disallow: /show/embed/\n",
+		"https://host.example/a%20b/pod/": "Disallow: /a%20b/pod/embed/\n",
+	} {
+		got := string(robots(site))
+		if !strings.Contains(got, want) || !strings.Contains(got, "Sitemap: "+site+SitemapFile+"\n") {
+			t.Errorf("robots(%q) = %q, want %q and the sitemap", site, got, want)
+		}
 	}
 }
