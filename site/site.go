@@ -578,8 +578,13 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 		if err != nil {
 			return nil, err
 		}
-		t, err := template.New(LayoutTemplate).Funcs(funcs).Parse(string(layout))
+		// The built-in layout first, so that a show's own layout.html,
+		// parsed over it, may leave out blocks added in later versions.
+		t, err := template.New(LayoutTemplate).Funcs(funcs).ParseFS(builtin, path.Join("templates", LayoutTemplate))
 		if err != nil {
+			return nil, fmt.Errorf("built-in %s: %w", LayoutTemplate, err)
+		}
+		if t, err = t.Parse(string(layout)); err != nil {
 			return nil, fmt.Errorf("%s: %w", layoutFrom, err)
 		}
 		if _, err := t.New(name).Parse(string(src)); err != nil {

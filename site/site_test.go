@@ -333,6 +333,13 @@ func TestTemplatesOverride(t *testing.T) {
 		t.Errorf("the episode page no longer comes from the built-in template")
 	}
 
+	// A layout of an older podfeed, without the blocks added since, still
+	// renders: they come from the built-in layout.
+	partial := render(t, show, eps, fstest.MapFS{"layout.html": {Data: []byte(`{{define "head"}}<meta name="custom-head">{{end}}`)}})
+	if got := string(partial["index.html"]); !strings.Contains(got, `<meta name="custom-head">`) || !strings.Contains(got, `<audio`) {
+		t.Errorf("a layout.html defining only head does not render over the built-in parts:\n%s", got)
+	}
+
 	for _, tt := range []struct {
 		name string
 		fs   fstest.MapFS
@@ -346,8 +353,8 @@ func TestTemplatesOverride(t *testing.T) {
 			"templates/embed.html: template: embed.html:1: unclosed action"},
 		{"unknown field", fstest.MapFS{"index.html": {Data: []byte("{{.Show.Nope}}")}},
 			"render index.html: template: index.html:1:7: executing \"index.html\" at <.Show.Nope>: can't evaluate field Nope in type *config.Show"},
-		{"layout without a part", fstest.MapFS{"layout.html": {Data: []byte(`{{define "head"}}{{end}}`)}},
-			`render index.html: html/template:index.html:106:11: no such template "script"`},
+		{"layout with a parse error", fstest.MapFS{"layout.html": {Data: []byte(`{{define "head"}}`)}},
+			`templates/layout.html: template: layout.html:1: unexpected EOF`},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			out, _ := feed.Build(show, eps, feed.Options{})
