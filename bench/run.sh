@@ -9,9 +9,28 @@
 #   peer     bench/peer: BurntSushi/toml into structs + gorilla/feeds RSS
 #   build    podfeed build into an empty output folder with an empty cache
 #   rebuild  podfeed build again, nothing changed
-# in $RUNS rounds (each round runs all five, so that load from other
+#   writefloor  bench/writefloor: the full build's files written again into
+#            a new folder (same names and bytes, create+write on two
+#            goroutines, no rename, no sync)
+#   edit     podfeed build after one episode's title changed
+#   add      podfeed build after one episode was added (the newest)
+#   remove   podfeed build after one episode file was removed, confirmed
+#            with --allow-removal GUID
+# in $RUNS rounds (each round runs all nine, so that load from other
 # processes spreads over all of them), reports the median of each, and
 # prints a markdown report, also written to bench/results-<date>.md.
+#
+# Each of edit, add and remove builds into a copy of the full build's
+# output folder (and cache), made with cp -a and synced before the clock
+# starts, so each starts from a full build of the show before the change.
+# The show is changed in place and put back after each (the same bytes and
+# file times); a changed or added file and the episodes folder are dated
+# 2025-12-02, settled long ago as the generator's 2025-12-01 is, so no
+# build distrusts their times.
+#
+# Nothing is deleted until the script ends, so DATA needs room for every
+# output of the run: about 5 full outputs per round at each N (5.6 GB
+# each at N = 100,000, 0.56 GB at 10,000).
 #
 # Environment:
 #   NS="100 1000"   the show sizes (default "100 1000 10000 100000")
@@ -56,7 +75,7 @@ bin=$DATA/bin
 mkdir -p "$bin"
 echo "building binaries into $bin" >&2
 (cd "$root" && go build -o "$bin/gen" ./bench/gen && go build -o "$bin/floor" ./bench/floor &&
-	go build -o "$bin/peer" ./bench/peer)
+	go build -o "$bin/peer" ./bench/peer && go build -o "$bin/writefloor" ./bench/writefloor)
 if [[ -n ${PODFEED:-} ]]; then
 	podfeed=$PODFEED
 	tree="the binary $PODFEED ($("$podfeed" version 2>&1 | head -n 1))"
@@ -117,14 +136,87 @@ discard() {
 	fi
 }
 
-# clean moves away what a build may have left in the show folder (a cache,
-# a lock), leaving only the generated input.
+# leftovers lists, NUL-separated, what builds left in the show folder (a
+# cache, a lock): everything but the generated input.
+leftovers() {
+	find "$1" -mindepth 1 -maxdepth 1 ! -name podcast.toml ! -name episodes ! -name .generated -print0
+	find "$1/episodes" -mindepth 1 -maxdepth 1 ! -name '*.toml' -print0
+}
+
+# clean moves away what a build may have left in the show folder, leaving
+# only the generated input.
 clean() {
-	local show=$1 f
+	local f
 	while IFS= read -r -d '' f; do
 		discard "$f"
-	done < <(find "$show" -mindepth 1 -maxdepth 1 ! -name podcast.toml ! -name episodes ! -name .generated -print0
-		find "$show/episodes" -mindepth 1 -maxdepth 1 ! -name '*.toml' -print0)
+	done < <(leftovers "$1")
+}
+
+# save_leftovers copies what the full build left in the show folder into
+# $DATA/leftovers; restore_leftovers puts exactly that back, so that each
+# incremental build finds the show folder as the full build left it.
+save_leftovers() {
+	local f
+	discard "$DATA/leftovers"
+	mkdir -p "$DATA/leftovers/episodes"
+	while IFS= read -r -d '' f; do
+		cp -a "$f" "$DATA/leftovers/${f#"$show"/}"
+	done < <(leftovers "$show")
+}
+restore_leftovers() {
+	local f
+	clean "$show"
+	while IFS= read -r -d '' f; do
+		cp -a "$f" "$show/${f#"$DATA/leftovers"/}"
+	done < <(find "$DATA/leftovers" -mindepth 1 -maxdepth 1 ! -name episodes -print0
+		find "$DATA/leftovers/episodes" -mindepth 1 -maxdepth 1 -print0)
+}
+
+# The show's times: bench/gen dates every file and folder $gentime; a file
+# the script changes or adds, and the episodes folder then, get $edittime.
+gentime="2025-12-01 00:00:00 UTC"
+edittime="2025-12-02 00:00:00 UTC"
+
+# tree_size prints the number of regular files under a folder and their
+# bytes.
+tree_size() { find "$1" -type f -printf '%s\n' | awk '{s += $1} END {print NR, s + 0}'; }
+
+# check_feed FEED NAME ITEMS [GREP [GREP_NOT]] stops the script unless the
+# feed has ITEMS items, contains GREP and does not contain GREP_NOT.
+check_feed() {
+	local items
+	items=$(grep -c '<item>' "$1" || true)
+	if [[ $items != "$3" ]]; then
+		echo "run.sh: feed.xml after $2 at N=$n has $items items, want $3" >&2
+		exit 1
+	fi
+	if [[ -n ${4:-} ]] && ! grep -qF -- "$4" "$1"; then
+		echo "run.sh: feed.xml after $2 at N=$n lacks $4" >&2
+		exit 1
+	fi
+	if [[ -n ${5:-} ]] && grep -qF -- "$5" "$1"; then
+		echo "run.sh: feed.xml after $2 at N=$n still has $5" >&2
+		exit 1
+	fi
+}
+
+# incremental NAME ARGS... measures podfeed build ARGS... of the show as
+# the caller changed it, into a copy of the full build's output folder and
+# cache ($out and $DATA/cache), with the show folder's leftovers as the
+# full build left them. The copy is neither timed nor deleted after.
+incremental() {
+	local name=$1 scratch=$DATA/inc-$n
+	shift
+	discard "$scratch"
+	discard "$scratch.cache"
+	cp -a "$out" "$scratch"
+	cp -a "$DATA/cache" "$scratch.cache"
+	restore_leftovers
+	sync -f "$scratch" # the copy's writes are not the build's to flush
+	export XDG_CACHE_HOME=$scratch.cache
+	touch -d "$edittime" "$show/episodes"
+	run "$name" "$podfeed" build "$@" -o "$scratch" --now "$NOW" "$show" || true
+	export XDG_CACHE_HOME=$DATA/cache
 }
 
 # Per command: the runs' microseconds, kilobytes and CPU seconds.
@@ -183,6 +275,7 @@ skip_reason() {
 }
 
 abs_rows=()
+inc_rows=()
 ratio_rows=()
 cpu_rows=()
 out_rows=()
@@ -220,6 +313,23 @@ for n in $NS; do
 		echo "  not running podfeed at N=$n: $skip" >&2
 		skipped+=("N=$n: $skip")
 	fi
+
+	# The changes the incremental builds measure: the middle episode's
+	# title edited, or that episode removed; a copy of the newest episode
+	# added as a newer one with its own number, guid, title and audio.
+	mapfile -t eps < <(find "$show/episodes" -mindepth 1 -maxdepth 1 -name '*.toml' -printf '%f\n' | sort)
+	mid=${eps[$((${#eps[@]} / 2))]}
+	last=${eps[-1]}
+	unset eps
+	mid_guid=$(sed -n 's/^guid = "\(.*\)"$/\1/p' "$show/episodes/$mid")
+	cp -p "$show/episodes/$mid" "$DATA/mid.toml"
+	prefix=${last%%-*}
+	added=$(printf '%0*d-bench-added.toml' "${#prefix}" $((n + 1)))
+	added_title="An episode added by bench/run.sh (#$((n + 1)))"
+	sed -e "0,/^title = /s|^title = .*|title = \"$added_title\"|" -e "s/^number = .*/number = $((n + 1))/" \
+		-e 's/^published = .*/published = 2025-06-01T09:00:00Z/' -e 's/^guid = .*/guid = "synthetic-bench-added"/' \
+		-e 's|^url = "\(https://media.*\)\.mp3"$|url = "\1-added.mp3"|' "$show/episodes/$last" >"$DATA/added.toml"
+	touch -d "$edittime" "$DATA/added.toml"
 	for ((r = 0; r < RUNS; r++)); do
 		run cat sh -c 'find "$1" -name "*.toml" -type f -print0 | xargs -0 cat' sh "$show" || true
 		run floor "$bin/floor" "$show" || true
@@ -252,10 +362,51 @@ for n in $NS; do
 				echo "run.sh: warning: the unchanged rebuild of N=$n rewrote $touched files" >&2
 			fi
 		fi
+
+		# The write floor: the full build's files written again into a
+		# folder that does not exist. Its writes are flushed after, so
+		# that the next build's sync does not pay for them.
+		if ! slow writefloor; then
+			discard "$DATA/wf-$n"
+			run writefloor "$bin/writefloor" -from "$out" -o "$DATA/wf-$n" || true
+			if [[ $(tree_size "$DATA/wf-$n") != "$(tree_size "$out")" ]]; then
+				echo "run.sh: the write floor of N=$n wrote $(tree_size "$DATA/wf-$n") (files bytes), want $(tree_size "$out")" >&2
+				exit 1
+			fi
+			sync -f "$DATA/wf-$n"
+		fi
+
+		# Edit one, add one, remove one: each from the full build, each
+		# undone after. Without .generated while the show is changed, an
+		# interrupted run leaves a show the next run generates again.
+		save_leftovers
+		rm "$show/.generated"
+		if ! slow edit; then
+			sed -i '0,/^title = "/s/^title = "\(.*\)"$/title = "\1 (edited)"/' "$show/episodes/$mid"
+			touch -d "$edittime" "$show/episodes/$mid"
+			incremental edit
+			check_feed "$DATA/inc-$n/feed.xml" edit "$n" "(#$((n / 2 + 1))) (edited)</title>"
+			cp -p "$DATA/mid.toml" "$show/episodes/$mid"
+		fi
+		if ! slow add; then
+			cp -p "$DATA/added.toml" "$show/episodes/$added"
+			incremental add
+			check_feed "$DATA/inc-$n/feed.xml" add $((n + 1)) "<title>$added_title</title>"
+			mv "$show/episodes/$added" "$DATA/added.toml"
+		fi
+		if ! slow remove; then
+			mv "$show/episodes/$mid" "$DATA/removed.toml"
+			incremental remove --allow-removal "$mid_guid"
+			check_feed "$DATA/inc-$n/feed.xml" remove $((n - 1)) "" ">$mid_guid</guid>"
+			mv "$DATA/removed.toml" "$show/episodes/$mid"
+		fi
+		restore_leftovers
+		touch -d "$gentime" "$show/episodes"
+		echo "$want" >"$show/.generated"
 	done
 	load1=$(cut -d' ' -f1 /proc/loadavg)
 	loads+=("$n: $load0 → $load1")
-	for name in cat floor peer build rebuild; do
+	for name in cat floor peer build rebuild writefloor edit add remove; do
 		echo "  $name: ${T[$name]:-}µs; ${K[$name]:-}KB; ${C[$name]:-}CPU s" >&2
 	done
 	if [[ -n $skip ]]; then
@@ -266,10 +417,11 @@ for n in $NS; do
 				printf "| %d | %.1f | %.3f | %.3f%s | %.1f | %.3f%s | %.1f | skipped | | | |",
 					n, mb/1e6, c/1e6, f/1e6, mf, fk/1024, p/1e6, mp, pk/1024
 			}')")
+		inc_rows+=("| $n | skipped | | | | | | | |")
 		ratio_rows+=("$(awk -v n="$n" -v f="$(med T floor)" \
-			'BEGIN { printf "| %d | | | | | | %.3f | skipped |", n, f/n/1000 }')")
+			'BEGIN { printf "| %d | | | | | | %.3f | skipped | | | | | |", n, f/n/1000 }')")
 		cpu_rows+=("$(awk -v n="$n" -v f="$(med C floor)" -v p="$(med C peer)" \
-			'BEGIN { printf "| %d | %.2f | %.2f | skipped | | | |", n, f, p }')")
+			'BEGIN { printf "| %d | %.2f | %.2f | skipped | | | | | | | |", n, f, p }')")
 		continue
 	fi
 	prev_n=$n prev_us=$(med T build) prev_kb=$(med K build)
@@ -287,17 +439,27 @@ for n in $NS; do
 			printf "| %d | %.1f | %.3f | %.3f%s | %.1f | %.3f%s | %.1f | %.3f%s | %.1f | %.3f%s | %.1f |",
 				n, mb/1e6, c/1e6, f/1e6, mf, fk/1024, p/1e6, mp, pk/1024, b/1e6, mb_, bk/1024, r/1e6, mr, rk/1024
 		}')")
+	inc_rows+=("$(awk -v n="$n" -v w="$(med T writefloor)" -v wk="$(med K writefloor)" \
+		-v e="$(med T edit)" -v ek="$(med K edit)" -v a="$(med T add)" -v ak="$(med K add)" \
+		-v d="$(med T remove)" -v dk="$(med K remove)" \
+		-v mw="$(runs writefloor)" -v me="$(runs edit)" -v ma="$(runs add)" -v md="$(runs remove)" \
+		'BEGIN {
+			printf "| %d | %.3f%s | %.1f | %.3f%s | %.1f | %.3f%s | %.1f | %.3f%s | %.1f |",
+				n, w/1e6, mw, wk/1024, e/1e6, me, ek/1024, a/1e6, ma, ak/1024, d/1e6, md, dk/1024
+		}')")
 	ratio_rows+=("$(awk -v n="$n" -v c="$(med T cat)" -v f="$(med T floor)" -v fk="$(med K floor)" \
 		-v p="$(med T peer)" -v b="$(med T build)" -v bk="$(med K build)" -v r="$(med T rebuild)" \
+		-v w="$(med T writefloor)" -v e="$(med T edit)" -v ek="$(med K edit)" -v a="$(med T add)" -v d="$(med T remove)" \
 		'BEGIN {
-			printf "| %d | %.2f | %.2f | %.1f | %.2f | %.2f | %.3f | %.3f |",
-				n, b/f, b/p, b/c, r/b, bk/fk, f/n/1000, b/n/1000
+			printf "| %d | %.2f | %.2f | %.1f | %.2f | %.2f | %.3f | %.3f | %.2f | %.2f | %.2f | %.2f | %.2f |",
+				n, b/f, b/p, b/c, r/b, bk/fk, f/n/1000, b/n/1000, b/(f+w), e/b, a/b, d/b, ek/fk
 		}')")
 	cpu_rows+=("$(awk -v n="$n" -v f="$(med C floor)" -v p="$(med C peer)" -v b="$(med C build)" \
 		-v r="$(med C rebuild)" -v bw="$(med T build)" \
+		-v w="$(med C writefloor)" -v e="$(med C edit)" -v a="$(med C add)" -v d="$(med C remove)" \
 		'BEGIN {
-			printf "| %d | %.2f | %.2f | %.2f | %.2f | %s | %.2f |",
-				n, f, p, b, r, (f > 0 ? sprintf("%.2f", b/f) : "–"), b/(bw/1e6)
+			printf "| %d | %.2f | %.2f | %.2f | %.2f | %s | %.2f | %.2f | %.2f | %.2f | %.2f |",
+				n, f, p, b, r, (f > 0 ? sprintf("%.2f", b/f) : "–"), b/(bw/1e6), w, e, a, d
 		}')")
 done
 
@@ -317,14 +479,23 @@ $(for s in "${skipped[@]}"; do echo "podfeed not run at $s."; done)
 |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 $(printf '%s\n' "${abs_rows[@]}")
 
-| N | build / floor | build / peer | build / cat | rebuild / build | build MB / floor MB | floor ms/episode | build ms/episode |
-|---:|---:|---:|---:|---:|---:|---:|---:|
+The write floor and the incremental builds: write floor = the full build's files written again
+(create + write, two goroutines, no rename, no sync); edit, add and remove = podfeed build after
+one episode's title changed, one episode added, one removed (with --allow-removal), each into a
+copy of the full build's output.
+
+| N | write floor s | write floor MB | edit s | edit MB | add s | add MB | remove s | remove MB |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+$(printf '%s\n' "${inc_rows[@]}")
+
+| N | build / floor | build / peer | build / cat | rebuild / build | build MB / floor MB | floor ms/episode | build ms/episode | build / (floor + write floor) | edit / build | add / build | remove / build | edit MB / floor MB |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 $(printf '%s\n' "${ratio_rows[@]}")
 
 CPU time, less sensitive to other processes than wall time; "build cores" is build CPU s / build s.
 
-| N | floor CPU s | peer CPU s | build CPU s | rebuild CPU s | build CPU / floor CPU | build cores |
-|---:|---:|---:|---:|---:|---:|---:|
+| N | floor CPU s | peer CPU s | build CPU s | rebuild CPU s | build CPU / floor CPU | build cores | write floor CPU s | edit CPU s | add CPU s | remove CPU s |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 $(printf '%s\n' "${cpu_rows[@]}")
 
 What each writes (the peer: one plain RSS file; podfeed build: every output of the design).
@@ -334,6 +505,8 @@ What each writes (the peer: one plain RSS file; podfeed build: every output of t
 $(printf '%s\n' "${out_rows[@]}")
 
 Targets (issue 7, at N = 10,000): build / floor ≤ 0.8, build / peer ≤ 1, build MB / floor MB ≤ 1.2, rebuild / build ≤ 0.2.
+Targets (issue 14, at N = 10,000): build / (floor + write floor) ≤ 1.0; edit / build, add / build and remove / build each ≤ 0.1;
+rebuild / build ≤ 0.02; build MB / floor MB ≤ 1.5; edit MB / floor MB ≤ 0.5.
 EOF
 }
 report | tee "$RESULTS"
