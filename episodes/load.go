@@ -32,6 +32,35 @@ import (
 // with errors), and all problems sorted by position. A missing dir is a
 // single error.
 func LoadDir(fsys fs.FS, dir string) ([]*Episode, diag.List) {
+	return LoadDirWith(fsys, dir, LoadOptions{})
+}
+
+// LoadOptions tunes [LoadDirWith]. The zero value reads every file.
+type LoadOptions struct {
+	// Reuse, when not nil, is asked for each file before it is read, with
+	// what fs.Stat says of it: an episode it returns with true stands for
+	// the file, which is then not read (an incremental build keeps the
+	// episodes of files that did not change). It must return an episode
+	// of its own, which the caller may change, and is called on several
+	// goroutines at once.
+	Reuse func(name string, info fs.FileInfo) (*Decoded, bool)
+	// Decoded, when not nil, is told of each file read and decoded without
+	// a single problem, with what fs.Stat said of it before it was read,
+	// on several goroutines at once. The episode is the one LoadDirWith
+	// returns: keep a copy of it, not the pointer.
+	Decoded func(name string, info fs.FileInfo, d *Decoded)
+}
+
+// Decoded is an episode file as [LoadOptions] reuse it: its episode, and
+// the key its guid comes from ("guid", or "audio.url" when it falls back
+// to the audio's address), which a duplicate guid is reported at.
+type Decoded struct {
+	Episode *Episode
+	GUIDKey string
+}
+
+// LoadDirWith is [LoadDir] with options.
+func LoadDirWith(fsys fs.FS, dir string, opts LoadOptions) ([]*Episode, diag.List) {
 	var probs diag.List
 	dir = path.Clean(dir)
 	entries, err := fs.ReadDir(fsys, dir)
@@ -68,6 +97,16 @@ func LoadDir(fsys fs.FS, dir string) ([]*Episode, diag.List) {
 	results := make([]result, len(files))
 	par.Do(len(files), func(i int) {
 		file := files[i]
+		var info fs.FileInfo
+		if opts.Reuse != nil || opts.Decoded != nil {
+			info, _ = fs.Stat(fsys, file) // before reading: never a newer time than the content
+		}
+		if info != nil && opts.Reuse != nil {
+			if d, ok := opts.Reuse(file, info); ok {
+				results[i].l = &loadedEpisode{ep: d.Episode, guidKey: d.GUIDKey}
+				return
+			}
+		}
 		src, err := fs.ReadFile(fsys, file)
 		if err != nil {
 			results[i].probs.Add(diag.Pos{File: file}, "cannot read the episode file: %v", diag.WithoutPath(err, false))
@@ -77,6 +116,9 @@ func LoadDir(fsys fs.FS, dir string) ([]*Episode, diag.List) {
 		results[i].probs = ps
 		if ep != nil {
 			results[i].l = &loadedEpisode{ep: ep, guidKey: guidKey(root)}
+			if info != nil && opts.Decoded != nil && len(ps) == 0 {
+				opts.Decoded(file, info, &Decoded{Episode: ep, GUIDKey: results[i].l.guidKey})
+			}
 		}
 	})
 	var loaded []*loadedEpisode

@@ -133,6 +133,9 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 		}
 		return false
 	})
+	for _, e := range entries {
+		out.Items = append(out.Items, Item{GUID: e.ep.GUID, Title: e.ep.Title, EnclosureURL: e.ep.Audio.URL, Link: e.link})
+	}
 	b.updated = opts.Updated
 	if len(entries) > 0 {
 		b.updated = entries[0].ep.Published

@@ -74,9 +74,20 @@ type Output struct {
 	// carries (site renders them with [shownotes.Notes.Page]).
 	Notes map[string]*shownotes.Notes
 
+	// Items are the keys of every item of the RSS feed, on all its pages,
+	// in feed order, as written: what a reader of feed.xml finds in each
+	// <item>'s guid, title, enclosure url and link (package
+	// internal/publish reads the same keys back for its guard).
+	Items []Item
+
 	// Warnings are advice about the output, such as a description that
 	// had to leave sections to content:encoded. They never stop a build.
 	Warnings diag.List
+}
+
+// Item is what a feed reader tells one episode's item by.
+type Item struct {
+	GUID, Title, EnclosureURL, Link string
 }
 
 // File names of the outputs, relative to the output folder, as package

@@ -101,6 +101,9 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	if err := s.writeManifest(out, plan, opts); err != nil {
 		plan.Warnings.Warn(diag.Pos{File: filepath.Join(out, ManifestFile)}, "build manifest not saved: %v", err)
 	}
+	if err := s.inc.save(out, plan.published, plan.Pages); err != nil {
+		plan.Warnings.Warn(diag.Pos{File: filepath.Join(out, IncrementalFile)}, "incremental build cache not saved: %v", err)
+	}
 	return &Result{Output: out, Plan: plan, Result: res}, nil
 }
 
@@ -145,7 +148,12 @@ func (s *Show) guard(out string, plan *Plan, opts BuildOptions) error {
 	for i, e := range plan.Live {
 		next[i] = publish.Item{GUID: e.GUID, Title: e.Title, EnclosureURL: e.Audio.URL}
 	}
+	published, err := s.inc.published(out)
+	if err != nil {
+		return err
+	}
 	unmatched, err := publish.Guard(out, next, publish.GuardOptions{
+		Published:        published,
 		ShowGUID:         s.Config.GUID,
 		Replaceable:      []string{config.PodcastGUID(config.PlaceholderFeedURL)},
 		AllowRemoval:     opts.AllowRemoval,

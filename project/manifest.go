@@ -81,13 +81,23 @@ func newFingerprint() *fingerprint {
 // name, size and time. `go run` puts one program at a new path each time,
 // so name and time alone would never match and no build was up to date.
 func (f *fingerprint) program(path string) {
-	fi, err := os.Stat(path)
-	if id := goBuildID(path); id != "" && err == nil {
-		// The size too: a build ID can be set by hand (-ldflags=-buildid).
-		fmt.Fprintf(f.h, "program %q %d\n", id, fi.Size())
+	if id := programOf(path); id != "" {
+		fmt.Fprintf(f.h, "program %s\n", id)
 		return
 	}
 	f.file(path)
+}
+
+// programOf names the executable at path by its Go build ID and its size
+// (a build ID can be set by hand, -ldflags=-buildid); "" when it has no
+// build ID.
+func programOf(path string) string {
+	fi, err := os.Stat(path)
+	id := goBuildID(path)
+	if err != nil || id == "" {
+		return ""
+	}
+	return fmt.Sprintf("%q %d", id, fi.Size())
 }
 
 // goBuildID returns the Go build ID of the ELF executable at path, or "".

@@ -42,6 +42,9 @@ type Show struct {
 	// and their chapters name, to publish beside the feed.
 	images      map[*episodes.Episode][]output.File
 	siteArtwork site.Artwork
+	// inc is the incremental build's cache in the output folder: the
+	// episodes decoded by the last build, and what it published.
+	inc *incrementalCache
 	// inputs fingerprints every input as it was before Load read it; the
 	// build's manifest records it. It is "" when an input had changed too
 	// recently to be told apart by its time (see filetime.Settled).
@@ -53,6 +56,10 @@ type LoadOptions struct {
 	// Progress, when not nil, is told how many of the media files to
 	// probe are done (cmd/podfeed draws a progress bar on a terminal).
 	Progress func(done, total int)
+	// Output is the output folder the show will be built into, when not
+	// the show's own [build] output: its incremental cache saves decoding
+	// the episode files that did not change since the last build there.
+	Output string
 }
 
 // Load reads the show in dir. It returns every problem it finds, with file
@@ -86,7 +93,8 @@ func LoadWith(dir string, opts LoadOptions) (*Show, diag.List) {
 	showInputs(fp, dir, show, showFile)
 	s.loadArtwork(src, &probs) // after showInputs, which reads its file name from show.Image
 
-	eps, epProbs := episodes.LoadDir(os.DirFS(dir), filepath.ToSlash(show.Build.Episodes))
+	s.inc = openIncremental(s.OutputDir(opts.Output), fp.since)
+	eps, epProbs := episodes.LoadDirWith(os.DirFS(dir), filepath.ToSlash(show.Build.Episodes), s.inc.loadOptions())
 	for _, p := range epProbs {
 		p.Pos.File = filepath.Join(dir, filepath.FromSlash(p.Pos.File))
 	}

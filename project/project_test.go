@@ -67,13 +67,13 @@ func load(t *testing.T, dir string) *Show {
 	return show
 }
 
-// readTree returns every file under dir by slash path, leaving out the lock
-// and the build manifest.
+// readTree returns every file under dir by slash path, leaving out the lock,
+// the build manifest and the incremental build's cache.
 func readTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || d.Name() == publish.LockFile || d.Name() == ManifestFile {
+		if err != nil || d.IsDir() || d.Name() == publish.LockFile || d.Name() == ManifestFile || d.Name() == IncrementalFile {
 			return err
 		}
 		data, err := os.ReadFile(path)

@@ -25,19 +25,18 @@ import (
 // where each guid's page was. An address whose episode left the feed goes
 // with it.
 
-// publishedAddresses returns the episode addresses published in the
-// output folder out, slug → guid: those the last build's manifest records
+// publishedAddresses returns the episode addresses published in an
+// output folder, slug → guid: those the last build's manifest records
 // (m, nil without one), and those the published feed's items link to, for
 // a folder whose manifest is gone (deleting it is safe) or that holds only
 // the live feed.xml, as in CI.
-func publishedAddresses(out string, cfg *config.Show, m *manifest) map[string]string {
+func publishedAddresses(feed *publish.Feed, cfg *config.Show, m *manifest) map[string]string {
 	pages := make(map[string]string)
 	if m != nil {
 		maps.Copy(pages, m.Pages)
 	}
-	feed, err := publish.ReadPublished(out)
-	if err != nil {
-		return pages // the guard reports it
+	if feed == nil {
+		return pages // unreadable: the guard reports it
 	}
 	prefix := address.SiblingURL(cfg.FeedURL, "episodes/")
 	for _, it := range feed.Items {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
@@ -14,6 +15,7 @@ import (
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/par"
+	"github.com/podfeed/podfeed/internal/publish"
 	"github.com/podfeed/podfeed/internal/tomlx"
 	"github.com/podfeed/podfeed/site"
 )
@@ -30,6 +32,9 @@ type Plan struct {
 	// guid: the live episodes' pages and the redirects left at the
 	// addresses they had before (see pageAddresses).
 	Addresses map[string]string
+
+	// published is the feed as the guard reads it back once written.
+	published publish.Feed
 }
 
 // Render prepares the outputs without touching the output folder: every
@@ -59,12 +64,19 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	}
 	outDir := s.OutputDir(opts.Output)
 	m, _ := readManifest(outDir)
-	moves, addresses := pageAddresses(publishedAddresses(outDir, s.Config, m), live)
+	published, _ := s.inc.published(outDir) // nil when unreadable: the guard reports it
+	moves, addresses := pageAddresses(publishedAddresses(published, s.Config, m), live)
 	redirects, err := redirectPages(s.Config, moves)
 	if err != nil {
 		return nil, err
 	}
 	p := &Plan{Live: live, Scheduled: scheduled, Warnings: out.Warnings, Addresses: addresses}
+	p.published.ShowGUID = strings.TrimSpace(s.Config.GUID)
+	for _, it := range out.Items {
+		// As publish.ReadRSS reads them back.
+		p.published.Items = append(p.published.Items, publish.Item{GUID: strings.TrimSpace(it.GUID), Title: strings.TrimSpace(it.Title),
+			EnclosureURL: strings.TrimSpace(it.EnclosureURL), Link: strings.TrimSpace(it.Link)})
+	}
 	if n := s.Config.Build.MaxItems; n > 0 && len(live) > n {
 		s.warnArchived(&p.Warnings, len(live)-n, out.Pages)
 	}

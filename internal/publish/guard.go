@@ -26,6 +26,10 @@ type GuardOptions struct {
 	// Explain, when set, says why an episode would be lost (it fills in
 	// [Loss.Why]): where the episode went, as far as the show tells.
 	Explain func(Loss) string
+	// Published, when not nil, is the feed published in out, known
+	// without reading it (an incremental build recorded it): Guard reads
+	// the folder only without it.
+	Published *Feed
 }
 
 // Guard is the nothing-lost guard. It reads the feed already published in
@@ -37,9 +41,12 @@ type GuardOptions struct {
 // mistyped guids), for the caller to warn about. A folder without a
 // published feed loses nothing.
 func Guard(out string, next []Item, opts GuardOptions) (unmatched []string, err error) {
-	prev, err := ReadPublished(out)
-	if err != nil {
-		return nil, err
+	prev := opts.Published
+	if prev == nil {
+		var err error
+		if prev, err = ReadPublished(out); err != nil {
+			return nil, err
+		}
 	}
 	used := make(map[string]bool) // the confirmations that matched
 	named := func(guid string) bool {

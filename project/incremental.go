@@ -1,0 +1,199 @@
+package project
+
+import (
+	"bytes"
+	"encoding/gob"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/address"
+	"github.com/podfeed/podfeed/internal/filetime"
+	"github.com/podfeed/podfeed/internal/output"
+	"github.com/podfeed/podfeed/internal/publish"
+)
+
+// IncrementalFile is the incremental build's cache, written into the
+// output folder after every build beside the manifest: what the build
+// decoded, so that the next one reads again only the episode files that
+// changed, and what it published, so that the next one need not read its
+// feeds back. Every entry is trusted only while what it stands for is as
+// it was, by size and modification time under the rule of package
+// internal/filetime: an episode file for its decoded episode, the
+// published feed pages for their items. A cache written by another podfeed
+// is not read at all. Deleting it is always safe: the next build decodes
+// and renders everything again.
+const IncrementalFile = ".podfeed-incremental"
+
+// incrementalVersion changes whenever what the cache holds changes.
+const incrementalVersion = 1
+
+// incremental is the cache's content.
+type incremental struct {
+	Version int
+	Program string // programID of the podfeed that wrote it
+	// Episodes are the episode files decoded without a problem, sorted by
+	// name (a map would be encoded in a random order, and the cache
+	// written again by every build).
+	Episodes []*cachedEpisode
+	// Published is what the build published in feed.xml and its archive
+	// pages; nil when unknown.
+	Published *publishedFeed
+}
+
+// cachedEpisode is an episode file's decoded episode, and the file's size
+// and time when it was read.
+type cachedEpisode struct {
+	Name    string // relative to the show folder, with slashes
+	Size    int64
+	ModTime int64 // Unix nanoseconds
+	Decoded episodes.Decoded
+}
+
+// publishedFeed is the published feed as the guard and the redirects read
+// it, and the feed pages it stands for as they were written.
+type publishedFeed struct {
+	Pages []stamp
+	Feed  publish.Feed
+}
+
+// programID names the running podfeed by its Go build ID and size (see
+// programOf); "" when it has none, and then nothing is cached.
+func programID() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
+	}
+	return programOf(exe)
+}
+
+// cloneEpisode copies e so that what project changes in a loaded episode
+// does not reach the copy: Audio, GUID and File are values, and the
+// chapters are a slice of their own (media.go appends the media file's
+// chapters, artwork.go rewrites a chapter's image address).
+func cloneEpisode(e *episodes.Episode) *episodes.Episode {
+	c := *e
+	c.Chapters = slices.Clone(e.Chapters)
+	return &c
+}
+
+// incrementalCache is a build's view of the cache: what the last build
+// left (old), and what this one records for the next (next).
+type incrementalCache struct {
+	program string
+	old     *incremental
+	since   time.Time // when the show was loaded
+
+	oldEpisodes map[string]*cachedEpisode // old's, by name
+	mu          sync.Mutex
+	next        *incremental
+}
+
+// openIncremental reads the cache in the output folder out. A cache that
+// is missing, unreadable or written by another podfeed is an empty one.
+func openIncremental(out string, since time.Time) *incrementalCache {
+	c := &incrementalCache{program: programID(), since: since}
+	c.next = &incremental{Version: incrementalVersion, Program: c.program}
+	if c.program == "" {
+		return c
+	}
+	data, err := os.ReadFile(filepath.Join(out, IncrementalFile))
+	if err != nil {
+		return c
+	}
+	var old incremental
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&old) != nil || old.Version != incrementalVersion || old.Program != c.program {
+		return c
+	}
+	c.old = &old
+	c.oldEpisodes = make(map[string]*cachedEpisode, len(old.Episodes))
+	for _, e := range old.Episodes {
+		c.oldEpisodes[e.Name] = e
+	}
+	return c
+}
+
+// loadOptions hands episodes.LoadDirWith the cached episodes, and records
+// the ones it decodes.
+func (c *incrementalCache) loadOptions() episodes.LoadOptions {
+	if c == nil {
+		return episodes.LoadOptions{}
+	}
+	return episodes.LoadOptions{
+		Reuse: func(name string, info fs.FileInfo) (*episodes.Decoded, bool) {
+			e := c.oldEpisodes[name]
+			if e == nil || e.Size != info.Size() || e.ModTime != info.ModTime().UnixNano() {
+				return nil, false
+			}
+			c.keep(e)
+			return &episodes.Decoded{Episode: cloneEpisode(e.Decoded.Episode), GUIDKey: e.Decoded.GUIDKey}, true
+		},
+		Decoded: func(name string, info fs.FileInfo, d *episodes.Decoded) {
+			if !filetime.Settled(info.ModTime(), c.since) {
+				return // an edit within the same second could keep size and time
+			}
+			c.keep(&cachedEpisode{Name: name, Size: info.Size(), ModTime: info.ModTime().UnixNano(),
+				Decoded: episodes.Decoded{Episode: cloneEpisode(d.Episode), GUIDKey: d.GUIDKey}})
+		},
+	}
+}
+
+func (c *incrementalCache) keep(e *cachedEpisode) {
+	c.mu.Lock()
+	c.next.Episodes = append(c.next.Episodes, e)
+	c.mu.Unlock()
+}
+
+// published returns the feed published in out: as the last build recorded
+// it, when every page of it is still as that build wrote it, else read
+// from the files.
+func (c *incrementalCache) published(out string) (*publish.Feed, error) {
+	if c != nil && c.old != nil && c.old.Published != nil && unchanged(out, c.old.Published.Pages) {
+		feed := c.old.Published.Feed
+		return &feed, nil
+	}
+	return publish.ReadPublished(out)
+}
+
+// unchanged reports whether the files stamps names in out are as stamps
+// records them, and no further page of the feed is there.
+func unchanged(out string, stamps []stamp) bool {
+	for _, s := range stamps {
+		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(s.Name)))
+		if err != nil || fi.Size() != s.Size || !fi.ModTime().Equal(s.ModTime) {
+			return false
+		}
+	}
+	_, err := os.Stat(filepath.Join(out, address.PageName(address.RSSFile, len(stamps))))
+	return len(stamps) > 0 && os.IsNotExist(err)
+}
+
+// save writes the cache into out, with the feed this build published
+// (feed, its pages pages).
+func (c *incrementalCache) save(out string, feed publish.Feed, pages int) error {
+	if c == nil || c.program == "" {
+		return nil
+	}
+	pf := &publishedFeed{Feed: feed}
+	for n := range pages {
+		name := address.PageName(address.RSSFile, n)
+		fi, err := os.Stat(filepath.Join(out, name))
+		if err != nil {
+			return err
+		}
+		pf.Pages = append(pf.Pages, stamp{Name: name, Size: fi.Size(), ModTime: fi.ModTime()})
+	}
+	c.next.Published = pf
+	slices.SortFunc(c.next.Episodes, func(a, b *cachedEpisode) int { return strings.Compare(a.Name, b.Name) })
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(c.next); err != nil {
+		return err
+	}
+	_, err := publish.Write(out, []output.File{{Name: IncrementalFile, Data: buf.Bytes()}}, publish.Options{})
+	return err
+}

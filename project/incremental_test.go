@@ -1,0 +1,223 @@
+package project
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/podfeed/podfeed/internal/publish"
+)
+
+// seqShow is a show folder for the sequence test: the example with its
+// local media, and n more episodes with the parts every output renders
+// (notes, chapters, links, people, offsets other than Z), spread over
+// two pages of the site's episode list.
+func seqShow(t *testing.T, n int) string {
+	t.Helper()
+	dir := copyExample(t)
+	for i := 1; i <= n; i++ {
+		published := seqDate(i)
+		src := fmt.Sprintf(`title = "Episode %[1]d: a talk about part %[1]d"
+number = %[1]d
+published = %[2]s
+guid = "seq-%[1]d"
+summary = """
+We talk about **part %[1]d**, and at 01:30 about what came before.
+
+- one point
+- another point, see https://example.com/%[1]d
+"""
+takeaways = ["Part %[1]d matters."]
+[audio]
+url = "https://media.example.com/%[1]d.mp3"
+length = %[3]d
+type = "audio/mpeg"
+duration = "20:00"
+[[chapters]]
+start = "0"
+title = "Start"
+[[chapters]]
+start = "05:00"
+title = "Part %[1]d"
+[[links]]
+group = "Links"
+title = "Notes of part %[1]d"
+url = "https://example.com/notes/%[1]d"
+note = "a short note"
+[[people]]
+name = "Host %[4]d"
+role = "host"
+`, i, published, 1000+i, i%4)
+		writeAged(t, filepath.Join(dir, "episodes", fmt.Sprintf("%03d-part-%d.toml", i, i)), src, 0)
+	}
+	ageFiles(t, dir)
+	return dir
+}
+
+// seqDate is when episode i of seqShow went out: weekly, every third
+// one written with an offset.
+func seqDate(i int) string {
+	published := time.Date(2022, 6, 6, 9, 0, 0, 0, time.UTC).AddDate(0, 0, 7*i).Format(time.RFC3339)
+	if i%3 == 0 {
+		published = strings.TrimSuffix(published, "Z") + "+01:00"
+	}
+	return published
+}
+
+// writeAged writes a file dated k minutes after a fixed old time, so that
+// a build trusts its size and time (see filetime.Settled) and each edit of
+// the sequence gets a time of its own.
+func writeAged(t *testing.T, path, src string, k int) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	age(t, path, k)
+}
+
+func age(t *testing.T, path string, k int) {
+	t.Helper()
+	at := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(k) * time.Minute)
+	if err := os.Chtimes(path, at, at); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestIncrementalEqualsFull builds a show through a sequence of edits,
+// additions, removals, renames, schedule releases and failed builds into
+// two output folders: one that keeps the incremental build's cache from
+// build to build, and one whose cache is deleted before every build, so
+// that everything is decoded and rendered again. After every step the two
+// folders must hold the same files, byte for byte.
+func TestIncrementalEqualsFull(t *testing.T) {
+	dir := seqShow(t, 60)
+	inc := filepath.Join(t.TempDir(), "incremental")
+	full := filepath.Join(t.TempDir(), "full")
+	eps := filepath.Join(dir, "episodes")
+	file := func(i int) string { return filepath.Join(eps, fmt.Sprintf("%03d-part-%d.toml", i, i)) }
+	edit := func(k int, path, old, new string) {
+		t.Helper()
+		editFile(t, path, old, new)
+		age(t, path, k)
+	}
+	now := day
+	steps := []struct {
+		name   string
+		change func(k int)
+		allow  []string
+		fail   int // fail the incremental build's write after this many files, then build again
+	}{
+		{name: "first build", change: func(int) {}},
+		{name: "unchanged", change: func(int) {}},
+		{name: "edit a title", change: func(k int) { edit(k, file(45), `title = "Episode 45:`, `title = "Episode forty-five:`) }},
+		{name: "edit the newest", change: func(k int) { edit(k, file(60), "part 60**", "part sixty**") }},
+		{name: "edit chapters", change: func(k int) { edit(k, file(30), `start = "05:00"`, `start = "06:30"`) }},
+		{name: "add the newest", change: func(k int) {
+			src, _ := os.ReadFile(file(59))
+			s := strings.NewReplacer(`seq-59"`, `seq-61"`, "number = 59", "number = 61", "part 59", "part 61").Replace(string(src))
+			s = strings.Replace(s, "published = "+seqDate(59), "published = 2025-02-20T09:00:00Z", 1)
+			writeAged(t, filepath.Join(eps, "061-part-61.toml"), s, k)
+		}},
+		{name: "add an old one", change: func(k int) {
+			addEpisode(t, dir, "000-zero", "2022-12-01T08:00:00-05:00", "seq-0")
+			age(t, filepath.Join(eps, "000-zero.toml"), k)
+		}},
+		{name: "remove one", allow: []string{"seq-50"}, change: func(int) {
+			if err := os.Remove(file(50)); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{name: "rename one", change: func(k int) {
+			to := filepath.Join(eps, "040-part-forty.toml")
+			if err := os.Rename(file(40), to); err != nil {
+				t.Fatal(err)
+			}
+			age(t, to, k)
+		}},
+		{name: "draft one", allow: []string{"seq-35"}, change: func(k int) { edit(k, file(35), "number = 35", "number = 35\ndraft = true") }},
+		{name: "move a date", change: func(k int) {
+			edit(k, file(20), "published = "+seqDate(20), "published = "+seqDate(33)[:10]+"T10:00:00Z")
+		}},
+		{name: "schedule one", change: func(k int) {
+			addEpisode(t, dir, "122-later", "2025-03-05T00:00:00Z", "seq-122")
+			age(t, filepath.Join(eps, "122-later.toml"), k)
+		}},
+		{name: "release it", change: func(int) { now = day.Add(5 * 24 * time.Hour) }},
+		{name: "killed edit", fail: 5, change: func(k int) { edit(k, file(25), "part 25**", "part twenty-five**") }},
+		{name: "edit the show", change: func(k int) {
+			edit(k, filepath.Join(dir, "podcast.toml"), `title = "Coding Chats"`, `title = "Coding Chats Weekly"`)
+		}},
+		{name: "edit after the show", change: func(k int) { edit(k, file(10), "part 10**", "part ten**") }},
+	}
+	for k, step := range steps {
+		step.change(k + 1)
+		build := func(out string, pub publish.Options) error {
+			show := load(t, dir)
+			_, err := show.Build(context.Background(), BuildOptions{Now: now, Output: out, AllowRemoval: step.allow, Publish: pub})
+			return err
+		}
+		if step.fail > 0 {
+			n := 0
+			errKilled := errors.New("killed")
+			err := build(inc, publish.Options{AfterWrite: func(string) error {
+				if n++; n > step.fail {
+					return errKilled
+				}
+				return nil
+			}})
+			if !errors.Is(err, errKilled) {
+				t.Fatalf("%s: the failed build returned %v", step.name, err)
+			}
+		}
+		if err := build(inc, publish.Options{}); err != nil {
+			t.Fatalf("%s: incremental build: %v", step.name, err)
+		}
+		if err := os.Remove(filepath.Join(full, IncrementalFile)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			t.Fatal(err)
+		}
+		if err := build(full, publish.Options{}); err != nil {
+			t.Fatalf("%s: full build: %v", step.name, err)
+		}
+		compareOutputs(t, step.name, readTree(t, full), readTree(t, inc))
+	}
+}
+
+// compareOutputs reports every file that differs between two output trees.
+func compareOutputs(t *testing.T, step string, want, got map[string][]byte) {
+	t.Helper()
+	var names []string
+	for name := range want {
+		names = append(names, name)
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	bad := 0
+	for _, name := range names {
+		w, inWant := want[name]
+		g, inGot := got[name]
+		switch {
+		case !inGot:
+			t.Errorf("%s: %s is missing from the incremental build", step, name)
+		case !inWant:
+			t.Errorf("%s: %s is only in the incremental build", step, name)
+		case !bytes.Equal(w, g):
+			t.Errorf("%s: %s differs from the full build", step, name)
+		default:
+			continue
+		}
+		if bad++; bad == 10 {
+			t.Fatalf("%s: and more", step)
+		}
+	}
+}
