@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/podfeed/podfeed/episodes"
@@ -90,6 +91,7 @@ type incrementalCache struct {
 	since   time.Time // when the show was loaded
 
 	oldEpisodes map[string]*cachedEpisode // old's, by name
+	reused      atomic.Int64              // episode files not read again
 	mu          sync.Mutex
 	next        *incremental
 }
@@ -131,6 +133,7 @@ func (c *incrementalCache) loadOptions() episodes.LoadOptions {
 				return nil, false
 			}
 			c.keep(e)
+			c.reused.Add(1)
 			return &episodes.Decoded{Episode: cloneEpisode(e.Decoded.Episode), GUIDKey: e.Decoded.GUIDKey}, true
 		},
 		Decoded: func(name string, info fs.FileInfo, d *episodes.Decoded) {

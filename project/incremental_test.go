@@ -113,19 +113,20 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		change func(k int)
 		allow  []string
 		fail   int // fail the incremental build's write after this many files, then build again
+		read   int // episode files the incremental build reads again
 	}{
 		{name: "first build", change: func(int) {}},
 		{name: "unchanged", change: func(int) {}},
-		{name: "edit a title", change: func(k int) { edit(k, file(45), `title = "Episode 45:`, `title = "Episode forty-five:`) }},
-		{name: "edit the newest", change: func(k int) { edit(k, file(60), "part 60**", "part sixty**") }},
-		{name: "edit chapters", change: func(k int) { edit(k, file(30), `start = "05:00"`, `start = "06:30"`) }},
-		{name: "add the newest", change: func(k int) {
+		{name: "edit a title", read: 1, change: func(k int) { edit(k, file(45), `title = "Episode 45:`, `title = "Episode forty-five:`) }},
+		{name: "edit the newest", read: 1, change: func(k int) { edit(k, file(60), "part 60**", "part sixty**") }},
+		{name: "edit chapters", read: 1, change: func(k int) { edit(k, file(30), `start = "05:00"`, `start = "06:30"`) }},
+		{name: "add the newest", read: 1, change: func(k int) {
 			src, _ := os.ReadFile(file(59))
 			s := strings.NewReplacer(`seq-59"`, `seq-61"`, "number = 59", "number = 61", "part 59", "part 61").Replace(string(src))
 			s = strings.Replace(s, "published = "+seqDate(59), "published = 2025-02-20T09:00:00Z", 1)
 			writeAged(t, filepath.Join(eps, "061-part-61.toml"), s, k)
 		}},
-		{name: "add an old one", change: func(k int) {
+		{name: "add an old one", read: 1, change: func(k int) {
 			addEpisode(t, dir, "000-zero", "2022-12-01T08:00:00-05:00", "seq-0")
 			age(t, filepath.Join(eps, "000-zero.toml"), k)
 		}},
@@ -134,32 +135,39 @@ func TestIncrementalEqualsFull(t *testing.T) {
 				t.Fatal(err)
 			}
 		}},
-		{name: "rename one", change: func(k int) {
+		{name: "rename one", read: 1, change: func(k int) {
 			to := filepath.Join(eps, "040-part-forty.toml")
 			if err := os.Rename(file(40), to); err != nil {
 				t.Fatal(err)
 			}
 			age(t, to, k)
 		}},
-		{name: "draft one", allow: []string{"seq-35"}, change: func(k int) { edit(k, file(35), "number = 35", "number = 35\ndraft = true") }},
-		{name: "move a date", change: func(k int) {
+		{name: "draft one", read: 1, allow: []string{"seq-35"}, change: func(k int) { edit(k, file(35), "number = 35", "number = 35\ndraft = true") }},
+		{name: "move a date", read: 1, change: func(k int) {
 			edit(k, file(20), "published = "+seqDate(20), "published = "+seqDate(33)[:10]+"T10:00:00Z")
 		}},
-		{name: "schedule one", change: func(k int) {
+		{name: "schedule one", read: 1, change: func(k int) {
 			addEpisode(t, dir, "122-later", "2025-03-05T00:00:00Z", "seq-122")
 			age(t, filepath.Join(eps, "122-later.toml"), k)
 		}},
 		{name: "release it", change: func(int) { now = day.Add(5 * 24 * time.Hour) }},
-		{name: "killed edit", fail: 5, change: func(k int) { edit(k, file(25), "part 25**", "part twenty-five**") }},
+		{name: "killed edit", read: 1, fail: 5, change: func(k int) { edit(k, file(25), "part 25**", "part twenty-five**") }},
 		{name: "edit the show", change: func(k int) {
 			edit(k, filepath.Join(dir, "podcast.toml"), `title = "Coding Chats"`, `title = "Coding Chats Weekly"`)
 		}},
-		{name: "edit after the show", change: func(k int) { edit(k, file(10), "part 10**", "part ten**") }},
+		{name: "edit after the show", read: 1, change: func(k int) { edit(k, file(10), "part 10**", "part ten**") }},
 	}
 	for k, step := range steps {
 		step.change(k + 1)
+		reused := int64(-1)
 		build := func(out string, pub publish.Options) error {
-			show := load(t, dir)
+			show, probs := LoadWith(dir, LoadOptions{Output: out})
+			if err := probs.Err(); err != nil {
+				t.Fatal(err)
+			}
+			if out == inc {
+				reused = show.inc.reused.Load()
+			}
 			_, err := show.Build(context.Background(), BuildOptions{Now: now, Output: out, AllowRemoval: step.allow, Publish: pub})
 			return err
 		}
@@ -186,6 +194,11 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			t.Fatalf("%s: full build: %v", step.name, err)
 		}
 		compareOutputs(t, step.name, readTree(t, full), readTree(t, inc))
+		// Every episode file but the one edited, added or renamed comes
+		// from the cache.
+		if want := int64(len(load(t, dir).Episodes) - step.read); k > 0 && reused != want {
+			t.Errorf("%s: %d episodes from the cache, want %d", step.name, reused, want)
+		}
 	}
 }
 

@@ -83,7 +83,7 @@ func runBuild(ctx context.Context, args []string, e env) error {
 		}
 		return deployAfter(nil)
 	}
-	show, probs := project.LoadWith(dir, project.LoadOptions{Progress: probeProgress(e.stderr)})
+	show, probs := project.LoadWith(dir, project.LoadOptions{Progress: probeProgress(e.stderr), Output: opts.Output})
 	if err := probs.Err(); err != nil {
 		return err
 	}
