@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -132,6 +133,12 @@ func (s *Show) loadEpisodeImages(probs *diag.List) {
 // named what breaks, and reports whether one of them is an error.
 func reportArtwork(probs *diag.List, pos diag.Pos, what string, data []byte) (failed bool) {
 	_, found := artwork.Check(data)
+	return reportProblems(probs, pos, what, found)
+}
+
+// reportProblems records at pos the problems that artwork.Check found in
+// the artwork named what, and reports whether one of them is an error.
+func reportProblems(probs *diag.List, pos diag.Pos, what string, found []artwork.Problem) (failed bool) {
 	for _, p := range found {
 		if p.Warning {
 			probs.Warn(pos, "image: %s %s", what, p.Msg).WithHint("%s", p.Hint)
@@ -143,24 +150,101 @@ func reportArtwork(probs *diag.List, pos diag.Pos, what string, data []byte) (fa
 	return failed
 }
 
-// checkRemoteArtwork fetches the show's artwork when it is an address and
-// applies Apple's rules to it, as loadArtwork does to a local file.
-func (s *Show) checkRemoteArtwork(ctx context.Context, client *http.Client) diag.List {
-	var probs diag.List
-	if len(s.artwork) > 0 || s.Config.Image == "" {
-		return probs
+// remoteImage is one key whose value is an image's address, which check
+// --remote fetches: the show's image (ep nil), an episode's ("image") or a
+// chapter's ("chapters[2].image").
+type remoteImage struct {
+	url string
+	ep  *episodes.Episode
+	key string
+}
+
+// chapter reports whether the image is a chapter's, which only has to be a
+// JPEG or PNG; the show's and an episode's follow Apple's artwork rules.
+func (r remoteImage) chapter() bool { return r.ep != nil && r.key != "image" }
+
+// remoteImages lists the image addresses of the show, of every episode
+// (drafts and scheduled ones included, as Load checks local images) and of
+// their chapters. Files in the show folder are left out: Load checked them,
+// and the address a build gives them may not be published yet.
+func (s *Show) remoteImages() []remoteImage {
+	var uses []remoteImage
+	if len(s.artwork) == 0 && isAddress(s.Config.Image) {
+		uses = append(uses, remoteImage{url: s.Config.Image})
 	}
-	file := filepath.Join(s.Dir, config.FileName)
-	pos := diag.Pos{File: file}
-	if src, err := os.ReadFile(file); err == nil {
-		pos = tomlx.KeyPos(file, src, "image")
+	published := make(map[string]bool)
+	for _, files := range s.images {
+		for _, f := range files {
+			published[address.SiblingURL(s.Config.FeedURL, escapePath(f.Name))] = true
+		}
 	}
-	data, err := remote.Get(ctx, client, s.Config.Image, "podfeed check --remote", maxArtworkBytes)
+	for _, e := range s.Episodes {
+		for i, v := range episodeImages(e) {
+			if !isAddress(*v) || published[*v] {
+				continue
+			}
+			key := "image"
+			if i > 0 {
+				key = fmt.Sprintf("chapters[%d].image", i-1)
+			}
+			uses = append(uses, remoteImage{url: *v, ep: e, key: key})
+		}
+	}
+	return uses
+}
+
+// isAddress reports whether v is an http(s) address, which check --remote
+// can fetch.
+func isAddress(v string) bool {
+	u, err := url.Parse(v)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != ""
+}
+
+// fetchedImage is what check --remote learnt of one image address: why it
+// could not be fetched, or what artwork.Check found in it. The image
+// itself is not kept: artwork can be tens of megabytes.
+type fetchedImage struct {
+	err   error
+	info  artwork.Info
+	found []artwork.Problem
+}
+
+// fetchImage fetches the image at url and checks it.
+func fetchImage(ctx context.Context, client *http.Client, url string) fetchedImage {
+	data, err := remote.Get(ctx, client, url, "podfeed check --remote", maxArtworkBytes)
 	if err != nil {
-		probs.Add(pos, "image: the artwork is unreachable: %v", err).
-			WithHint("apps show no artwork without it; check the address and its host")
-		return probs
+		return fetchedImage{err: err}
 	}
-	reportArtwork(&probs, pos, s.Config.Image, data)
-	return probs
+	info, found := artwork.Check(data)
+	return fetchedImage{info: info, found: found}
+}
+
+// reportRemoteImage records what is wrong with the image that use names,
+// at use's key, by the rules a local file there would be held to.
+func (s *Show) reportRemoteImage(probs *diag.List, use remoteImage, got fetchedImage) {
+	var pos diag.Pos
+	if use.ep == nil {
+		file := filepath.Join(s.Dir, config.FileName)
+		pos = diag.Pos{File: file}
+		if src, err := os.ReadFile(file); err == nil {
+			pos = tomlx.KeyPos(file, src, "image")
+		}
+	} else {
+		pos = episodeProblems{probs, use.ep}.pos(use.key)
+	}
+	switch {
+	case got.err != nil && use.chapter():
+		probs.Add(pos, "%s: the chapter image is unreachable: %v", use.key, got.err).
+			WithHint("apps show no image for this chapter; check the address and its host")
+	case got.err != nil:
+		probs.Add(pos, "image: the artwork is unreachable: %v", got.err).
+			WithHint("apps show no artwork without it; check the address and its host")
+	case use.chapter():
+		if got.info.Format == "" {
+			probs.Add(pos, "%s: chapter image %s %s", use.key, use.url, got.found[0].Msg).
+				WithHint("%s", got.found[0].Hint)
+		}
+	default:
+		reportProblems(probs, pos, use.url, got.found)
+	}
 }

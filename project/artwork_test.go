@@ -2,6 +2,7 @@ package project
 
 import (
 	"context"
+	"fmt"
 	"image"
 	"image/color"
 	"net/http"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -276,4 +278,147 @@ image = "` + chapterImage + `"
 			}
 		}
 	})
+}
+
+// TestCheckRemoteEpisodeImages: check --remote fetches every episode's and
+// chapter's image address, drafts included, and holds it to the rules a
+// local file there meets: Apple's for an episode's artwork, only that it
+// decodes for a chapter's. Each failure is an error at the key in the
+// episode's file; an address that several keys name is fetched once, and
+// an image in the show folder not at all.
+func TestCheckRemoteEpisodeImages(t *testing.T) {
+	valid, broken := artworkCases(t)
+	chapterImage := artworktest.PNG(t, artworktest.Gradient(300, 200)) // fine for a chapter
+	served := map[string][]byte{
+		"/valid.jpg":   valid,
+		"/chapter.png": chapterImage,
+		"/text.png":    []byte("hello"),
+	}
+	var (
+		mu       sync.Mutex
+		requests = map[string]int{}
+	)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasSuffix(r.URL.Path, ".mp3") {
+			w.Header().Set("Content-Type", "audio/mpeg")
+			w.Header().Set("Content-Length", "1000")
+			return
+		}
+		mu.Lock()
+		requests[r.URL.Path]++
+		mu.Unlock()
+		data, ok := served[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		w.Write(data)
+	}))
+	defer srv.Close()
+	u := func(p string) string { return srv.URL + p }
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closed.Close() // a host that does not answer
+	noHost := closed.URL + "/art.jpg"
+
+	type episode struct {
+		name     string
+		image    string   // the episode's image key
+		chapters []string // each chapter's image key
+		draft    bool
+		want     []string // each problem as "LINE:COL: message", in the episode's file
+	}
+	// The episode's image is on line 4 and chapter i's on line 14 + 4i.
+	eps := []episode{
+		{name: "valid", image: u("/valid.jpg"), chapters: []string{u("/chapter.png"), u("/valid.jpg")}},
+		{name: "draft", image: u("/valid.jpg"), chapters: []string{u("/chapter.png")}, draft: true},
+		{name: "gone", image: u("/gone.jpg"), want: []string{
+			"4:1: image: the artwork is unreachable: " + u("/gone.jpg") + " answered 404 Not Found"}},
+		{name: "no-host", image: noHost, want: []string{
+			"4:1: image: the artwork is unreachable: Get \"" + noHost + "\""}},
+		{name: "chapters", image: u("/valid.jpg"), chapters: []string{u("/chapter.png"), u("/text.png"), u("/gone.png"), u("/too-small/art.jpg")}, want: []string{
+			"18:1: chapters[1].image: chapter image " + u("/text.png") + " is not a JPEG or PNG image",
+			"22:1: chapters[2].image: the chapter image is unreachable: " + u("/gone.png") + " answered 404 Not Found"}},
+		{name: "local", image: "art/one.jpg", chapters: []string{"art/start.png"}},
+	}
+	for _, tt := range broken {
+		p := "/" + strings.ReplaceAll(tt.name, " ", "-") + "/" + tt.file
+		served[p] = tt.data
+		eps = append(eps, episode{
+			name:  strings.ReplaceAll(tt.name, " ", "-"),
+			image: u(p),
+			want:  []string{"4:1: image: " + u(p) + " " + tt.want}, // tt.want is the start of the message
+		})
+	}
+
+	dir := showWithImage(t, u("/valid.jpg"))
+	showFile := filepath.Join(dir, "podcast.toml")
+	src, err := os.ReadFile(showFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The show's own address is the server too, so that a fetch of a local
+	// image's public address would be counted.
+	src = []byte(strings.ReplaceAll(string(src), "https://show.example.com/", srv.URL+"/"))
+	files := map[string][]byte{"podcast.toml": src, "art/one.jpg": valid, "art/start.png": chapterImage}
+	for _, e := range eps {
+		var b strings.Builder
+		fmt.Fprintf(&b, "title = %q\npublished = 2025-01-01T09:00:00Z\nguid = %[1]q\nimage = %q\ndraft = %v\n", e.name, e.image, e.draft)
+		fmt.Fprintf(&b, "[audio]\nurl = %q\nlength = 1000\ntype = \"audio/mpeg\"\nduration = \"10:00\"\n", u("/"+e.name+".mp3"))
+		for i, img := range e.chapters {
+			fmt.Fprintf(&b, "[[chapters]]\nstart = \"00:0%d\"\ntitle = \"Part %[1]d\"\nimage = %q\n", i, img)
+		}
+		files["episodes/"+e.name+".toml"] = []byte(b.String())
+	}
+	for name, data := range files {
+		name = filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(name, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	probs := load(t, dir).CheckRemote(context.Background(), &http.Client{Timeout: 5 * time.Second})
+	got := probs.Format()
+	n := 0
+	for _, e := range eps {
+		file := filepath.Join(dir, "episodes", e.name+".toml")
+		for _, want := range e.want {
+			n++
+			if !strings.Contains(got, file+":"+want) {
+				t.Errorf("%s: problems lack %q", e.name, want)
+			}
+		}
+		if len(e.want) == 0 && strings.Contains(got, file+":") {
+			t.Errorf("%s: problems for good images", e.name)
+		}
+	}
+	if len(probs) != n || len(probs.Errors()) != n {
+		t.Errorf("%d problems (%d errors), want %d errors", len(probs), len(probs.Errors()), n)
+	}
+	for _, p := range probs {
+		if p.Hint == "" {
+			t.Errorf("no hint: %s", p.Error())
+		}
+	}
+	if t.Failed() {
+		t.Logf("problems:\n%s", got)
+	}
+
+	mu.Lock()
+	defer mu.Unlock()
+	for _, p := range []string{"/gone.jpg", "/gone.png"} {
+		served[p] = nil
+	}
+	for p := range served {
+		if requests[p] != 1 {
+			t.Errorf("%s fetched %d times, want once", p, requests[p])
+		}
+	}
+	for p, n := range requests {
+		if _, ok := served[p]; !ok {
+			t.Errorf("%s fetched %d times, want never", p, n)
+		}
+	}
 }

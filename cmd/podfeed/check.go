@@ -27,7 +27,12 @@ change of the show's podcast:guid, as an error until confirmed with
 
 With --remote it also asks the host of every enclosure given by url for the
 file's length and type (a HEAD request, or a one-byte range request), and
-reports enclosures that cannot be reached. Builds never go to the network.
+fetches the artwork given by address (the show's, every episode's and every
+chapter's image, each address once) and checks it as a local file: the
+show's and an episode's against Apple's rules (JPEG or PNG, square, 1400 to
+3000 pixels, RGB), a chapter's only that it is a JPEG or PNG. It reports
+enclosures and images that cannot be reached. Builds never go to the
+network.
 
 Exit status: 0 when the show builds (warnings allowed), 1 when it has
 errors, 2 on bad usage.
@@ -47,8 +52,8 @@ func runCheck(ctx context.Context, args []string, e env) error {
 	fs := newFlagSet("check", checkUsage)
 	publishedFlags(fs, &opts, "compare with the feed published in `DIR` instead of the show's [build] output")
 	fs.Var(timeFlag{&opts.Now}, "now", "check as of `TIME` (RFC 3339; default: now)")
-	fs.BoolVar(&remote, "remote", false, "also ask the media hosts for each enclosure's length and type")
-	fs.DurationVar(&timeout, "timeout", 20*time.Second, "give up on a media host after `DURATION` (with --remote)")
+	fs.BoolVar(&remote, "remote", false, "also ask the media hosts for each enclosure's length and type, and fetch and check remote artwork")
+	fs.DurationVar(&timeout, "timeout", 20*time.Second, "give up on a media or image host after `DURATION` (with --remote)")
 	positional, err := parseArgs(fs, args, e.stdout, 1)
 	if err != nil {
 		return err
