@@ -9,7 +9,7 @@ import (
 func TestSelect(t *testing.T) {
 	at := func(day, hour int) time.Time { return time.Date(2025, 3, day, hour, 0, 0, 0, time.UTC) }
 	ep := func(file string, published time.Time, draft bool) *Episode {
-		return &Episode{File: file, Published: published, Draft: draft}
+		return &Episode{File: file, Slug: file, Published: published, Draft: draft}
 	}
 	now := at(10, 12)
 	tests := []struct {
@@ -19,7 +19,8 @@ func TestSelect(t *testing.T) {
 	}{
 		{"empty", nil, "", ""},
 		{"newest first", []*Episode{ep("a", at(1, 0), false), ep("c", at(3, 0), false), ep("b", at(2, 0), false)}, "c b a", ""},
-		{"ties by file name", []*Episode{ep("b", at(1, 0), false), ep("a", at(1, 0), false), ep("c", at(1, 0), false)}, "a b c", ""},
+		{"ties by slug", []*Episode{ep("b", at(1, 0), false), ep("a", at(1, 0), false), ep("c", at(1, 0), false)}, "a b c", ""},
+		{"then by guid", []*Episode{{File: "2", GUID: "y", Published: at(1, 0)}, {File: "1", GUID: "x", Published: at(1, 0)}}, "1 2", ""},
 		{"published exactly now is live", []*Episode{ep("a", now, false)}, "a", ""},
 		{"a nanosecond later is scheduled", []*Episode{ep("a", now.Add(1), false)}, "", "a"},
 		{"scheduled soonest first", []*Episode{ep("late", at(20, 0), false), ep("soon", at(11, 0), false), ep("live", at(9, 0), false)}, "live", "soon late"},

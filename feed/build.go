@@ -79,15 +79,7 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 		}
 		cleaned = append(cleaned, cleanEpisode(ep))
 	}
-	slices.SortStableFunc(cleaned, func(a, b *episodes.Episode) int {
-		if c := b.Published.Compare(a.Published); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Slug, b.Slug); c != 0 {
-			return c
-		}
-		return strings.Compare(a.GUID, b.GUID)
-	})
+	slices.SortStableFunc(cleaned, episodes.NewestFirst)
 	if err := checkKeys(cleaned); err != nil {
 		return nil, err
 	}

@@ -301,8 +301,8 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) ([]output.F
 		if ep.Path == "" {
 			continue
 		}
-		files = append(files, output.File{Name: "embed/" + ep.Slug + ".html", Render: set.page(EmbedTemplate, pages, ep, "../")})
-		epPages = append(epPages, output.File{Name: "episodes/" + ep.Slug + "/index.html", Render: set.page(EpisodeTemplate, pages, ep, "../../")})
+		files = append(files, output.File{Name: address.EmbedFile(ep.Slug), Render: set.page(EmbedTemplate, pages, ep, "../")})
+		epPages = append(epPages, output.File{Name: address.PageFile(ep.Slug), Render: set.page(EpisodeTemplate, pages, ep, "../../")})
 	}
 	files = append(files, epPages...)
 	for i := 2; i <= pages.pageCount(); i++ {
@@ -343,15 +343,7 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 		}
 	}
 	// Newest first, as the feed orders them.
-	slices.SortStableFunc(sorted, func(a, b *episodes.Episode) int {
-		if c := b.Published.Compare(a.Published); c != 0 {
-			return c
-		}
-		if c := strings.Compare(a.Slug, b.Slug); c != 0 {
-			return c
-		}
-		return strings.Compare(a.GUID, b.GUID)
-	})
+	slices.SortStableFunc(sorted, episodes.NewestFirst)
 	// Each episode's page data on every core (a markdown.Renderer is safe
 	// for concurrent use), gathered in order.
 	md := markdown.New()
