@@ -68,6 +68,14 @@ func EmbedPath(slug string) string {
 	return "embed/" + url.PathEscape(slug) + ".html"
 }
 
+// PageFile returns the file name of the page of the episode with slug,
+// relative to the output folder: "episodes/<slug>/index.html", unescaped.
+func PageFile(slug string) string { return "episodes/" + slug + "/index.html" }
+
+// EmbedFile returns the file name of the embed page of the episode with
+// slug, relative to the output folder: "embed/<slug>.html", unescaped.
+func EmbedFile(slug string) string { return "embed/" + slug + ".html" }
+
 // ChaptersFile returns the file name of the chapters of the episode with
 // slug, relative to the output folder: "chapters/<slug>.json", unescaped.
 func ChaptersFile(slug string) string {
