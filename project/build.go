@@ -101,7 +101,11 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	if err := s.writeManifest(out, plan, opts); err != nil {
 		plan.Warnings.Warn(diag.Pos{File: filepath.Join(out, ManifestFile)}, "build manifest not saved: %v", err)
 	}
-	if err := s.inc.save(out, plan.published, plan.Pages); err != nil {
+	err = s.inc.recordOutputs(out, plan.keys)
+	if err == nil {
+		err = s.inc.save(out, plan.published, plan.Pages)
+	}
+	if err != nil {
 		plan.Warnings.Warn(diag.Pos{File: filepath.Join(out, IncrementalFile)}, "incremental build cache not saved: %v", err)
 	}
 	return &Result{Output: out, Plan: plan, Result: res}, nil

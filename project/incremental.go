@@ -3,6 +3,7 @@ package project
 import (
 	"bytes"
 	"encoding/gob"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -45,6 +46,17 @@ type incremental struct {
 	// Published is what the build published in feed.xml and its archive
 	// pages; nil when unknown.
 	Published *publishedFeed
+	// Outputs are the episodes' outputs that a later build may keep (see
+	// keep.go), sorted by name: each with the key of the inputs it was
+	// rendered from and its size and time as written.
+	Outputs []keptOutput
+}
+
+// keptOutput is an output file as the build that wrote it recorded it.
+type keptOutput struct {
+	Name, Key string
+	Size      int64
+	ModTime   time.Time
 }
 
 // cachedEpisode is an episode file's decoded episode, and the file's size
@@ -94,6 +106,9 @@ type incrementalCache struct {
 	reused      atomic.Int64              // episode files not read again
 	mu          sync.Mutex
 	next        *incremental
+	// stamps are the sizes and times of the episode files loaded, by
+	// name, when they are to be trusted (see filetime.Settled).
+	stamps map[string]string
 }
 
 // openIncremental reads the cache in the output folder out. A cache that
@@ -101,6 +116,7 @@ type incrementalCache struct {
 func openIncremental(out string, since time.Time) *incrementalCache {
 	c := &incrementalCache{program: programID(), since: since}
 	c.next = &incremental{Version: incrementalVersion, Program: c.program}
+	c.stamps = make(map[string]string)
 	if c.program == "" {
 		return c
 	}
@@ -149,7 +165,20 @@ func (c *incrementalCache) loadOptions() episodes.LoadOptions {
 func (c *incrementalCache) keep(e *cachedEpisode) {
 	c.mu.Lock()
 	c.next.Episodes = append(c.next.Episodes, e)
+	c.stamps[e.Name] = fmt.Sprintf("%d %d", e.Size, e.ModTime)
 	c.mu.Unlock()
+}
+
+// stamp returns the size and time of the episode file name (relative to
+// the show folder, with slashes) as it was loaded; "" when unknown or not
+// to be trusted.
+func (c *incrementalCache) stamp(name string) string {
+	if c == nil {
+		return ""
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.stamps[name]
 }
 
 // published returns the feed published in out: as the last build recorded

@@ -118,7 +118,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		{name: "first build", change: func(int) {}},
 		{name: "unchanged", change: func(int) {}},
 		{name: "edit a title", read: 1, change: func(k int) { edit(k, file(45), `title = "Episode 45:`, `title = "Episode forty-five:`) }},
-		{name: "edit the newest", read: 1, change: func(k int) { edit(k, file(60), "part 60**", "part sixty**") }},
+		{name: "edit the newest seq episode", read: 1, change: func(k int) { edit(k, file(60), "part 60**", "part sixty**") }},
 		{name: "edit chapters", read: 1, change: func(k int) { edit(k, file(30), `start = "05:00"`, `start = "06:30"`) }},
 		{name: "add the newest", read: 1, change: func(k int) {
 			src, _ := os.ReadFile(file(59))
@@ -159,7 +159,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	}
 	for k, step := range steps {
 		step.change(k + 1)
-		reused := int64(-1)
+		reused, kept, keyed := int64(-1), -1, -1
 		build := func(out string, pub publish.Options) error {
 			show, probs := LoadWith(dir, LoadOptions{Output: out})
 			if err := probs.Err(); err != nil {
@@ -168,7 +168,15 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			if out == inc {
 				reused = show.inc.reused.Load()
 			}
-			_, err := show.Build(context.Background(), BuildOptions{Now: now, Output: out, AllowRemoval: step.allow, Publish: pub})
+			res, err := show.Build(context.Background(), BuildOptions{Now: now, Output: out, AllowRemoval: step.allow, Publish: pub})
+			if err == nil && out == inc {
+				kept, keyed = 0, len(res.Plan.keys)
+				for _, f := range res.Plan.Files {
+					if f.Keep {
+						kept++
+					}
+				}
+			}
 			return err
 		}
 		if step.fail > 0 {
@@ -194,6 +202,12 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			t.Fatalf("%s: full build: %v", step.name, err)
 		}
 		compareOutputs(t, step.name, readTree(t, full), readTree(t, inc))
+		// An edit renders the episode's page, embed and chapters again,
+		// and its neighbours' pages; an edit of the show, everything.
+		if want, ok := map[string]int{"unchanged": 0, "edit a title": 5, "edit the newest seq episode": 5, "edit chapters": 5,
+			"killed edit": 5, "edit the show": keyed, "edit after the show": 5}[step.name]; ok && keyed-kept != want {
+			t.Errorf("%s: rendered %d of %d files again, want %d", step.name, keyed-kept, keyed, want)
+		}
 		// Every episode file but the one edited, added or renamed comes
 		// from the cache.
 		if want := int64(len(load(t, dir).Episodes) - step.read); k > 0 && reused != want {

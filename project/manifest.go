@@ -194,10 +194,16 @@ func (f *fingerprint) sum() string {
 }
 
 // showInputs adds what a show's build reads besides its media files:
-// podcast.toml, the episode files and the templates.
+// podcast.toml, the episode files, the templates and the artwork file.
 func showInputs(f *fingerprint, dir string, cfg *config.Show, showFile fs.FileInfo) {
-	f.info(filepath.Join(dir, config.FileName), showFile)
+	showFileInputs(f, dir, cfg, showFile)
 	f.tree(filepath.Join(dir, filepath.FromSlash(cfg.Build.Episodes)))
+}
+
+// showFileInputs adds what every output of the show is rendered from:
+// podcast.toml, the templates and the artwork file.
+func showFileInputs(f *fingerprint, dir string, cfg *config.Show, showFile fs.FileInfo) {
+	f.info(filepath.Join(dir, config.FileName), showFile)
 	f.tree(filepath.Join(dir, site.TemplatesDir))
 	if name, ok := address.LocalFile(cfg.Image); ok {
 		f.file(filepath.Join(dir, filepath.FromSlash(name)))

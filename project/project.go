@@ -49,6 +49,10 @@ type Show struct {
 	// build's manifest records it. It is "" when an input had changed too
 	// recently to be told apart by its time (see filetime.Settled).
 	inputs string
+	// showKey fingerprints the inputs every output is rendered from
+	// (podcast.toml, the templates, the artwork file, and the program);
+	// "" when one of them had changed too recently to be told apart.
+	showKey string
 }
 
 // LoadOptions tunes [LoadWith]. The zero value is ready to use.
@@ -91,6 +95,9 @@ func LoadWith(dir string, opts LoadOptions) (*Show, diag.List) {
 	s := &Show{Dir: dir, Config: show, Modified: showFile.ModTime().UTC().Truncate(time.Second)}
 	fp := newFingerprint()
 	showInputs(fp, dir, show, showFile)
+	sk := newFingerprint()
+	showFileInputs(sk, dir, show, showFile)
+	s.showKey = sk.sum()
 	s.loadArtwork(src, &probs) // after showInputs, which reads its file name from show.Image
 
 	s.inc = openIncremental(s.OutputDir(opts.Output), fp.since)

@@ -35,6 +35,9 @@ type Plan struct {
 
 	// published is the feed as the guard reads it back once written.
 	published publish.Feed
+	// keys are the keys of the files a later build may keep, by name
+	// (see keep.go).
+	keys map[string]string
 }
 
 // Render prepares the outputs without touching the output folder: every
@@ -105,6 +108,16 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	// feed.xml last.
 	p.Files = slices.Concat(p.Files, out.Chapters, redirects, pages, out.Feeds)
 	p.Pages = out.Pages
+	// The keys of the files this build makes (an episode without
+	// chapters has no chapters file), and those of them kept as written.
+	keys := s.outputKeys(live, opts.Generator)
+	p.keys = make(map[string]string, len(keys))
+	for _, f := range p.Files {
+		if k, ok := keys[f.Name]; ok {
+			p.keys[f.Name] = k
+		}
+	}
+	s.inc.markKept(outDir, p.Files, p.keys)
 	return p, nil
 }
 

@@ -37,6 +37,12 @@ type File struct {
 	// publish.Write writes nothing; it makes the temporary file at the
 	// first difference. An error aborts the write.
 	Stream func(io.Writer) error
+	// Keep says that the file is already in the output folder with this
+	// content: an incremental build knows it from its cache, which
+	// recorded the file as it wrote it and the inputs it rendered it from.
+	// publish.Write then neither renders nor reads it, and counts it as
+	// unchanged; Bytes and Write still give its content.
+	Keep bool
 }
 
 // Bytes returns the file's content however it is given (see [File.Write]).

@@ -72,7 +72,8 @@ type pending struct {
 // Write publishes files into the folder dir, creating dir and any folders
 // the names need.
 //
-// A file whose current bytes on disk equal the new bytes is not rewritten.
+// A file whose current bytes on disk equal the new bytes is not rewritten,
+// nor is one marked [output.File.Keep], which Write takes on trust.
 // The others are published in two phases. First each one is written to a
 // temporary file in its target's folder (named ".NAME.tmp-*") and closed,
 // on every core, big files (Stream, Source) first; then all of them are
@@ -313,6 +314,9 @@ func makeFolders(dir string, files []output.File, touched map[string]bool) ([]st
 // rendered into a buffer from buffers.
 func writeOne(f output.File, target string, buffers *sync.Pool) (tmp string, same bool, err error) {
 	folder, base := filepath.Dir(target), path.Base(f.Name)
+	if f.Keep {
+		return "", true, nil
+	}
 	if f.Source != "" {
 		if same, err = sameCopy(target, f.Source); same || err != nil {
 			return "", same, err

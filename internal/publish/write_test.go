@@ -2,6 +2,7 @@ package publish
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -194,6 +195,29 @@ func TestWriteKeepsUnchangedMtime(t *testing.T) {
 	}
 	if got, want := tree(t, dir)["atom.xml"], "<feed>new</feed>"; got != want {
 		t.Errorf("atom.xml = %q, want %q", got, want)
+	}
+}
+
+// A file marked Keep is taken on trust: never rendered, read or written,
+// counted as unchanged, and not removed as a leftover of the last Write.
+func TestWriteTrustsKept(t *testing.T) {
+	dir := t.TempDir()
+	first := files("feed.xml", "<rss/>", "episodes/a/index.html", "old page")
+	if _, err := Write(dir, first, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	second := files("feed.xml", "<rss>new</rss>", "episodes/a/index.html", "new page")
+	second[1].Keep = true
+	second[1].Render = func(io.Writer) error { return errors.New("a kept file was rendered") }
+	res, err := Write(dir, second, Options{Previous: []string{"feed.xml", "episodes/a/index.html"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"episodes/a/index.html"}; !slices.Equal(res.Unchanged, want) || len(res.Removed) != 0 {
+		t.Errorf("Unchanged = %q, Removed = %q; want %q and none", res.Unchanged, res.Removed, want)
+	}
+	if got := tree(t, dir)["episodes/a/index.html"]; got != "old page" {
+		t.Errorf("the kept file holds %q, want it as it was", got)
 	}
 }
 

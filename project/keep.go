@@ -1,0 +1,140 @@
+package project
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/address"
+	"github.com/podfeed/podfeed/internal/output"
+	"github.com/podfeed/podfeed/site"
+)
+
+// An edit of one episode changes few files: its page, embed and chapters,
+// and the pages of its neighbours, whose Newer and Older links name it.
+// Each build records in its incremental cache, for every such file, a key
+// of the inputs it was rendered from and the file's size and time as
+// written. The next build computes the keys again; a file whose key is
+// the same and that is still as written is kept (output.File.Keep): it is
+// neither rendered nor read. The keys cover the program, podcast.toml and
+// the artwork (the show's key), the episode's file, media file and image
+// files, and for a page its neighbours' too. A show with templates of its
+// own keeps nothing: its pages may show any episode.
+
+// outputKeys returns the key of each output file of live that a later
+// build may keep, by file name; nil when nothing may be kept.
+func (s *Show) outputKeys(live []*episodes.Episode, generator string) map[string]string {
+	if s.showKey == "" || s.inc == nil || s.inc.program == "" || s.hasTemplates() {
+		return nil
+	}
+	show := keyOf("show", s.showKey, generator)
+	sorted := slices.Clone(live)
+	slices.SortStableFunc(sorted, episodes.NewestFirst) // as the pages link Newer and Older
+	eks := make([]string, len(sorted))
+	for i, e := range sorted {
+		eks[i] = s.episodeKey(e)
+	}
+	keys := make(map[string]string, 3*len(sorted))
+	for i, e := range sorted {
+		if eks[i] == "" || e.Live != nil { // a live item's page follows the clock
+			continue
+		}
+		keys[address.ChaptersFile(e.Slug)] = keyOf("chapters", show, eks[i])
+		keys[address.EmbedFile(e.Slug)] = keyOf("embed", show, eks[i])
+		newer, older := "none", "none"
+		if i > 0 {
+			newer = eks[i-1]
+		}
+		if i+1 < len(sorted) {
+			older = eks[i+1]
+		}
+		if newer != "" && older != "" {
+			keys[address.PageFile(e.Slug)] = keyOf("page", show, eks[i], newer, older)
+		}
+	}
+	return keys
+}
+
+// episodeKey is the key of what an episode's outputs are rendered from
+// besides the show: its slug, its file, its media file and its image
+// files; "" when one of them is not to be trusted by size and time.
+func (s *Show) episodeKey(e *episodes.Episode) string {
+	if e.Slug == "" {
+		return ""
+	}
+	rel, err := filepath.Rel(s.Dir, e.File)
+	if err != nil {
+		return ""
+	}
+	file := s.inc.stamp(filepath.ToSlash(rel))
+	if file == "" {
+		return ""
+	}
+	f := &fingerprint{h: sha256.New(), since: s.inc.since}
+	f.h.Write([]byte(e.Slug + "\x00" + file + "\x00"))
+	if e.Audio.File != "" {
+		f.file(filepath.Join(s.Dir, filepath.FromSlash(e.Audio.File)))
+	}
+	for _, img := range s.images[e] {
+		f.file(img.Source)
+	}
+	return f.sum()
+}
+
+// hasTemplates reports whether the show has a templates folder with
+// anything in it.
+func (s *Show) hasTemplates() bool {
+	entries, err := os.ReadDir(filepath.Join(s.Dir, site.TemplatesDir))
+	return err == nil && len(entries) > 0 || err != nil && !os.IsNotExist(err)
+}
+
+// keyOf hashes parts into a key.
+func keyOf(parts ...string) string {
+	sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
+	return hex.EncodeToString(sum[:16])
+}
+
+// markKept marks the files that the last build wrote from the same keys
+// and that are still as it wrote them.
+func (c *incrementalCache) markKept(out string, files []output.File, keys map[string]string) {
+	if c == nil || c.old == nil || len(keys) == 0 {
+		return
+	}
+	old := make(map[string]*keptOutput, len(c.old.Outputs))
+	for i := range c.old.Outputs {
+		old[c.old.Outputs[i].Name] = &c.old.Outputs[i]
+	}
+	for i := range files {
+		f := &files[i]
+		o := old[f.Name]
+		if o == nil || o.Key != keys[f.Name] {
+			continue
+		}
+		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(f.Name)))
+		if err == nil && fi.Size() == o.Size && fi.ModTime().Equal(o.ModTime) {
+			f.Keep = true
+		}
+	}
+}
+
+// recordOutputs records the keyed files as written into out, for the next
+// build.
+func (c *incrementalCache) recordOutputs(out string, keys map[string]string) error {
+	if c == nil {
+		return nil
+	}
+	c.next.Outputs = c.next.Outputs[:0]
+	for name, key := range keys {
+		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(name)))
+		if err != nil {
+			return err
+		}
+		c.next.Outputs = append(c.next.Outputs, keptOutput{Name: name, Key: key, Size: fi.Size(), ModTime: fi.ModTime()})
+	}
+	slices.SortFunc(c.next.Outputs, func(a, b keptOutput) int { return strings.Compare(a.Name, b.Name) })
+	return nil
+}
