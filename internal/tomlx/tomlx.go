@@ -260,7 +260,16 @@ func (t *Table) Bool(key string) *bool {
 	}
 	b, ok := v.(bool)
 	if !ok {
-		t.wrongType(key, "true or false", v)
+		p := t.Errorf(key, "want true or false, got %s", Describe(v))
+		s, _ := v.(string)
+		switch strings.ToLower(strings.TrimSpace(s)) {
+		case "true", "yes", "on":
+			p.WithHint("write %s = true, without quotes", key)
+		case "false", "no", "off":
+			p.WithHint("write %s = false, without quotes", key)
+		default:
+			p.WithHint("write %s = true or %s = false, without quotes", key, key)
+		}
 		return nil
 	}
 	return &b

@@ -88,6 +88,11 @@ strat = "01:00"
 			want: "f.toml:2:1: number: want an integer, got string \"55\"\n",
 		},
 		{
+			name: "wrong type for a boolean",
+			read: func(t *Table) { t.Bool("number") },
+			want: "f.toml:2:1: number: want true or false, got string \"55\"\n\thint: write number = true or number = false, without quotes\n",
+		},
+		{
 			name: "date without zone",
 			read: func(t *Table) { t.Time("published") },
 			want: "f.toml:3:1: published: date-time has no time zone\n\thint: add Z for UTC or an offset such as +01:00, e.g. 2025-02-04T09:00:00Z\n",
