@@ -217,7 +217,7 @@ func readPodcast(t *tomlx.Table, s *Show) {
 	s.Trailers = podcast.ReadTrailers(t)
 	s.UpdateFrequency = podcast.ReadUpdateFrequency(t)
 	s.Podroll = podcast.ReadRemoteItems(t, "podroll")
-	s.Publisher = podcast.ReadRemoteItem(t, "publisher")
+	s.Publisher = podcast.ReadPublisher(t)
 	s.RemoteItems = podcast.ReadRemoteItems(t, "remote_items")
 	if len(s.RemoteItems) > 0 && !strings.HasSuffix(s.Medium, "L") && s.Medium != "mixed" {
 		t.Errorf("remote_items", "remote items make a list feed, and medium is %q", s.Medium).
