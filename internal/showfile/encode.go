@@ -282,6 +282,13 @@ func EncodeShow(s *config.Show, comment string) []byte {
 		w.strAlways("url", d.URL)
 	}
 	w.showTables(s)
+	if n := s.Notify; len(n.Hubs) > 0 || n.Podping {
+		w.header("notify", false)
+		w.inlineArray("hubs", n.Hubs)
+		if n.Podping {
+			w.boolean("podping", true)
+		}
+	}
 	def := config.Default().Build
 	if (s.Build.Episodes != "" && s.Build.Episodes != def.Episodes) || (s.Build.Output != "" && s.Build.Output != def.Output) {
 		w.header("build", false)
