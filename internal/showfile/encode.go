@@ -353,9 +353,9 @@ func EncodeEpisode(ep *episodes.Episode, comment string) []byte {
 		w.str("file", a.File)
 	} else {
 		w.b.WriteByte('\n')
-		w.comment(`The media file is still to come: uncomment [audio] and fill it in (or give
-file = "media/…" to read length, type and duration from a local file),
-then remove draft = true to publish.
+		w.comment(`The media file is still to come: uncomment [audio] and fill it in (or
+give it file = "media/…" to read length, type and duration from a local
+file), then remove draft = true to publish.
 [audio]
 url = "https://` + episodes.PlaceholderMediaHost + `/` + ep.Slug + `.mp3"
 length = ` + strconv.Itoa(episodes.PlaceholderLength) + `  # bytes
