@@ -114,15 +114,18 @@ func TestUpToDateNotWhileRacy(t *testing.T) {
 	ageFiles(t, dir)
 	name := filepath.Join(dir, "episodes", "056-sound-check.toml")
 	for _, tt := range []struct {
-		name    string
-		modTime time.Time
+		name string
+		age  time.Duration // how long before the build the file was written
 	}{
-		{"just written", time.Now()},
-		{"written a moment ago", time.Now().Add(-filetime.Granularity / 2)},
-		{"dated in the future", time.Now().Add(time.Hour)},
+		{"just written", 0},
+		{"written a moment ago", filetime.Granularity / 2},
+		{"dated in the future", -time.Hour},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if err := os.Chtimes(name, tt.modTime, tt.modTime); err != nil {
+			// The time is taken here, not when the table is made: the
+			// builds of the cases before take seconds on a busy machine.
+			modTime := time.Now().Add(-tt.age)
+			if err := os.Chtimes(name, modTime, modTime); err != nil {
 				t.Fatal(err)
 			}
 			opts := BuildOptions{Now: day, Output: filepath.Join(t.TempDir(), "public")}
@@ -130,7 +133,7 @@ func TestUpToDateNotWhileRacy(t *testing.T) {
 				t.Fatal(err)
 			}
 			if _, ok := UpToDate(dir, opts); ok {
-				t.Errorf("up to date after a build that read a file changed %v before it", time.Since(tt.modTime).Round(time.Second))
+				t.Errorf("up to date after a build that read a file changed %v before it", time.Since(modTime).Round(time.Second))
 			}
 			settled := time.Now().Add(-2 * filetime.Granularity)
 			if err := os.Chtimes(name, settled, settled); err != nil {
