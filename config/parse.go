@@ -1,6 +1,7 @@
 package config
 
 import (
+	"net/url"
 	"path/filepath"
 	"strings"
 
@@ -198,15 +199,7 @@ func readOwner(t *tomlx.Table, s *Show, probs *diag.List) {
 // readPodcast reads the iTunes tags of a moved, blocked or complete show
 // and the channel's Podcasting 2.0 tags (package podcast reads each).
 func readPodcast(t *tomlx.Table, s *Show) {
-	if v, ok := t.OptionalString("new_feed_url"); ok {
-		if u := checkURL(t, "new_feed_url", v); u != nil {
-			s.NewFeedURL = v
-			if v == s.FeedURL {
-				t.Errorf("new_feed_url", "is feed_url itself").
-					WithHint("new_feed_url is the address the show moved to; set feed_url to it once the new feed is served, and leave new_feed_url out")
-			}
-		}
-	}
+	readNewFeedURL(t, s)
 	s.Block = podcast.ReadBlock(t)
 	s.Complete = podcast.ReadBool(t, "complete")
 	s.People = podcast.ReadPeople(t, "people")
@@ -217,7 +210,7 @@ func readPodcast(t *tomlx.Table, s *Show) {
 	s.Trailers = podcast.ReadTrailers(t)
 	s.UpdateFrequency = podcast.ReadUpdateFrequency(t)
 	s.Podroll = podcast.ReadRemoteItems(t, "podroll")
-	s.Publisher = podcast.ReadRemoteItem(t, "publisher")
+	s.Publisher = podcast.ReadPublisher(t)
 	s.RemoteItems = podcast.ReadRemoteItems(t, "remote_items")
 	if len(s.RemoteItems) > 0 && !strings.HasSuffix(s.Medium, "L") && s.Medium != "mixed" {
 		t.Errorf("remote_items", "remote items make a list feed, and medium is %q", s.Medium).
@@ -225,6 +218,61 @@ func readPodcast(t *tomlx.Table, s *Show) {
 	}
 	s.Chat = podcast.ReadChat(t)
 	s.Value = podcast.ReadValue(t)
+}
+
+// readNewFeedURL reads new_feed_url: an absolute address, https like
+// feed_url should be, and not feed_url itself.
+func readNewFeedURL(t *tomlx.Table, s *Show) {
+	v, ok := t.OptionalString("new_feed_url")
+	if !ok {
+		return
+	}
+	if strings.TrimSpace(v) == "" {
+		t.Errorf("new_feed_url", "must not be empty").
+			WithHint("leave new_feed_url out until the show moves; then write the new feed's address")
+		return
+	}
+	u := checkURL(t, "new_feed_url", v)
+	if u == nil {
+		return
+	}
+	s.NewFeedURL = v
+	switch {
+	case v == s.FeedURL:
+		t.Errorf("new_feed_url", "is feed_url itself").
+			WithHint("new_feed_url is the address the show moved to; set feed_url to it once the new feed is served, and leave new_feed_url out")
+	case sameAddress(v, s.FeedURL):
+		t.Errorf("new_feed_url", "%q is feed_url %q written another way", v, s.FeedURL).
+			WithHint("new_feed_url is the address the show moved to; leave it out while the feed stays where it is")
+	case u.Scheme != "https":
+		fixed := *u
+		fixed.Scheme = "https"
+		if u.Port() == "80" {
+			fixed.Host = u.Hostname()
+		}
+		t.Warnf("new_feed_url", "%q is not https", v).
+			WithHint("serve the new feed over https and write %q: Apple Podcasts and many apps expect it", fixed.String())
+	}
+}
+
+// sameAddress reports whether a and b name the same feed: equal but for the
+// case of scheme and host, a default port or an empty path.
+func sameAddress(a, b string) bool {
+	norm := func(s string) string {
+		u, err := url.Parse(s)
+		if err != nil {
+			return s
+		}
+		u.Scheme, u.Host = strings.ToLower(u.Scheme), strings.ToLower(u.Host)
+		if port := u.Port(); (u.Scheme == "https" && port == "443") || (u.Scheme == "http" && port == "80") {
+			u.Host = u.Hostname()
+		}
+		if u.Path == "" {
+			u.Path = "/"
+		}
+		return u.String()
+	}
+	return norm(a) == norm(b)
 }
 
 func readMedium(t *tomlx.Table, s *Show) {

@@ -125,6 +125,17 @@ var goldenCases = []goldenCase{
 		return s, []*episodes.Episode{episode55()}, Options{Generator: generator}
 	}},
 
+	// A show kept out of every directory, and complete: show-level
+	// itunes:block and itunes:complete "Yes", and one podcast:block
+	// without id. (examples/every-tag blocks one platform, whose
+	// podcast:block has an id and leaves itunes:block out.)
+	{"channel_blocked_complete", func() (*config.Show, []*episodes.Episode, Options) {
+		s := codingChatsShow()
+		s.Block = podcast.Block{All: true}
+		s.Complete = true
+		return s, []*episodes.Episode{episode55()}, Options{Generator: generator}
+	}},
+
 	{"channel_locked_funding", func() (*config.Show, []*episodes.Episode, Options) {
 		s := codingChatsShow()
 		s.Locked = &config.Locked{Locked: true, Owner: "podcast@codingchats.example.com"}

@@ -22,7 +22,7 @@ var channelHandled = map[[2]string]bool{
 	{nsItunes, "new-feed-url"}: true, {nsItunes, "block"}: true, {nsItunes, "complete"}: true,
 	{nsPodcast, "block"}: true, {nsPodcast, "trailer"}: true, {nsPodcast, "updateFrequency"}: true,
 	{nsPodcast, "podroll"}: true, {nsPodcast, "publisher"}: true, {nsPodcast, "remoteItem"}: true,
-	{nsPodcast, "liveItem"}: true,
+	{nsPodcast, "liveItem"}: true, {nsPodcast, "podping"}: true,
 }
 
 // channel reads the show, one reader per part of the channel as gofeed
@@ -138,6 +138,7 @@ func (r *reader) channelPodcast(ch *node, s *config.Show) {
 	s.RemoteItems = r.remoteItems(ch)
 	s.Location, s.License, s.Txt, s.Images = r.location(ch), r.license(ch), r.txt(ch), r.images(ch)
 	s.Chat, s.Value = r.chat(ch), r.value(ch)
+	s.Notify.Podping = r.podping(ch)
 }
 
 // channelAddress reads the feed's own address, its podcast:guid, and sets

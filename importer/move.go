@@ -29,6 +29,10 @@ func (imp *Import) MoveInSteps() []string {
 		"  4. set locked = true and [owner] email in podcast.toml, so that no other host imports the show",
 		"  5. change the feed's address in Apple Podcasts Connect, Spotify and podcastindex.org; once the website has moved too, set link_pages = true",
 	)
+	if s.Notify.Podping {
+		steps = append(steps, "  6. the old feed announced podping, kept as [notify] podping = true: podfeed deploy sends a podping with the token in PODPING_TOKEN "+
+			"(podping.cloud gives one); without a token, remove the line or deploy with --no-notify")
+	}
 	return steps
 }
 

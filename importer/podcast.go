@@ -224,6 +224,13 @@ func (r *reader) block(n *node) podcast.Block {
 	return b
 }
 
+// podping reads podcast:podping: the feed announces its changes through
+// podping (usesPodping="true"; the element alone says as much).
+func (r *reader) podping(n *node) bool {
+	p := n.Child(nsPodcast, "podping")
+	return p != nil && !strings.EqualFold(strings.TrimSpace(p.AttrValue("usesPodping")), "false")
+}
+
 func yes(s string) bool { return strings.EqualFold(strings.TrimSpace(s), "yes") }
 
 // secondsAttr reads an attribute of seconds ("229", "90.25"); anything

@@ -162,6 +162,34 @@ func ReadRemoteItem(t *tomlx.Table, key string) *RemoteItem {
 	return &r
 }
 
+// ReadPublisher reads the [publisher] table of t, or returns nil without
+// one: the publisher feed the show belongs to, a remote item whose medium
+// is "publisher" (written when left out), naming a feed and no item.
+func ReadPublisher(t *tomlx.Table) *RemoteItem {
+	pt := t.Table("publisher")
+	if pt == nil {
+		return nil
+	}
+	r := readRemoteItem(pt)
+	switch {
+	case r.Medium == "" && !pt.Has("medium"):
+		r.Medium = "publisher"
+	case r.Medium != "" && r.Medium != "publisher":
+		pt.Errorf("medium", "the publisher feed's medium is \"publisher\", not %q", r.Medium).
+			WithHint(`leave medium out, or write medium = "publisher"; the show's own medium is the medium key at the top`)
+		r.Medium = "publisher"
+	}
+	if r.ItemGUID != "" {
+		pt.Errorf("item_guid", "names an episode, and the publisher is a whole feed").
+			WithHint("leave item_guid out: feed_guid and feed_url name the publisher feed")
+	}
+	if r.FeedURL == "" && !pt.Has("feed_url") {
+		pt.Warnf("feed_url", "not set; apps that do not look feeds up by guid find the publisher feed by its address").
+			WithHint(`add feed_url = "https://…", the address of the publisher feed`)
+	}
+	return &r
+}
+
 func readRemoteItem(t *tomlx.Table) RemoteItem {
 	r := RemoteItem{FeedGUID: requiredString(t, "feed_guid", `add feed_guid = "…", the other show's podcast:guid`)}
 	if r.FeedGUID != "" {
@@ -715,7 +743,8 @@ func ReadPeople(t *tomlx.Table, key string) []Person {
 			Img:  readURL(pt, "img", true),
 			Role: DefaultRole,
 		}
-		if r, ok := pt.OptionalString("role"); ok {
+		r, roleGiven := pt.OptionalString("role")
+		if roleGiven {
 			if strings.TrimSpace(r) == "" {
 				pt.Errorf("role", "must not be empty").WithHint(`leave role out for "host", or write e.g. "guest"`)
 			} else {
@@ -731,6 +760,9 @@ func ReadPeople(t *tomlx.Table, key string) []Person {
 		}
 		if n := len([]rune(p.Name)); n > 128 {
 			pt.Errorf("name", "%d characters, more than the 128 the tag allows", n).WithHint("shorten it")
+		}
+		if strings.TrimSpace(r) != "" || !pt.Has("role") {
+			checkTaxonomy(pt, p, roleGiven)
 		}
 		pt.Finish()
 		out = append(out, p)

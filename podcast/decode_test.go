@@ -303,3 +303,81 @@ func TestReadRemoteItems(t *testing.T) {
 		{"bad", "[[podroll]]\nfeed_url = \"e.com\"\n", []string{`missing required key "podroll[0].feed_guid"`, "feed_url: want an absolute"}},
 	}, nil)
 }
+
+func TestReadBool(t *testing.T) {
+	runReadCases(t, func(t *tomlx.Table) any { return ReadBool(t, "complete") }, []readCase{
+		{"true", "complete = true", nil},
+		{"false", "complete = false", nil},
+		{"absent", "", nil},
+		{"quoted", `complete = "yes"`, []string{`t.toml:1:1: complete: want true or false, got string "yes"`}},
+		{"number", "\ncomplete = 1\n", []string{"t.toml:2:1: complete: want true or false, got integer 1"}},
+	}, map[string]string{"true": "true", "false": "false", "absent": "false", "quoted": "false"})
+}
+
+func TestReadPeople(t *testing.T) {
+	runReadCases(t, func(t *tomlx.Table) any { return ReadPeople(t, "people") }, []readCase{
+		{"valid", `[[people]]
+name = "Rae Okafor"
+href = "https://example.org/rae"
+img = "https://example.org/rae.jpg"
+[[people]]
+name = "Ines Duarte"
+role = "Audio Engineer"
+group = "Audio Production"
+[[people]]
+name = "Sam"
+role = "guest"
+group = "cast"
+[[people]]
+name = "Kit"
+role = "intern"
+group = "visuals"
+`, nil},
+		{"no name", "[[people]]\nrole = \"guest\"\n", []string{`missing required key "people[0].name"`}},
+		{"empty role and group", "[[people]]\nname = \"x\"\nrole = \" \"\ngroup = \"\"\n",
+			[]string{"t.toml:3:1: people[0].role: must not be empty", "t.toml:4:1: people[0].group: must not be empty"}},
+		{"wrong types", "[[people]]\nname = \"x\"\nrole = 1\ngroup = true\n",
+			[]string{"t.toml:3:1: people[0].role: want a string", "t.toml:4:1: people[0].group: want a string"}},
+		{"long name", "[[people]]\nname = \"" + strings.Repeat("n", 129) + "\"\n", []string{"people[0].name: 129 characters"}},
+		{"bad urls", "[[people]]\nname = \"x\"\nhref = \"example.org\"\nimg = \"http://example.org/x.jpg\"\n",
+			[]string{`t.toml:3:1: people[0].href: want an absolute http(s) URL, got "example.org"`, "t.toml:4:1: warning: people[0].img: image should use https"}},
+		{"unknown group", "[[people]]\nname = \"x\"\nrole = \"composer\"\ngroup = \"audio postproduction\"\n",
+			[]string{`t.toml:4:1: warning: people[0].group: "audio postproduction" is not a group of the Podcast Taxonomy Project`}},
+		{"unknown role", "[[people]]\nname = \"x\"\nrole = \"cohost\"\n",
+			[]string{`t.toml:3:1: warning: people[0].role: "cohost" is not a role of the Podcast Taxonomy Project`}},
+		{"role of another group", "[[people]]\nname = \"x\"\nrole = \"audio engineer\"\ngroup = \"audio post-production\"\n",
+			[]string{`t.toml:4:1: warning: people[0].group: the role "audio engineer" belongs to the group "audio production", not "audio post-production"`}},
+		{"crew role without group", "[[people]]\nname = \"x\"\nrole = \"Producer\"\n",
+			[]string{`t.toml:3:1: warning: people[0].role: the role "Producer" belongs to the group "creative direction"; without a group, apps read "cast"`}},
+		{"group without role", "[[people]]\nname = \"x\"\ngroup = \"writing\"\n",
+			[]string{`t.toml:3:1: warning: people[0].group: without a role the person is a host, a role of the group "cast", not "writing"`}},
+	}, map[string]string{
+		"valid": "[{Name:Rae Okafor Role:host Group: Href:https://example.org/rae Img:https://example.org/rae.jpg} " +
+			"{Name:Ines Duarte Role:Audio Engineer Group:Audio Production Href: Img:} {Name:Sam Role:guest Group:cast Href: Img:} " +
+			"{Name:Kit Role:intern Group:visuals Href: Img:}]",
+	})
+}
+
+func TestReadPublisher(t *testing.T) {
+	runReadCases(t, func(t *tomlx.Table) any { return ReadPublisher(t) }, []readCase{
+		{"valid", "[publisher]\nfeed_guid = \"003af0a0-6a45-55cf-b765-68e3d349551a\"\nfeed_url = \"https://example.com/publisher.xml\"\nmedium = \"publisher\"\n", nil},
+		{"medium left out", "[publisher]\nfeed_guid = \"003af0a0-6a45-55cf-b765-68e3d349551a\"\nfeed_url = \"https://example.com/publisher.xml\"\n", nil},
+		{"none", "", nil},
+		{"missing feed_guid", "[publisher]\nfeed_url = \"https://example.com/publisher.xml\"\n",
+			[]string{`t.toml:1:1: missing required key "publisher.feed_guid"`}},
+		{"bad values", "[publisher]\nfeed_guid = \"agileset\"\nfeed_url = \"example.com/publisher.xml\"\n",
+			[]string{`t.toml:2:1: publisher.feed_guid: "agileset" is not a UUID`, `t.toml:3:1: publisher.feed_url: want an absolute http(s) URL`}},
+		{"another medium", "[publisher]\nfeed_guid = \"003af0a0-6a45-55cf-b765-68e3d349551a\"\nfeed_url = \"https://example.com/p.xml\"\nmedium = \"podcast\"\n",
+			[]string{`t.toml:4:1: publisher.medium: the publisher feed's medium is "publisher", not "podcast"`}},
+		{"unknown medium", "[publisher]\nfeed_guid = \"003af0a0-6a45-55cf-b765-68e3d349551a\"\nfeed_url = \"https://example.com/p.xml\"\nmedium = \"publishers\"\n",
+			[]string{`t.toml:4:1: publisher.medium: "publishers" is not allowed`}},
+		{"item guid", "[publisher]\nfeed_guid = \"003af0a0-6a45-55cf-b765-68e3d349551a\"\nfeed_url = \"https://example.com/p.xml\"\nitem_guid = \"ep-1\"\n",
+			[]string{"t.toml:4:1: publisher.item_guid: names an episode"}},
+		{"no feed_url", "[publisher]\nfeed_guid = \"003af0a0-6a45-55cf-b765-68e3d349551a\"\n",
+			[]string{"t.toml:1:1: warning: publisher.feed_url: not set"}},
+		{"not a table", `publisher = "AgileSet Media"`, []string{`t.toml:1:1: publisher: want a table, got string "AgileSet Media"`}},
+	}, map[string]string{
+		"medium left out": "&{FeedGUID:003af0a0-6a45-55cf-b765-68e3d349551a FeedURL:https://example.com/publisher.xml ItemGUID: Medium:publisher Title:}",
+		"none":            "<nil>",
+	})
+}

@@ -39,6 +39,7 @@ func TestEveryTagGolden(t *testing.T) {
 		"podcast:transcript", "podcast:soundbite", "podcast:alternateEnclosure", "podcast:source",
 		"podcast:integrity", "podcast:socialInteract", "podcast:locked", "podcast:funding", "podcast:guid",
 		"podcast:medium", "podcast:chapters", "podcast:season", "podcast:episode",
+		"itunes:complete", "podcast:podping",
 	} {
 		if !strings.Contains(feed, "<"+tag+" ") && !strings.Contains(feed, "<"+tag+">") {
 			t.Errorf("feed.xml has no <%s>", tag)

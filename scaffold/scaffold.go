@@ -105,17 +105,111 @@ func Init(dir string, show Show, now time.Time, opts Options) ([]string, error) 
 	}
 	files := []output.File{
 		{Name: config.FileName, Data: []byte(showFile(show, pinGUID, now))},
-		{Name: "episodes/" + epFile, Data: showfile.EncodeEpisode(ep, episodeComment)},
+		{Name: "episodes/" + epFile, Data: episodeFile(ep)},
 		{Name: ".gitignore", Data: []byte("# podfeed build writes the feeds here.\n/public/\n")},
 	}
 	return showfile.WriteFiles(dir, files, opts.Overwrite)
 }
 
-// episodeComment heads every episode file scaffold writes.
-const episodeComment = `An episode of the show. podfeed check explains every key; the full list is
-in podfeed's design: title, number, published, guid (never change it once
-published), summary (Markdown), [audio], [[chapters]], [[links]],
-takeaways, [[people]], [transcript].`
+// episodeComment heads every episode file scaffold writes. Its commented
+// keys are the episode's own, valid as they stand when uncommented: above
+// title, they stay keys of the episode, not of a table.
+const episodeComment = `An episode of the show. podfeed check explains every key, and the
+README's format section lists them all: title, number, published, guid
+(never change it once published), summary (Markdown), the [audio] table,
+chapters, links, takeaways, people, and the tags commented out at the end
+of this file.
+Keep this episode out of Apple Podcasts and the directories (itunes:block).
+block = true
+The episode's license, when it is not the show's: an SPDX identifier.
+license = "CC-BY-4.0"`
+
+// episodeTags closes every episode file scaffold writes with the tables
+// an episode can carry, commented out: each, uncommented as it stands, is
+// valid (a test checks).
+const episodeTags = `
+# The other tables an episode can carry, valid as they stand when
+# uncommented. The README's format section explains each key.
+
+# Transcripts, one table each: the type comes from the extension (.vtt,
+# .srt, .json, .html) when left out; captions marks timed ones for apps
+# to show while playing.
+# [[transcripts]]
+# url = "https://example.com/transcripts/episode.vtt"
+# language = "en"
+# captions = true
+
+# Moments worth sharing, which apps play as clips: 15 to 120 seconds.
+# [[soundbites]]
+# start = "1:30"
+# duration = 45
+# title = "The best minute of the episode"
+
+# Other versions of the media file, such as a smaller Opus file; [audio]
+# stays the one every app plays.
+# [[alternate_enclosures]]
+# type = "audio/opus"
+# length = 16861560
+# bitrate = 64000
+# title = "Opus, 64 kbps"
+# [[alternate_enclosures.sources]]
+# url = "https://example.com/audio/episode.opus"
+
+# The post whose replies are the episode's comments.
+# [[social_interact]]
+# protocol = "activitypub"
+# url = "https://mastodon.example/@yourshow/113000000000000001"
+# account_id = "@yourshow"
+
+# What the episode is about, or where it was recorded.
+# [location]
+# name = "Austin, Texas"
+# geo = "geo:30.2672,-97.7431"
+# country = "US"
+
+# Text for services, or notes for apps.
+# [[txt]]
+# text = "recorded in one take"
+
+# More artwork for the episode, such as a wide banner.
+# [[images]]
+# url = "https://example.com/episode-banner.jpg"
+# alt = "The guest at the microphone"
+# aspect_ratio = "16/9"
+# width = 1920
+# height = 1080
+
+# Where listeners talk about this episode.
+# [chat]
+# server = "irc.zeronode.net"
+# protocol = "irc"
+# space = "#yourshow"
+
+# Value for value for this episode, in place of the show's: listeners'
+# apps stream sats to these recipients, split as given.
+# [value]
+# type = "lightning"
+# method = "keysend"
+# [[value.recipients]]
+# name = "Your Name"
+# type = "node"
+# address = "02d5c1bf8b940dc9cadca86d1b0a3c37fbe39cee4c7e839e33bef9174531d27f52"
+# split = 100
+
+# A live show: the feed announces it as podcast:liveItem, pending before
+# start, live until end and ended after, at the time of the build; build
+# every few minutes (from cron) to move it along.
+# [live]
+# start = 2026-01-05T18:00:00Z
+# end = 2026-01-05T19:30:00Z
+# content_link = "https://example.com/live"
+`
+
+// episodeFile is ep as an episode file scaffold writes: episodeComment
+// above, episodeTags below.
+func episodeFile(ep *episodes.Episode) []byte {
+	return append(showfile.EncodeEpisode(ep, episodeComment), episodeTags...)
+}
 
 // showFile is podcast.toml as Init writes it. With pinGUID, it writes the
 // podcast:guid derived from the feed address, so that moving the feed
@@ -184,8 +278,15 @@ const moreKeys = `
 # block = ["google"]
 # No episode will follow.
 # complete = true
-# An SPDX identifier (license_url names another license).
+# An SPDX identifier; license_url links the license's text (and names one
+# that is not in the SPDX list).
 # license = "CC-BY-4.0"
+# license_url = "https://creativecommons.org/licenses/by/4.0/"
+# What the feed is: podcast (the default), music, video, film, audiobook,
+# newsletter, blog, course or publisher. A list feed of other feeds'
+# episodes ([[remote_items]] at the end) adds L, as podcastL, or is mixed;
+# a show with episodes of its own leaves medium out or writes "podcast".
+# medium = "podcastL"
 `
 
 // moreTags closes podcast.toml with every other show-level tag, commented
@@ -201,10 +302,13 @@ const moreTags = `
 # url = "https://example.com/support"
 # text = "Support the show"
 
-# The show's hosts and crew (episodes list their guests).
+# The show's hosts and crew (episodes list their guests). role and group
+# come from the Podcast Taxonomy Project (https://podcasttaxonomy.com/):
+# group is cast (the default), writing, audio production, visuals …
 # [[people]]
 # name = "Your Name"
 # role = "host"
+# group = "cast"
 # href = "https://example.com/about"
 
 # What the show is about, or recorded at: geo is RFC 5870, osm an
@@ -219,6 +323,16 @@ const moreTags = `
 # [[txt]]
 # text = "your-verification-code"
 # purpose = "applepodcastsverify"
+
+# More artwork than the square image: a wide banner, a social card.
+# [[images]]
+# url = "https://example.com/banner.jpg"
+# alt = "The show's hosts in the studio"
+# aspect_ratio = "16/9"
+# width = 1920
+# height = 1080
+# type = "image/jpeg"
+# purpose = "banner"
 
 # A trailer for the show.
 # [[trailers]]
@@ -237,6 +351,18 @@ const moreTags = `
 # [[podroll]]
 # feed_guid = "917393e3-1b1e-5cef-ace4-edaa54e1f810"
 # title = "A show we like"
+
+# The publisher feed that lists this show with its publisher's others.
+# [publisher]
+# feed_guid = "003af0a0-6a45-55cf-b765-68e3d349551a"
+# feed_url = "https://example.com/publisher.xml"
+
+# A list feed's items (with medium = "podcastL" above): episodes of other
+# shows, by their podcast:guid and the episode's guid.
+# [[remote_items]]
+# feed_guid = "917393e3-1b1e-5cef-ace4-edaa54e1f810"
+# item_guid = "episode-42"
+# title = "An episode we like"
 
 # Where listeners talk during and after episodes.
 # [chat]
@@ -343,7 +469,7 @@ func AddEpisode(dir string, ep *episodes.Episode, opts Options) (string, error) 
 	if err != nil {
 		return "", err
 	}
-	written, err := showfile.WriteFiles(epDir, []output.File{{Name: name, Data: showfile.EncodeEpisode(ep, episodeComment)}}, opts.Overwrite)
+	written, err := showfile.WriteFiles(epDir, []output.File{{Name: name, Data: episodeFile(ep)}}, opts.Overwrite)
 	if err != nil {
 		return "", err
 	}

@@ -393,14 +393,18 @@ func TestInitCommentedTagsValid(t *testing.T) {
 		"new_feed_url":     s.NewFeedURL != "",
 		"block":            len(s.Block.Platforms) > 0,
 		"complete":         s.Complete,
-		"license":          s.License != nil,
+		"license":          s.License != nil && s.License.URL != "",
+		"medium":           s.Medium == "podcastL",
 		"funding":          len(s.Funding) == 1,
-		"people":           len(s.People) == 1,
+		"people":           len(s.People) == 1 && s.People[0].Group == "cast",
 		"location":         s.Location != nil,
 		"txt":              len(s.Txt) == 1,
+		"images":           len(s.Images) == 1,
 		"trailers":         len(s.Trailers) == 1,
 		"update_frequency": s.UpdateFrequency != nil,
 		"podroll":          len(s.Podroll) == 1,
+		"publisher":        s.Publisher != nil,
+		"remote_items":     len(s.RemoteItems) == 1,
 		"chat":             s.Chat != nil,
 		"value":            s.Value != nil && len(s.Value.Recipients) == 1,
 		"notify":           s.Notify.Podping && len(s.Notify.Hubs) == 1,
@@ -411,5 +415,57 @@ func TestInitCommentedTagsValid(t *testing.T) {
 			t.Errorf("uncommented %s did not reach the show", key)
 		}
 	}
-	buildShow(t, dir)
+
+	// The episode's commented keys and tables, uncommented, and published
+	// (draft = true removed): the show still builds, and its feed carries
+	// each tag.
+	epFile := filepath.Join(dir, "episodes", "001-welcome-to-"+filepath.Base(dir)+".toml")
+	epSrc := string(golden.Read(t, epFile))
+	if n := len(example.FindAllString(epSrc, -1)); n < 50 {
+		t.Fatalf("only %d commented example lines in the episode; the test's pattern no longer finds them", n)
+	}
+	epSrc = strings.Replace(example.ReplaceAllString(epSrc, "$1"), "draft = true\n", "", 1)
+	write(t, epFile, epSrc)
+	ep, probs := episodes.Parse(epFile, []byte(epSrc))
+	if err := probs.Errors().Err(); err != nil {
+		t.Fatalf("uncommented episode:\n%s\n%s", probs.Format(), epSrc)
+	}
+	epSet := map[string]bool{
+		"block":                ep.Block,
+		"license":              ep.License != nil,
+		"audio":                ep.Audio.URL != "",
+		"transcripts":          len(ep.Transcripts) == 1 && ep.Transcripts[0].Type == "text/vtt",
+		"soundbites":           len(ep.Soundbites) == 1,
+		"alternate_enclosures": len(ep.AlternateEnclosures) == 1 && len(ep.AlternateEnclosures[0].Sources) == 1,
+		"social_interact":      len(ep.SocialInteract) == 1,
+		"location":             ep.Location != nil,
+		"txt":                  len(ep.Txt) == 1,
+		"images":               len(ep.Images) == 1,
+		"chat":                 ep.Chat != nil,
+		"value":                ep.Value != nil && len(ep.Value.Recipients) == 1,
+		"live":                 ep.Live != nil,
+	}
+	for key, ok := range epSet {
+		if !ok {
+			t.Errorf("uncommented %s did not reach the episode", key)
+		}
+	}
+	out := t.TempDir()
+	show, probs := project.Load(dir)
+	if err := probs.Err(); err != nil {
+		t.Fatalf("the show does not load:\n%s", probs.Format())
+	}
+	if _, err := show.Build(context.Background(), project.BuildOptions{Now: now, Output: out}); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	feed := string(golden.Read(t, filepath.Join(out, "feed.xml")))
+	for _, tag := range []string{
+		"itunes:block", "podcast:license", "podcast:transcript", "podcast:soundbite", "podcast:alternateEnclosure",
+		"podcast:socialInteract", "podcast:location", "podcast:txt", "podcast:image", "podcast:chat", "podcast:value",
+		"podcast:liveItem", "podcast:publisher", "podcast:remoteItem",
+	} {
+		if !strings.Contains(feed, "<"+tag+" ") && !strings.Contains(feed, "<"+tag+">") {
+			t.Errorf("feed.xml has no <%s>", tag)
+		}
+	}
 }

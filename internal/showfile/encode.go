@@ -282,6 +282,13 @@ func EncodeShow(s *config.Show, comment string) []byte {
 		w.strAlways("url", d.URL)
 	}
 	w.showTables(s)
+	if n := s.Notify; len(n.Hubs) > 0 || n.Podping {
+		w.header("notify", false)
+		w.inlineArray("hubs", n.Hubs)
+		if n.Podping {
+			w.boolean("podping", true)
+		}
+	}
 	def := config.Default().Build
 	if (s.Build.Episodes != "" && s.Build.Episodes != def.Episodes) || (s.Build.Output != "" && s.Build.Output != def.Output) {
 		w.header("build", false)
@@ -346,9 +353,9 @@ func EncodeEpisode(ep *episodes.Episode, comment string) []byte {
 		w.str("file", a.File)
 	} else {
 		w.b.WriteByte('\n')
-		w.comment(`The media file is still to come: uncomment [audio] and fill it in (or give
-file = "media/…" to read length, type and duration from a local file),
-then remove draft = true to publish.
+		w.comment(`The media file is still to come: uncomment [audio] and fill it in (or
+give it file = "media/…" to read length, type and duration from a local
+file), then remove draft = true to publish.
 [audio]
 url = "https://` + episodes.PlaceholderMediaHost + `/` + ep.Slug + `.mp3"
 length = ` + strconv.Itoa(episodes.PlaceholderLength) + `  # bytes

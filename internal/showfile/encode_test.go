@@ -1,9 +1,11 @@
 package showfile
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -177,6 +179,36 @@ func TestEncodeExamples(t *testing.T) {
 			t.Errorf("%s differs (run go test -update after checking):\n%s", file, golden.Diff(want, string(data)))
 		}
 	}
+}
+
+// TestEncodeEveryTagShow re-encodes the show of examples/every-tag, which
+// sets every show-level tag: it must parse back to the same show.
+func TestEncodeEveryTagShow(t *testing.T) {
+	src := golden.Read(t, filepath.Join("..", "..", "examples", "every-tag", "podcast.toml"))
+	show, probs := config.Parse("podcast.toml", src)
+	if probs.Err() != nil {
+		t.Fatal(probs.Format())
+	}
+	out := EncodeShow(show, "")
+	again, probs := config.Parse("podcast.toml", out)
+	if len(probs) != 0 {
+		t.Errorf("re-encoded show has problems:\n%s\n%s", probs.Format(), out)
+	}
+	a, b := reflect.ValueOf(*show), reflect.ValueOf(*again)
+	for i := range a.NumField() {
+		if x, y := a.Field(i).Interface(), b.Field(i).Interface(); !reflect.DeepEqual(x, y) {
+			t.Errorf("%s: want %s, got %s", a.Type().Field(i).Name, spew(x), spew(y))
+		}
+	}
+	if t.Failed() {
+		t.Logf("%s", out)
+	}
+}
+
+// spew formats v, following pointers, for a message.
+func spew(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 func TestEncodeDraftWithoutAudio(t *testing.T) {

@@ -328,7 +328,8 @@ func (t *Table) Strings(key string) []string {
 	for i, e := range arr {
 		s, ok := e.(string)
 		if !ok {
-			t.Errorf(key, "element %d: want a string, got %s", i+1, Describe(e))
+			t.Errorf(key, "element %d: want a string, got %s", i+1, Describe(e)).
+				WithHint("write every element of the list in quotes")
 			continue
 		}
 		out = append(out, strings.Clone(s))
@@ -365,7 +366,8 @@ func (t *Table) Tables(key string) []*Table {
 		for i, e := range arr {
 			m, ok := e.(map[string]any)
 			if !ok {
-				t.Errorf(key, "element %d: want a table, got %s", i+1, Describe(e))
+				t.Errorf(key, "element %d: want a table, got %s", i+1, Describe(e)).
+					WithHint("write every element as a table, { key = \"…\" }, or each as [[%s]] with its keys below it", t.KeyPath(key))
 				continue
 			}
 			ms = append(ms, m)
@@ -433,7 +435,51 @@ func (t *Table) Finish() {
 }
 
 func (t *Table) wrongType(key, want string, v any) {
-	t.Errorf(key, "want %s, got %s", want, Describe(v))
+	t.Errorf(key, "want %s, got %s", want, Describe(v)).WithHint("%s", typeHint(t.KeyPath(key), key, want, v))
+}
+
+// typeHint says how to write a value of the type want at key (path is its
+// full path, for a table's header), from the value v that was there when
+// it can.
+func typeHint(path, key, want string, v any) string {
+	s, isStr := v.(string)
+	switch {
+	case want == "true or false":
+		switch strings.ToLower(strings.TrimSpace(s)) {
+		case "true", "yes", "on":
+			return fmt.Sprintf("write %s = true, without quotes", key)
+		case "false", "no", "off":
+			return fmt.Sprintf("write %s = false, without quotes", key)
+		}
+		return fmt.Sprintf("write %s = true or %s = false, without quotes", key, key)
+	case want == "a string":
+		switch x := v.(type) {
+		case int64, float64, bool:
+			return fmt.Sprintf("write %s = %q, in quotes", key, fmt.Sprint(x))
+		}
+		return fmt.Sprintf(`write %s = "…", in quotes`, key)
+	case want == "an integer":
+		if _, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64); isStr && err == nil {
+			return fmt.Sprintf("write %s = %s, without quotes", key, strings.TrimSpace(s))
+		}
+		return fmt.Sprintf("write %s as a whole number, without quotes", key)
+	case strings.HasPrefix(want, "a date-time"):
+		if isStr {
+			if _, err := time.Parse(time.RFC3339, strings.TrimSpace(s)); err == nil {
+				return fmt.Sprintf("write %s = %s, without quotes", key, strings.TrimSpace(s))
+			}
+		}
+		return fmt.Sprintf("write the date, the time and a zone without quotes, such as %s = 2025-02-04T09:00:00Z", key)
+	case want == "an array of strings":
+		if isStr {
+			return fmt.Sprintf("write a list in brackets, even of one: %s = [%q]", key, s)
+		}
+		return fmt.Sprintf(`write a list in brackets: %s = ["…", "…"]`, key)
+	case want == "a table":
+		return fmt.Sprintf("write [%s] on a line of its own, with its keys on the lines below it", path)
+	default: // an array of tables
+		return fmt.Sprintf("write [[%s]] on a line of its own, with its keys on the lines below it, once for each", path)
+	}
 }
 
 // Describe names a decoded value's TOML type for messages, with the value

@@ -85,7 +85,12 @@ strat = "01:00"
 		{
 			name: "wrong type",
 			read: func(t *Table) { t.Int("number") },
-			want: "f.toml:2:1: number: want an integer, got string \"55\"\n",
+			want: "f.toml:2:1: number: want an integer, got string \"55\"\n\thint: write number = 55, without quotes\n",
+		},
+		{
+			name: "wrong type for a boolean",
+			read: func(t *Table) { t.Bool("number") },
+			want: "f.toml:2:1: number: want true or false, got string \"55\"\n\thint: write number = true or number = false, without quotes\n",
 		},
 		{
 			name: "date without zone",
@@ -95,7 +100,7 @@ strat = "01:00"
 		{
 			name: "mixed array",
 			read: func(t *Table) { t.Strings("tags") },
-			want: "f.toml:4:1: tags: element 2: want a string, got integer 1\n",
+			want: "f.toml:4:1: tags: element 2: want a string, got integer 1\n\thint: write every element of the list in quotes\n",
 		},
 		{
 			name: "unknown key in second array table",
