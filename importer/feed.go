@@ -83,12 +83,22 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 	switch root := doc.Root; {
 	case root.Local == "feed" && root.Space == nsAtom:
 		return nil, fmt.Errorf("%s is an Atom feed: podfeed imports RSS podcast feeds; ask the host for the show's RSS address", name)
-	case root.Local == "html":
+	case root.Local == "html" || root.Local == "head" || root.Local == "body":
 		return nil, notAFeed(name, []byte("<html"))
+	case root.Local == "RDF":
+		return nil, fmt.Errorf("%s is an RSS 1.0 (RDF) feed: podfeed imports RSS 2.0 podcast feeds; ask the host for the show's podcast feed", name)
+	case root.Local == "opml":
+		return nil, fmt.Errorf("%s is an OPML list of feeds, not a feed: import the podcast's own feed, the xmlUrl of one of its outlines", name)
 	case root.Local != "rss" || root.Child("", "channel") == nil:
 		return nil, fmt.Errorf("%s is not an RSS feed: it has no <rss><channel>", name)
 	}
 	channel := doc.Root.Child("", "channel")
+	if !hasEnclosure(channel) {
+		// Before the address: a blog's feed without a self link is not a
+		// podcast, whatever --feed-url says.
+		return nil, fmt.Errorf("%s is an RSS feed without episodes: none of its %d items has an <enclosure> with a url, "+
+			"so it is a blog's feed, not a podcast's", name, len(channel.Children("", "item")))
+	}
 	if opts.URL != "" {
 		r.base, _ = url.Parse(opts.URL)
 	}
@@ -106,10 +116,6 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 	}
 	for _, live := range channel.Children(nsPodcast, "liveItem") {
 		imp.Episodes = append(imp.Episodes, r.liveItem(live, imp.Show))
-	}
-	if !hasEnclosure(channel) {
-		return nil, fmt.Errorf("%s is an RSS feed without episodes: none of its %d items has an <enclosure> with a url, "+
-			"so it is a blog's feed, not a podcast's", name, len(channel.Children("", "item")))
 	}
 	r.fetch(ctx)
 	if err := ctx.Err(); err != nil {

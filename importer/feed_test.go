@@ -655,6 +655,18 @@ func TestReadFeedErrors(t *testing.T) {
 		{"blog", strings.ReplaceAll(miniFeed("", ""), `<enclosure url="https://mini.example/1.mp3" length="1234" type="audio/mpeg"/>`, ""),
 			"x.xml is an RSS feed without episodes: none of its 1 items has an <enclosure>"},
 		{"no items", miniFeed("", "")[:strings.Index(miniFeed("", ""), "<item>")] + "</channel></rss>", "without episodes"},
+		// A blog's feed without a self link is a blog's feed first: it
+		// needs no --feed-url to be refused.
+		{"blog without self link", `<?xml version="1.0"?><rss version="2.0"><channel><title>Blog</title><link>https://blog.example/</link>` +
+			`<description>d</description><item><title>Post</title><link>https://blog.example/p</link></item></channel></rss>`,
+			"x.xml is an RSS feed without episodes"},
+		{"html after a comment", "<!-- generated -->\n<!DOCTYPE html>\n<html><head><title>x</title></head></html>", "x.xml is an HTML page"},
+		{"head fragment", `<head><meta charset="utf-8"><title>x</title></head><body>hi</body>`, "x.xml is an HTML page"},
+		{"body fragment", "\ufeff  <BODY>hi</BODY>", "x.xml is an HTML page"},
+		{"rdf", `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel/></rdf:RDF>`,
+			"x.xml is an RSS 1.0 (RDF) feed"},
+		{"opml", `<?xml version="1.0"?><opml version="2.0"><body/></opml>`, "x.xml is an OPML list of feeds"},
+		{"header is not head", `<header>x</header>`, "has no <rss><channel>"},
 		{"not xml", "garbage", "not well-formed XML"},
 	}
 	for _, tt := range tests {
