@@ -1,12 +1,10 @@
 package importer
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"net/url"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -44,6 +42,7 @@ type pendingItem struct {
 	fetchErr     error
 	silent       int
 	fromPsc      bool
+	pscNode      *node
 	enc          *node // the enclosure
 	probeLength  bool
 	probeType    bool
@@ -212,7 +211,7 @@ func (r *reader) itemPodcast(n *node, p *pendingItem) {
 	ep.Block = yes(n.ChildText(nsItunes, "block"))
 	if pc := n.Child(nsPsc, "chapters"); pc != nil {
 		ep.Chapters = r.pscChapters(pc)
-		p.fromPsc = true
+		p.fromPsc, p.pscNode = true, pc
 	}
 	if c := n.Child(nsPodcast, "chapters"); c != nil {
 		p.chaptersURL, p.chaptersNode = r.abs(c.AttrValue("url")), c
@@ -346,14 +345,8 @@ func (r *reader) pscChapters(pc *node) []episodes.Chapter {
 			Image: r.abs(c.AttrValue("image")),
 		})
 	}
-	if !slices.IsSortedFunc(out, byStart) {
-		slices.SortStableFunc(out, byStart)
-		r.lost(pc, "psc:chapters out of order were sorted by start", "check the chapters in the episode file")
-	}
 	return out
 }
-
-func byStart(a, b episodes.Chapter) int { return cmp.Compare(a.Start, b.Start) }
 
 // registeredType returns an enclosure's media type as registered: the
 // aliases hosts write (audio/mp3, video/x-mp4) by their registered names,
@@ -409,8 +402,10 @@ func (p *pendingItem) finish(r *reader) {
 	ep := p.ep
 	switch {
 	case p.fromPsc:
+		r.tidyChapters(ep, p.pscNode, "psc:chapters")
 	case p.chaptersURL != "" && p.fetchErr == nil && r.opts.Client != nil:
 		ep.Chapters = p.fetched
+		r.tidyChapters(ep, p.chaptersNode, "podcast:chapters")
 		if p.silent > 0 {
 			r.lost(p.chaptersNode, "chapters marked \"toc\": false are not kept", "podfeed's chapters are all listed; such silent chapters only change artwork")
 		}
@@ -429,6 +424,7 @@ func (p *pendingItem) finish(r *reader) {
 			}
 		}
 		ep.Chapters = p.notes.chapters
+		r.tidyChapters(ep, p.n, "timestamp lines in the notes")
 	}
 	if p.fromPsc || (p.chaptersURL != "" && p.fetchErr == nil && r.opts.Client != nil) {
 		if len(p.notes.chapters) > 0 && !sameChapters(p.notes.chapters, ep.Chapters) {

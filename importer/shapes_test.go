@@ -26,8 +26,11 @@ import (
 var shapes = []struct {
 	file string
 	opts Options
-	want []string
-	also func(t *testing.T, imp *Import)
+	// online imports with hostServer as the network: chapters files
+	// from testdata/hosts/chapters, media that answer HEAD.
+	online bool
+	want   []string
+	also   func(t *testing.T, imp *Import)
 }{
 	{file: "http-artwork.xml"},
 	{file: "no-self-link.xml", opts: Options{FeedURL: "https://podfeed.squarespace.example/feed.xml"}, also: func(t *testing.T, imp *Import) {
@@ -86,6 +89,28 @@ var shapes = []struct {
 			"00:17:30 Async", "00:25:05 Tooling", "00:33:40 Hiring", "00:43:52 Questions", "00:55:10 Goodbye")
 		wantChapters(t, episodeByGUID(t, imp, "stamps-bracket"), "00:00:00 Start", "00:05:30 Middle", "00:20:15 Late", "00:35:00 End")
 	}},
+	{file: "psc-chapter-fixes.xml", want: []string{
+		`item "FS018 Dipol": an untitled chapter at 00:00:00 starts where chapter "Begrüßung" does: left out`,
+		`item "FS018 Dipol": chapter "Hörerpost" at 00:12:10 starts where chapter "Feedback" does: left out`,
+		`item "FS018 Dipol": chapter "Outro" at 00:51:30 starts past the episode's end (duration 00:50:00): left out`,
+		`item "FS018 Dipol": the chapter at 00:45:00 has no title: called "Chapter 3"`,
+	}, also: func(t *testing.T, imp *Import) {
+		ep := episodeByGUID(t, imp, "podlove-2025-03-14t18:00:00+00:00-8a1c2f3e4d5b6a7")
+		wantChapters(t, ep, "00:00:00 Begrüßung", "00:12:10 Feedback", "00:45:00 Chapter 3")
+		// The chapter left out gives the kept one what it alone had.
+		wantString(t, "chapter link", "https://funkstille.example/kontakt/", ep.Chapters[1].URL)
+	}},
+	{file: "json-chapter-fixes.xml", online: true, want: []string{
+		"podcast:chapters out of order were sorted by start",
+		`item "13. Handover": chapter "Sponsor: Scrubs & Co" at 00:00:00 starts where chapter "Intro" does: left out`,
+		`item "13. Handover": chapter "After the credits" at 00:30:45 starts past the episode's end (duration 00:30:00): left out`,
+		`item "13. Handover": the chapter at 00:15:00 has no title: called "Chapter 3"`,
+	}, also: func(t *testing.T, imp *Import) {
+		wantChapters(t, episodeByGUID(t, imp, "https://nightshift.example/@nightshift/episodes/three-am"),
+			"00:00:00 Cold open", "00:01:35 The ward at 3 a.m.", "00:15:12.500 Listener stories")
+		wantChapters(t, episodeByGUID(t, imp, "https://nightshift.example/@nightshift/episodes/handover"),
+			"00:00:00 Intro", "00:07:00 What SBAR stands for", "00:15:00 Chapter 3")
+	}},
 	{file: "dropped-tags.xml", also: func(t *testing.T, imp *Import) {
 		wantString(t, "new_feed_url", "https://newhost.p20.example/feed.xml", imp.Show.NewFeedURL)
 		if imp.Show.Value == nil {
@@ -110,7 +135,11 @@ func TestShapes(t *testing.T) {
 		t.Run(tt.file, func(t *testing.T) {
 			src := golden.Read(t, filepath.Join("testdata", "shapes", tt.file))
 			oracle := gofeedRead(t, src)
-			imp, dir := importInto(t, tt.file, src, tt.opts)
+			opts := tt.opts
+			if tt.online {
+				opts.Client = hostServer(t)
+			}
+			imp, dir := importInto(t, tt.file, src, opts)
 			wantProblems(t, imp, tt.want...)
 			built := gofeedRead(t, build(t, dir))
 			live := map[string]*gofeed.Item{}
