@@ -54,7 +54,7 @@ func (r *reader) channelCore(ch *node, s *config.Show) {
 		s.Description = r.plainText(ch.ChildText(nsItunes, "summary"))
 	}
 	s.Link = r.abs(ch.ChildText("", "link"))
-	s.Language = strings.ReplaceAll(strings.TrimSpace(ch.ChildText("", "language")), "_", "-")
+	r.channelLanguage(ch, s)
 	s.Author = clean(ch.ChildText(nsItunes, "author"))
 	if img := ch.Child(nsItunes, "image"); img != nil && img.AttrValue("href") != "" {
 		s.Image = r.abs(img.AttrValue("href"))

@@ -52,7 +52,7 @@ func compareFeeds(t *testing.T, src, out *tRSS, jsonChapters map[string][]episod
 	}
 	eq("channel title", plain(sc.Titles), plain(oc.Titles))
 	eq("channel link", base, plain(oc.Links))
-	eq("language", strings.ReplaceAll(sc.Language, "_", "-"), oc.Language)
+	eq("language", strings.ToLower(strings.ReplaceAll(sc.Language, "_", "-")), strings.ToLower(oc.Language)) // BCP 47 ignores case
 	eq("itunes:author", sc.Author, oc.Author)
 	srcImage, rssImage := sc.images()
 	if srcImage == "" {

@@ -111,6 +111,12 @@ var shapes = []struct {
 		wantChapters(t, episodeByGUID(t, imp, "https://nightshift.example/@nightshift/episodes/handover"),
 			"00:00:00 Intro", "00:07:00 What SBAR stands for", "00:15:00 Chapter 3")
 	}},
+	{file: "no-language.xml", want: []string{`no-language.xml:3:1: warning: the feed names no <language>: podcast.toml has language = "en"`}, also: func(t *testing.T, imp *Import) {
+		wantString(t, "language", "en", imp.Show.Language)
+	}},
+	{file: "language-name.xml", want: []string{`language "Français" is a language's name: written as its tag "fr"`}, also: func(t *testing.T, imp *Import) {
+		wantString(t, "language", "fr", imp.Show.Language)
+	}},
 	{file: "dropped-tags.xml", also: func(t *testing.T, imp *Import) {
 		wantString(t, "new_feed_url", "https://newhost.p20.example/feed.xml", imp.Show.NewFeedURL)
 		if imp.Show.Value == nil {

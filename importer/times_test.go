@@ -103,3 +103,17 @@ func TestParseDateLenient(t *testing.T) {
 		}
 	}
 }
+
+func TestLanguageTag(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"en", "en"}, {"en-us", "en-US"}, {"EN", "en"}, {"en_US", "en-US"}, {"eng", "en"},
+		{"English", "en"}, {"english (US)", "en-US"}, {"Deutsch", "de"}, {"German", "de"},
+		{"Español - MX", "es-MX"}, {"français", "fr"}, {"日本語", "ja"},
+		{"", ""}, {"und", ""}, {"Klingon", ""}, {"sp", ""},
+	} {
+		got, ok := languageTag(tt.in)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("languageTag(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
+		}
+	}
+}
