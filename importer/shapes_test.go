@@ -117,6 +117,8 @@ var shapes = []struct {
 	{file: "language-name.xml", want: []string{`language "Français" is a language's name: written as its tag "fr"`}, also: func(t *testing.T, imp *Import) {
 		wantString(t, "language", "fr", imp.Show.Language)
 	}},
+	{file: "no-description.xml", want: []string{`no-description.xml:3:1: warning: the channel has no <description> nor <itunes:summary>: description is its <itunes:subtitle>, "Demos, B-sides and the stories behind them"`}},
+	{file: "empty-description.xml", want: []string{`empty-description.xml:7:1: warning: the channel has no <description> nor <itunes:summary>: description is its <title>, "Council Meeting Audio"`}},
 	{file: "dropped-tags.xml", also: func(t *testing.T, imp *Import) {
 		wantString(t, "new_feed_url", "https://newhost.p20.example/feed.xml", imp.Show.NewFeedURL)
 		if imp.Show.Value == nil {
