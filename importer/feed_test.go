@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
@@ -861,4 +862,31 @@ func TestFetchProgress(t *testing.T) {
 			t.Errorf("%s: length %d, want the %d the host gives", ep.GUID, ep.Audio.Length, mediaLength)
 		}
 	}
+}
+
+// TestEnclosureTypeFromHost: an enclosure typed application/octet-stream
+// on an address without an extension takes the type its host answers;
+// when the host says no media type either, audio/mpeg.
+func TestEnclosureTypeFromHost(t *testing.T) {
+	src := strings.Replace(miniFeed("", ""), `<enclosure url="https://mini.example/1.mp3" length="1234" type="audio/mpeg"/>`,
+		`<enclosure url="https://cdn.mini.example/download?id=1" length="1234" type="application/octet-stream"/>`, 1)
+	src = strings.Replace(src, "</channel>", `<item><title>Two</title><guid>mini-2</guid><pubDate>Sat, 08 Feb 2025 10:00:00 +0100</pubDate>`+
+		`<enclosure url="https://cdn.mini.example/download?id=2" length="1234" type="application/octet-stream"/></item></channel>`, 1)
+	client := loopback(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "1234")
+		if r.URL.Query().Get("id") == "1" {
+			w.Header().Set("Content-Type", "audio/x-m4a")
+		} else {
+			w.Header().Set("Content-Type", "application/octet-stream")
+		}
+	}))
+	imp, err := ReadFeed(context.Background(), "t.xml", []byte(src), Options{Client: client})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantString(t, "type of 1", "audio/x-m4a", episodeByGUID(t, imp, "mini-1").Audio.Type)
+	wantString(t, "type of 2", "audio/mpeg", episodeByGUID(t, imp, "mini-2").Audio.Type)
+	wantProblems(t, imp, `enclosure type "application/octet-stream" is written as "audio/x-m4a", the type its media host answers`,
+		`enclosure type "application/octet-stream" on an address without a file extension is written as "audio/mpeg"`,
+		`(its host answers "application/octet-stream") check [audio] type`)
 }

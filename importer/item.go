@@ -46,6 +46,7 @@ type pendingItem struct {
 	enc          *node // the enclosure
 	probeLength  bool
 	probeType    bool
+	srcType      string // the enclosure's type when it is no media type
 	probed       int64
 	probedType   string
 	probeErr     error
@@ -109,8 +110,10 @@ func (r *reader) itemEnclosure(n *node, p *pendingItem) {
 		r.lost(e, fmt.Sprintf("enclosure type %q is written as %q", ep.Audio.Type, t), "apps read both; podfeed writes the registered media type")
 		ep.Audio.Type = t
 	}
-	if ep.Audio.Type == "" {
-		p.probeType = true
+	if !isMedia(ep.Audio.Type) {
+		// Empty, or application/octet-stream on an address without a
+		// media file's extension: the host may say; else finish guesses.
+		p.probeType, p.srcType = true, ep.Audio.Type
 	}
 	for _, extra := range encs[1:] {
 		r.lost(extra, "a second <enclosure> is not kept", "an episode has one media file; RSS allows only one enclosure per item")
@@ -353,7 +356,8 @@ func (r *reader) pscChapters(pc *node) []episodes.Chapter {
 // application/octet-stream (and other non-media types) by the type of the
 // URL's extension when it has one.
 func registeredType(t, addr string) string {
-	switch strings.ToLower(t) {
+	t = strings.ToLower(t) // media types ignore case
+	switch t {
 	case "audio/mp3", "audio/mpeg3", "audio/x-mp3", "audio/x-mpeg", "audio/mpg":
 		return "audio/mpeg"
 	case "video/x-mp4", "video/mpeg4":
@@ -448,16 +452,47 @@ func (p *pendingItem) finish(r *reader) {
 		}
 	}
 	if p.probeType {
-		switch {
-		case strings.HasPrefix(p.probedType, "audio/") || strings.HasPrefix(p.probedType, "video/"):
-			ep.Audio.Type = p.probedType
-		default:
-			ep.Audio.Type = typeByExtension(ep.Audio.URL)
-			if ep.Audio.Type != "" {
-				r.lost(p.enc, "an <enclosure> without type has its type guessed from the file name", "check [audio] type")
-			}
-		}
+		p.settleType(r)
 	}
+}
+
+// settleType gives an enclosure without a media type one: the type its
+// host answers, else the type of the file name's extension, else
+// audio/mpeg, which most podcasts are; each with a warning.
+func (p *pendingItem) settleType(r *reader) {
+	ep := p.ep
+	what := fmt.Sprintf("enclosure type %q", p.srcType)
+	if p.srcType == "" {
+		what = "an <enclosure> without type"
+	}
+	if isMedia(p.probedType) {
+		ep.Audio.Type = p.probedType
+		if p.srcType != "" {
+			r.lost(p.enc, fmt.Sprintf("%s is written as %q, the type its media host answers", what, p.probedType), "")
+		}
+		return
+	}
+	if ep.Audio.Type = typeByExtension(ep.Audio.URL); ep.Audio.Type != "" {
+		r.lost(p.enc, what+" has its type guessed from the file name", "check [audio] type")
+		return
+	}
+	why := "no network access"
+	switch {
+	case p.probeErr != nil:
+		why = p.probeErr.Error()
+	case p.probedType != "":
+		why = fmt.Sprintf("its host answers %q", p.probedType)
+	case r.opts.Client != nil:
+		why = "its host does not say"
+	}
+	ep.Audio.Type = "audio/mpeg"
+	r.lost(p.enc, what+" on an address without a file extension is written as \"audio/mpeg\"",
+		"("+why+") check [audio] type: audio/mpeg is MP3, audio/x-m4a M4A, video/mp4 MP4")
+}
+
+// isMedia reports whether t is an audio or video media type.
+func isMedia(t string) bool {
+	return strings.HasPrefix(t, "audio/") || strings.HasPrefix(t, "video/")
 }
 
 // sameChapters reports whether two chapter lists name the same starts (to

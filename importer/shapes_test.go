@@ -119,6 +119,15 @@ var shapes = []struct {
 	}},
 	{file: "no-description.xml", want: []string{`no-description.xml:3:1: warning: the channel has no <description> nor <itunes:summary>: description is its <itunes:subtitle>, "Demos, B-sides and the stories behind them"`}},
 	{file: "empty-description.xml", want: []string{`empty-description.xml:7:1: warning: the channel has no <description> nor <itunes:summary>: description is its <title>, "Council Meeting Audio"`}},
+	{file: "octet-stream-no-extension.xml", want: []string{
+		`octet-stream-no-extension.xml:18:1: warning: enclosure type "application/octet-stream" on an address without a file extension is written as "audio/mpeg"`,
+		`octet-stream-no-extension.xml:27:1: warning: an <enclosure> without type on an address without a file extension is written as "audio/mpeg"`,
+		"(no network access) check [audio] type",
+	}, also: func(t *testing.T, imp *Import) {
+		for _, ep := range imp.Episodes {
+			wantString(t, ep.GUID+" type", "audio/mpeg", ep.Audio.Type)
+		}
+	}},
 	{file: "dropped-tags.xml", also: func(t *testing.T, imp *Import) {
 		wantString(t, "new_feed_url", "https://newhost.p20.example/feed.xml", imp.Show.NewFeedURL)
 		if imp.Show.Value == nil {
