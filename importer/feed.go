@@ -49,8 +49,11 @@ type Import struct {
 	// OldFeedURL is the address the feed gave for itself ("" when none).
 	OldFeedURL string
 	// comments are written at the top of an episode's file: why it is
-	// a draft.
+	// a draft, or why its date is not the source's.
 	comments map[*episodes.Episode]string
+	// standIn counts the episodes whose date is a stand-in: their items
+	// had none podfeed can read.
+	standIn int
 }
 
 // ErrNoFeedURL is returned when neither Options.FeedURL, nor the feed's
@@ -64,7 +67,7 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 	if err := notAFeed(name, src); err != nil {
 		return nil, err
 	}
-	r := &reader{file: name, opts: opts, losses: map[string]*loss{}, itemNode: map[*episodes.Episode]*node{}}
+	r := &reader{file: name, opts: opts, losses: map[string]*loss{}, itemNode: map[*episodes.Episode]*node{}, usedDate: map[*node]bool{}}
 	r.leadingSpace(src)
 	doc, err := xmltree.Parse(src, xmltree.Strict)
 	if err != nil {
@@ -117,6 +120,7 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 	for _, live := range channel.Children(nsPodcast, "liveItem") {
 		imp.Episodes = append(imp.Episodes, r.liveItem(live, imp.Show))
 	}
+	r.settleUndated(imp, channel)
 	r.fetch(ctx)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -144,6 +148,8 @@ type reader struct {
 	order    []string
 	pending  []*pendingItem
 	itemNode map[*episodes.Episode]*node
+	usedDate map[*node]bool // the elements an item's date was read from
+	undated  []undated
 }
 
 // pos returns the position of n in the feed.
@@ -213,12 +219,20 @@ func (r *reader) repeatedGUIDs(imp *Import) {
 			continue
 		}
 		ep.Draft = true
-		imp.comments[ep] = fmt.Sprintf("A draft: the feed had this item's guid %q twice, and apps show only the\n"+
+		imp.comment(ep, fmt.Sprintf("A draft: the feed had this item's guid %q twice, and apps show only the\n"+
 			"first item of a guid, %s. Publish it only with a new guid of its own, or\n"+
-			"delete this file if it repeats that episode.", ep.GUID, f.File)
+			"delete this file if it repeats that episode.", ep.GUID, f.File))
 		r.probs.Warn(r.pos(r.itemNode[ep]), "item %q repeats the guid %q of %q: written as a draft, %s", ep.Title, ep.GUID, f.Title, ep.File).
 			WithHint("apps show one episode per guid; give it a guid of its own to publish it, or delete it")
 	}
+}
+
+// comment adds a paragraph to the comment at the top of ep's file.
+func (imp *Import) comment(ep *episodes.Episode, text string) {
+	if c := imp.comments[ep]; c != "" {
+		text = c + "\n\n" + text
+	}
+	imp.comments[ep] = text
 }
 
 // clean collapses white space in a one-line value such as a title.

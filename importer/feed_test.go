@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
@@ -889,4 +890,30 @@ func TestEnclosureTypeFromHost(t *testing.T) {
 	wantProblems(t, imp, `enclosure type "application/octet-stream" is written as "audio/x-m4a", the type its media host answers`,
 		`enclosure type "application/octet-stream" on an address without a file extension is written as "audio/mpeg"`,
 		`(its host answers "application/octet-stream") check [audio] type`)
+}
+
+// TestUndated: an unreadable pubDate gives way to the item's dc:date; an
+// item without any date in a feed without any is a draft that says why.
+func TestUndated(t *testing.T) {
+	src := strings.Replace(miniFeed("", `<dc:date xmlns:dc="http://purl.org/dc/elements/1.1/">2025-02-01T10:00:00+01:00</dc:date>`),
+		"<pubDate>Sat, 01 Feb 2025 10:00:00 +0100</pubDate>", "<pubDate>TBA</pubDate>", 1)
+	imp, err := ReadFeed(context.Background(), "d.xml", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantProblems(t, imp, `cannot read the date "TBA": the item's <dc:date> was used, 2025-02-01T10:00:00+01:00`)
+	wantString(t, "published", "2025-02-01T10:00:00+01:00", imp.Episodes[0].Published.Format(time.RFC3339))
+
+	src = strings.Replace(miniFeed("", ""), "<pubDate>Sat, 01 Feb 2025 10:00:00 +0100</pubDate>", "", 1)
+	imp, dir := importInto(t, "d.xml", []byte(src), Options{})
+	wantProblems(t, imp, `item "One" had no <pubDate>, and the feed names no date: written as a draft`)
+	ep := imp.Episodes[0]
+	if !ep.Draft || !ep.Published.IsZero() {
+		t.Errorf("draft %v, published %v: want a draft without a date", ep.Draft, ep.Published)
+	}
+	data := golden.Read(t, filepath.Join(dir, ep.File))
+	if !strings.HasPrefix(string(data), "# A draft: the item had no <pubDate>, and the feed names no date at all.") {
+		t.Errorf("%s does not say why it is a draft:\n%s", ep.File, data)
+	}
+	build(t, dir)
 }

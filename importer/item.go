@@ -129,30 +129,112 @@ func (r *reader) itemGUID(n *node, ep *episodes.Episode) {
 	}
 }
 
-// itemDate reads pubDate, else dc:date. A date that is not RFC 822 nor
-// RFC 3339 is read as well as it can be (see [parseDateLenient]), with a
-// warning that says how.
+// itemDate reads pubDate, else dc:date, else atom:published or
+// atom:updated: the first that parseDate reads, else the first that
+// [parseDateLenient] reads, with a warning that says how. An item with
+// none is settled by [reader.settleUndated] once the whole feed is read.
 func (r *reader) itemDate(n *node, ep *episodes.Episode) {
-	d := n.Child("", "pubDate")
-	if d == nil {
-		d = n.Child(xmlns.DublinCore, "date")
+	var found []*node
+	for _, d := range []*node{n.Child("", "pubDate"), n.Child(xmlns.DublinCore, "date"), n.Child(nsAtom, "published"), n.Child(nsAtom, "updated")} {
+		if d != nil && strings.TrimSpace(d.Text) != "" {
+			found = append(found, d)
+		}
 	}
-	if d == nil {
-		r.probs.Warn(r.pos(n), "item %q has no <pubDate>", ep.Title).WithHint("set published in the episode file")
+	for _, d := range found {
+		if t, err := parseDate(d.Text); err == nil {
+			ep.Published = t
+			r.usedDate[d] = true
+			if d != found[0] {
+				r.probs.Warn(r.pos(found[0]), "cannot read the date %q: the item's <%s> was used, %s", clean(found[0].Text), r.doc.Name(d), showfile.FormatDate(t)).
+					WithHint("check published in the episode file")
+			}
+			return
+		}
+	}
+	for _, d := range found {
+		if t, note, ok := parseDateLenient(d.Text); ok {
+			ep.Published = t
+			r.usedDate[d] = true
+			if note != "" {
+				note = " (" + note + ")"
+			}
+			r.probs.Warn(r.pos(d), "the date %q is not RFC 822%s: read as %s", clean(d.Text), note, showfile.FormatDate(t)).
+				WithHint("check published in the episode file")
+			return
+		}
+	}
+	u := undated{ep: ep, n: n}
+	if len(found) > 0 {
+		u.text = clean(found[0].Text)
+	}
+	r.undated = append(r.undated, u)
+}
+
+// undated is an item without a date podfeed can read.
+type undated struct {
+	ep   *episodes.Episode
+	n    *node
+	text string // the date it had, unreadable; "" when it had none
+}
+
+// settleUndated gives each item without a readable date the latest date
+// it can have been published, so that it stays published as apps show it
+// and the show builds: its live start, else the feed's lastBuildDate,
+// else its pubDate, else the newest date of its items. The episode file
+// says so in a comment, and a warning names it. With no date anywhere in
+// the feed, the episode is a draft.
+func (r *reader) settleUndated(imp *Import, ch *node) {
+	if len(r.undated) == 0 {
 		return
 	}
-	t, err := parseDate(d.Text)
-	if err == nil {
-		ep.Published = t
-		return
+	at, from := r.feedDate(ch, imp)
+	for _, u := range r.undated {
+		ep := u.ep
+		had := "had no <pubDate>"
+		if u.text != "" {
+			had = fmt.Sprintf("had the date %q, which podfeed cannot read", u.text)
+		}
+		when, source := at, from
+		if ep.Live != nil && !ep.Live.Start.IsZero() {
+			when, source = ep.Live.Start, "its live start"
+		}
+		if when.IsZero() {
+			ep.Draft = true
+			imp.comment(ep, fmt.Sprintf("A draft: the item %s, and the feed names no date at all.\n"+
+				"Set published to the day it went out, then remove draft = true.", had))
+			r.probs.Warn(r.pos(u.n), "item %q %s, and the feed names no date: written as a draft", ep.Title, had).
+				WithHint("set published in the episode file and remove draft = true")
+			continue
+		}
+		ep.Published = when
+		imp.comment(ep, fmt.Sprintf("published is not the source's: the item %s.\n"+
+			"It is %s, the latest the episode can have gone out:\nset the day it did.", had, source))
+		imp.standIn++
+		r.probs.Warn(r.pos(u.n), "item %q %s: published is %s, %s", ep.Title, had, showfile.FormatDate(when), source).
+			WithHint("set published in the episode file to the day it went out")
 	}
-	if t, ok := parseDateLenient(d.Text); ok {
-		ep.Published = t
-		r.probs.Warn(r.pos(d), "%v; read as %s", err, showfile.FormatDate(ep.Published)).
-			WithHint("check published in the episode file")
-		return
+}
+
+// feedDate returns the latest date a feed names, and where it names it:
+// the channel's lastBuildDate, else its pubDate, else its newest item's.
+func (r *reader) feedDate(ch *node, imp *Import) (time.Time, string) {
+	for _, name := range []string{"lastBuildDate", "pubDate"} {
+		if d := ch.Child("", name); d != nil {
+			if t, err := parseDate(d.Text); err == nil {
+				return t, "the feed's <" + name + ">"
+			}
+			if t, _, ok := parseDateLenient(d.Text); ok {
+				return t, "the feed's <" + name + ">"
+			}
+		}
 	}
-	r.probs.Warn(r.pos(d), "%v", err).WithHint("set published in the episode file")
+	var newest time.Time
+	for _, ep := range imp.Episodes {
+		if ep.Published.After(newest) {
+			newest = ep.Published
+		}
+	}
+	return newest, "the date of the feed's newest item"
 }
 
 // itemItunes reads the iTunes elements, and the Podcasting 2.0 episode
@@ -249,7 +331,7 @@ func (r *reader) itemRest(n *node, ep *episodes.Episode, show *config.Show) {
 	for _, k := range n.Kids {
 		key := [2]string{k.Space, k.Local}
 		switch {
-		case itemHandled[key], podcastHandled[key]:
+		case itemHandled[key], podcastHandled[key], r.usedDate[k]:
 		case k.Space == "" && k.Local == "enclosure":
 		case k.Space == nsItunes && k.Local == "title":
 			if clean(k.Text) != ep.Title {
