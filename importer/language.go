@@ -74,7 +74,11 @@ func (r *reader) channelLanguage(ch *node, s *config.Show) {
 			WithHint("apps want the tag; check language in podcast.toml")
 	case raw == "":
 		tag = assumedLanguage
-		r.probs.Warn(r.pos(n), "the feed names no <language>: podcast.toml has language = %q", tag).
+		what := "the feed names no <language>"
+		if n != ch {
+			what = "the feed's <language> is empty"
+		}
+		r.probs.Warn(r.pos(n), "%s: podcast.toml has language = %q", what, tag).
 			WithHint(`if the show is not in English, set language in podcast.toml to its tag, such as "de" or "es-MX"`)
 	default:
 		tag = assumedLanguage
