@@ -53,14 +53,37 @@ func (r *reader) channelCore(ch *node, s *config.Show) {
 	if s.Description == "" {
 		s.Description = r.plainText(ch.ChildText(nsItunes, "summary"))
 	}
+	if s.Description == "" {
+		r.channelDescriptionFallback(ch, s)
+	}
 	s.Link = r.abs(ch.ChildText("", "link"))
-	s.Language = strings.ReplaceAll(strings.TrimSpace(ch.ChildText("", "language")), "_", "-")
+	r.channelLanguage(ch, s)
 	s.Author = clean(ch.ChildText(nsItunes, "author"))
 	if img := ch.Child(nsItunes, "image"); img != nil && img.AttrValue("href") != "" {
 		s.Image = r.abs(img.AttrValue("href"))
 	} else if img := ch.Child("", "image"); img != nil {
 		s.Image = r.abs(img.ChildText("", "url"))
 	}
+}
+
+// channelDescriptionFallback gives a show whose feed has neither
+// <description> nor itunes:summary the description podcast.toml needs:
+// its itunes:subtitle, else its title, as apps show in their place.
+func (r *reader) channelDescriptionFallback(ch *node, s *config.Show) {
+	from := "<itunes:subtitle>"
+	s.Description = r.plainText(ch.ChildText(nsItunes, "subtitle"))
+	if s.Description == "" {
+		from, s.Description = "<title>", s.Title
+	}
+	if s.Description == "" {
+		return
+	}
+	at := ch.Child("", "description")
+	if at == nil {
+		at = ch
+	}
+	r.probs.Warn(r.pos(at), "the channel has no <description> nor <itunes:summary>: description is its %s, %q", from, s.Description).
+		WithHint("write a few sentences about the show as description in podcast.toml: apps and directories show them")
 }
 
 // channelCategories reads itunes:category, one subcategory each.
@@ -188,6 +211,8 @@ func (r *reader) channelRest(ch *node, s *config.Show) {
 			if s.Description != "" && r.plainText(k.Text) != s.Description {
 				r.notKept(k, "podcast.toml has one description; the channel's <description> was kept")
 			}
+		case k.Space == nsItunes && k.Local == "subtitle" && r.plainText(k.Text) == s.Description:
+			// Taken as the description.
 		case k.Space == nsItunes && k.Local == "title":
 			if clean(k.Text) != s.Title {
 				r.notKept(k, "podcast.toml has one title; the channel's <title> was kept")

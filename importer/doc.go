@@ -17,7 +17,11 @@
 //
 // Each item keeps its guid, pubDate with its time zone, enclosure, duration,
 // episode and season numbers, episode type, explicit flag, artwork, keywords,
-// people and transcript. Chapters come from psc:chapters, else from the
+// people and transcript. A date that is not RFC 822 ("Sept", a full
+// month name, a zone name) is read as apps read it; an item with no date
+// podfeed can read takes the latest it can have: the feed's lastBuildDate,
+// else its pubDate, else its newest item's, said in the episode file.
+// Chapters come from psc:chapters, else from the
 // podcast:chapters JSON file when [Options.Client] may fetch it, else from
 // timestamp lines in the show notes. The show notes (content:encoded, else
 // the description) become the summary, in Markdown, with the Chapters,

@@ -49,8 +49,11 @@ type Import struct {
 	// OldFeedURL is the address the feed gave for itself ("" when none).
 	OldFeedURL string
 	// comments are written at the top of an episode's file: why it is
-	// a draft.
+	// a draft, or why its date is not the source's.
 	comments map[*episodes.Episode]string
+	// standIn counts the episodes whose date is a stand-in: their items
+	// had none podfeed can read.
+	standIn int
 }
 
 // ErrNoFeedURL is returned when neither Options.FeedURL, nor the feed's
@@ -64,7 +67,7 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 	if err := notAFeed(name, src); err != nil {
 		return nil, err
 	}
-	r := &reader{file: name, opts: opts, losses: map[string]*loss{}, itemNode: map[*episodes.Episode]*node{}}
+	r := &reader{file: name, opts: opts, losses: map[string]*loss{}, itemNode: map[*episodes.Episode]*node{}, usedDate: map[*node]bool{}}
 	r.leadingSpace(src)
 	doc, err := xmltree.Parse(src, xmltree.Strict)
 	if err != nil {
@@ -83,12 +86,22 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 	switch root := doc.Root; {
 	case root.Local == "feed" && root.Space == nsAtom:
 		return nil, fmt.Errorf("%s is an Atom feed: podfeed imports RSS podcast feeds; ask the host for the show's RSS address", name)
-	case root.Local == "html":
+	case root.Local == "html" || root.Local == "head" || root.Local == "body":
 		return nil, notAFeed(name, []byte("<html"))
+	case root.Local == "RDF":
+		return nil, fmt.Errorf("%s is an RSS 1.0 (RDF) feed: podfeed imports RSS 2.0 podcast feeds; ask the host for the show's podcast feed", name)
+	case root.Local == "opml":
+		return nil, fmt.Errorf("%s is an OPML list of feeds, not a feed: import the podcast's own feed, the xmlUrl of one of its outlines", name)
 	case root.Local != "rss" || root.Child("", "channel") == nil:
 		return nil, fmt.Errorf("%s is not an RSS feed: it has no <rss><channel>", name)
 	}
 	channel := doc.Root.Child("", "channel")
+	if !hasEnclosure(channel) {
+		// Before the address: a blog's feed without a self link is not a
+		// podcast, whatever --feed-url says.
+		return nil, fmt.Errorf("%s is an RSS feed without episodes: none of its %d items has an <enclosure> with a url, "+
+			"so it is a blog's feed, not a podcast's", name, len(channel.Children("", "item")))
+	}
 	if opts.URL != "" {
 		r.base, _ = url.Parse(opts.URL)
 	}
@@ -107,10 +120,7 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 	for _, live := range channel.Children(nsPodcast, "liveItem") {
 		imp.Episodes = append(imp.Episodes, r.liveItem(live, imp.Show))
 	}
-	if !hasEnclosure(channel) {
-		return nil, fmt.Errorf("%s is an RSS feed without episodes: none of its %d items has an <enclosure> with a url, "+
-			"so it is a blog's feed, not a podcast's", name, len(channel.Children("", "item")))
-	}
+	r.settleUndated(imp, channel)
 	r.fetch(ctx)
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -138,6 +148,8 @@ type reader struct {
 	order    []string
 	pending  []*pendingItem
 	itemNode map[*episodes.Episode]*node
+	usedDate map[*node]bool // the elements an item's date was read from
+	undated  []undated
 }
 
 // pos returns the position of n in the feed.
@@ -207,12 +219,20 @@ func (r *reader) repeatedGUIDs(imp *Import) {
 			continue
 		}
 		ep.Draft = true
-		imp.comments[ep] = fmt.Sprintf("A draft: the feed had this item's guid %q twice, and apps show only the\n"+
+		imp.comment(ep, fmt.Sprintf("A draft: the feed had this item's guid %q twice, and apps show only the\n"+
 			"first item of a guid, %s. Publish it only with a new guid of its own, or\n"+
-			"delete this file if it repeats that episode.", ep.GUID, f.File)
+			"delete this file if it repeats that episode.", ep.GUID, f.File))
 		r.probs.Warn(r.pos(r.itemNode[ep]), "item %q repeats the guid %q of %q: written as a draft, %s", ep.Title, ep.GUID, f.Title, ep.File).
 			WithHint("apps show one episode per guid; give it a guid of its own to publish it, or delete it")
 	}
+}
+
+// comment adds a paragraph to the comment at the top of ep's file.
+func (imp *Import) comment(ep *episodes.Episode, text string) {
+	if c := imp.comments[ep]; c != "" {
+		text = c + "\n\n" + text
+	}
+	imp.comments[ep] = text
 }
 
 // clean collapses white space in a one-line value such as a title.

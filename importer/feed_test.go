@@ -4,12 +4,14 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
@@ -52,7 +54,7 @@ func compareFeeds(t *testing.T, src, out *tRSS, jsonChapters map[string][]episod
 	}
 	eq("channel title", plain(sc.Titles), plain(oc.Titles))
 	eq("channel link", base, plain(oc.Links))
-	eq("language", strings.ReplaceAll(sc.Language, "_", "-"), oc.Language)
+	eq("language", strings.ToLower(strings.ReplaceAll(sc.Language, "_", "-")), strings.ToLower(oc.Language)) // BCP 47 ignores case
 	eq("itunes:author", sc.Author, oc.Author)
 	srcImage, rssImage := sc.images()
 	if srcImage == "" {
@@ -655,6 +657,18 @@ func TestReadFeedErrors(t *testing.T) {
 		{"blog", strings.ReplaceAll(miniFeed("", ""), `<enclosure url="https://mini.example/1.mp3" length="1234" type="audio/mpeg"/>`, ""),
 			"x.xml is an RSS feed without episodes: none of its 1 items has an <enclosure>"},
 		{"no items", miniFeed("", "")[:strings.Index(miniFeed("", ""), "<item>")] + "</channel></rss>", "without episodes"},
+		// A blog's feed without a self link is a blog's feed first: it
+		// needs no --feed-url to be refused.
+		{"blog without self link", `<?xml version="1.0"?><rss version="2.0"><channel><title>Blog</title><link>https://blog.example/</link>` +
+			`<description>d</description><item><title>Post</title><link>https://blog.example/p</link></item></channel></rss>`,
+			"x.xml is an RSS feed without episodes"},
+		{"html after a comment", "<!-- generated -->\n<!DOCTYPE html>\n<html><head><title>x</title></head></html>", "x.xml is an HTML page"},
+		{"head fragment", `<head><meta charset="utf-8"><title>x</title></head><body>hi</body>`, "x.xml is an HTML page"},
+		{"body fragment", "\ufeff  <BODY>hi</BODY>", "x.xml is an HTML page"},
+		{"rdf", `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/"><channel/></rdf:RDF>`,
+			"x.xml is an RSS 1.0 (RDF) feed"},
+		{"opml", `<?xml version="1.0"?><opml version="2.0"><body/></opml>`, "x.xml is an OPML list of feeds"},
+		{"header is not head", `<header>x</header>`, "has no <rss><channel>"},
 		{"not xml", "garbage", "not well-formed XML"},
 	}
 	for _, tt := range tests {
@@ -849,4 +863,57 @@ func TestFetchProgress(t *testing.T) {
 			t.Errorf("%s: length %d, want the %d the host gives", ep.GUID, ep.Audio.Length, mediaLength)
 		}
 	}
+}
+
+// TestEnclosureTypeFromHost: an enclosure typed application/octet-stream
+// on an address without an extension takes the type its host answers;
+// when the host says no media type either, audio/mpeg.
+func TestEnclosureTypeFromHost(t *testing.T) {
+	src := strings.Replace(miniFeed("", ""), `<enclosure url="https://mini.example/1.mp3" length="1234" type="audio/mpeg"/>`,
+		`<enclosure url="https://cdn.mini.example/download?id=1" length="1234" type="application/octet-stream"/>`, 1)
+	src = strings.Replace(src, "</channel>", `<item><title>Two</title><guid>mini-2</guid><pubDate>Sat, 08 Feb 2025 10:00:00 +0100</pubDate>`+
+		`<enclosure url="https://cdn.mini.example/download?id=2" length="1234" type="application/octet-stream"/></item></channel>`, 1)
+	client := loopback(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "1234")
+		if r.URL.Query().Get("id") == "1" {
+			w.Header().Set("Content-Type", "audio/x-m4a")
+		} else {
+			w.Header().Set("Content-Type", "application/octet-stream")
+		}
+	}))
+	imp, err := ReadFeed(context.Background(), "t.xml", []byte(src), Options{Client: client})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantString(t, "type of 1", "audio/x-m4a", episodeByGUID(t, imp, "mini-1").Audio.Type)
+	wantString(t, "type of 2", "audio/mpeg", episodeByGUID(t, imp, "mini-2").Audio.Type)
+	wantProblems(t, imp, `enclosure type "application/octet-stream" is written as "audio/x-m4a", the type its media host answers`,
+		`enclosure type "application/octet-stream" on an address without a file extension is written as "audio/mpeg"`,
+		`(its host answers "application/octet-stream") check [audio] type`)
+}
+
+// TestUndated: an unreadable pubDate gives way to the item's dc:date; an
+// item without any date in a feed without any is a draft that says why.
+func TestUndated(t *testing.T) {
+	src := strings.Replace(miniFeed("", `<dc:date xmlns:dc="http://purl.org/dc/elements/1.1/">2025-02-01T10:00:00+01:00</dc:date>`),
+		"<pubDate>Sat, 01 Feb 2025 10:00:00 +0100</pubDate>", "<pubDate>TBA</pubDate>", 1)
+	imp, err := ReadFeed(context.Background(), "d.xml", []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantProblems(t, imp, `cannot read the date "TBA": the item's <dc:date> was used, 2025-02-01T10:00:00+01:00`)
+	wantString(t, "published", "2025-02-01T10:00:00+01:00", imp.Episodes[0].Published.Format(time.RFC3339))
+
+	src = strings.Replace(miniFeed("", ""), "<pubDate>Sat, 01 Feb 2025 10:00:00 +0100</pubDate>", "", 1)
+	imp, dir := importInto(t, "d.xml", []byte(src), Options{})
+	wantProblems(t, imp, `item "One" had no <pubDate>, and the feed names no date: written as a draft`)
+	ep := imp.Episodes[0]
+	if !ep.Draft || !ep.Published.IsZero() {
+		t.Errorf("draft %v, published %v: want a draft without a date", ep.Draft, ep.Published)
+	}
+	data := golden.Read(t, filepath.Join(dir, ep.File))
+	if !strings.HasPrefix(string(data), "# A draft: the item had no <pubDate>, and the feed names no date at all.") {
+		t.Errorf("%s does not say why it is a draft:\n%s", ep.File, data)
+	}
+	build(t, dir)
 }

@@ -1,12 +1,10 @@
 package importer
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"net/url"
 	"path"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -44,9 +42,11 @@ type pendingItem struct {
 	fetchErr     error
 	silent       int
 	fromPsc      bool
+	pscNode      *node
 	enc          *node // the enclosure
 	probeLength  bool
 	probeType    bool
+	srcType      string // the enclosure's type when it is no media type
 	probed       int64
 	probedType   string
 	probeErr     error
@@ -110,8 +110,10 @@ func (r *reader) itemEnclosure(n *node, p *pendingItem) {
 		r.lost(e, fmt.Sprintf("enclosure type %q is written as %q", ep.Audio.Type, t), "apps read both; podfeed writes the registered media type")
 		ep.Audio.Type = t
 	}
-	if ep.Audio.Type == "" {
-		p.probeType = true
+	if !isMedia(ep.Audio.Type) {
+		// Empty, or application/octet-stream on an address without a
+		// media file's extension: the host may say; else finish guesses.
+		p.probeType, p.srcType = true, ep.Audio.Type
 	}
 	for _, extra := range encs[1:] {
 		r.lost(extra, "a second <enclosure> is not kept", "an episode has one media file; RSS allows only one enclosure per item")
@@ -127,30 +129,112 @@ func (r *reader) itemGUID(n *node, ep *episodes.Episode) {
 	}
 }
 
-// itemDate reads pubDate, else dc:date. A date that is not RFC 822 nor
-// RFC 3339 is read as well as it can be (see [parseDateLenient]), with a
-// warning that says how.
+// itemDate reads pubDate, else dc:date, else atom:published or
+// atom:updated: the first that parseDate reads, else the first that
+// [parseDateLenient] reads, with a warning that says how. An item with
+// none is settled by [reader.settleUndated] once the whole feed is read.
 func (r *reader) itemDate(n *node, ep *episodes.Episode) {
-	d := n.Child("", "pubDate")
-	if d == nil {
-		d = n.Child(xmlns.DublinCore, "date")
+	var found []*node
+	for _, d := range []*node{n.Child("", "pubDate"), n.Child(xmlns.DublinCore, "date"), n.Child(nsAtom, "published"), n.Child(nsAtom, "updated")} {
+		if d != nil && strings.TrimSpace(d.Text) != "" {
+			found = append(found, d)
+		}
 	}
-	if d == nil {
-		r.probs.Warn(r.pos(n), "item %q has no <pubDate>", ep.Title).WithHint("set published in the episode file")
+	for _, d := range found {
+		if t, err := parseDate(d.Text); err == nil {
+			ep.Published = t
+			r.usedDate[d] = true
+			if d != found[0] {
+				r.probs.Warn(r.pos(found[0]), "cannot read the date %q: the item's <%s> was used, %s", clean(found[0].Text), r.doc.Name(d), showfile.FormatDate(t)).
+					WithHint("check published in the episode file")
+			}
+			return
+		}
+	}
+	for _, d := range found {
+		if t, note, ok := parseDateLenient(d.Text); ok {
+			ep.Published = t
+			r.usedDate[d] = true
+			if note != "" {
+				note = " (" + note + ")"
+			}
+			r.probs.Warn(r.pos(d), "the date %q is not RFC 822%s: read as %s", clean(d.Text), note, showfile.FormatDate(t)).
+				WithHint("check published in the episode file")
+			return
+		}
+	}
+	u := undated{ep: ep, n: n}
+	if len(found) > 0 {
+		u.text = clean(found[0].Text)
+	}
+	r.undated = append(r.undated, u)
+}
+
+// undated is an item without a date podfeed can read.
+type undated struct {
+	ep   *episodes.Episode
+	n    *node
+	text string // the date it had, unreadable; "" when it had none
+}
+
+// settleUndated gives each item without a readable date the latest date
+// it can have been published, so that it stays published as apps show it
+// and the show builds: its live start, else the feed's lastBuildDate,
+// else its pubDate, else the newest date of its items. The episode file
+// says so in a comment, and a warning names it. With no date anywhere in
+// the feed, the episode is a draft.
+func (r *reader) settleUndated(imp *Import, ch *node) {
+	if len(r.undated) == 0 {
 		return
 	}
-	t, err := parseDate(d.Text)
-	if err == nil {
-		ep.Published = t
-		return
+	at, from := r.feedDate(ch, imp)
+	for _, u := range r.undated {
+		ep := u.ep
+		had := "had no <pubDate>"
+		if u.text != "" {
+			had = fmt.Sprintf("had the date %q, which podfeed cannot read", u.text)
+		}
+		when, source := at, from
+		if ep.Live != nil && !ep.Live.Start.IsZero() {
+			when, source = ep.Live.Start, "its live start"
+		}
+		if when.IsZero() {
+			ep.Draft = true
+			imp.comment(ep, fmt.Sprintf("A draft: the item %s, and the feed names no date at all.\n"+
+				"Set published to the day it went out, then remove draft = true.", had))
+			r.probs.Warn(r.pos(u.n), "item %q %s, and the feed names no date: written as a draft", ep.Title, had).
+				WithHint("set published in the episode file and remove draft = true")
+			continue
+		}
+		ep.Published = when
+		imp.comment(ep, fmt.Sprintf("published is not the source's: the item %s.\n"+
+			"It is %s, the latest the episode can have gone out:\nset the day it did.", had, source))
+		imp.standIn++
+		r.probs.Warn(r.pos(u.n), "item %q %s: published is %s, %s", ep.Title, had, showfile.FormatDate(when), source).
+			WithHint("set published in the episode file to the day it went out")
 	}
-	if t, ok := parseDateLenient(d.Text); ok {
-		ep.Published = t
-		r.probs.Warn(r.pos(d), "%v; read as %s", err, showfile.FormatDate(ep.Published)).
-			WithHint("check published in the episode file")
-		return
+}
+
+// feedDate returns the latest date a feed names, and where it names it:
+// the channel's lastBuildDate, else its pubDate, else its newest item's.
+func (r *reader) feedDate(ch *node, imp *Import) (time.Time, string) {
+	for _, name := range []string{"lastBuildDate", "pubDate"} {
+		if d := ch.Child("", name); d != nil {
+			if t, err := parseDate(d.Text); err == nil {
+				return t, "the feed's <" + name + ">"
+			}
+			if t, _, ok := parseDateLenient(d.Text); ok {
+				return t, "the feed's <" + name + ">"
+			}
+		}
 	}
-	r.probs.Warn(r.pos(d), "%v", err).WithHint("set published in the episode file")
+	var newest time.Time
+	for _, ep := range imp.Episodes {
+		if ep.Published.After(newest) {
+			newest = ep.Published
+		}
+	}
+	return newest, "the date of the feed's newest item"
 }
 
 // itemItunes reads the iTunes elements, and the Podcasting 2.0 episode
@@ -212,7 +296,7 @@ func (r *reader) itemPodcast(n *node, p *pendingItem) {
 	ep.Block = yes(n.ChildText(nsItunes, "block"))
 	if pc := n.Child(nsPsc, "chapters"); pc != nil {
 		ep.Chapters = r.pscChapters(pc)
-		p.fromPsc = true
+		p.fromPsc, p.pscNode = true, pc
 	}
 	if c := n.Child(nsPodcast, "chapters"); c != nil {
 		p.chaptersURL, p.chaptersNode = r.abs(c.AttrValue("url")), c
@@ -247,7 +331,7 @@ func (r *reader) itemRest(n *node, ep *episodes.Episode, show *config.Show) {
 	for _, k := range n.Kids {
 		key := [2]string{k.Space, k.Local}
 		switch {
-		case itemHandled[key], podcastHandled[key]:
+		case itemHandled[key], podcastHandled[key], r.usedDate[k]:
 		case k.Space == "" && k.Local == "enclosure":
 		case k.Space == nsItunes && k.Local == "title":
 			if clean(k.Text) != ep.Title {
@@ -346,21 +430,16 @@ func (r *reader) pscChapters(pc *node) []episodes.Chapter {
 			Image: r.abs(c.AttrValue("image")),
 		})
 	}
-	if !slices.IsSortedFunc(out, byStart) {
-		slices.SortStableFunc(out, byStart)
-		r.lost(pc, "psc:chapters out of order were sorted by start", "check the chapters in the episode file")
-	}
 	return out
 }
-
-func byStart(a, b episodes.Chapter) int { return cmp.Compare(a.Start, b.Start) }
 
 // registeredType returns an enclosure's media type as registered: the
 // aliases hosts write (audio/mp3, video/x-mp4) by their registered names,
 // application/octet-stream (and other non-media types) by the type of the
 // URL's extension when it has one.
 func registeredType(t, addr string) string {
-	switch strings.ToLower(t) {
+	t = strings.ToLower(t) // media types ignore case
+	switch t {
 	case "audio/mp3", "audio/mpeg3", "audio/x-mp3", "audio/x-mpeg", "audio/mpg":
 		return "audio/mpeg"
 	case "video/x-mp4", "video/mpeg4":
@@ -409,8 +488,10 @@ func (p *pendingItem) finish(r *reader) {
 	ep := p.ep
 	switch {
 	case p.fromPsc:
+		r.tidyChapters(ep, p.pscNode, "psc:chapters")
 	case p.chaptersURL != "" && p.fetchErr == nil && r.opts.Client != nil:
 		ep.Chapters = p.fetched
+		r.tidyChapters(ep, p.chaptersNode, "podcast:chapters")
 		if p.silent > 0 {
 			r.lost(p.chaptersNode, "chapters marked \"toc\": false are not kept", "podfeed's chapters are all listed; such silent chapters only change artwork")
 		}
@@ -429,6 +510,7 @@ func (p *pendingItem) finish(r *reader) {
 			}
 		}
 		ep.Chapters = p.notes.chapters
+		r.tidyChapters(ep, p.n, "timestamp lines in the notes")
 	}
 	if p.fromPsc || (p.chaptersURL != "" && p.fetchErr == nil && r.opts.Client != nil) {
 		if len(p.notes.chapters) > 0 && !sameChapters(p.notes.chapters, ep.Chapters) {
@@ -452,16 +534,47 @@ func (p *pendingItem) finish(r *reader) {
 		}
 	}
 	if p.probeType {
-		switch {
-		case strings.HasPrefix(p.probedType, "audio/") || strings.HasPrefix(p.probedType, "video/"):
-			ep.Audio.Type = p.probedType
-		default:
-			ep.Audio.Type = typeByExtension(ep.Audio.URL)
-			if ep.Audio.Type != "" {
-				r.lost(p.enc, "an <enclosure> without type has its type guessed from the file name", "check [audio] type")
-			}
-		}
+		p.settleType(r)
 	}
+}
+
+// settleType gives an enclosure without a media type one: the type its
+// host answers, else the type of the file name's extension, else
+// audio/mpeg, which most podcasts are; each with a warning.
+func (p *pendingItem) settleType(r *reader) {
+	ep := p.ep
+	what := fmt.Sprintf("enclosure type %q", p.srcType)
+	if p.srcType == "" {
+		what = "an <enclosure> without type"
+	}
+	if isMedia(p.probedType) {
+		ep.Audio.Type = p.probedType
+		if p.srcType != "" {
+			r.lost(p.enc, fmt.Sprintf("%s is written as %q, the type its media host answers", what, p.probedType), "")
+		}
+		return
+	}
+	if ep.Audio.Type = typeByExtension(ep.Audio.URL); ep.Audio.Type != "" {
+		r.lost(p.enc, what+" has its type guessed from the file name", "check [audio] type")
+		return
+	}
+	why := "no network access"
+	switch {
+	case p.probeErr != nil:
+		why = p.probeErr.Error()
+	case p.probedType != "":
+		why = fmt.Sprintf("its host answers %q", p.probedType)
+	case r.opts.Client != nil:
+		why = "its host does not say"
+	}
+	ep.Audio.Type = "audio/mpeg"
+	r.lost(p.enc, what+" on an address without a file extension is written as \"audio/mpeg\"",
+		"("+why+") check [audio] type: audio/mpeg is MP3, audio/x-m4a M4A, video/mp4 MP4")
+}
+
+// isMedia reports whether t is an audio or video media type.
+func isMedia(t string) bool {
+	return strings.HasPrefix(t, "audio/") || strings.HasPrefix(t, "video/")
 }
 
 // sameChapters reports whether two chapter lists name the same starts (to

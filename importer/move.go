@@ -2,8 +2,10 @@ package importer
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/internal/diag"
 )
 
 // MoveInSteps says what an import kept and what is left to do, at the old
@@ -16,8 +18,11 @@ func (imp *Import) MoveInSteps() []string {
 	}
 	steps := []string{
 		fmt.Sprintf("kept: every episode's guid, date, enclosure and link, and the show's podcast:guid %s, so apps see the same show", s.GUID),
-		"to move the feed, step by step:",
 	}
+	if imp.standIn > 0 {
+		steps[0] = strings.Replace(steps[0], "date,", "date (but for "+diag.Plural(imp.standIn, "episode", "")+" whose item had none: see the warnings),", 1)
+	}
+	steps = append(steps, "to move the feed, step by step:")
 	if s.FeedURL == imp.OldFeedURL {
 		steps = append(steps, "  1. set feed_url in podcast.toml to where podfeed's feed.xml will be served")
 	} else {

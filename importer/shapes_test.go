@@ -26,8 +26,14 @@ import (
 var shapes = []struct {
 	file string
 	opts Options
-	want []string
-	also func(t *testing.T, imp *Import)
+	// online imports with hostServer as the network: chapters files
+	// from testdata/hosts/chapters, media that answer HEAD.
+	online bool
+	want   []string
+	also   func(t *testing.T, imp *Import)
+	// dates are the dates (RFC 3339) the built feed must give items
+	// whose source date gofeed cannot read, by guid.
+	dates map[string]string
 }{
 	{file: "http-artwork.xml"},
 	{file: "no-self-link.xml", opts: Options{FeedURL: "https://podfeed.squarespace.example/feed.xml"}, also: func(t *testing.T, imp *Import) {
@@ -86,6 +92,73 @@ var shapes = []struct {
 			"00:17:30 Async", "00:25:05 Tooling", "00:33:40 Hiring", "00:43:52 Questions", "00:55:10 Goodbye")
 		wantChapters(t, episodeByGUID(t, imp, "stamps-bracket"), "00:00:00 Start", "00:05:30 Middle", "00:20:15 Late", "00:35:00 End")
 	}},
+	{file: "psc-chapter-fixes.xml", want: []string{
+		`item "FS018 Dipol": an untitled chapter at 00:00:00 starts where chapter "Begrüßung" does: left out`,
+		`item "FS018 Dipol": chapter "Hörerpost" at 00:12:10 starts where chapter "Feedback" does: left out`,
+		`item "FS018 Dipol": chapter "Outro" at 00:51:30 starts past the episode's end (duration 00:50:00): left out`,
+		`item "FS018 Dipol": the chapter at 00:45:00 has no title: called "Chapter 3"`,
+	}, also: func(t *testing.T, imp *Import) {
+		ep := episodeByGUID(t, imp, "podlove-2025-03-14t18:00:00+00:00-8a1c2f3e4d5b6a7")
+		wantChapters(t, ep, "00:00:00 Begrüßung", "00:12:10 Feedback", "00:45:00 Chapter 3")
+		// The chapter left out gives the kept one what it alone had.
+		wantString(t, "chapter link", "https://funkstille.example/kontakt/", ep.Chapters[1].URL)
+	}},
+	{file: "json-chapter-fixes.xml", online: true, want: []string{
+		"podcast:chapters out of order were sorted by start",
+		`item "13. Handover": chapter "Sponsor: Scrubs & Co" at 00:00:00 starts where chapter "Intro" does: left out`,
+		`item "13. Handover": chapter "After the credits" at 00:30:45 starts past the episode's end (duration 00:30:00): left out`,
+		`item "13. Handover": the chapter at 00:15:00 has no title: called "Chapter 3"`,
+	}, also: func(t *testing.T, imp *Import) {
+		wantChapters(t, episodeByGUID(t, imp, "https://nightshift.example/@nightshift/episodes/three-am"),
+			"00:00:00 Cold open", "00:01:35 The ward at 3 a.m.", "00:15:12.500 Listener stories")
+		wantChapters(t, episodeByGUID(t, imp, "https://nightshift.example/@nightshift/episodes/handover"),
+			"00:00:00 Intro", "00:07:00 What SBAR stands for", "00:15:00 Chapter 3")
+	}},
+	{file: "no-language.xml", want: []string{`no-language.xml:3:1: warning: the feed names no <language>: podcast.toml has language = "en"`}, also: func(t *testing.T, imp *Import) {
+		wantString(t, "language", "en", imp.Show.Language)
+	}},
+	{file: "language-name.xml", want: []string{`language "Français" is a language's name: written as its tag "fr"`}, also: func(t *testing.T, imp *Import) {
+		wantString(t, "language", "fr", imp.Show.Language)
+	}},
+	{file: "no-description.xml", want: []string{`no-description.xml:3:1: warning: the channel has no <description> nor <itunes:summary>: description is its <itunes:subtitle>, "Demos, B-sides and the stories behind them"`}},
+	{file: "empty-description.xml", want: []string{`empty-description.xml:7:1: warning: the channel has no <description> nor <itunes:summary>: description is its <title>, "Council Meeting Audio"`}},
+	{file: "octet-stream-no-extension.xml", want: []string{
+		`octet-stream-no-extension.xml:18:1: warning: enclosure type "application/octet-stream" on an address without a file extension is written as "audio/mpeg"`,
+		`octet-stream-no-extension.xml:27:1: warning: an <enclosure> without type on an address without a file extension is written as "audio/mpeg"`,
+		"(no network access) check [audio] type",
+	}, also: func(t *testing.T, imp *Import) {
+		for _, ep := range imp.Episodes {
+			wantString(t, ep.GUID+" type", "audio/mpeg", ep.Audio.Type)
+		}
+	}},
+	{file: "malformed-dates.xml", want: []string{
+		`malformed-dates.xml:16:1: warning: the date "Wed, 03 Sept 2025 09:00:00 +0100" is not RFC 822: read as 2025-09-03T09:00:00+01:00`,
+		`the date "Wed, 13 Aug 2025 13:30:00 IST" is not RFC 822 (its zone IST may be India +05:30, Ireland +01:00 or Israel +02:00: read as UTC): read as 2025-08-13T13:30:00Z`,
+	}, dates: map[string]string{
+		// gofeed reads neither "Sept" nor a full month name with a
+		// zone name.
+		"allotment-hour-41": "2025-09-03T09:00:00+01:00", "allotment-hour-40": "2025-08-27T09:00:00+01:00",
+	}},
+	{file: "no-dates.xml", want: []string{
+		`no-dates.xml:14:1: warning: item "Finals week call-in" had no <pubDate>: published is 2025-03-17T06:00:00-04:00, the feed's <lastBuildDate>`,
+		`no-dates.xml:22:1: warning: item "Spring concert preview" had no <pubDate>: published is 2025-03-17T06:00:00-04:00, the feed's <lastBuildDate>`,
+	}, dates: map[string]string{
+		"archive-2025-03-finals": "2025-03-17T06:00:00-04:00", "archive-2025-03-concert": "2025-03-17T06:00:00-04:00",
+	}, also: func(t *testing.T, imp *Import) {
+		wantString(t, "dc:date", "2025-03-05T21:00:00-05:00", episodeByGUID(t, imp, "archive-2025-03-election").Published.Format(time.RFC3339))
+		if strings.Contains(imp.Problems.Format(), "dc:date") {
+			t.Errorf("the dc:date read as the date is reported:\n%s", imp.Problems.Format())
+		}
+		if steps := imp.MoveInSteps(); !strings.Contains(steps[0], "date (but for 2 episodes whose item had none: see the warnings),") {
+			t.Errorf("the move's first step claims every date kept: %s", steps[0])
+		}
+		files := imp.Files("no-dates.xml")
+		for _, f := range files {
+			if strings.HasSuffix(f.Name, "finals-call-in.toml") && !strings.Contains(string(f.Data), "# published is not the source's: the item had no <pubDate>.\n# It is the feed's <lastBuildDate>") {
+				t.Errorf("%s does not say why published is what it is:\n%s", f.Name, f.Data)
+			}
+		}
+	}},
 	{file: "dropped-tags.xml", also: func(t *testing.T, imp *Import) {
 		wantString(t, "new_feed_url", "https://newhost.p20.example/feed.xml", imp.Show.NewFeedURL)
 		if imp.Show.Value == nil {
@@ -110,12 +183,25 @@ func TestShapes(t *testing.T) {
 		t.Run(tt.file, func(t *testing.T) {
 			src := golden.Read(t, filepath.Join("testdata", "shapes", tt.file))
 			oracle := gofeedRead(t, src)
-			imp, dir := importInto(t, tt.file, src, tt.opts)
+			opts := tt.opts
+			if tt.online {
+				opts.Client = hostServer(t)
+			}
+			imp, dir := importInto(t, tt.file, src, opts)
 			wantProblems(t, imp, tt.want...)
 			built := gofeedRead(t, build(t, dir))
 			live := map[string]*gofeed.Item{}
 			for _, it := range built.Items {
 				live[it.GUID] = it
+			}
+			for _, si := range oracle.Items {
+				if si.PublishedParsed == nil && tt.dates[si.GUID] != "" {
+					d, err := time.Parse(time.RFC3339, tt.dates[si.GUID])
+					if err != nil {
+						t.Fatal(err)
+					}
+					si.Published, si.PublishedParsed = tt.dates[si.GUID], &d // the date the import settled on
+				}
 			}
 			seen := map[string]bool{}
 			for _, si := range oldestFirst(oracle.Items) {
@@ -162,10 +248,14 @@ func sameItem(t *testing.T, si, oi *gofeed.Item) {
 	if si.PublishedParsed == nil || oi.PublishedParsed == nil {
 		t.Fatalf("guid %q: a date gofeed cannot read: %q, %q", si.GUID, si.Published, oi.Published)
 	}
-	_, soff := si.PublishedParsed.Zone()
-	_, ooff := oi.PublishedParsed.Zone()
-	if !si.PublishedParsed.Equal(*oi.PublishedParsed) || soff != ooff {
+	if !si.PublishedParsed.Equal(*oi.PublishedParsed) {
 		t.Errorf("guid %q: published %q, built %q", si.GUID, si.Published, oi.Published)
+	}
+	// gofeed gives dates in UTC: the offsets are compared as written.
+	if soff, ok := writtenOffset(si.Published); ok {
+		if ooff, _ := writtenOffset(oi.Published); ooff != soff {
+			t.Errorf("guid %q: published %q, built %q: another offset", si.GUID, si.Published, oi.Published)
+		}
 	}
 	if got, want := oi.Enclosures[0].URL, si.Enclosures[0].URL; got != want {
 		t.Errorf("guid %q: enclosure %q, want %q", si.GUID, got, want)
@@ -182,6 +272,19 @@ func sameItem(t *testing.T, si, oi *gofeed.Item) {
 			t.Errorf("guid %q: the notes lost the link %s (kept %v)", si.GUID, l, have)
 		}
 	}
+}
+
+// writtenOffset returns the UTC offset a date is written with, when it is
+// written as RFC 1123 with a numeric zone or as RFC 3339 (other forms are
+// the importer's to read, tested in TestParseDate).
+func writtenOffset(s string) (int, bool) {
+	for _, layout := range []string{time.RFC1123Z, time.RFC3339} {
+		if tm, err := time.Parse(layout, strings.TrimSpace(s)); err == nil {
+			_, off := tm.Zone()
+			return off, true
+		}
+	}
+	return 0, false
 }
 
 func seconds(t *testing.T, it *gofeed.Item) string {

@@ -77,22 +77,36 @@ func TestParseDateLenient(t *testing.T) {
 	tests := []struct {
 		in   string
 		want string // RFC 3339; "" when it cannot be read
+		note string // what the warning says was assumed
 	}{
-		{"Tue, 04 Feb 2025 09:00:00", "2025-02-04T09:00:00Z"},
-		{"Tue, 04 Feb 2025 09:00:00 XYZ", "2025-02-04T09:00:00Z"},
-		{"Tue, 04 Feb 2025 09:00", "2025-02-04T09:00:00Z"},
-		{"2025-02-04T09:00:00", "2025-02-04T09:00:00Z"},
-		{"2025-02-04 09:00:00", "2025-02-04T09:00:00Z"},
-		{"2025-02-04", "2025-02-04T00:00:00Z"},
-		{"4 February 2025", "2025-02-04T00:00:00Z"},
-		{"February 4, 2025", "2025-02-04T00:00:00Z"},
-		{"Feb 4, 2025", "2025-02-04T00:00:00Z"},
-		{"yesterday", ""},
-		{"", ""},
-		{"2025-13-04", ""},
+		{"Tue, 04 Feb 2025 09:00:00", "2025-02-04T09:00:00Z", "it has no time zone: read as UTC"},
+		{"Tue, 04 Feb 2025 09:00:00 XYZ", "2025-02-04T09:00:00Z", `its zone "XYZ" is unknown: read as UTC`},
+		{"Mon, 03 Feb 2025 09:00:00 IST", "2025-02-03T09:00:00Z", "its zone IST may be India +05:30, Ireland +01:00 or Israel +02:00: read as UTC"},
+		{"Tue, 04 Feb 2025 09:00", "2025-02-04T09:00:00Z", "it has no time zone: read as UTC"},
+		{"2025-02-04T09:00:00", "2025-02-04T09:00:00Z", "it has no time zone: read as UTC"},
+		{"2025-02-04 09:00:00", "2025-02-04T09:00:00Z", "it has no time zone: read as UTC"},
+		{"2025-02-04", "2025-02-04T00:00:00Z", "it has no time zone: read as UTC"},
+		{"4 February 2025", "2025-02-04T00:00:00Z", "it has no time zone: read as UTC"},
+		{"February 4, 2025", "2025-02-04T00:00:00Z", "it has no time zone: read as UTC"},
+		{"Feb 4, 2025", "2025-02-04T00:00:00Z", "it has no time zone: read as UTC"},
+		// Malformed dates hosts write, with their zone.
+		{"Wed, 03 Sept 2025 09:00:00 +0000", "2025-09-03T09:00:00Z", ""},
+		{"Wed, 3 Sept. 2025 09:00:00 EDT", "2025-09-03T09:00:00-04:00", ""},
+		{"Wednesday, 03 September 2025 09:00 +0200", "2025-09-03T09:00:00+02:00", ""},
+		{"Wed 03 Sep 2025 09:00:00 PST", "2025-09-03T09:00:00-08:00", ""},
+		{"03 SEP 25 09:00 CET", "2025-09-03T09:00:00+01:00", ""},
+		{"3 Sep 2025 9:00:00 GMT+1", "2025-09-03T09:00:00+01:00", ""},
+		{"Sep 3, 2025 9:00 pm -0500", "2025-09-03T21:00:00-05:00", ""},
+		{"September 3, 2025 9:00 AM", "2025-09-03T09:00:00Z", "it has no time zone: read as UTC"},
+		{"3 Sep 2025 09:00:00 UTC-05:30", "2025-09-03T09:00:00-05:30", ""},
+		{"Fri, 14 Mar 2025 18:00:00 JST", "2025-03-14T18:00:00+09:00", ""},
+		{"yesterday", "", ""},
+		{"", "", ""},
+		{"2025-13-04", "", ""},
+		{"Wed, 03 Smarch 2025 09:00:00 +0000", "", ""},
 	}
 	for _, tt := range tests {
-		got, ok := parseDateLenient(tt.in)
+		got, note, ok := parseDateLenient(tt.in)
 		switch {
 		case tt.want == "" && ok:
 			t.Errorf("parseDateLenient(%q) = %s, want none", tt.in, got)
@@ -100,6 +114,22 @@ func TestParseDateLenient(t *testing.T) {
 			t.Errorf("parseDateLenient(%q): not read", tt.in)
 		case ok && got.Format(time.RFC3339) != tt.want:
 			t.Errorf("parseDateLenient(%q) = %s, want %s", tt.in, got.Format(time.RFC3339), tt.want)
+		case ok && note != tt.note:
+			t.Errorf("parseDateLenient(%q): note %q, want %q", tt.in, note, tt.note)
+		}
+	}
+}
+
+func TestLanguageTag(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"en", "en"}, {"en-us", "en-US"}, {"EN", "en"}, {"en_US", "en-US"}, {"eng", "en"},
+		{"English", "en"}, {"english (US)", "en-US"}, {"Deutsch", "de"}, {"German", "de"},
+		{"Español - MX", "es-MX"}, {"français", "fr"}, {"日本語", "ja"},
+		{"", ""}, {"und", ""}, {"Klingon", ""}, {"sp", ""},
+	} {
+		got, ok := languageTag(tt.in)
+		if got != tt.want || ok != (tt.want != "") {
+			t.Errorf("languageTag(%q) = %q, %v; want %q", tt.in, got, ok, tt.want)
 		}
 	}
 }

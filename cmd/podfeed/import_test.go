@@ -167,3 +167,26 @@ func testEnv() (env, *bytes.Buffer, *bytes.Buffer) {
 	var stdout, stderr bytes.Buffer
 	return env{stdout: &stdout, stderr: &stderr, now: func() time.Time { return time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC) }}, &stdout, &stderr
 }
+
+// TestImportNoAddress: a feed file without a self link, imported without
+// --feed-url, says nowhere where the show's feed will be: a usage error
+// (exit 2) that names --feed-url, and nothing written.
+func TestImportNoAddress(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "show")
+	feed := filepath.Join("..", "..", "importer", "testdata", "shapes", "no-self-link.xml")
+	e, _, stderr := testEnv()
+	if code := run(context.Background(), []string{"import", "--offline", feed, dir}, e); code != exitUsage {
+		t.Fatalf("exit code %d, want %d\n%s", code, exitUsage, stderr)
+	}
+	for _, want := range []string{
+		`podfeed: error: the feed does not say its own address (no atom:link rel="self")`,
+		"podfeed: hint: pass --feed-url URL",
+	} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("%s was written: %v", dir, err)
+	}
+}
