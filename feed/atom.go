@@ -74,9 +74,8 @@ func (b *page) atom(w io.Writer) error {
 	if b.opts.Generator != "" {
 		f.Generator = &atomGenerator{Text: b.opts.Generator}
 	}
-	return writeXML(w, "", f, "</feed>", 0, len(b.entries), func(i int) any {
-		return atomEntry(ns, b.entries[i])
-	})
+	its := b.items(func(e *entry) any { return atomEntry(ns, e) }, func(f *Fragments) *Span { return &f.Atom }, &b.atomSpans)
+	return writeXML(w, "", f, "</feed>", 0, its)
 }
 
 // atomEntry is e as an Atom entry with ids under the show's namespace ns.

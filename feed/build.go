@@ -34,6 +34,8 @@ type entry struct {
 	explicit     bool
 	chaptersPath string // "chapters/<slug>.json"; "" without chapters
 	chaptersURL  string // its public address
+
+	reused *Fragments // the items as an earlier build wrote them; nil: render them
 }
 
 // build holds what every format renders from.
@@ -50,6 +52,26 @@ type page struct {
 	*build
 	entries     []*entry // the page's, newest first
 	page, pages int      // the page (from 0) and how many there are
+	// Where the page's items lie in each of its files, as last streamed.
+	rssSpans, atomSpans, jsonSpans []ItemSpan
+}
+
+// items returns the page's items, each encoded from value unless an
+// earlier build wrote it (reused picks the file's span), with where each is
+// written recorded in spans.
+func (p *page) items(value func(e *entry) any, reused func(f *Fragments) *Span, spans *[]ItemSpan) *items {
+	return &items{
+		n:     len(p.entries),
+		value: func(i int) any { return value(p.entries[i]) },
+		reuse: func(i int) *Span {
+			if f := p.entries[i].reused; f != nil {
+				return reused(f)
+			}
+			return nil
+		},
+		key:   func(i int) string { return p.entries[i].ep.GUID },
+		spans: spans,
+	}
 }
 
 // Build renders show and eps into the feeds and chapter files.
@@ -73,18 +95,21 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 		opts: Options{Updated: opts.Updated, Now: opts.Now, Generator: cleanText(opts.Generator), Stylesheet: opts.Stylesheet, PageLinks: opts.PageLinks},
 	}
 	cleaned := make([]*episodes.Episode, 0, len(eps))
+	given := make(map[*episodes.Episode]*episodes.Episode, len(eps)) // cleaned → as given, for Reuse
 	for i, ep := range eps {
 		if ep == nil {
 			return nil, fmt.Errorf("episode %d is nil", i)
 		}
-		cleaned = append(cleaned, cleanEpisode(ep))
+		c := cleanEpisode(ep)
+		cleaned = append(cleaned, c)
+		given[c] = ep
 	}
 	slices.SortStableFunc(cleaned, episodes.NewestFirst)
 	if err := checkKeys(cleaned); err != nil {
 		return nil, err
 	}
 
-	out := &Output{Notes: map[string]*shownotes.Notes{}}
+	out := &Output{Notes: map[string]*shownotes.Notes{}, Spans: map[string]*[]ItemSpan{}, ItemWarnings: map[string]diag.List{}}
 	// Each episode's notes render on every core (a markdown.Renderer is
 	// safe for concurrent use); results are gathered in feed order.
 	md := markdown.New()
@@ -96,6 +121,12 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 	results := make([]rendered, len(cleaned))
 	par.Do(len(cleaned), func(i int) {
 		r := &results[i]
+		if opts.Reuse != nil && cleaned[i].Live == nil {
+			if f, ok := opts.Reuse(given[cleaned[i]]); ok {
+				r.e, r.warn = b.reusedEntry(cleaned[i], f), f.Warnings
+				return
+			}
+		}
 		r.e, r.err = b.entry(md, cleaned[i], &r.warn)
 	})
 	entries := make([]*entry, len(cleaned))
@@ -105,8 +136,11 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 			return nil, fmt.Errorf("%s: %w", episodeName(ep), r.err)
 		}
 		out.Warnings.Append(r.warn)
+		if len(r.warn) > 0 {
+			out.ItemWarnings[ep.GUID] = r.warn
+		}
 		entries[i] = r.e
-		if ep.Slug != "" {
+		if ep.Slug != "" && r.e.notes != nil {
 			out.Notes[ep.Slug] = r.e.notes
 		}
 		if r.e.chaptersPath != "" {
@@ -141,6 +175,9 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 		if p.pages > 1 {
 			p.entries = entries[n*opts.MaxItems : min((n+1)*opts.MaxItems, len(entries))]
 		}
+		out.Spans[PageName(JSONFile, n)] = &p.jsonSpans
+		out.Spans[PageName(AtomFile, n)] = &p.atomSpans
+		out.Spans[PageName(RSSFile, n)] = &p.rssSpans
 		out.Feeds = append(out.Feeds,
 			output.File{Name: PageName(JSONFile, n), Stream: p.jsonFeed},
 			output.File{Name: PageName(AtomFile, n), Stream: p.atom},
@@ -178,11 +215,7 @@ func checkKeys(eps []*episodes.Episode) error {
 }
 
 func (b *build) entry(md *markdown.Renderer, ep *episodes.Episode, warn *diag.List) (*entry, error) {
-	e := &entry{ep: ep, explicit: b.show.Explicit}
-	e.link = b.itemLink(ep)
-	if ep.Explicit != nil {
-		e.explicit = *ep.Explicit
-	}
+	e := b.bareEntry(ep)
 	// Markdown may decode character references into characters XML does
 	// not allow: what it produces is cleaned too.
 	notes, err := shownotes.Build(md, b.show, ep, episodeName(ep), cleanText)
@@ -196,11 +229,29 @@ func (b *build) entry(md *markdown.Renderer, ep *episodes.Episode, warn *diag.Li
 	if e.content == "" {
 		e.contentText = noNotesText(b.show, ep)
 	}
+	return e, nil
+}
+
+// bareEntry is an entry without its notes.
+func (b *build) bareEntry(ep *episodes.Episode) *entry {
+	e := &entry{ep: ep, explicit: b.show.Explicit}
+	e.link = b.itemLink(ep)
+	if ep.Explicit != nil {
+		e.explicit = *ep.Explicit
+	}
 	if len(ep.Chapters) > 0 {
 		e.chaptersPath = address.ChaptersFile(ep.Slug)
 		e.chaptersURL = address.ChaptersURL(b.show.FeedURL, ep.Slug)
 	}
-	return e, nil
+	return e
+}
+
+// reusedEntry is an entry whose items an earlier build wrote: they are
+// copied, not rendered.
+func (b *build) reusedEntry(ep *episodes.Episode, f *Fragments) *entry {
+	e := b.bareEntry(ep)
+	e.reused = f
+	return e
 }
 
 // noNotesText is the text of an episode without show notes (no summary,

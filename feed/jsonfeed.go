@@ -51,7 +51,8 @@ func (b *page) jsonFeed(w io.Writer) error {
 	if name := authorName(s); name != "" {
 		f.Authors = []*feeds.JSONAuthor{{Name: name, Url: s.Link}}
 	}
-	return writeJSON(w, f, len(b.entries), func(i int) any { return jsonFeedItem(b.entries[i]) })
+	its := b.items(func(e *entry) any { return jsonFeedItem(e) }, func(f *Fragments) *Span { return &f.JSON }, &b.jsonSpans)
+	return writeJSON(w, f, its)
 }
 
 // jsonFeedItem is e as a JSON Feed item: its notes as content_html, or,

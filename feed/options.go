@@ -1,8 +1,10 @@
 package feed
 
 import (
+	"io"
 	"time"
 
+	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/output"
@@ -46,6 +48,35 @@ type Options struct {
 	// the feed's own address.
 	// Empty writes no instruction.
 	Stylesheet string
+
+	// Reuse, when not nil, is asked for each episode (as given to Build)
+	// whether an earlier build wrote its items from the same input: it
+	// returns where they lie in the files that build wrote (recorded in
+	// its Output.Spans) and the warnings rendering them gave. Build then
+	// neither renders the episode's notes nor encodes its items, but
+	// copies them; the episode has no Output.Notes. Reuse is called on
+	// several goroutines at once.
+	Reuse func(ep *episodes.Episode) (*Fragments, bool)
+}
+
+// Fragments are one episode's items as an earlier build wrote them.
+type Fragments struct {
+	RSS, Atom, JSON Span
+	Warnings        diag.List
+}
+
+// Span is a run of bytes in a file.
+type Span struct {
+	From     io.ReaderAt
+	Off, Len int64
+}
+
+// ItemSpan is where one item lies in a feed file: its episode's guid (Key),
+// and its bytes (in JSON Feed without the comma and new line between
+// items; in RSS and Atom with the new line and indentation it starts with).
+type ItemSpan struct {
+	Key      string
+	Off, Len int64
 }
 
 // Output is what [Build] renders. Its files are rendered when they are
@@ -79,6 +110,14 @@ type Output struct {
 	// <item>'s guid, title, enclosure url and link (package
 	// internal/publish reads the same keys back for its guard).
 	Items []Item
+
+	// Spans tell, by feed file name, where each item lies in it: filled
+	// in as the file is streamed, for a later build's Options.Reuse.
+	Spans map[string]*[]ItemSpan
+
+	// ItemWarnings are the warnings each episode's items gave, by guid
+	// (also in Warnings), for a later build's Options.Reuse.
+	ItemWarnings map[string]diag.List
 
 	// Warnings are advice about the output, such as a description that
 	// had to leave sections to content:encoded. They never stop a build.

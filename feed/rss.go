@@ -184,9 +184,8 @@ func (b *page) rss(w io.Writer) error {
 		NSPsc:      nsPsc,
 		Channel:    ch,
 	}
-	return writeXML(w, b.opts.Stylesheet, root, "</channel>", 1, len(b.entries), func(i int) any {
-		return b.rssItem(b.entries[i])
-	})
+	its := b.items(func(e *entry) any { return b.rssItem(e) }, func(f *Fragments) *Span { return &f.RSS }, &b.rssSpans)
+	return writeXML(w, b.opts.Stylesheet, root, "</channel>", 1, its)
 }
 
 func (b *page) rssItem(e *entry) *rssItem {

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 
@@ -25,13 +26,38 @@ type slot struct {
 	json *json.Encoder
 }
 
-// writeItems renders n items with item (on every core, into slots it
-// reuses) and writes them to w in order.
-func writeItems(w io.Writer, n int, item func(i int, s *slot) error) error {
-	slots := make([]slot, min(n, itemsPerRound))
+// items are what writeXML and writeJSON splice into a document: n items,
+// each encoded from value(i) unless reuse(i) gives its bytes as an earlier
+// build wrote them. Where each one is written is recorded in spans, by
+// the key(i), when spans is not nil.
+type items struct {
+	n     int
+	value func(i int) any
+	reuse func(i int) *Span // nil, or nil for an item to encode
+	key   func(i int) string
+	spans *[]ItemSpan
+}
+
+// reused returns the span whose bytes stand for item i, or nil.
+func (it *items) reused(i int) *Span {
+	if it.reuse == nil {
+		return nil
+	}
+	return it.reuse(i)
+}
+
+// writeItems renders the items with item (on every core, into slots it
+// reuses) and writes them to w in order, the document's first at offset
+// off; skip(i, buf) says how many bytes the item's buffer starts with that
+// are not the item's own (a separator), for its span.
+func writeItems(w io.Writer, off int64, its *items, skip func(i int) int, item func(i int, s *slot) error) error {
+	slots := make([]slot, min(its.n, itemsPerRound))
 	errs := make([]error, len(slots))
-	for lo := 0; lo < n; lo += itemsPerRound {
-		hi := min(lo+itemsPerRound, n)
+	if its.spans != nil {
+		*its.spans = make([]ItemSpan, 0, its.n)
+	}
+	for lo := 0; lo < its.n; lo += itemsPerRound {
+		hi := min(lo+itemsPerRound, its.n)
 		par.Do(hi-lo, func(j int) {
 			slots[j].buf.Reset()
 			errs[j] = item(lo+j, &slots[j])
@@ -40,11 +66,28 @@ func writeItems(w io.Writer, n int, item func(i int, s *slot) error) error {
 			if errs[j] != nil {
 				return errs[j]
 			}
-			if _, err := w.Write(slots[j].buf.Bytes()); err != nil {
+			b := slots[j].buf.Bytes()
+			if its.spans != nil {
+				k := int64(skip(lo + j))
+				*its.spans = append(*its.spans, ItemSpan{Key: its.key(lo + j), Off: off + k, Len: int64(len(b)) - k})
+			}
+			if _, err := w.Write(b); err != nil {
 				return err
 			}
+			off += int64(len(b))
 		}
 	}
+	return nil
+}
+
+// readSpan appends the bytes of sp to buf.
+func readSpan(buf *bytes.Buffer, sp *Span) error {
+	buf.Grow(int(sp.Len))
+	b := buf.AvailableBuffer()[:sp.Len]
+	if _, err := sp.From.ReadAt(b, sp.Off); err != nil {
+		return fmt.Errorf("read an item written before: %w", err)
+	}
+	buf.Write(b)
 	return nil
 }
 
@@ -57,7 +100,7 @@ const xmlIndent = "  "
 // levels below the root, e.g. "</channel>" at 1). The bytes are those
 // encoding/xml would write for the whole document, with stylesheet (when
 // not empty) as an xml-stylesheet instruction.
-func writeXML(w io.Writer, stylesheet string, root any, closing string, depth, n int, item func(i int) any) error {
+func writeXML(w io.Writer, stylesheet string, root any, closing string, depth int, its *items) error {
 	var head bytes.Buffer
 	head.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	if stylesheet != "" {
@@ -82,7 +125,13 @@ func writeXML(w io.Writer, stylesheet string, root any, closing string, depth, n
 	bw := bufio.NewWriterSize(w, 64<<10)
 	bw.Write(doc[:at])
 	prefix := strings.Repeat(xmlIndent, depth+1)
-	err := writeItems(bw, n, func(i int, s *slot) error {
+	noSkip := func(int) int { return 0 }
+	err := writeItems(bw, int64(at), its, noSkip, func(i int, s *slot) error {
+		// An item written before comes with the new line and indentation
+		// it starts with.
+		if sp := its.reused(i); sp != nil {
+			return readSpan(&s.buf, sp)
+		}
 		// Inside the document each item starts on a new line: an encoder
 		// writes one before every element but its first.
 		if s.xml == nil {
@@ -90,7 +139,7 @@ func writeXML(w io.Writer, stylesheet string, root any, closing string, depth, n
 			s.xml = xml.NewEncoder(&s.buf)
 			s.xml.Indent(prefix, xmlIndent)
 		}
-		if err := s.xml.Encode(item(i)); err != nil {
+		if err := s.xml.Encode(its.value(i)); err != nil {
 			return err
 		}
 		return s.xml.Flush()
@@ -108,14 +157,14 @@ const jsonIndent = "  "
 // writeJSON writes the JSON document root, whose last member is an array
 // marshalled empty ("items": []) into which the n items are spliced: the
 // bytes are those [marshalJSON] would write for the whole document.
-func writeJSON(w io.Writer, root any, n int, item func(i int) any) error {
+func writeJSON(w io.Writer, root any, its *items) error {
 	doc, err := marshalJSON(root)
 	if err != nil {
 		return err
 	}
 	at := bytes.LastIndex(doc, []byte("[]"))
-	if n == 0 || at < 0 {
-		if n > 0 {
+	if its.n == 0 || at < 0 {
+		if its.n > 0 {
 			return errors.New("feed: no empty array to put items in")
 		}
 		_, err := w.Write(doc)
@@ -125,17 +174,23 @@ func writeJSON(w io.Writer, root any, n int, item func(i int) any) error {
 	bw.Write(doc[:at+1])
 	// The array's elements sit one level deeper than the root's members.
 	prefix := jsonIndent + jsonIndent
-	err = writeItems(bw, n, func(i int, s *slot) error {
+	// Each item's buffer starts with its separator: a comma after the
+	// first, and a new line with the indentation.
+	skip := func(i int) int { return min(i, 1) + 1 + len(prefix) }
+	err = writeItems(bw, int64(at+1), its, skip, func(i int, s *slot) error {
 		if i > 0 {
 			s.buf.WriteByte(',')
 		}
 		s.buf.WriteString("\n" + prefix)
+		if sp := its.reused(i); sp != nil {
+			return readSpan(&s.buf, sp)
+		}
 		if s.json == nil {
 			s.json = json.NewEncoder(&s.buf)
 			s.json.SetEscapeHTML(false)
 			s.json.SetIndent(prefix, jsonIndent)
 		}
-		if err := s.json.Encode(item(i)); err != nil {
+		if err := s.json.Encode(its.value(i)); err != nil {
 			return err
 		}
 		s.buf.Truncate(s.buf.Len() - 1) // Encode's newline

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -120,9 +122,16 @@ func TestSpliceEqualsWhole(t *testing.T) {
 			ch := rssChannel{RssFeed: feeds.RssFeed{Title: "x", Description: "y"}, ItunesExplicit: "false"}
 			var got bytes.Buffer
 			root := &splitRoot{RssFeedXml: feeds.RssFeedXml{Version: "2.0"}, NSItunes: nsItunes, Channel: &ch}
-			if err := writeXML(&got, "s.xsl", root, "</channel>", 1, n, func(i int) any { return rssItems[i] }); err != nil {
+			var rssSpans []ItemSpan
+			rssIts := &items{n: n, value: func(i int) any { return rssItems[i] }, key: strconv.Itoa, spans: &rssSpans}
+			if err := writeXML(&got, "s.xsl", root, "</channel>", 1, rssIts); err != nil {
 				t.Fatal(err)
 			}
+			respliced(t, "RSS", got.Bytes(), rssSpans, rssIts.value, func(its *items) ([]byte, error) {
+				var b bytes.Buffer
+				err := writeXML(&b, "s.xsl", root, "</channel>", 1, its)
+				return b.Bytes(), err
+			})
 			var want bytes.Buffer
 			want.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n" + `<?xml-stylesheet type="text/xsl" href="s.xsl"?>` + "\n")
 			enc := xml.NewEncoder(&want)
@@ -138,13 +147,46 @@ func TestSpliceEqualsWhole(t *testing.T) {
 
 			f := &jsonFeed{JSONFeed: feeds.JSONFeed{Version: "v", Title: "[]"}, Items: []*jsonItem{}}
 			got.Reset()
-			if err := writeJSON(&got, f, n, func(i int) any { return jsonItems[i] }); err != nil {
+			var jsonSpans []ItemSpan
+			jsonIts := &items{n: n, value: func(i int) any { return jsonItems[i] }, key: strconv.Itoa, spans: &jsonSpans}
+			if err := writeJSON(&got, f, jsonIts); err != nil {
 				t.Fatal(err)
 			}
+			respliced(t, "JSON", got.Bytes(), jsonSpans, jsonIts.value, func(its *items) ([]byte, error) {
+				var b bytes.Buffer
+				err := writeJSON(&b, f, its)
+				return b.Bytes(), err
+			})
 			f.Items = append(f.Items, jsonItems...)
 			if wantJSON, err := marshalJSON(f); err != nil || !bytes.Equal(got.Bytes(), wantJSON) {
 				t.Errorf("JSON spliced differs from whole (%v):\n%s\n----\n%s", err, got.Bytes(), wantJSON)
 			}
 		})
+	}
+}
+
+// respliced checks that the spans recorded while doc was written are its
+// items, one for each, and that writing the document again with every
+// item, or every other one, copied from those bytes (value encodes the
+// rest) gives doc again.
+func respliced(t *testing.T, format string, doc []byte, spans []ItemSpan, value func(i int) any, write func(its *items) ([]byte, error)) {
+	t.Helper()
+	for i, sp := range spans {
+		item := string(doc[sp.Off : sp.Off+sp.Len])
+		if sp.Key != strconv.Itoa(i) || !strings.HasPrefix(strings.TrimLeft(item, "\n "), map[string]string{"RSS": "<item>", "JSON": "{"}[format]) {
+			t.Fatalf("%s span %d (key %q) holds %.40q", format, i, sp.Key, item)
+		}
+	}
+	from := bytes.NewReader(doc)
+	for _, every := range []int{1, 2} {
+		again, err := write(&items{n: len(spans), value: value, key: strconv.Itoa, reuse: func(i int) *Span {
+			if i%every != 0 {
+				return nil
+			}
+			return &Span{From: from, Off: spans[i].Off, Len: spans[i].Len}
+		}})
+		if err != nil || !bytes.Equal(again, doc) {
+			t.Errorf("%s written again with every %d items copied differs (%v):\n%s\n----\n%s", format, every, err, again, doc)
+		}
 	}
 }

@@ -59,6 +59,7 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	defer plan.Close()
 	out := s.OutputDir(opts.Output)
 	wait := opts.LockWait
 	if wait == 0 {
@@ -102,6 +103,9 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 		plan.Warnings.Warn(diag.Pos{File: filepath.Join(out, ManifestFile)}, "build manifest not saved: %v", err)
 	}
 	err = s.inc.recordOutputs(out, plan.keys)
+	if err == nil {
+		err = s.inc.recordItems(out, plan.items.Spans, plan.itemKeys, plan.items.ItemWarnings)
+	}
 	if err == nil {
 		err = s.inc.save(out, plan.published, plan.Pages)
 	}

@@ -3,8 +3,10 @@ package project
 import (
 	"bytes"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -14,7 +16,9 @@ import (
 	"time"
 
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/internal/address"
+	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/filetime"
 	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/publish"
@@ -50,6 +54,25 @@ type incremental struct {
 	// keep.go), sorted by name: each with the key of the inputs it was
 	// rendered from and its size and time as written.
 	Outputs []keptOutput
+	// Items are the feeds' items, sorted by guid, and FeedFiles the feed
+	// files they lie in, as written.
+	Items     []cachedItem
+	FeedFiles []stamp
+}
+
+// cachedItem is an episode's items in the feed files: the key of what
+// they were rendered from (see keep.go), where they lie in each format,
+// and the warnings rendering them gave.
+type cachedItem struct {
+	GUID, Key       string
+	RSS, Atom, JSON filePart
+	Warnings        diag.List
+}
+
+// filePart is a run of bytes of a file of the output folder.
+type filePart struct {
+	File     string
+	Off, Len int64
 }
 
 // keptOutput is an output file as the build that wrote it recorded it.
@@ -228,4 +251,121 @@ func (c *incrementalCache) save(out string, feed publish.Feed, pages int) error 
 	}
 	_, err := publish.Write(out, []output.File{{Name: IncrementalFile, Data: buf.Bytes()}}, publish.Options{})
 	return err
+}
+
+// reusedItems are the last build's feed items that this build may copy
+// instead of rendering them again, and its feed files they lie in, open.
+type reusedItems struct {
+	items map[string]*cachedItem // by guid
+	files map[string]*os.File    // by name, each still as written
+	keys  map[string]string      // this build's item keys, by guid
+	may   func(*episodes.Episode) bool
+	hits  atomic.Int64 // episodes whose items were copied
+}
+
+// reusableItems opens the feed files of the last build that are still as
+// it wrote them, for the items whose key keys gives again and that may
+// says may be copied (their episodes' pages need not show their notes).
+// The files are opened at once, so that what is copied is what was
+// checked even if another build replaced them meanwhile.
+func (c *incrementalCache) reusableItems(out string, keys map[string]string, may func(*episodes.Episode) bool) *reusedItems {
+	if c == nil || c.old == nil || len(keys) == 0 || len(c.old.Items) == 0 {
+		return nil
+	}
+	r := &reusedItems{items: make(map[string]*cachedItem, len(c.old.Items)), files: map[string]*os.File{}, keys: keys, may: may}
+	for _, s := range c.old.FeedFiles {
+		f, err := os.Open(filepath.Join(out, filepath.FromSlash(s.Name)))
+		if err != nil {
+			continue
+		}
+		if fi, err := f.Stat(); err != nil || fi.Size() != s.Size || !fi.ModTime().Equal(s.ModTime) {
+			f.Close()
+			continue
+		}
+		r.files[s.Name] = f
+	}
+	for i := range c.old.Items {
+		r.items[c.old.Items[i].GUID] = &c.old.Items[i]
+	}
+	return r
+}
+
+// get gives feed.Build the items of ep as the last build wrote them, when
+// they may be copied.
+func (r *reusedItems) get(ep *episodes.Episode) (*feed.Fragments, bool) {
+	if r == nil {
+		return nil, false
+	}
+	it := r.items[ep.GUID]
+	if it == nil || it.Key != r.keys[ep.GUID] || !r.may(ep) {
+		return nil, false
+	}
+	f := &feed.Fragments{Warnings: it.Warnings}
+	for _, p := range []struct {
+		from *filePart
+		to   *feed.Span
+	}{{&it.RSS, &f.RSS}, {&it.Atom, &f.Atom}, {&it.JSON, &f.JSON}} {
+		file := r.files[p.from.File]
+		if file == nil {
+			return nil, false
+		}
+		*p.to = feed.Span{From: file, Off: p.from.Off, Len: p.from.Len}
+	}
+	r.hits.Add(1)
+	return f, true
+}
+
+// close closes the files.
+func (r *reusedItems) close() error {
+	if r == nil {
+		return nil
+	}
+	var errs []error
+	for _, f := range r.files {
+		errs = append(errs, f.Close())
+	}
+	r.files = nil
+	return errors.Join(errs...)
+}
+
+// recordItems records where the items of out's feed files, just written,
+// lie (spans, by file name), for the items that have a key.
+func (c *incrementalCache) recordItems(out string, spans map[string]*[]feed.ItemSpan, keys map[string]string, warnings map[string]diag.List) error {
+	if c == nil {
+		return nil
+	}
+	c.next.Items, c.next.FeedFiles = nil, nil
+	items := make(map[string]*cachedItem, len(keys))
+	names := slices.Sorted(maps.Keys(spans))
+	for _, name := range names {
+		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(name)))
+		if err != nil {
+			return err
+		}
+		c.next.FeedFiles = append(c.next.FeedFiles, stamp{Name: name, Size: fi.Size(), ModTime: fi.ModTime()})
+		for _, sp := range *spans[name] {
+			key, ok := keys[sp.Key]
+			if !ok {
+				continue
+			}
+			it := items[sp.Key]
+			if it == nil {
+				it = &cachedItem{GUID: sp.Key, Key: key, Warnings: warnings[sp.Key]}
+				items[sp.Key] = it
+			}
+			part := filePart{File: name, Off: sp.Off, Len: sp.Len}
+			switch {
+			case strings.HasSuffix(name, ".json"):
+				it.JSON = part
+			case strings.HasPrefix(name, "atom"):
+				it.Atom = part
+			default:
+				it.RSS = part
+			}
+		}
+	}
+	for _, guid := range slices.Sorted(maps.Keys(items)) {
+		c.next.Items = append(c.next.Items, *items[guid])
+	}
+	return nil
 }

@@ -159,7 +159,7 @@ func TestIncrementalEqualsFull(t *testing.T) {
 	}
 	for k, step := range steps {
 		step.change(k + 1)
-		reused, kept, keyed := int64(-1), -1, -1
+		reused, kept, keyed, copied, live := int64(-1), -1, -1, -1, -1
 		build := func(out string, pub publish.Options) error {
 			show, probs := LoadWith(dir, LoadOptions{Output: out})
 			if err := probs.Err(); err != nil {
@@ -171,6 +171,11 @@ func TestIncrementalEqualsFull(t *testing.T) {
 			res, err := show.Build(context.Background(), BuildOptions{Now: now, Output: out, AllowRemoval: step.allow, Publish: pub})
 			if err == nil && out == inc {
 				kept, keyed = 0, len(res.Plan.keys)
+				live = len(res.Plan.Live)
+				copied = live
+				if r := res.Plan.reused; r != nil {
+					copied -= int(r.hits.Load())
+				}
 				for _, f := range res.Plan.Files {
 					if f.Keep {
 						kept++
@@ -207,6 +212,10 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		if want, ok := map[string]int{"unchanged": 0, "edit a title": 5, "edit the newest seq episode": 5, "edit chapters": 5,
 			"killed edit": 5, "edit the show": keyed, "edit after the show": 5}[step.name]; ok && keyed-kept != want {
 			t.Errorf("%s: rendered %d of %d files again, want %d", step.name, keyed-kept, keyed, want)
+		}
+		// and the items of those episodes whose pages it renders again.
+		if want, ok := map[string]int{"unchanged": 0, "edit a title": 3, "edit chapters": 3, "edit the show": live}[step.name]; ok && copied != want {
+			t.Errorf("%s: rendered the items of %d episodes again, want %d", step.name, copied, want)
 		}
 		// Every episode file but the one edited, added or renamed comes
 		// from the cache.

@@ -10,7 +10,6 @@ import (
 
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/address"
-	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/site"
 )
 
@@ -26,10 +25,11 @@ import (
 // own keeps nothing: its pages may show any episode.
 
 // outputKeys returns the key of each output file of live that a later
-// build may keep, by file name; nil when nothing may be kept.
-func (s *Show) outputKeys(live []*episodes.Episode, generator string) map[string]string {
+// build may keep, by file name, and of each episode's feed items, by guid;
+// nil when nothing may be kept.
+func (s *Show) outputKeys(live []*episodes.Episode, generator string) (files, items map[string]string) {
 	if s.showKey == "" || s.inc == nil || s.inc.program == "" || s.hasTemplates() {
-		return nil
+		return nil, nil
 	}
 	show := keyOf("show", s.showKey, generator)
 	sorted := slices.Clone(live)
@@ -39,10 +39,12 @@ func (s *Show) outputKeys(live []*episodes.Episode, generator string) map[string
 		eks[i] = s.episodeKey(e)
 	}
 	keys := make(map[string]string, 3*len(sorted))
+	items = make(map[string]string, len(sorted))
 	for i, e := range sorted {
 		if eks[i] == "" || e.Live != nil { // a live item's page follows the clock
 			continue
 		}
+		items[e.GUID] = keyOf("items", show, eks[i])
 		keys[address.ChaptersFile(e.Slug)] = keyOf("chapters", show, eks[i])
 		keys[address.EmbedFile(e.Slug)] = keyOf("embed", show, eks[i])
 		newer, older := "none", "none"
@@ -56,7 +58,7 @@ func (s *Show) outputKeys(live []*episodes.Episode, generator string) map[string
 			keys[address.PageFile(e.Slug)] = keyOf("page", show, eks[i], newer, older)
 		}
 	}
-	return keys
+	return keys, items
 }
 
 // episodeKey is the key of what an episode's outputs are rendered from
@@ -98,27 +100,23 @@ func keyOf(parts ...string) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// markKept marks the files that the last build wrote from the same keys
-// and that are still as it wrote them.
-func (c *incrementalCache) markKept(out string, files []output.File, keys map[string]string) {
+// keepable returns the names of the files that the last build wrote from
+// the same keys and that are still as it wrote them.
+func (c *incrementalCache) keepable(out string, keys map[string]string) map[string]bool {
 	if c == nil || c.old == nil || len(keys) == 0 {
-		return
+		return nil
 	}
-	old := make(map[string]*keptOutput, len(c.old.Outputs))
-	for i := range c.old.Outputs {
-		old[c.old.Outputs[i].Name] = &c.old.Outputs[i]
-	}
-	for i := range files {
-		f := &files[i]
-		o := old[f.Name]
-		if o == nil || o.Key != keys[f.Name] {
+	keep := make(map[string]bool, len(keys))
+	for _, o := range c.old.Outputs {
+		if k, ok := keys[o.Name]; !ok || k != o.Key {
 			continue
 		}
-		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(f.Name)))
+		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(o.Name)))
 		if err == nil && fi.Size() == o.Size && fi.ModTime().Equal(o.ModTime) {
-			f.Keep = true
+			keep[o.Name] = true
 		}
 	}
+	return keep
 }
 
 // recordOutputs records the keyed files as written into out, for the next

@@ -12,6 +12,7 @@ import (
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/par"
@@ -38,7 +39,18 @@ type Plan struct {
 	// keys are the keys of the files a later build may keep, by name
 	// (see keep.go).
 	keys map[string]string
+	// items are the feeds as rendered, whose items the incremental cache
+	// records once written, with their keys (by guid); reused are the
+	// items copied from the last build's feeds.
+	items    *feed.Output
+	itemKeys map[string]string
+	reused   *reusedItems
 }
+
+// Close lets go of the files of the last build that the plan's feeds copy
+// items from. [Show.Build] closes its plan; a plan only rendered, as check
+// renders one, should be closed too.
+func (p *Plan) Close() error { return p.reused.close() }
 
 // Render prepares the outputs without touching the output folder: every
 // episode's show notes are rendered at once, and every problem Render can
@@ -46,7 +58,21 @@ type Plan struct {
 // rendered when they are written, or by [Plan.RenderAll].
 func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	live, scheduled := episodes.Select(s.Episodes, opts.Now)
+	outDir := s.OutputDir(opts.Output)
+	// What the last build wrote from the same input is kept as it wrote
+	// it (see keep.go): the files, and the feeds' items of the episodes
+	// whose pages need not show their notes again.
+	keys, itemKeys := s.outputKeys(live, opts.Generator)
+	keep := s.inc.keepable(outDir, keys)
+	reuse := s.inc.reusableItems(outDir, itemKeys, func(e *episodes.Episode) bool { return keep[address.PageFile(e.Slug)] })
+	done := false
+	defer func() {
+		if !done {
+			reuse.close()
+		}
+	}()
 	out, err := feed.Build(s.Config, live, feed.Options{
+		Reuse:      reuse.get,
 		Updated:    s.Modified,
 		Now:        opts.Now,
 		Generator:  opts.Generator,
@@ -65,7 +91,6 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	outDir := s.OutputDir(opts.Output)
 	m, _ := readManifest(outDir)
 	published, _ := s.inc.published(outDir) // nil when unreadable: the guard reports it
 	moves, addresses := pageAddresses(publishedAddresses(published, s.Config, m), live)
@@ -110,14 +135,15 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	p.Pages = out.Pages
 	// The keys of the files this build makes (an episode without
 	// chapters has no chapters file), and those of them kept as written.
-	keys := s.outputKeys(live, opts.Generator)
 	p.keys = make(map[string]string, len(keys))
-	for _, f := range p.Files {
+	for i, f := range p.Files {
 		if k, ok := keys[f.Name]; ok {
 			p.keys[f.Name] = k
+			p.Files[i].Keep = keep[f.Name]
 		}
 	}
-	s.inc.markKept(outDir, p.Files, p.keys)
+	p.items, p.itemKeys, p.reused = out, itemKeys, reuse
+	done = true
 	return p, nil
 }
 

@@ -68,6 +68,7 @@ func runCheck(ctx context.Context, args []string, e env) error {
 		if plan, err = show.Render(opts); err != nil {
 			return err
 		}
+		defer plan.Close()
 		if err := plan.RenderAll(); err != nil {
 			return err
 		}
