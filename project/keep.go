@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/podfeed/podfeed/episodes"
@@ -14,15 +15,17 @@ import (
 )
 
 // An edit of one episode changes few files: its page, embed and chapters,
-// and the pages of its neighbours, whose Newer and Older links name it.
+// the pages of its neighbours, whose Newer and Older links name it, and
+// the page of the episode list that lists it.
 // Each build records in its incremental cache, for every such file, a key
 // of the inputs it was rendered from and the file's size and time as
 // written. The next build computes the keys again; a file whose key is
 // the same and that is still as written is kept (output.File.Keep): it is
 // neither rendered nor read. The keys cover the program, podcast.toml and
 // the artwork (the show's key), the episode's file, media file and image
-// files, and for a page its neighbours' too. A show with templates of its
-// own keeps nothing: its pages may show any episode.
+// files, for a page its neighbours' too, and for a page of the list its
+// episodes', the newest episode's and the hosts. A show with templates of
+// its own keeps nothing: its pages may show any episode.
 
 // outputKeys returns the key of each output file of live that a later
 // build may keep, by file name, and of each episode's feed items, by guid;
@@ -56,6 +59,32 @@ func (s *Show) outputKeys(live []*episodes.Episode, generator string) (files, it
 		}
 		if newer != "" && older != "" {
 			keys[address.PageFile(e.Slug)] = keyOf("page", show, eks[i], newer, older)
+		}
+	}
+	// The pages of the episode list: each lists its episodes, names the
+	// newest one and the hosts, and links every page of the list.
+	byEpisode := make(map[*episodes.Episode]string, len(sorted))
+	for i, e := range sorted {
+		if e.Live == nil {
+			byEpisode[e] = eks[i]
+		}
+	}
+	var hosts []string
+	for _, h := range site.Hosts(sorted) {
+		hosts = append(hosts, h.Name, h.Role, h.Group, h.Href, h.Img)
+	}
+	newest := "none"
+	if len(sorted) > 0 {
+		newest = byEpisode[sorted[0]]
+	}
+	lists := site.Lists(s.Config, live)
+	for i, l := range lists {
+		parts := []string{"list", show, strconv.Itoa(i), strconv.Itoa(len(lists)), newest, keyOf(hosts...)}
+		for _, e := range l.Episodes {
+			parts = append(parts, byEpisode[e])
+		}
+		if !slices.Contains(parts, "") {
+			keys[l.File] = keyOf(parts...)
 		}
 	}
 	return keys, items

@@ -203,7 +203,7 @@ func (p *Page) Canonical() string {
 	return p.SiteURL
 }
 
-func (p *Page) pageCount() int { return max(1, (len(p.all)+PageSize-1)/PageSize) }
+func (p *Page) pageCount() int { return listCount(len(p.all)) }
 
 // Episode is one episode as the templates see it.
 type Episode struct {
@@ -306,14 +306,14 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) ([]output.F
 	}
 	files = append(files, epPages...)
 	for i := 2; i <= pages.pageCount(); i++ {
-		files = append(files, output.File{Name: listPath(i) + "index.html", Render: set.list(pages, i, "../../")})
+		files = append(files, output.File{Name: listFile(i), Render: set.list(pages, i, "../../")})
 	}
 	files = append(files,
 		output.File{Name: NotFoundFile, Render: set.page(NotFoundTemplate, pages, nil, pages.SiteURL)},
 		output.File{Name: SitemapFile, Data: sitemap(pages)},
 		output.File{Name: RobotsFile, Data: robots(pages.SiteURL)},
 	)
-	return append(files, output.File{Name: "index.html", Stream: set.list(pages, 1, "")}), nil
+	return append(files, output.File{Name: listFile(1), Stream: set.list(pages, 1, "")}), nil
 }
 
 // newPages prepares what the templates see, without Episode and Root.
@@ -377,10 +377,9 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 	if len(p.all) > 0 {
 		p.Newest = p.all[0]
 	}
-	p.Hosts = hosts(p.all)
+	p.Hosts = Hosts(sorted)
 	if show.Type == config.TypeSerial {
-		// Listened to in order: the page lists the first episode first.
-		slices.Reverse(p.all)
+		slices.Reverse(p.all) // see Lists
 	}
 	p.JSONLD = seriesLD(show, p.SiteURL)
 	return p, nil
@@ -443,9 +442,10 @@ func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, 
 // show.
 const excerptBytes = 300
 
-// hosts returns the people the episodes name as hosts, each once, in the
-// order of the episodes.
-func hosts(eps []*Episode) []episodes.Person {
+// Hosts returns the hosts that eps name (people whose role is host), each
+// once, in the order eps first name them: what the show's pages list as
+// its hosts, from the live episodes newest first.
+func Hosts(eps []*episodes.Episode) []episodes.Person {
 	var out []episodes.Person
 	seen := map[string]bool{}
 	for _, e := range eps {
@@ -614,16 +614,16 @@ func (s *templateSet) list(pages *Page, i int, root string) func(io.Writer) erro
 	return func(w io.Writer) error {
 		p := *pages
 		p.Root, p.Number = root, i
-		lo := min((i-1)*PageSize, len(p.all))
-		p.Episodes = p.all[lo:min(lo+PageSize, len(p.all))]
+		lo, hi := listRange(i, len(p.all))
+		p.Episodes = p.all[lo:hi]
 		if n := p.pageCount(); n > 1 {
 			p.Pages = make([]ListPage, n)
 			for k := range p.Pages {
-				p.Pages[k] = ListPage{Number: k + 1, Path: listPath(k+1) + "index.html", Current: k+1 == i}
+				p.Pages[k] = ListPage{Number: k + 1, Path: listFile(k + 1), Current: k+1 == i}
 			}
 		}
 		if err := s.pages[IndexTemplate].ExecuteTemplate(w, IndexTemplate, &p); err != nil {
-			return fmt.Errorf("render %s: %w", listPath(i)+"index.html", err)
+			return fmt.Errorf("render %s: %w", listFile(i), err)
 		}
 		return nil
 	}
