@@ -65,7 +65,7 @@ func runServe(ctx context.Context, args []string, e env) error {
 	fmt.Fprintf(e.stdout, "http://%s/\n", ln.Addr())
 
 	build := func(ctx context.Context) error {
-		show, probs := project.Load(dir)
+		show, probs := project.LoadWith(dir, project.LoadOptions{Output: out})
 		if err := probs.Err(); err != nil {
 			return errors.New(describe(err))
 		}
