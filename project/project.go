@@ -9,6 +9,12 @@
 // the machine's clock is read only to tell whether an input file changed
 // too recently for its size and time to be trusted by the next build (see
 // the manifest, and package internal/filetime).
+//
+// A build after an edit is incremental: the cache it finds in the output
+// folder ([IncrementalFile]) spares it decoding the episode files that did
+// not change, rendering the feed items of their episodes and the pages
+// whose inputs did not change (see incremental.go and keep.go). Its
+// outputs are those of a build without the cache, byte for byte.
 package project
 
 import (
