@@ -5,6 +5,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io"
 	"io/fs"
 	"maps"
@@ -25,33 +26,47 @@ import (
 	"github.com/podfeed/podfeed/internal/publish"
 )
 
-// IncrementalFile is the incremental build's cache, written into the
-// output folder after every build beside the manifest: what the build
+// IncrementalFile is the incremental build's cache, a folder written into
+// the output folder after every build beside the manifest: what the build
 // decoded, so that the next one reads again only the episode files that
-// changed, and what it published, so that the next one need not read its
-// feeds back. Every entry is trusted only while what it stands for is as
-// it was, by size and modification time under the rule of package
-// internal/filetime: an episode file for its decoded episode, the
-// published feed pages for their items. A cache written by another podfeed
-// is not read at all. Deleting it is always safe: the next build decodes
-// and renders everything again.
+// changed, and what it published and rendered, so that the next one need
+// not read its feeds back nor render again what did not change. Every
+// entry is trusted only while what it stands for is as it was, by size and
+// modification time under the rule of package internal/filetime: an
+// episode file for its decoded episode, the published feed pages for their
+// items, an output file for its key. A cache written by another podfeed is
+// not read at all. Deleting it is always safe: the next build decodes and
+// renders everything again.
+//
+// The decoded episodes are spread over episodeShards files by a hash of
+// their file names, so that an edit writes one of them again, not all; a
+// mix of shards from several builds is as good as any, since each episode
+// stands or falls by its own file.
 const IncrementalFile = ".podfeed-incremental"
 
-// incrementalVersion changes whenever what the cache holds changes.
-const incrementalVersion = 1
+const (
+	// incrementalVersion changes whenever what the cache holds changes.
+	incrementalVersion = 2
+	// buildFile is the cache's file of what was published and rendered.
+	buildFile = "build"
+	// episodeShards is how many files hold the decoded episodes.
+	episodeShards = 64
+)
 
-// incremental is the cache's content.
+// shardFile is the name of episode shard i in the cache folder.
+func shardFile(i int) string { return fmt.Sprintf("episodes-%02d", i) }
+
+// shardOf is the shard that holds the episode file name.
+func shardOf(name string) int {
+	h := fnv.New32a()
+	h.Write([]byte(name))
+	return int(h.Sum32() % episodeShards)
+}
+
+// incremental is the content of the cache's build file.
 type incremental struct {
 	Version int
 	Program string // programID of the podfeed that wrote it
-	// episodes are the episode files decoded without a problem, sorted by
-	// name (a map would be encoded in a random order, and the cache
-	// written again by every build). They follow the rest in the file, one
-	// message each, so that neither writing nor reading the cache holds
-	// all of them encoded at once.
-	episodes []*cachedEpisode
-	// EpisodeCount is how many follow.
-	EpisodeCount int
 	// Published is what the build published in feed.xml and its archive
 	// pages; nil when unknown.
 	Published *publishedFeed
@@ -130,10 +145,15 @@ type incrementalCache struct {
 	old     *incremental
 	since   time.Time // when the show was loaded
 
-	oldEpisodes map[string]*cachedEpisode // old's, by name
+	oldEpisodes map[string]*cachedEpisode // the last build's, by name
 	reused      atomic.Int64              // episode files not read again
 	mu          sync.Mutex
 	next        *incremental
+	// episodes are the episodes this build records, and dirty the shards
+	// that differ from the last build's: one of their episodes was decoded
+	// anew or left.
+	episodes []*cachedEpisode
+	dirty    [episodeShards]bool
 	// stamps are the sizes and times of the episode files loaded, by
 	// name, when they are to be trusted (see filetime.Settled).
 	stamps map[string]string
@@ -148,28 +168,53 @@ func openIncremental(out string, since time.Time) *incrementalCache {
 	if c.program == "" {
 		return c
 	}
-	f, err := os.Open(filepath.Join(out, IncrementalFile))
-	if err != nil {
-		return c
-	}
-	defer f.Close()
+	dir := filepath.Join(out, IncrementalFile)
 	var old incremental
-	dec := gob.NewDecoder(bufio.NewReaderSize(f, 64<<10))
-	if dec.Decode(&old) != nil || old.Version != incrementalVersion || old.Program != c.program || old.EpisodeCount < 0 {
-		return c
-	}
-	old.episodes = make([]*cachedEpisode, old.EpisodeCount)
-	for i := range old.episodes {
-		if dec.Decode(&old.episodes[i]) != nil {
-			return c
+	if readGob(filepath.Join(dir, buildFile), func(dec *gob.Decoder) error { return dec.Decode(&old) }) != nil ||
+		old.Version != incrementalVersion || old.Program != c.program {
+		c.dirty = [episodeShards]bool{} // all written anew below
+		for i := range c.dirty {
+			c.dirty[i] = true
 		}
+		return c
 	}
 	c.old = &old
-	c.oldEpisodes = make(map[string]*cachedEpisode, len(old.episodes))
-	for _, e := range old.episodes {
-		c.oldEpisodes[e.Name] = e
+	c.oldEpisodes = make(map[string]*cachedEpisode)
+	for i := range episodeShards {
+		var shard []*cachedEpisode
+		err := readGob(filepath.Join(dir, shardFile(i)), func(dec *gob.Decoder) error {
+			var n int
+			if err := dec.Decode(&n); err != nil {
+				return err
+			}
+			for range n {
+				var e cachedEpisode
+				if err := dec.Decode(&e); err != nil {
+					return err
+				}
+				shard = append(shard, &e)
+			}
+			return nil
+		})
+		if err != nil {
+			c.dirty[i] = true
+			continue
+		}
+		for _, e := range shard {
+			c.oldEpisodes[e.Name] = e
+		}
 	}
 	return c
+}
+
+// readGob opens the file name and hands its gob decoder to read.
+func readGob(name string, read func(*gob.Decoder) error) error {
+	f, err := os.Open(name)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	return read(gob.NewDecoder(bufio.NewReaderSize(f, 64<<10)))
 }
 
 // loadOptions hands episodes.LoadDirWith the cached episodes, and records
@@ -184,7 +229,7 @@ func (c *incrementalCache) loadOptions() episodes.LoadOptions {
 			if e == nil || e.Size != info.Size() || e.ModTime != info.ModTime().UnixNano() {
 				return nil, false
 			}
-			c.keep(e)
+			c.keep(e, false)
 			c.reused.Add(1)
 			return &episodes.Decoded{Episode: cloneEpisode(e.Decoded.Episode), GUIDKey: e.Decoded.GUIDKey}, true
 		},
@@ -193,14 +238,18 @@ func (c *incrementalCache) loadOptions() episodes.LoadOptions {
 				return // an edit within the same second could keep size and time
 			}
 			c.keep(&cachedEpisode{Name: name, Size: info.Size(), ModTime: info.ModTime().UnixNano(),
-				Decoded: episodes.Decoded{Episode: cloneEpisode(d.Episode), GUIDKey: d.GUIDKey}})
+				Decoded: episodes.Decoded{Episode: cloneEpisode(d.Episode), GUIDKey: d.GUIDKey}}, true)
 		},
 	}
 }
 
-func (c *incrementalCache) keep(e *cachedEpisode) {
+// keep records e for the next build; fresh when it was decoded anew.
+func (c *incrementalCache) keep(e *cachedEpisode, fresh bool) {
 	c.mu.Lock()
-	c.next.episodes = append(c.next.episodes, e)
+	c.episodes = append(c.episodes, e)
+	if fresh {
+		c.dirty[shardOf(e.Name)] = true
+	}
 	c.stamps[e.Name] = fmt.Sprintf("%d %d", e.Size, e.ModTime)
 	c.mu.Unlock()
 }
@@ -257,23 +306,56 @@ func (c *incrementalCache) save(out string, feed publish.Feed, pages int) error 
 		pf.Pages = append(pf.Pages, stamp{Name: name, Size: fi.Size(), ModTime: fi.ModTime()})
 	}
 	c.next.Published = pf
-	slices.SortFunc(c.next.episodes, func(a, b *cachedEpisode) int { return strings.Compare(a.Name, b.Name) })
-	// Streamed into its file: at 10,000 episodes it is about 45 MB.
-	_, err := publish.Write(out, []output.File{{Name: IncrementalFile, Stream: func(w io.Writer) error {
-		bw := bufio.NewWriterSize(w, 64<<10)
-		enc := gob.NewEncoder(bw)
-		c.next.EpisodeCount = len(c.next.episodes)
-		if err := enc.Encode(c.next); err != nil {
-			return err
+	// The shards whose episodes changed, each sorted by name (a map would
+	// be encoded in a random order), then the build file.
+	shards := make([][]*cachedEpisode, episodeShards)
+	kept := make([]int, episodeShards)
+	for _, e := range c.episodes {
+		i := shardOf(e.Name)
+		shards[i] = append(shards[i], e)
+		kept[i]++
+	}
+	for _, e := range c.oldEpisodes {
+		if i := shardOf(e.Name); !slices.Contains(shards[i], e) {
+			c.dirty[i] = true // it left, or changed
 		}
-		for _, e := range c.next.episodes {
-			if err := enc.Encode(e); err != nil {
+	}
+	var files []output.File
+	for i, shard := range shards {
+		if !c.dirty[i] {
+			continue
+		}
+		slices.SortFunc(shard, func(a, b *cachedEpisode) int { return strings.Compare(a.Name, b.Name) })
+		files = append(files, gobFile(shardFile(i), func(enc *gob.Encoder) error {
+			if err := enc.Encode(len(shard)); err != nil {
 				return err
 			}
+			for _, e := range shard {
+				if err := enc.Encode(e); err != nil {
+					return err
+				}
+			}
+			return nil
+		}))
+	}
+	files = append(files, gobFile(buildFile, func(enc *gob.Encoder) error { return enc.Encode(c.next) }))
+	dir := filepath.Join(out, IncrementalFile)
+	if fi, err := os.Lstat(dir); err == nil && !fi.IsDir() {
+		os.Remove(dir) // a cache of one file, as podfeed wrote it before
+	}
+	_, err := publish.Write(dir, files, publish.Options{})
+	return err
+}
+
+// gobFile is a cache file that write streams through a gob encoder.
+func gobFile(name string, write func(*gob.Encoder) error) output.File {
+	return output.File{Name: name, Stream: func(w io.Writer) error {
+		bw := bufio.NewWriterSize(w, 64<<10)
+		if err := write(gob.NewEncoder(bw)); err != nil {
+			return err
 		}
 		return bw.Flush()
-	}}}, publish.Options{})
-	return err
+	}}
 }
 
 // reusedItems are the last build's feed items that this build may copy

@@ -73,7 +73,10 @@ func readTree(t *testing.T, dir string) map[string][]byte {
 	t.Helper()
 	files := map[string][]byte{}
 	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || d.Name() == publish.LockFile || d.Name() == ManifestFile || d.Name() == IncrementalFile {
+		if err == nil && d.IsDir() && d.Name() == IncrementalFile {
+			return filepath.SkipDir
+		}
+		if err != nil || d.IsDir() || d.Name() == publish.LockFile || d.Name() == ManifestFile {
 			return err
 		}
 		data, err := os.ReadFile(path)
