@@ -42,6 +42,7 @@ type Show struct {
 	// and their chapters name, to publish beside the feed.
 	images      map[*episodes.Episode][]output.File
 	siteArtwork site.Artwork
+	transcripts transcripts // transcript files in the show folder: see transcripts.go
 	// inputs fingerprints every input as it was before Load read it; the
 	// build's manifest records it. It is "" when an input had changed too
 	// recently to be told apart by its time (see filetime.Settled).
@@ -100,6 +101,7 @@ func LoadWith(dir string, opts LoadOptions) (*Show, diag.List) {
 	s.inputs = fp.sum()
 	s.probeMedia(&probs, opts.Progress)
 	s.loadEpisodeImages(&probs)
+	s.loadTranscripts(&probs)
 	probs.Sort()
 	return s, probs
 }
