@@ -322,6 +322,7 @@ func TestValidation(t *testing.T) {
 			[]string{`t.toml:6:1: warning: audio.length: 0: the media file's size is unknown`}},
 		{"block", base + "block = \"yes\"\n" + baseAudio,
 			[]string{`t.toml:4:1: block: want true or false, got string "yes"`}},
+		{"transcript file", base + baseAudio + "[transcript]\nfile = \"transcripts/1.vtt\"\n", nil},
 		{"transcript url", base + baseAudio + "[transcript]\nurl = \"1.vtt\"\ntype = \"text/vtt\"\n",
 			[]string{`t.toml:11:1: transcript.url: want an absolute http(s) URL, got "1.vtt"`}},
 		{"summary placeholder", base + "summary = \"\"\"\nWhat listeners will hear in this episode. Markdown works here: *emphasis*, \\\n[links](https://example.com/), lists.\"\"\"\n" + baseAudio,

@@ -175,7 +175,7 @@ func cleanEpisode(e *episodes.Episode) *episodes.Episode {
 		return p
 	})
 	c.Transcripts = cleanEach(e.Transcripts, func(t podcast.Transcript) podcast.Transcript {
-		t.URL, t.Type, t.Language = cleanText(t.URL), cleanText(t.Type), cleanText(t.Language)
+		t.URL, t.Type, t.Language, t.File = cleanText(t.URL), cleanText(t.Type), cleanText(t.Language), cleanText(t.File)
 		return t
 	})
 	c.Soundbites = cleanAll(e.Soundbites)

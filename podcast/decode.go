@@ -16,6 +16,7 @@ import (
 	"github.com/teambition/rrule-go"
 	"golang.org/x/text/language"
 
+	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/timecode"
 	"github.com/podfeed/podfeed/internal/tomlx"
 )
@@ -437,12 +438,24 @@ var transcriptTypes = map[string]string{
 // TranscriptTypes are the transcript types apps read.
 var TranscriptTypes = []string{"text/vtt", "application/x-subrip", "application/srt", "application/json", "text/html", "text/plain"}
 
-// ReadTranscript reads one transcript table: url, type (inferred from the
-// address's extension when left out), language and captions.
+// ReadTranscript reads one transcript table: url and file (at least one),
+// type (inferred from the extension of the address, else of the file,
+// when left out), language and captions.
 func ReadTranscript(t *tomlx.Table) Transcript {
-	tr := Transcript{URL: readURL(t, "url", false)}
-	if !t.Has("url") {
-		t.Missing("url").WithHint(`add url = "https://…/transcript.vtt"`)
+	var tr Transcript
+	if s, ok := t.OptionalString("url"); ok {
+		if name, local := address.LocalFile(s); local {
+			// A file named where the address goes.
+			t.Errorf("url", "want an absolute http(s) URL, got %q", s).
+				WithHint("for a transcript in the show folder, write file = %q: podfeed publishes it beside the feed", name)
+			tr.URL = s
+		} else {
+			tr.URL = readURL(t, "url", false)
+		}
+	}
+	tr.File = readFile(t, "file", "transcripts/001.vtt")
+	if !t.Has("url") && !t.Has("file") {
+		t.Missing("url").WithHint(`add url = "https://…/transcript.vtt", or file = "transcripts/001.vtt" for a file in the show folder`)
 	}
 	if ty, ok := t.OptionalString("type"); ok {
 		if !slices.Contains(TranscriptTypes, ty) {
@@ -450,12 +463,20 @@ func ReadTranscript(t *tomlx.Table) Transcript {
 		} else {
 			tr.Type = ty
 		}
-	} else if tr.URL != "" {
-		if u, err := url.Parse(tr.URL); err == nil {
+	} else if tr.URL != "" || tr.File != "" {
+		what := "the address does not"
+		if u, err := url.Parse(tr.URL); err == nil && tr.URL != "" {
 			tr.Type = transcriptTypes[strings.ToLower(path.Ext(u.Path))]
 		}
+		if tr.Type == "" && tr.File != "" {
+			tr.Type = transcriptTypes[strings.ToLower(path.Ext(tr.File))]
+			what = "neither the address nor the file does"
+			if tr.URL == "" {
+				what = "the file does not"
+			}
+		}
 		if tr.Type == "" {
-			t.Missing("type").WithHint("the address does not end in .vtt, .srt, .json or .html: add type, one of %s", strings.Join(TranscriptTypes, ", "))
+			t.Missing("type").WithHint("%s end in .vtt, .srt, .json or .html: add type, one of %s", what, strings.Join(TranscriptTypes, ", "))
 		}
 	}
 	tr.Language = readLanguage(t)
@@ -654,6 +675,36 @@ func readURL(t *tomlx.Table, key string, https bool) string {
 			WithHint("Apple Podcasts and some apps do not load artwork over plain http: serve it over https")
 	}
 	return s
+}
+
+// readFile reads an optional key that names a file in the show folder: a
+// path relative to it that stays inside it. It returns the path cleaned,
+// with forward slashes, or "" when the key is absent or wrong; example is
+// such a path, for the hints.
+func readFile(t *tomlx.Table, key, example string) string {
+	s, ok := t.OptionalString(key)
+	if !ok {
+		return ""
+	}
+	slashed := strings.ReplaceAll(s, `\`, "/")
+	clean := path.Clean(slashed)
+	switch {
+	case strings.TrimSpace(s) == "":
+		t.Errorf(key, "must not be empty").WithHint("leave %s out, or name the file, e.g. %q", key, example)
+	case strings.HasPrefix(slashed, "/") || (len(slashed) >= 2 && slashed[1] == ':'):
+		t.Errorf(key, "%q is an absolute path", s).WithHint("give a path relative to the show folder, e.g. %q", example)
+	case slices.Contains(strings.Split(slashed, "/"), ".."):
+		t.Errorf(key, "%q leaves the show folder", s).WithHint(`give a path inside the show folder without "..", e.g. %q`, example)
+	case clean == ".":
+		t.Errorf(key, "%q names the show folder, not a file", s)
+	default:
+		if u, err := url.Parse(s); err == nil && u.Scheme != "" && len(u.Scheme) > 1 {
+			t.Errorf(key, "%q is an address, not a file", s).WithHint("write an address as url, and a file in the show folder as %s", key)
+			return ""
+		}
+		return clean
+	}
+	return ""
 }
 
 // readDuration reads a time (a string timecode.Parse reads strictly, or a

@@ -238,7 +238,16 @@ func TestReadTranscript(t *testing.T) {
 		{"unknown extension", "[[transcripts]]\nurl = \"https://e.com/t\"\n", []string{`missing required key "transcripts[0].type"`}},
 		{"bad", "[[transcripts]]\nurl = \"https://e.com/t.json\"\ntype = \"text/rtf\"\nlanguage = \"english!\"\n", []string{`unsupported transcript type "text/rtf"`, `language: "english!" is not a language tag`}},
 		{"captions need times", "[[transcripts]]\nurl = \"https://e.com/t.html\"\ncaptions = true\n", []string{"captions are timed"}},
-	}, map[string]string{"inferred types": "[{URL:https://e.com/t.vtt Type:text/vtt Language:en Captions:true} {URL:https://e.com/t.srt Type:application/x-subrip Language: Captions:false} {URL:https://e.com/t.json Type:application/json Language: Captions:false} {URL:https://e.com/t.html Type:text/html Language: Captions:false}]"})
+		{"local files", "[[transcripts]]\nfile = \"transcripts/./055.vtt\"\n[[transcripts]]\nfile = \"t\\\\055.SRT\"\nurl = \"https://e.com/t\"\n[[transcripts]]\nfile = \"055.txt\"\ntype = \"text/vtt\"\n", nil},
+		{"bad files", "[[transcripts]]\nfile = \"../055.vtt\"\n[[transcripts]]\nfile = \"/srv/055.vtt\"\n[[transcripts]]\nfile = \"https://e.com/t.vtt\"\n[[transcripts]]\nfile = \"\"\n[[transcripts]]\nfile = \"t\"\n",
+			[]string{`transcripts[0].file: "../055.vtt" leaves the show folder`, `transcripts[1].file: "/srv/055.vtt" is an absolute path`,
+				`transcripts[2].file: "https://e.com/t.vtt" is an address, not a file`, `transcripts[3].file: must not be empty`,
+				`missing required key "transcripts[4].type"`}},
+		{"a file written as the url", "[[transcripts]]\nurl = \"transcripts/055.vtt\"\n", []string{`url: want an absolute http(s) URL, got "transcripts/055.vtt"`}},
+	}, map[string]string{
+		"inferred types": "[{URL:https://e.com/t.vtt Type:text/vtt Language:en Captions:true File:} {URL:https://e.com/t.srt Type:application/x-subrip Language: Captions:false File:} {URL:https://e.com/t.json Type:application/json Language: Captions:false File:} {URL:https://e.com/t.html Type:text/html Language: Captions:false File:}]",
+		"local files":    "[{URL: Type:text/vtt Language: Captions:false File:transcripts/055.vtt} {URL:https://e.com/t Type:application/x-subrip Language: Captions:false File:t/055.SRT} {URL: Type:text/vtt Language: Captions:false File:055.txt}]",
+	})
 }
 
 func TestReadAlternateEnclosures(t *testing.T) {

@@ -119,6 +119,12 @@ type Transcript struct {
 	Type     string // MIME type: text/vtt, application/x-subrip, application/json, text/html, text/plain
 	Language string // BCP 47; "" for the feed's
 	Captions bool   // rel="captions": timed, to show as closed captions
+	// File is the transcript as a file in the show folder, relative to
+	// it, cleaned, with "/"; "" when none. Without URL it is published
+	// beside the feed, which gives it its address; a timed one (WebVTT,
+	// SRT) is shown on the episode's page either way. Package project
+	// reads it.
+	File string
 }
 
 // AlternateEnclosure is podcast:alternateEnclosure: the episode's media in

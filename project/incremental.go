@@ -109,6 +109,9 @@ type cachedEpisode struct {
 	Size    int64
 	ModTime int64 // Unix nanoseconds
 	Decoded episodes.Decoded
+	// NotExplicit says that the episode's Explicit points to false, which
+	// gob, leaving out zero values, would read back as nil: the show's.
+	NotExplicit bool
 }
 
 // publishedFeed is the published feed as the guard and the redirects read
@@ -130,11 +133,14 @@ func programID() string {
 
 // cloneEpisode copies e so that what project changes in a loaded episode
 // does not reach the copy: Audio, GUID and File are values, and the
-// chapters are a slice of their own (media.go appends the media file's
-// chapters, artwork.go rewrites a chapter's image address).
+// chapters and transcripts are slices of their own (media.go appends the
+// media file's chapters, artwork.go rewrites a chapter's image address,
+// transcripts.go a transcript file's address). TestCacheKeepsEpisodesAsDecoded
+// catches a change that reaches the cache.
 func cloneEpisode(e *episodes.Episode) *episodes.Episode {
 	c := *e
 	c.Chapters = slices.Clone(e.Chapters)
+	c.Transcripts = slices.Clone(e.Transcripts)
 	return &c
 }
 
@@ -231,14 +237,19 @@ func (c *incrementalCache) loadOptions() episodes.LoadOptions {
 			}
 			c.keep(e, false)
 			c.reused.Add(1)
-			return &episodes.Decoded{Episode: cloneEpisode(e.Decoded.Episode), GUIDKey: e.Decoded.GUIDKey}, true
+			ep := cloneEpisode(e.Decoded.Episode)
+			if e.NotExplicit {
+				ep.Explicit = new(bool)
+			}
+			return &episodes.Decoded{Episode: ep, GUIDKey: e.Decoded.GUIDKey}, true
 		},
 		Decoded: func(name string, info fs.FileInfo, d *episodes.Decoded) {
 			if !filetime.Settled(info.ModTime(), c.since) {
 				return // an edit within the same second could keep size and time
 			}
 			c.keep(&cachedEpisode{Name: name, Size: info.Size(), ModTime: info.ModTime().UnixNano(),
-				Decoded: episodes.Decoded{Episode: cloneEpisode(d.Episode), GUIDKey: d.GUIDKey}}, true)
+				Decoded:     episodes.Decoded{Episode: cloneEpisode(d.Episode), GUIDKey: d.GUIDKey},
+				NotExplicit: d.Episode.Explicit != nil && !*d.Episode.Explicit}, true)
 		},
 	}
 }

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/episodetest"
 	"github.com/podfeed/podfeed/internal/publish"
 )
 
@@ -255,6 +257,45 @@ func compareOutputs(t *testing.T, step string, want, got map[string][]byte) {
 		}
 		if bad++; bad == 10 {
 			t.Fatalf("%s: and more", step)
+		}
+	}
+}
+
+// TestCacheKeepsEpisodesAsDecoded builds the example, whose episodes name
+// a local media file, artwork and a transcript that a build fills in, and
+// checks that every episode the cache gives back is still the one its file
+// decodes to: what a build changes in a loaded episode must not reach the
+// cache, and what the cache's file holds must read back whole.
+func TestCacheKeepsEpisodesAsDecoded(t *testing.T) {
+	dir := copyExample(t)
+	editFile(t, filepath.Join(dir, "podcast.toml"), "explicit = false", "explicit = true") // so that an episode's false shows
+	ageFiles(t, dir)
+	out := filepath.Join(t.TempDir(), "public")
+	for range 2 { // the second build takes its episodes from the cache
+		show, probs := LoadWith(dir, LoadOptions{Output: out})
+		if err := probs.Err(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := show.Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fresh, probs := episodes.LoadDir(os.DirFS(dir), "episodes")
+	if err := probs.Err(); err != nil {
+		t.Fatal(err)
+	}
+	reuse := openIncremental(out, time.Now()).loadOptions().Reuse
+	for _, want := range fresh {
+		info, err := os.Stat(filepath.Join(dir, want.File))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, ok := reuse(want.File, info)
+		if !ok {
+			t.Fatalf("%s is not in the cache", want.File)
+		}
+		if d := episodetest.Diff(want, got.Episode); d != "" {
+			t.Errorf("%s from the cache: %s", want.File, d)
 		}
 	}
 }

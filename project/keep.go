@@ -22,8 +22,8 @@ import (
 // written. The next build computes the keys again; a file whose key is
 // the same and that is still as written is kept (output.File.Keep): it is
 // neither rendered nor read. The keys cover the program, podcast.toml and
-// the artwork (the show's key), the episode's file, media file and image
-// files, for a page its neighbours' too, and for a page of the list its
+// the artwork (the show's key), the episode's file, media file, image
+// files and transcript files, for a page its neighbours' too, and for a page of the list its
 // episodes', the newest episode's and the hosts. A show with templates of
 // its own keeps nothing: its pages may show any episode.
 
@@ -112,6 +112,11 @@ func (s *Show) episodeKey(e *episodes.Episode) string {
 	}
 	for _, img := range s.images[e] {
 		f.file(img.Source)
+	}
+	for _, t := range e.Transcripts {
+		if t.File != "" {
+			f.file(filepath.Join(s.Dir, filepath.FromSlash(t.File)))
+		}
 	}
 	return f.sum()
 }

@@ -35,8 +35,8 @@ type manifest struct {
 	Version   int    `json:"version"`
 	Generator string `json:"generator"` // BuildOptions.Generator
 	Inputs    string `json:"inputs"`    // fingerprint of the inputs the build read; "" if racy
-	// Media lists the media files the build read, relative to the show
-	// folder: they are only known after decoding the episodes.
+	// Media lists the media and transcript files the build read, relative
+	// to the show folder: they are only known after decoding the episodes.
 	Media []string `json:"media,omitempty"`
 	// The build's clock could have been anywhere in [LiveFrom, LiveUntil)
 	// for the same outputs: from the newest live episode's time to the
@@ -217,9 +217,10 @@ func mediaInputs(f *fingerprint, dir string, files []string) {
 	}
 }
 
-// mediaFiles lists the media files the episodes name, sorted.
+// mediaFiles lists the media and transcript files the episodes name,
+// sorted.
 func (s *Show) mediaFiles() []string {
-	var files []string
+	files := s.transcriptFiles()
 	for _, e := range s.Episodes {
 		if e.Audio.File != "" {
 			files = append(files, e.Audio.File)

@@ -45,6 +45,13 @@ func TestUpToDate(t *testing.T) {
 			}
 			return BuildOptions{Now: day, Output: out, Generator: gen}
 		}, false},
+		{"the transcript file edited", func(t *testing.T, dir, out string) BuildOptions {
+			edited := time.Now().Add(-time.Minute)
+			if err := os.Chtimes(filepath.Join(dir, "transcripts", "055-rust-in-production.vtt"), edited, edited); err != nil {
+				t.Fatal(err)
+			}
+			return BuildOptions{Now: day, Output: out, Generator: gen}
+		}, false},
 		{"a template added", func(t *testing.T, dir, out string) BuildOptions {
 			if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
 				t.Fatal(err)

@@ -48,6 +48,7 @@ type Show struct {
 	// and their chapters name, to publish beside the feed.
 	images      map[*episodes.Episode][]output.File
 	siteArtwork site.Artwork
+	transcripts transcripts // transcript files in the show folder: see transcripts.go
 	// inc is the incremental build's cache in the output folder: the
 	// episodes decoded by the last build, and what it published.
 	inc *incrementalCache
@@ -121,6 +122,7 @@ func LoadWith(dir string, opts LoadOptions) (*Show, diag.List) {
 	s.inputs = fp.sum()
 	s.probeMedia(&probs, opts.Progress)
 	s.loadEpisodeImages(&probs)
+	s.loadTranscripts(&probs)
 	probs.Sort()
 	return s, probs
 }

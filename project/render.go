@@ -84,9 +84,10 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 		return nil, fmt.Errorf("render feeds: %w", err)
 	}
 	pages, err := site.Build(s.Config, live, site.Options{
-		Notes:     out.Notes,
-		Templates: os.DirFS(filepath.Join(s.Dir, site.TemplatesDir)),
-		Artwork:   s.siteArtwork,
+		Notes:       out.Notes,
+		Templates:   os.DirFS(filepath.Join(s.Dir, site.TemplatesDir)),
+		Artwork:     s.siteArtwork,
+		Transcripts: s.siteTranscripts(live),
 	})
 	if err != nil {
 		return nil, err
@@ -127,6 +128,7 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 			}
 		}
 	}
+	p.Files = append(p.Files, s.transcriptOutputs(live, images)...)
 	// Then the chapters, the redirects left at old episode addresses, the
 	// site (stylesheet, embed and episode pages, index.html last), and the
 	// feeds: archive pages, then the first pages,

@@ -3,6 +3,7 @@ package server_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -66,7 +67,29 @@ title = "Goodbye"
 name = "John Crickett"
 role = "host"
 href = "https://example.com/john"
+
+[transcript]
+file = "transcripts/057-local.srt"
 `
+
+// localTranscript is the SRT transcript of the local episode: a cue a
+// second, the speaker changing every ten, named the SRT way; long enough
+// that its box scrolls.
+func localTranscript() []byte {
+	said := []string{
+		"the artwork shows beside the title", "the player plays from the show folder",
+		"the chapters light up as they go by", "this transcript follows along",
+	}
+	var b strings.Builder
+	for i := range 40 {
+		fmt.Fprintf(&b, "%d\n00:00:%02d,000 --> 00:00:%02d,000\n", i+1, i, i+1)
+		if i%10 == 0 {
+			b.WriteString([]string{"John", "Sam"}[i/10%2] + ": ")
+		}
+		fmt.Fprintf(&b, "Second %d of the sound check, where %s.\n\n", i, said[i%len(said)])
+	}
+	return []byte(b.String())
+}
 
 // previewShow copies the example show into a temporary folder and adds the
 // artwork its podcast.toml names and an episode with local audio.
@@ -79,9 +102,10 @@ func previewShow(t *testing.T) string {
 	os.RemoveAll(filepath.Join(dir, "public"))
 	os.Remove(filepath.Join(dir, ".podfeed-cache.json"))
 	for name, data := range map[string][]byte{
-		"artwork.jpg":             jpegArtwork(t, 1400),
-		"audio/057-local.wav":     silence(40),
-		"episodes/057-local.toml": []byte(localEpisode),
+		"artwork.jpg":               jpegArtwork(t, 1400),
+		"audio/057-local.wav":       silence(40),
+		"episodes/057-local.toml":   []byte(localEpisode),
+		"transcripts/057-local.srt": localTranscript(),
 	} {
 		path := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -227,6 +251,13 @@ func waitHeading(t *testing.T, ctx context.Context, want string) {
 	t.Errorf("the page did not reload after the rebuild: its heading reads %q, want %q", got, want)
 }
 
+// cueSaid is true when the transcript lights exactly one cue, the one the
+// player is in (timeupdate comes every quarter of a second or so).
+const cueSaid = `(() => {
+	const lit = document.querySelectorAll(".cues .said[aria-current=true]"), t = document.getElementById("player").currentTime;
+	return lit.length === 1 && +lit[0].dataset.start <= t + 0.05 && t < +lit[0].dataset.end + 0.3;
+})()`
+
 // userGesture runs a script as if the user had clicked, as playing needs.
 func userGesture(p *runtime.EvaluateParams) { yes := true; p.UserGesture = &yes }
 
@@ -312,6 +343,26 @@ func TestPreviewInBrowser(t *testing.T) {
 	now, _ := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(".player .now")))
 	if !strings.Contains(now, "Goodbye") {
 		t.Errorf("the player says %q, want the chapter playing", now)
+	}
+	// The transcript follows: the cue being said is lit, and kept in view
+	// in its box, which scrolls; a click on a cue seeks to it.
+	pollPlayer(t, ctx, cueSaid+` && document.querySelector(".cues .said").getAttribute("data-start") >= 20`)
+	pollPlayer(t, ctx, `(b => { const c = b.querySelector(".said").getBoundingClientRect(), r = b.getBoundingClientRect();
+		return b.scrollHeight > b.clientHeight && b.scrollTop > 0 && c.top >= r.top && c.bottom <= r.bottom; })(document.querySelector(".cues"))`)
+	screenshot(t, ctx, shots, "local-episode-following.png")
+	// A click on the cue's first line: a cue that wraps may have another
+	// cue's text at the middle of its box.
+	at, err := chromedp.Run(ctx, chromedp.Evaluate[[]float64](`(c => { c.scrollIntoView({block: "center"});
+		const r = c.getClientRects()[0]; return [r.left + Math.min(20, r.width / 2), r.top + r.height / 2]; })(document.querySelector('.cues span[data-start="5"]'))`))
+	if err != nil || len(at) != 2 {
+		t.Fatalf("find the cue at 5 s: %v", err)
+	}
+	if err := chromedp.Do(ctx, chromedp.MouseClickXY(at[0], at[1])); err != nil {
+		t.Fatal(err)
+	}
+	st = pollPlayer(t, ctx, `(t => t >= 5 && t < 9)(document.getElementById("player").currentTime) && `+cueSaid)
+	if lit, _ := chromedp.Run(ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll(".cues .said, .cues [aria-current]")).map(e => e.textContent)`)); len(lit) != 1 {
+		t.Errorf("after a click on the cue at 5 s (currentTime %.2f), the transcript lights %q, want one cue", st.CurrentTime, lit)
 	}
 	// Skip back 15 seconds, and the highlight follows.
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.player button[data-skip="-15"]`))); err != nil {

@@ -8,9 +8,10 @@
 //     directory pages, <link rel="alternate"> elements through which
 //     browsers and apps discover the feeds, and the episodes;
 //   - episodes/<slug>/index.html: one page per episode with an HTML5 audio
-//     player, the show notes (whose chapter times seek the player), the
-//     people, and Open Graph and Twitter card metadata so that a shared link
-//     shows the artwork;
+//     player, the transcript beside it when the caller read one
+//     ([Options.Transcripts]; it follows the player), the show notes (whose
+//     chapter times seek the player), the people, and Open Graph and
+//     Twitter card metadata so that a shared link shows the artwork;
 //   - embed/<slug>.html: a small self-contained player to put into another
 //     site with an <iframe> (see [EmbedCode]);
 //   - feed.css: a CSS stylesheet that shows feed.xml as a readable page
@@ -55,6 +56,7 @@ import (
 	"github.com/podfeed/podfeed/internal/par"
 	"github.com/podfeed/podfeed/internal/shownotes"
 	"github.com/podfeed/podfeed/internal/timecode"
+	"github.com/podfeed/podfeed/podcast"
 )
 
 //go:embed templates
@@ -110,6 +112,12 @@ type Options struct {
 	// Artwork gives the public addresses of lighter copies of the show's
 	// artwork for the pages; each one left empty is the artwork itself.
 	Artwork Artwork
+
+	// Transcripts maps an episode's slug to the transcript its page shows
+	// beside the player: the cues of one of its transcripts, which the
+	// caller read from a file (site reads none). The page links to its
+	// other transcripts, and to all of them without one here.
+	Transcripts map[string]*TranscriptCues
 }
 
 // Artwork is where the pages find the show's artwork at the sizes they
@@ -230,7 +238,12 @@ type Episode struct {
 
 	Newer, Older *Episode // neighbours in publication order; nil at the ends
 
-	notes *shownotes.Notes // as the feed has them; nil without
+	// TranscriptLinks are the transcripts the page links to: all but the
+	// one it shows (see [Episode.Transcript]).
+	TranscriptLinks []podcast.Transcript
+
+	notes      *shownotes.Notes // as the feed has them; nil without
+	transcript *TranscriptCues  // the transcript the page shows; nil without
 }
 
 // Notes returns the show notes with chapter times, and the summary's own
@@ -350,7 +363,7 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 	made := make([]*Episode, len(sorted))
 	errs := make([]error, len(sorted))
 	par.Do(len(sorted), func(i int) {
-		made[i], errs[i] = newEpisode(show, sorted[i], md, opts.Notes[sorted[i].Slug])
+		made[i], errs[i] = newEpisode(show, sorted[i], md, opts.Notes[sorted[i].Slug], opts.Transcripts[sorted[i].Slug])
 	})
 	slugs := map[string]bool{}
 	for i, ep := range sorted {
@@ -385,7 +398,7 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 	return p, nil
 }
 
-func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, notes *shownotes.Notes) (*Episode, error) {
+func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, notes *shownotes.Notes, tr *TranscriptCues) (*Episode, error) {
 	e := &Episode{Episode: ep, Image: ep.Image, Date: pageDate(ep.Published)}
 	if e.Image == "" {
 		e.Image = show.Image
@@ -435,6 +448,10 @@ func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, 
 		e.LicenseLink = licenseLink(show.License)
 	}
 	e.notes = notes
+	if tr != nil && tr.Index >= 0 && tr.Index < len(ep.Transcripts) && len(tr.Cues) > 0 {
+		e.transcript = tr
+	}
+	e.TranscriptLinks = transcriptLinks(ep.Transcripts, e.transcript)
 	return e, nil
 }
 

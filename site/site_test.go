@@ -17,6 +17,8 @@ import (
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/feed"
+	"github.com/podfeed/podfeed/internal/transcript"
+	"github.com/podfeed/podfeed/podcast"
 	"github.com/podfeed/podfeed/project"
 	"github.com/podfeed/podfeed/site"
 	"golang.org/x/net/html"
@@ -628,4 +630,58 @@ func keys(m map[string][]byte) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// A transcript given as cues is shown beside the player as text, each
+// paragraph from a seek link and each cue with its times, escaped; the page
+// links it as #transcript rather than as a file.
+func TestTranscriptBesideThePlayer(t *testing.T) {
+	show, eps := example(t)
+	eps[0].Transcripts = []podcast.Transcript{{URL: "https://codingchats.example.com/transcripts/055-rust-in-production.vtt", Type: "text/vtt", Language: "en"}}
+	cues := []transcript.Cue{
+		{Start: 0, End: 4200 * time.Millisecond, Speaker: "Ana <b>", Text: "Hello & <script>alert(1)</script>"},
+		{Start: 4200 * time.Millisecond, End: 6 * time.Second, Text: "and welcome."},
+		{Start: 229 * time.Second, End: 231500 * time.Millisecond, Speaker: "Ben", Text: "Performance."},
+	}
+	page := func(tr map[string]*site.TranscriptCues) string {
+		t.Helper()
+		files, err := site.Build(show, eps, site.Options{Transcripts: tr})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if f.Name == "episodes/055-rust-in-production/index.html" {
+				data, err := f.Bytes()
+				if err != nil {
+					t.Fatal(err)
+				}
+				return string(data)
+			}
+		}
+		t.Fatal("no episode page")
+		return ""
+	}
+	got := page(map[string]*site.TranscriptCues{"055-rust-in-production": {Index: 0, Cues: cues}})
+	for _, want := range []string{
+		`<li><a class="btn" href="#transcript">Transcript</a></li>`,
+		`<section class="card transcript" id="transcript" aria-labelledby="transcript-heading">`,
+		`<h2 id="transcript-heading">Transcript</h2>`,
+		`<a href="../../transcripts/055-rust-in-production.vtt" type="text/vtt" download>VTT file</a>`,
+		`<p><a class="seek" href="#t=0" data-start="0" aria-label="Play from 00:00">00:00</a> <b>Ana &lt;b&gt;</b> <span data-start="0" data-end="4.2">Hello &amp; &lt;script&gt;alert(1)&lt;/script&gt;</span> <span data-start="4.2" data-end="6">and welcome.</span></p>`,
+		`<p><a class="seek" href="#t=229" data-start="229" aria-label="Play from 03:49">03:49</a> <b>Ben</b> <span data-start="229" data-end="231.5">Performance.</span></p>`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	if strings.Contains(got, "Transcript, VTT") {
+		t.Error("the page links the transcript it shows as a file too")
+	}
+	// Without cues, or with cues of a transcript the episode does not
+	// have, the page links the file.
+	for _, tr := range []map[string]*site.TranscriptCues{nil, {"055-rust-in-production": {Index: 3, Cues: cues}}} {
+		if got := page(tr); strings.Contains(got, `id="transcript"`) || !strings.Contains(got, `>Transcript, VTT (en)</a>`) {
+			t.Errorf("without cues the page shows a transcript, or does not link it (%v)", tr)
+		}
+	}
 }

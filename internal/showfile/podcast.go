@@ -135,7 +135,10 @@ func (w *tomlWriter) transcripts(ts []podcast.Transcript) {
 		} else {
 			w.header("transcripts", true)
 		}
-		w.strAlways("url", t.URL)
+		if t.URL != "" || t.File == "" {
+			w.strAlways("url", t.URL)
+		}
+		w.str("file", t.File)
 		w.str("type", t.Type)
 		w.str("language", t.Language)
 		if t.Captions {

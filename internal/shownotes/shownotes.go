@@ -255,7 +255,7 @@ func (n *Notes) size(summary string) int {
 	for _, g := range n.Links {
 		size += len(g.Name) + 32
 		for _, l := range g.Links {
-			size += len(l.Title) + 2*len(l.URL) + len(l.Note) + 32
+			size += len(l.Title) + 2*len(l.URL) + len(l.Note) + len(noteSeparator) + 32
 		}
 	}
 	for _, t := range n.Takeaways {
@@ -264,8 +264,14 @@ func (n *Notes) size(summary string) int {
 	return size
 }
 
-// writeLink writes `Title: <a href="URL">URL</a> note`. An address that is
-// not http, https or mailto is written as text, never as a link.
+// writeLink writes `Title: <a href="URL">URL</a> — note`. An address that
+// is not http, https or mailto is written as text, never as a link.
+//
+// The note stands after an em dash, in every form: a note written straight
+// after the address ("…/balconies a great free guide") reads as part of it
+// wherever the link is not styled, as in a podcast app's description, a
+// feed reader or the notes as plain text. The dash is text, so the form
+// keeps to Apple's tags; importers read it as a separator.
 func writeLink(b *strings.Builder, l Link, withNote bool) {
 	sep := ""
 	if l.Title != "" {
@@ -289,10 +295,15 @@ func writeLink(b *strings.Builder, l Link, withNote bool) {
 		sep = " "
 	}
 	if withNote && l.Note != "" {
-		b.WriteString(sep)
+		if sep != "" {
+			b.WriteString(noteSeparator)
+		}
 		writeText(b, l.Note)
 	}
 }
+
+// noteSeparator stands between a link and its note.
+const noteSeparator = " — "
 
 // safeURL reports whether u may be written as a link: an absolute http,
 // https or mailto address.

@@ -43,15 +43,18 @@ func TestWriteLink(t *testing.T) {
 		want     string
 	}{
 		{newLink("Site", "https://example.com/?a=1&b=2", "a <note>"), true,
-			`Site: <a href="https://example.com/?a=1&amp;b=2">https://example.com/?a=1&amp;b=2</a> a &lt;note&gt;`},
+			`Site: <a href="https://example.com/?a=1&amp;b=2">https://example.com/?a=1&amp;b=2</a> — a &lt;note&gt;`},
 		{newLink("Site", "https://example.com/", "dropped"), false, `Site: <a href="https://example.com/">https://example.com/</a>`},
 		{newLink("", "https://example.com/", ""), true, `<a href="https://example.com/">https://example.com/</a>`},
 		{newLink("Mail", "mailto:a@example.com", ""), true, `Mail: <a href="mailto:a@example.com">mailto:a@example.com</a>`},
-		{newLink("Bad", "javascript:alert(1)", "n"), true, `Bad: javascript:alert(1) n`},
+		{newLink("Bad", "javascript:alert(1)", "n"), true, `Bad: javascript:alert(1) — n`},
+		{newLink("", "https://example.com/balconies", "a great free guide"), true,
+			`<a href="https://example.com/balconies">https://example.com/balconies</a> — a great free guide`},
+		{newLink("", "", "only a note"), true, `only a note`},
 		{newLink("Quote", `https://example.com/"onclick="x`, ""), true,
 			`Quote: <a href="https://example.com/&#34;onclick=&#34;x">https://example.com/"onclick="x</a>`},
 		{newLink("Relative", "/page", ""), true, `Relative: /page`},
-		{newLink("Title only", "", "and a note"), true, `Title only and a note`},
+		{newLink("Title only", "", "and a note"), true, `Title only — and a note`},
 	}
 	for _, tt := range tests {
 		var b strings.Builder
@@ -87,6 +90,53 @@ func TestWriteNotesForms(t *testing.T) {
 	}
 	if got := (&Notes{}).HTML(); got != "" {
 		t.Errorf("empty episode: notes %q", got)
+	}
+}
+
+// A link's note stands apart from the link in every form, after the same
+// em dash, and the Apple form stays within Apple's tags.
+func TestLinkNoteSeparated(t *testing.T) {
+	n := &Notes{Links: []LinkGroup{{Name: "Reading", Links: []Link{
+		newLink("Guide", "https://example.com/balconies", "a great free guide"),
+		newLink("", "https://example.com/seeds", "where we buy seeds"),
+	}}}}
+	for _, form := range []Form{Full, Apple, Page} {
+		notes := n.write(form, "", allParts)
+		for _, want := range []string{
+			`Guide: <a href="https://example.com/balconies">https://example.com/balconies</a> — a great free guide</li>`,
+			`<li><a href="https://example.com/seeds">https://example.com/seeds</a> — where we buy seeds</li>`,
+		} {
+			if !strings.Contains(notes, want) {
+				t.Errorf("form %d: notes lack %s:\n%s", form, want, notes)
+			}
+		}
+		if form != Apple {
+			continue
+		}
+		for _, tag := range tags(notes) {
+			switch tag {
+			case "p", "ul", "ol", "li", "a":
+			default:
+				t.Errorf("the Apple form has <%s>, outside Apple's p, ul, ol, li and a:\n%s", tag, notes)
+			}
+		}
+	}
+}
+
+// tags returns the names of the start and end tags in html, in order.
+func tags(html string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(html, '<')
+		if i < 0 {
+			return out
+		}
+		html = html[i+1:]
+		end := strings.IndexAny(html, " >")
+		if end < 0 {
+			return out
+		}
+		out = append(out, strings.TrimPrefix(html[:end], "/"))
 	}
 }
 
@@ -138,10 +188,10 @@ func TestDescriptionLimit(t *testing.T) {
 	}{
 		{"fits", "<p>short</p>", 3, "", []string{"Takeaways", "nnnn"}, nil},
 		{"takeaways dropped", "<p>" + strings.Repeat("s", 2500) + "</p>", 20,
-			"ep.toml: warning: description is 5873 bytes; takeaways left to content:encoded",
+			"ep.toml: warning: description is 5877 bytes; takeaways left to content:encoded",
 			[]string{"nnnn", "00:00:00 Chapter"}, []string{"Takeaways"}},
 		{"link notes dropped", "<p>" + strings.Repeat("s", 3500) + "</p>", 20,
-			"ep.toml: warning: description is 6873 bytes; takeaways and link notes left to content:encoded",
+			"ep.toml: warning: description is 6877 bytes; takeaways and link notes left to content:encoded",
 			[]string{"https://t.example/", "00:00:00 Chapter"}, []string{"Takeaways", "nnnn"}},
 		{"still over", "<p>" + strings.Repeat("s", 4500) + "</p>", 0,
 			"ep.toml: warning: description is 4644 bytes, over the 4000 that Apple Podcasts and Spotify show, even without link notes",

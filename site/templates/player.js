@@ -1,9 +1,11 @@
 /* podfeed's page script, shared by every page (assets/player.<hash>.js).
    Every page works without it: the browser's own audio controls play, the
-   chapter times are links to #t=SECONDS, the feed address can be selected
-   and copied by hand. With it: chapter times seek the player, the chapter
-   playing is highlighted, skip and speed buttons appear, copy and share
-   buttons work. No framework. */
+   chapter and transcript times are links to #t=SECONDS, the transcript
+   reads as text, the feed address can be selected and copied by hand.
+   With it: chapter times seek the player, the chapter playing is
+   highlighted, the transcript follows the player (the cue being said is
+   lit and kept in view, a cue clicked seeks to it), skip and speed
+   buttons appear, copy and share buttons work. No framework. */
 (function () {
   "use strict";
   var d = document;
@@ -67,13 +69,14 @@
 
     // A clip plays from its start and pauses at clipEnd; any other seek
     // ends the clip.
-    var clipEnd = -1;
+    var clipEnd = -1, followers = [];
     function seek(t, play) {
       if (!(t >= 0)) { return; }
       clipEnd = -1;
       player.currentTime = t;
       player.setAttribute("data-seek", String(t));
       mark();
+      followers.forEach(function (f) { f(); });
       if (play) {
         var p = player.play();
         if (p && p.catch) { p.catch(function () {}); }
@@ -110,7 +113,7 @@
     each("a[data-start]", function (a) {
       var t = parseFloat(a.getAttribute("data-start"));
       var i = starts.indexOf(t);
-      if (i >= 0 && !titles[i]) {
+      if (i >= 0 && !titles[i] && !a.closest(".cues")) {
         var row = a.closest("li, p");
         titles[i] = row ? row.textContent.replace(a.textContent, "").trim() : "";
       }
@@ -145,6 +148,7 @@
       if (i === current) { return; }
       current = i;
       each("a[data-start]", function (a) {
+        if (a.closest(".cues")) { return; }
         var on = i >= 0 && parseFloat(a.getAttribute("data-start")) === starts[i];
         var row = a.closest("li, p") || a;
         row.classList.toggle("playing", on);
@@ -156,6 +160,9 @@
     }
     player.addEventListener("timeupdate", mark);
     player.addEventListener("seeked", mark);
+    if (player.id === "player") {
+      each(".transcript .cues", function (box) { followers.push(follow(player, box, seek)); });
+    }
     player.addEventListener("play", function () {
       each("audio[data-player]", function (other) {
         if (other !== player) { other.pause(); }
@@ -167,6 +174,71 @@
     if (m && player.id === "player") { seek(parseFloat(m[1]), false); }
     player.setAttribute("data-ready", "");
   }
+  // The transcript follows the player: the cue being said is lit (and
+  // aria-current) and kept in view inside the transcript's box, unless the
+  // reader scrolled it a moment ago; a click on a cue seeks to it, unless
+  // it selected text.
+  function follow(player, box, seek) {
+    var cues = box.querySelectorAll("span[data-end]");
+    var from = [], to = [];
+    Array.prototype.forEach.call(cues, function (c) {
+      from.push(parseFloat(c.getAttribute("data-start")));
+      to.push(parseFloat(c.getAttribute("data-end")));
+    });
+    var lit = -1, touched = 0;
+    var smooth = !(window.matchMedia && matchMedia("(prefers-reduced-motion: reduce)").matches);
+    box.classList.add("live");
+
+    // The last cue that starts at or before t, if t is before its end.
+    function at(t) {
+      var lo = 0, hi = from.length - 1, i = -1;
+      while (lo <= hi) {
+        var mid = (lo + hi) >> 1;
+        if (from[mid] <= t) { i = mid; lo = mid + 1; } else { hi = mid - 1; }
+      }
+      return i >= 0 && t < Math.max(to[i], from[i] + 0.25) ? i : -1;
+    }
+    function keep(c) {
+      if (Date.now() - touched < 4000) { return; }
+      var top = c.offsetTop, view = box.scrollTop;
+      if (top >= view + 8 && top + c.offsetHeight <= view + box.clientHeight - 8) { return; }
+      var y = Math.max(0, top - box.clientHeight / 3);
+      if (box.scrollTo) { box.scrollTo({ top: y, behavior: smooth ? "smooth" : "auto" }); } else { box.scrollTop = y; }
+    }
+    function update() {
+      // Nothing is being said before the player first plays or seeks.
+      var t = player.currentTime;
+      var i = t > 0 || !player.paused ? at(t + 0.05) : -1;
+      if (i === lit) { return; }
+      if (lit >= 0) {
+        cues[lit].classList.remove("said");
+        cues[lit].removeAttribute("aria-current");
+        cues[lit].parentNode.classList.remove("saying");
+      }
+      lit = i;
+      if (i >= 0) {
+        cues[i].classList.add("said");
+        cues[i].setAttribute("aria-current", "true");
+        cues[i].parentNode.classList.add("saying");
+        keep(cues[i]);
+      }
+    }
+    ["wheel", "touchmove", "keydown"].forEach(function (type) {
+      box.addEventListener(type, function () { touched = Date.now(); }, { passive: true });
+    });
+    box.addEventListener("click", function (e) {
+      var c = e.target.closest && e.target.closest("span[data-end]");
+      var sel = window.getSelection && String(window.getSelection());
+      if (!c || sel) { return; }
+      touched = 0;
+      seek(parseFloat(c.getAttribute("data-start")), true);
+    });
+    player.addEventListener("timeupdate", update);
+    player.addEventListener("seeked", update);
+    update();
+    return update;
+  }
+
   each("audio[data-player]", setup);
 
 })();
