@@ -35,7 +35,7 @@ type manifest struct {
 	Version   int    `json:"version"`
 	Generator string `json:"generator"` // BuildOptions.Generator
 	Inputs    string `json:"inputs"`    // fingerprint of the inputs the build read; "" if racy
-	// Media lists the media and transcript files the build read, relative
+	// Media lists the media, transcript and image files the build read, relative
 	// to the show folder: they are only known after decoding the episodes.
 	Media []string `json:"media,omitempty"`
 	// The build's clock could have been anywhere in [LiveFrom, LiveUntil)
@@ -290,7 +290,7 @@ func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions) error {
 	// s.inputs is "" when the inputs were racy: the manifest still lists
 	// the outputs (the next build removes leftovers by it) but matches no
 	// build.
-	m := manifest{Version: manifestVersion, Generator: opts.Generator, Inputs: s.inputs, Media: s.mediaFiles(), Pages: plan.Addresses}
+	m := manifest{Version: manifestVersion, Generator: opts.Generator, Inputs: s.inputs, Media: s.readFiles, Pages: plan.Addresses}
 	if len(plan.Live) > 0 {
 		m.LiveFrom = plan.Live[0].Published
 	}

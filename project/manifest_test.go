@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/podfeed/podfeed/artwork/artworktest"
 	"github.com/podfeed/podfeed/internal/filetime"
 )
 
@@ -279,5 +280,34 @@ func TestUpToDateFollowsLinks(t *testing.T) {
 				t.Errorf("UpToDate = %v, want %v", ok, tt.want)
 			}
 		})
+	}
+}
+
+// An episode's image file is an input like its media file: a build that
+// read one is up to date until the file changes.
+func TestUpToDateWithEpisodeImage(t *testing.T) {
+	dir := copyExample(t)
+	img := filepath.Join(dir, "images", "055.jpg")
+	if err := os.MkdirAll(filepath.Dir(img), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(img, artworktest.JPEG(t, artworktest.Gradient(1400, 1400)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	editFile(t, filepath.Join(dir, "episodes", "055-rust-in-production.toml"), "explicit = false", "explicit = false\nimage = \"images/055.jpg\"")
+	ageFiles(t, dir)
+	opts := BuildOptions{Now: day, Output: filepath.Join(t.TempDir(), "public")}
+	if _, err := load(t, dir).Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := UpToDate(dir, opts); !ok {
+		t.Fatal("not up to date after a build, with nothing changed")
+	}
+	edited := time.Now().Add(-time.Minute)
+	if err := os.Chtimes(img, edited, edited); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := UpToDate(dir, opts); ok {
+		t.Error("up to date after the episode's image changed")
 	}
 }

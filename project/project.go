@@ -21,6 +21,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"time"
 
 	"github.com/podfeed/podfeed/config"
@@ -52,6 +53,9 @@ type Show struct {
 	// inc is the incremental build's cache in the output folder: the
 	// episodes decoded by the last build, and what it published.
 	inc *incrementalCache
+	// readFiles are the media, transcript and image files that the
+	// episodes name, as the manifest lists them.
+	readFiles []string
 	// inputs fingerprints every input as it was before Load read it; the
 	// build's manifest records it. It is "" when an input had changed too
 	// recently to be told apart by its time (see filetime.Settled).
@@ -117,8 +121,10 @@ func LoadWith(dir string, opts LoadOptions) (*Show, diag.List) {
 	}
 	probs.Append(epProbs)
 	s.Episodes = eps
-	mediaInputs(fp, dir, s.mediaFiles())
-	mediaInputs(fp, dir, s.imageFiles())
+	// The image files are known by name only until loadEpisodeImages
+	// gives them their public addresses: listed now for the manifest.
+	s.readFiles = slices.Concat(s.mediaFiles(), s.imageFiles())
+	mediaInputs(fp, dir, s.readFiles)
 	s.inputs = fp.sum()
 	s.probeMedia(&probs, opts.Progress)
 	s.loadEpisodeImages(&probs)
