@@ -428,7 +428,7 @@ for n in $NS; do
 	out_rows+=("$(printf '| %d | %.1f | 1 | %.1f | %d |' "$n" \
 		"$(awk -v b="$(stat -c %s "$DATA/peer-$n.xml")" 'BEGIN {print b/1e6}')" \
 		"$(du -sb --exclude=".podfeed*" "$out" | awk '{print $1/1e6}')" \
-		"$(find "$out" -type f ! -name ".podfeed*" | wc -l)")")
+		"$(find "$out" -name ".podfeed*" -prune -o -type f -print | wc -l)")")
 
 	abs_rows+=("$(awk -v n="$n" -v mb="$bytes" -v c="$(med T cat)" \
 		-v f="$(med T floor)" -v fk="$(med K floor)" -v p="$(med T peer)" -v pk="$(med K peer)" \
