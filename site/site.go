@@ -45,6 +45,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/podfeed/podfeed/config"
@@ -244,6 +245,14 @@ type Episode struct {
 
 	notes      *shownotes.Notes // as the feed has them; nil without
 	transcript *TranscriptCues  // the transcript the page shows; nil without
+
+	// What a page shows of the episode beyond its addresses (from Excerpt
+	// to LicenseLink above) is worked out by prepare, once, for the pages
+	// that show it: an incremental build renders few pages of many.
+	show     *config.Show
+	md       *markdown.Renderer
+	prepared sync.Once
+	prepErr  error
 }
 
 // Notes returns the show notes with chapter times, and the summary's own
@@ -399,7 +408,7 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 }
 
 func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, notes *shownotes.Notes, tr *TranscriptCues) (*Episode, error) {
-	e := &Episode{Episode: ep, Image: ep.Image, Date: pageDate(ep.Published)}
+	e := &Episode{Episode: ep, Image: ep.Image, Date: pageDate(ep.Published), show: show, md: md, notes: notes}
 	if e.Image == "" {
 		e.Image = show.Image
 	}
@@ -410,18 +419,44 @@ func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, 
 		e.Path = PagePath(ep)
 		e.Href = e.Path + "index.html"
 		e.URL = address.SiblingURL(show.FeedURL, e.Path)
-		e.Shares = shares(e.URL, show.Title+": "+ep.Title)
 		e.EmbedURL = address.SiblingURL(show.FeedURL, address.EmbedPath(ep.Slug))
-		e.EmbedCode = embedCode(show, ep, e.EmbedURL)
 	}
 	if d := ep.Audio.Duration; d > 0 {
 		e.Length = minutes(d)
+	}
+	if tr != nil && tr.Index >= 0 && tr.Index < len(ep.Transcripts) && len(tr.Cues) > 0 {
+		e.transcript = tr
+	}
+	e.TranscriptLinks = transcriptLinks(ep.Transcripts, e.transcript)
+	return e, nil
+}
+
+// prepare works out, once, what pages show of each episode of eps (nil
+// ones skipped) beyond its addresses: its excerpt, chapters, share links,
+// embed code, clips, support, place and license.
+func prepare(eps ...*Episode) error {
+	for _, e := range eps {
+		if e != nil {
+			e.prepared.Do(func() { e.prepErr = e.prepare() })
+			if e.prepErr != nil {
+				return e.prepErr
+			}
+		}
+	}
+	return nil
+}
+
+func (e *Episode) prepare() error {
+	ep, show, md := e.Episode, e.show, e.md
+	if e.URL != "" {
+		e.Shares = shares(e.URL, show.Title+": "+ep.Title)
+		e.EmbedCode = embedCode(show, ep, e.EmbedURL)
 	}
 	if !strings.Contains(strings.TrimSpace(ep.Summary), "\n") {
 		// One line is one paragraph: its text is all there is to know.
 		text, err := md.Text(ep.Summary)
 		if err != nil {
-			return nil, fmt.Errorf("%s: summary: %w", ep.File, err)
+			return fmt.Errorf("%s: summary: %w", ep.File, err)
 		}
 		if text != "" {
 			e.Excerpt = Blocks{{Text: shorten(text, excerptBytes)}}
@@ -429,7 +464,7 @@ func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, 
 	} else {
 		subset, err := md.RenderApple(ep.Summary)
 		if err != nil {
-			return nil, fmt.Errorf("%s: summary: %w", ep.File, err)
+			return fmt.Errorf("%s: summary: %w", ep.File, err)
 		}
 		e.Excerpt = excerpt(subset, excerptBytes)
 	}
@@ -447,12 +482,7 @@ func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, 
 	if e.LicenseLink = licenseLink(ep.License); e.LicenseLink == nil {
 		e.LicenseLink = licenseLink(show.License)
 	}
-	e.notes = notes
-	if tr != nil && tr.Index >= 0 && tr.Index < len(ep.Transcripts) && len(tr.Cues) > 0 {
-		e.transcript = tr
-	}
-	e.TranscriptLinks = transcriptLinks(ep.Transcripts, e.transcript)
-	return e, nil
+	return nil
 }
 
 // excerptBytes is about how much of a summary the lists and descriptions
@@ -528,6 +558,7 @@ type templateSet struct {
 	pages      map[string]*template.Template
 	stylesheet []byte
 	read       func(name string) ([]byte, string, error)
+	custom     bool // a page template (or the layout) is the show's own
 }
 
 // asset returns the bytes of an asset file, from the show's templates
@@ -560,10 +591,12 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 			return nil, errors.New(msg)
 		}
 	}
+	custom := false // a page template of the show's own
 	read := func(name string) ([]byte, string, error) {
 		if override != nil {
 			data, err := fs.ReadFile(override, name)
 			if err == nil {
+				custom = custom || name == LayoutTemplate || slices.Contains(pageTemplates, name)
 				return data, TemplatesDir + "/" + name, nil
 			}
 			if !errors.Is(err, fs.ErrNotExist) {
@@ -582,7 +615,7 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, name := range []string{IndexTemplate, EpisodeTemplate, EmbedTemplate, NotFoundTemplate} {
+	for _, name := range pageTemplates {
 		src, from, err := read(name)
 		if err != nil {
 			return nil, err
@@ -601,7 +634,28 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 		}
 		set.pages[name] = t
 	}
+	set.custom = custom
 	return set, nil
+}
+
+// pageTemplates are the templates of whole pages.
+var pageTemplates = []string{IndexTemplate, EpisodeTemplate, EmbedTemplate, NotFoundTemplate}
+
+// prepare prepares what a page shows of eps, and of the newest episode;
+// with page templates of the show's own, which may reach any episode
+// (.Episode.Older.Older …), every episode.
+func (s *templateSet) prepare(pages *Page, eps ...*Episode) error {
+	if s.custom {
+		return prepare(pages.all...)
+	}
+	for _, e := range eps {
+		if e != nil {
+			if err := prepare(e, e.Newer, e.Older); err != nil {
+				return err
+			}
+		}
+	}
+	return prepare(pages.Newest)
 }
 
 // page returns a function that renders the template name for one episode
@@ -609,6 +663,9 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 // root. It is safe to call from several goroutines.
 func (s *templateSet) page(name string, pages *Page, ep *Episode, root string) func(io.Writer) error {
 	return func(w io.Writer) error {
+		if err := s.prepare(pages, ep); err != nil {
+			return err
+		}
 		p := *pages
 		p.Episode, p.Root = ep, root
 		if ep != nil {
@@ -633,6 +690,9 @@ func (s *templateSet) list(pages *Page, i int, root string) func(io.Writer) erro
 		p.Root, p.Number = root, i
 		lo, hi := listRange(i, len(p.all))
 		p.Episodes = p.all[lo:hi]
+		if err := s.prepare(pages, p.Episodes...); err != nil {
+			return err
+		}
 		if n := p.pageCount(); n > 1 {
 			p.Pages = make([]ListPage, n)
 			for k := range p.Pages {
