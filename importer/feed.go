@@ -130,6 +130,7 @@ func ReadFeed(ctx context.Context, name string, src []byte, opts Options) (*Impo
 	}
 	imp.Show.Links = splitShowLinks(imp.Episodes, imp.Show)
 	nameFiles(imp.Episodes, imp.Show.Link)
+	dropOwnPages(imp.Episodes, imp.Show.FeedURL)
 	r.repeatedGUIDs(imp)
 	r.reportLosses()
 	r.probs.Sort()

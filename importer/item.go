@@ -11,7 +11,6 @@ import (
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
-	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/internal/remote"
 	"github.com/podfeed/podfeed/internal/showfile"
 	"github.com/podfeed/podfeed/internal/xmlns"
@@ -355,12 +354,12 @@ func (r *reader) itemRest(n *node, ep *episodes.Episode, show *config.Show) {
 }
 
 // itemLink keeps an item's link, the episode's page on the old website, in
-// the episode's link key, unless it is the show's own link or a page
-// podfeed made itself (the build makes it again).
+// the episode's link key, unless it is the show's own link. (One that is
+// the page podfeed makes for the episode goes once its slug is known: see
+// dropOwnPages.)
 func (r *reader) itemLink(k *node, ep *episodes.Episode, show *config.Show) {
 	switch u := r.abs(k.Text); {
 	case u == "" || u == show.Link:
-	case show.FeedURL != "" && strings.HasPrefix(u, feed.SiblingURL(show.FeedURL, "episodes/")):
 	case !isWebURL(u):
 		r.notKept(k, "it is not an http(s) address")
 	default:

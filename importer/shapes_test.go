@@ -369,3 +369,27 @@ func TestLinkSlugsShared(t *testing.T) {
 	}
 	wantString(t, "slugs", "[001-one 002-two own-page]", fmt.Sprint(got))
 }
+
+// An item's link is dropped only when it is the very page the build makes
+// for the episode; a site whose feed sits beside an episodes/ folder of its
+// own keeps its links.
+func TestDropOwnPages(t *testing.T) {
+	const feedURL = "https://show.example/podcast.xml"
+	for _, tt := range []struct {
+		slug, link string
+		kept       bool
+	}{
+		{"055-rust", "https://show.example/episodes/055-rust/", false},
+		{"055-rust", "https://show.example/episodes/055-rust", true},
+		{"041-talk", "https://show.example/episodes/41", true},
+		{"041-talk", "https://show.example/episodes/41/", true},
+		{"055-rust", "https://other.example/episodes/055-rust/", true},
+		{"055-rust", "", false},
+	} {
+		ep := &episodes.Episode{Slug: tt.slug, Link: tt.link}
+		dropOwnPages([]*episodes.Episode{ep}, feedURL)
+		if kept := ep.Link != ""; kept != tt.kept {
+			t.Errorf("%s for %s: kept = %v, want %v", tt.link, tt.slug, kept, tt.kept)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/showfile"
 )
 
@@ -70,6 +71,22 @@ func nameFiles(eps []*episodes.Episode, showLink string) {
 		used[name] = true
 		ep.Slug = name
 		ep.File = "episodes/" + name + ".toml"
+	}
+}
+
+// dropOwnPages forgets the links that are the very pages the build makes
+// for their episodes (an import of a feed podfeed wrote), so that the
+// items link to the pages podfeed keeps up to date. Any other link stays,
+// also one that only looks like podfeed's: a site whose feed is at
+// /podcast.xml may well keep its pages at /episodes/41.
+func dropOwnPages(eps []*episodes.Episode, feedURL string) {
+	if feedURL == "" {
+		return
+	}
+	for _, ep := range eps {
+		if ep.Link != "" && ep.Link == address.SiblingURL(feedURL, address.PagePath(ep.Slug)) {
+			ep.Link = ""
+		}
 	}
 }
 
