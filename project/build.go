@@ -102,7 +102,7 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	if err := s.writeManifest(out, plan, opts); err != nil {
 		plan.Warnings.Warn(diag.Pos{File: filepath.Join(out, ManifestFile)}, "build manifest not saved: %v", err)
 	}
-	err = s.inc.recordOutputs(out, plan.keys)
+	err = s.inc.recordOutputs(out, plan.keys, plan.kept)
 	if err == nil {
 		err = s.inc.recordItems(out, plan.items.Spans, plan.itemKeys, plan.items.ItemWarnings)
 	}

@@ -134,38 +134,43 @@ func keyOf(parts ...string) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// keepable returns the names of the files that the last build wrote from
-// the same keys and that are still as it wrote them.
-func (c *incrementalCache) keepable(out string, keys map[string]string) map[string]bool {
+// keepable returns the files that the last build wrote from the same keys
+// and that are still as it wrote them, with their size and time.
+func (c *incrementalCache) keepable(out string, keys map[string]string) map[string]stamp {
 	if c == nil || c.old == nil || len(keys) == 0 {
 		return nil
 	}
-	keep := make(map[string]bool, len(keys))
+	keep := make(map[string]stamp, len(keys))
 	for _, o := range c.old.Outputs {
 		if k, ok := keys[o.Name]; !ok || k != o.Key {
 			continue
 		}
 		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(o.Name)))
 		if err == nil && fi.Size() == o.Size && fi.ModTime().Equal(o.ModTime) {
-			keep[o.Name] = true
+			keep[o.Name] = stamp{Name: o.Name, Size: o.Size, ModTime: o.ModTime}
 		}
 	}
 	return keep
 }
 
 // recordOutputs records the keyed files as written into out, for the next
-// build.
-func (c *incrementalCache) recordOutputs(out string, keys map[string]string) error {
+// build: the kept ones as they were (kept, by name), the others as they
+// are now.
+func (c *incrementalCache) recordOutputs(out string, keys map[string]string, kept map[string]stamp) error {
 	if c == nil {
 		return nil
 	}
 	c.next.Outputs = c.next.Outputs[:0]
 	for name, key := range keys {
-		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(name)))
-		if err != nil {
-			return err
+		st, ok := kept[name]
+		if !ok {
+			fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(name)))
+			if err != nil {
+				return err
+			}
+			st = stamp{Name: name, Size: fi.Size(), ModTime: fi.ModTime()}
 		}
-		c.next.Outputs = append(c.next.Outputs, keptOutput{Name: name, Key: key, Size: fi.Size(), ModTime: fi.ModTime()})
+		c.next.Outputs = append(c.next.Outputs, keptOutput{Name: name, Key: key, Size: st.Size, ModTime: st.ModTime})
 	}
 	slices.SortFunc(c.next.Outputs, func(a, b keptOutput) int { return strings.Compare(a.Name, b.Name) })
 	return nil

@@ -298,6 +298,10 @@ func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions) error {
 		m.LiveUntil = plan.Scheduled[0].Published
 	}
 	for _, f := range plan.Files {
+		if st, ok := plan.kept[f.Name]; ok && f.Keep {
+			m.Outputs = append(m.Outputs, st) // as the last build wrote it, and still is
+			continue
+		}
 		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(f.Name)))
 		if err != nil {
 			return err

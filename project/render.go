@@ -45,6 +45,9 @@ type Plan struct {
 	items    *feed.Output
 	itemKeys map[string]string
 	reused   *reusedItems
+	// kept are the files kept as the last build wrote them, with their
+	// size and time, which the manifest and the cache record again.
+	kept map[string]stamp
 }
 
 // Close lets go of the files of the last build that the plan's feeds copy
@@ -64,7 +67,10 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	// whose pages need not show their notes again.
 	keys, itemKeys := s.outputKeys(live, opts.Generator)
 	keep := s.inc.keepable(outDir, keys)
-	reuse := s.inc.reusableItems(outDir, itemKeys, func(e *episodes.Episode) bool { return keep[address.PageFile(e.Slug)] })
+	reuse := s.inc.reusableItems(outDir, itemKeys, func(e *episodes.Episode) bool {
+		_, kept := keep[address.PageFile(e.Slug)]
+		return kept
+	})
 	done := false
 	defer func() {
 		if !done {
@@ -141,10 +147,10 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	for i, f := range p.Files {
 		if k, ok := keys[f.Name]; ok {
 			p.keys[f.Name] = k
-			p.Files[i].Keep = keep[f.Name]
+			_, p.Files[i].Keep = keep[f.Name]
 		}
 	}
-	p.items, p.itemKeys, p.reused = out, itemKeys, reuse
+	p.items, p.itemKeys, p.reused, p.kept = out, itemKeys, reuse, keep
 	done = true
 	return p, nil
 }
