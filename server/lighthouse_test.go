@@ -21,7 +21,8 @@ import (
 // The quality bar of the site: Lighthouse (npm lighthouse, with Debian's
 // chromium) must score 100 in every category it is asked for, and axe-core
 // must find no violation, on the show page, an episode page and an embed
-// of both examples, served on loopback by the handler of podfeed serve.
+// of both examples, as a phone (Lighthouse's default) and a desktop see
+// them, served on loopback by the handler of podfeed serve.
 // .ci/run installs both packages and names their node_modules folder in
 // PODFEED_NODE_PATH; without them the test is skipped, unless CI is set.
 
@@ -65,12 +66,16 @@ type lighthouseReport struct {
 
 // runLighthouse scores url in categories and returns, for each category
 // under 100, a line naming the audits that cost it points.
-func runLighthouse(t *testing.T, lighthouse, chrome, url string, categories []string) []string {
+func runLighthouse(t *testing.T, lighthouse, chrome, url string, categories []string, desktop bool) []string {
 	t.Helper()
-	cmd := exec.Command(lighthouse, url,
-		"--preset=desktop", "--quiet", "--output=json", "--output-path=stdout",
+	preset := []string{} // Lighthouse's own default: a phone on a slow network
+	if desktop {
+		preset = []string{"--preset=desktop"}
+	}
+	cmd := exec.Command(lighthouse, append(preset, url,
+		"--quiet", "--output=json", "--output-path=stdout",
 		"--only-categories="+strings.Join(categories, ","),
-		"--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --user-data-dir="+t.TempDir())
+		"--chrome-flags=--headless=new --no-sandbox --disable-gpu --no-first-run --user-data-dir="+t.TempDir())...)
 	cmd.Env = append(os.Environ(), "CHROME_PATH="+chrome)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -168,8 +173,10 @@ func TestLighthouseAndAxe(t *testing.T) {
 				for _, v := range axeViolations(t, ctx, axe, srv.URL+p.path) {
 					t.Errorf("axe-core, %s: %s", p.path, v)
 				}
-				for _, low := range runLighthouse(t, lighthouse, chrome, srv.URL+p.path, p.categories) {
-					t.Errorf("lighthouse, %s: %s", p.path, low)
+				for _, desktop := range []bool{false, true} {
+					for _, low := range runLighthouse(t, lighthouse, chrome, srv.URL+p.path, p.categories, desktop) {
+						t.Errorf("lighthouse (%s), %s: %s", map[bool]string{false: "phone", true: "desktop"}[desktop], p.path, low)
+					}
 				}
 			}
 			embed, err := os.ReadFile(filepath.Join(out, "embed", slug+".html"))

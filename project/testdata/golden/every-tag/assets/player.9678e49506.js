@@ -105,7 +105,9 @@
         s.value = String(player.playbackRate);
       });
     }, box);
-    each(".controls", function (c) { c.hidden = false; }, box);
+    // The controls show once the page is marked as scripted: the layout
+    // does it in its head, a show's own older layout may not.
+    d.documentElement.classList.add("js");
 
     // The links that seek this player: on a page with one player, every
     // chapter time on the page.
