@@ -317,3 +317,39 @@ func TestCacheKeepsEpisodesAsDecoded(t *testing.T) {
 		}
 	}
 }
+
+// A show with templates of its own may show any episode on any page: its
+// pages are rendered every time, while episodes still come from the cache.
+func TestOwnTemplatesKeepNoPages(t *testing.T) {
+	dir := copyExample(t)
+	src, err := os.ReadFile(filepath.Join("..", "site", "templates", "episode.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "templates", "episode.html"), src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ageFiles(t, dir)
+	out := filepath.Join(t.TempDir(), "public")
+	for i := range 2 {
+		show, probs := LoadWith(dir, LoadOptions{Output: out})
+		if err := probs.Err(); err != nil {
+			t.Fatal(err)
+		}
+		res, err := show.Build(context.Background(), BuildOptions{Now: day, Output: out})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range res.Plan.Files {
+			if f.Keep {
+				t.Errorf("build %d kept %s", i+1, f.Name)
+			}
+		}
+		if want := int64(i * len(show.Episodes)); show.inc.reused.Load() != want {
+			t.Errorf("build %d took %d episodes from the cache, want %d", i+1, show.inc.reused.Load(), want)
+		}
+	}
+}
