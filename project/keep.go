@@ -16,16 +16,17 @@ import (
 
 // An edit of one episode changes few files: its page, embed and chapters,
 // the pages of its neighbours, whose Newer and Older links name it, and
-// the page of the episode list that lists it.
-// Each build records in its incremental cache, for every such file, a key
-// of the inputs it was rendered from and the file's size and time as
-// written. The next build computes the keys again; a file whose key is
-// the same and that is still as written is kept (output.File.Keep): it is
-// neither rendered nor read. The keys cover the program, podcast.toml and
-// the artwork (the show's key), the episode's file, media file, image
-// files and transcript files, for a page its neighbours' too, and for a page of the list its
-// episodes', the newest episode's and the hosts. A show with templates of
-// its own keeps nothing: its pages may show any episode.
+// the page of the episode list that lists it. Each build records in its
+// incremental cache, for every such file, a key of the inputs it was
+// rendered from and the file's size and time as written. The next build
+// computes the keys again; a file whose key is the same and that is still
+// as written is kept (output.File.Keep): it is neither rendered nor read.
+// The keys cover the program, podcast.toml and the artwork (the show's
+// key); the episode's file, media file, image files and transcript files;
+// for a page its neighbours' too; and for a page of the list its
+// episodes', the newest episode's and the hosts. The same keys tell which
+// episodes' feed items may be copied from the last feeds. A show with
+// templates of its own keeps nothing: its pages may show any episode.
 
 // outputKeys returns the key of each output file of live that a later
 // build may keep, by file name, and of each episode's feed items, by guid;
