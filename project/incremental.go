@@ -46,7 +46,7 @@ const IncrementalFile = ".podfeed-incremental"
 
 const (
 	// incrementalVersion changes whenever what the cache holds changes.
-	incrementalVersion = 2
+	incrementalVersion = 3
 	// buildFile is the cache's file of what was published and rendered.
 	buildFile = "build"
 	// episodeShards is how many files hold the decoded episodes.
@@ -95,11 +95,11 @@ type filePart struct {
 	Off, Len int64
 }
 
-// keptOutput is an output file as the build that wrote it recorded it.
+// keptOutput is an output file as the build that wrote it recorded it:
+// the key of its inputs, and its stamp.
 type keptOutput struct {
-	Name, Key string
-	Size      int64
-	ModTime   time.Time
+	Key  string
+	File stamp
 }
 
 // cachedEpisode is an episode file's decoded episode, and the file's size
@@ -292,8 +292,7 @@ func (c *incrementalCache) published(out string) (*publish.Feed, error) {
 // records them, and no further page of the feed is there.
 func unchanged(out string, stamps []stamp) bool {
 	for _, s := range stamps {
-		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(s.Name)))
-		if err != nil || fi.Size() != s.Size || !fi.ModTime().Equal(s.ModTime) {
+		if !s.holds(out) {
 			return false
 		}
 	}
@@ -309,12 +308,11 @@ func (c *incrementalCache) save(out string, feed publish.Feed, pages int) error 
 	}
 	pf := &publishedFeed{Feed: feed}
 	for n := range pages {
-		name := address.PageName(address.RSSFile, n)
-		fi, err := os.Stat(filepath.Join(out, name))
+		st, err := stampOf(out, address.PageName(address.RSSFile, n))
 		if err != nil {
 			return err
 		}
-		pf.Pages = append(pf.Pages, stamp{Name: name, Size: fi.Size(), ModTime: fi.ModTime()})
+		pf.Pages = append(pf.Pages, st)
 	}
 	c.next.Published = pf
 	// The shards whose episodes changed, each sorted by name (a map would
@@ -394,7 +392,7 @@ func (c *incrementalCache) reusableItems(out string, keys map[string]string, may
 		if err != nil {
 			continue
 		}
-		if fi, err := f.Stat(); err != nil || fi.Size() != s.Size || !fi.ModTime().Equal(s.ModTime) {
+		if fi, err := f.Stat(); err != nil || !s.matches(stamp{Size: fi.Size(), ModTime: fi.ModTime()}) {
 			f.Close()
 			continue
 		}
@@ -454,11 +452,11 @@ func (c *incrementalCache) recordItems(out string, spans map[string]*[]feed.Item
 	items := make(map[string]*cachedItem, len(keys))
 	names := slices.Sorted(maps.Keys(spans))
 	for _, name := range names {
-		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(name)))
+		st, err := stampOf(out, name)
 		if err != nil {
 			return err
 		}
-		c.next.FeedFiles = append(c.next.FeedFiles, stamp{Name: name, Size: fi.Size(), ModTime: fi.ModTime()})
+		c.next.FeedFiles = append(c.next.FeedFiles, st)
 		for _, sp := range *spans[name] {
 			key, ok := keys[sp.Key]
 			if !ok {

@@ -143,12 +143,8 @@ func (c *incrementalCache) keepable(out string, keys map[string]string) map[stri
 	}
 	keep := make(map[string]stamp, len(keys))
 	for _, o := range c.old.Outputs {
-		if k, ok := keys[o.Name]; !ok || k != o.Key {
-			continue
-		}
-		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(o.Name)))
-		if err == nil && fi.Size() == o.Size && fi.ModTime().Equal(o.ModTime) {
-			keep[o.Name] = stamp{Name: o.Name, Size: o.Size, ModTime: o.ModTime}
+		if k, ok := keys[o.File.Name]; ok && k == o.Key && o.File.holds(out) {
+			keep[o.File.Name] = o.File
 		}
 	}
 	return keep
@@ -165,14 +161,13 @@ func (c *incrementalCache) recordOutputs(out string, keys map[string]string, kep
 	for name, key := range keys {
 		st, ok := kept[name]
 		if !ok {
-			fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(name)))
-			if err != nil {
+			var err error
+			if st, err = stampOf(out, name); err != nil {
 				return err
 			}
-			st = stamp{Name: name, Size: fi.Size(), ModTime: fi.ModTime()}
 		}
-		c.next.Outputs = append(c.next.Outputs, keptOutput{Name: name, Key: key, Size: st.Size, ModTime: st.ModTime})
+		c.next.Outputs = append(c.next.Outputs, keptOutput{Key: key, File: st})
 	}
-	slices.SortFunc(c.next.Outputs, func(a, b keptOutput) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(c.next.Outputs, func(a, b keptOutput) int { return strings.Compare(a.File.Name, b.File.Name) })
 	return nil
 }

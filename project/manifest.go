@@ -57,6 +57,24 @@ type stamp struct {
 	ModTime time.Time `json:"mtime"`
 }
 
+// stampOf returns the stamp of the file name (slashes) in the folder out.
+func stampOf(out, name string) (stamp, error) {
+	fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(name)))
+	if err != nil {
+		return stamp{}, err
+	}
+	return stamp{Name: name, Size: fi.Size(), ModTime: fi.ModTime()}, nil
+}
+
+// holds reports whether the file in out is still as the stamp records it.
+func (s stamp) holds(out string) bool {
+	now, err := stampOf(out, s.Name)
+	return err == nil && now.matches(s)
+}
+
+// matches reports whether two stamps give the same size and time.
+func (s stamp) matches(o stamp) bool { return s.Size == o.Size && s.ModTime.Equal(o.ModTime) }
+
 // fingerprint hashes the names, sizes and modification times of files.
 type fingerprint struct {
 	h hash.Hash
@@ -265,8 +283,7 @@ func UpToDate(dir string, opts BuildOptions) (out string, ok bool) {
 		return out, false
 	}
 	for _, s := range m.Outputs {
-		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(s.Name)))
-		if err != nil || fi.Size() != s.Size || !fi.ModTime().Equal(s.ModTime) {
+		if !s.holds(out) {
 			return out, false
 		}
 	}
@@ -302,11 +319,11 @@ func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions) error {
 			m.Outputs = append(m.Outputs, st) // as the last build wrote it, and still is
 			continue
 		}
-		fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(f.Name)))
+		st, err := stampOf(out, f.Name)
 		if err != nil {
 			return err
 		}
-		m.Outputs = append(m.Outputs, stamp{Name: f.Name, Size: fi.Size(), ModTime: fi.ModTime()})
+		m.Outputs = append(m.Outputs, st)
 	}
 	data, err := json.MarshalIndent(m, "", "\t")
 	if err != nil {
