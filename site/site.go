@@ -299,6 +299,16 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) ([]output.F
 	if err != nil {
 		return nil, err
 	}
+	if set.custom {
+		// Page templates of the show's own may reach any episode
+		// (.Episode.Older.Older …): every one is prepared, now, on every
+		// core, and templateSet.prepare has nothing left to do.
+		errs := make([]error, len(pages.all))
+		par.Do(len(pages.all), func(i int) { errs[i] = prepare(pages.all[i]) })
+		if err := errors.Join(errs...); err != nil {
+			return nil, err
+		}
+	}
 
 	css, err := set.asset(CSSTemplate)
 	if err != nil {
@@ -641,12 +651,12 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 // pageTemplates are the templates of whole pages.
 var pageTemplates = []string{IndexTemplate, EpisodeTemplate, EmbedTemplate, NotFoundTemplate}
 
-// prepare prepares what a page shows of eps, and of the newest episode;
-// with page templates of the show's own, which may reach any episode
-// (.Episode.Older.Older …), every episode.
+// prepare prepares what a page shows of eps, their neighbours and the
+// newest episode; with page templates of the show's own, Build has
+// prepared every episode already.
 func (s *templateSet) prepare(pages *Page, eps ...*Episode) error {
 	if s.custom {
-		return prepare(pages.all...)
+		return nil // all prepared by Build
 	}
 	for _, e := range eps {
 		if e != nil {

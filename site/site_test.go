@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -686,5 +687,24 @@ func TestTranscriptBesideThePlayer(t *testing.T) {
 		if got := page(tr); strings.Contains(got, `id="transcript"`) || !strings.Contains(got, `>Transcript, VTT (en)</a>`) {
 			t.Errorf("without cues the page shows a transcript, or does not link it (%v)", tr)
 		}
+	}
+}
+
+// Page templates of a show's own may reach any episode, not only the
+// page's own and its neighbours: every episode is prepared for them.
+func TestOwnTemplatesSeeEveryEpisode(t *testing.T) {
+	show, eps := example(t)
+	var three []*episodes.Episode
+	for i := range 3 {
+		ep := *eps[0]
+		ep.Slug, ep.GUID = fmt.Sprintf("ep-%d", i), fmt.Sprintf("guid-%d", i)
+		ep.Published = ep.Published.AddDate(0, 0, i)
+		ep.Summary = fmt.Sprintf("Summary number %d.", i)
+		three = append(three, &ep)
+	}
+	custom := fstest.MapFS{"episode.html": {Data: []byte(`{{with .Episode.Older}}{{with .Older}}<p>{{.Description}}</p>{{end}}{{end}}`)}}
+	files := render(t, show, three, custom)
+	if got := string(files["episodes/ep-2/index.html"]); got != "<p>Summary number 0.</p>" {
+		t.Errorf("the newest episode's page shows %q of the oldest's description", got)
 	}
 }
