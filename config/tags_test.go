@@ -2,10 +2,9 @@ package config
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 
-	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/diagtest"
 )
 
 // TestShowTags reads each show-level tag of podcast.toml that config
@@ -104,27 +103,7 @@ func TestShowTags(t *testing.T) {
 			if show == nil {
 				t.Fatalf("no show:\n%s", probs.Format())
 			}
-			var got []string
-			for _, p := range probs {
-				got = append(got, p.Error())
-				if p.Severity == diag.Error && p.Hint == "" {
-					t.Errorf("error without a hint: %s", p.Error())
-				}
-			}
-			if len(got) != len(tt.want) {
-				t.Errorf("problems:\n%s\nwant %d: %q", strings.Join(got, "\n"), len(tt.want), tt.want)
-			}
-			for _, w := range tt.want {
-				n := 0
-				for _, g := range got {
-					if strings.Contains(g, w) {
-						n++
-					}
-				}
-				if n != 1 {
-					t.Errorf("%d problems contain %q:\n%s", n, w, strings.Join(got, "\n"))
-				}
-			}
+			diagtest.Expect(t, probs, tt.want)
 			if tt.got != nil {
 				if g := fmt.Sprintf("%+v", tt.got(show)); g != tt.is {
 					t.Errorf("read\n %s\nwant\n %s", g, tt.is)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/diagtest"
 	"github.com/podfeed/podfeed/internal/tomlx"
 )
 
@@ -31,27 +32,7 @@ func runReadCases(t *testing.T, read func(*tomlx.Table) any, cases []readCase, v
 			}
 			v := read(root)
 			root.Finish()
-			var got []string
-			for _, p := range probs {
-				got = append(got, p.Error())
-				if p.Severity == diag.Error && p.Hint == "" {
-					t.Errorf("error without a hint: %s", p.Error())
-				}
-			}
-			if len(got) != len(tt.want) {
-				t.Errorf("problems:\n%s\nwant %d: %q", strings.Join(got, "\n"), len(tt.want), tt.want)
-			}
-			for _, w := range tt.want {
-				n := 0
-				for _, g := range got {
-					if strings.Contains(g, w) {
-						n++
-					}
-				}
-				if n != 1 {
-					t.Errorf("%d problems contain %q:\n%s", n, w, strings.Join(got, "\n"))
-				}
-			}
+			diagtest.Expect(t, probs, tt.want)
 			if want, ok := valid[tt.name]; ok {
 				if g := fmt.Sprintf("%+v", v); g != want {
 					t.Errorf("read\n %s\nwant\n %s", g, want)
