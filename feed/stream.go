@@ -48,7 +48,7 @@ func (it *items) reused(i int) *Span {
 
 // writeItems renders the items with item (on every core, into slots it
 // reuses) and writes them to w in order, the document's first at offset
-// off; skip(i, buf) says how many bytes the item's buffer starts with that
+// off; skip(i) says how many bytes the item's buffer starts with that
 // are not the item's own (a separator), for its span.
 func writeItems(w io.Writer, off int64, its *items, skip func(i int) int, item func(i int, s *slot) error) error {
 	slots := make([]slot, min(its.n, itemsPerRound))
