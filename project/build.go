@@ -104,7 +104,7 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	}
 	err = s.inc.recordOutputs(out, plan.keys, plan.kept)
 	if err == nil {
-		err = s.inc.recordItems(out, plan.items.Spans, plan.itemKeys, plan.items.ItemWarnings)
+		err = s.inc.recordItems(out, plan.items.Spans, plan.Pages, plan.itemKeys, plan.items.ItemWarnings)
 	}
 	if err == nil {
 		err = s.inc.save(out, plan.published, plan.Pages)

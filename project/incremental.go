@@ -443,8 +443,9 @@ func (r *reusedItems) close() error {
 }
 
 // recordItems records where the items of out's feed files, just written,
-// lie (spans, by file name), for the items that have a key.
-func (c *incrementalCache) recordItems(out string, spans map[string]*[]feed.ItemSpan, keys map[string]string, warnings map[string]diag.List) error {
+// lie (spans, by file name; each feed has pages pages), for the items
+// that have a key.
+func (c *incrementalCache) recordItems(out string, spans map[string]*[]feed.ItemSpan, pages int, keys map[string]string, warnings map[string]diag.List) error {
 	if c == nil {
 		return nil
 	}
@@ -468,12 +469,12 @@ func (c *incrementalCache) recordItems(out string, spans map[string]*[]feed.Item
 				items[sp.Key] = it
 			}
 			part := filePart{File: name, Off: sp.Off, Len: sp.Len}
-			switch {
-			case strings.HasSuffix(name, ".json"):
+			switch feedFormat(name, pages) {
+			case address.JSONFile:
 				it.JSON = part
-			case strings.HasPrefix(name, "atom"):
+			case address.AtomFile:
 				it.Atom = part
-			default:
+			case address.RSSFile:
 				it.RSS = part
 			}
 		}
@@ -482,4 +483,17 @@ func (c *incrementalCache) recordItems(out string, spans map[string]*[]feed.Item
 		c.next.Items = append(c.next.Items, *items[guid])
 	}
 	return nil
+}
+
+// feedFormat returns which feed the file name is a page of, among pages
+// pages: address.RSSFile, AtomFile or JSONFile; "" for none.
+func feedFormat(name string, pages int) string {
+	for _, base := range []string{address.RSSFile, address.AtomFile, address.JSONFile} {
+		for n := range pages {
+			if address.PageName(base, n) == name {
+				return base
+			}
+		}
+	}
+	return ""
 }
