@@ -8,21 +8,41 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// syncFiles flushes the files to disk. On Linux one syncfs of each file
-// system holding them does it for all of them: a build of thousands of
-// pages would otherwise wait for thousands of fsyncs. (Usually that is one
-// file system, the output folder's; a subfolder may be a link to another.)
+// fewFiles is how many files, or folders, are synced one by one with
+// fsync; more are synced with one syncfs per file system. A syncfs also
+// waits for whatever other programs wrote to the same file system (other
+// shows' builds, on a host that builds many), which a build that changed a
+// few files, an edit of one episode, should not wait for.
+const fewFiles = 64
+
+// syncFiles flushes the files to disk: an fsync each when they are few,
+// else one syncfs of each file system holding them, since a build of
+// thousands of pages would otherwise wait for thousands of fsyncs.
+// (Usually that is one file system, the output folder's; a subfolder may
+// be a link to another.)
 func syncFiles(dir string, files []string) error {
+	if len(files) <= fewFiles {
+		return fsyncFiles(files)
+	}
 	folders := make([]string, 0, len(files))
 	for _, name := range files {
 		folders = append(folders, filepath.Dir(name))
 	}
-	return syncFolders(dir, folders)
+	return syncFileSystems(folders)
 }
 
-// syncFolders flushes the folders' new entries (renames) to disk: one
-// syncfs per file system again, instead of an fsync per episode folder.
+// syncFolders flushes the folders' new entries (renames) to disk: an fsync
+// each when they are few, else one syncfs per file system, instead of an
+// fsync per episode folder.
 func syncFolders(dir string, folders []string) error {
+	if len(folders) <= fewFiles {
+		return fsyncFolders(folders)
+	}
+	return syncFileSystems(folders)
+}
+
+// syncFileSystems syncs each file system that holds one of the folders.
+func syncFileSystems(folders []string) error {
 	roots, err := fileSystems(folders)
 	if err != nil {
 		return err
