@@ -70,8 +70,12 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 		return nil, err
 	}
 	defer unlock()
-	if err := publish.RemoveTemps(out); err != nil {
-		return nil, err
+	// What a killed build left: in the output folder, and in the cache's,
+	// which is written on its own.
+	for _, dir := range []string{out, filepath.Join(out, IncrementalFile)} {
+		if err := publish.RemoveTemps(dir); err != nil {
+			return nil, err
+		}
 	}
 
 	if err := s.guard(out, plan, opts); err != nil {
@@ -82,7 +86,7 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	// sure that no episode leaves the feed unconfirmed.
 	pub := opts.Publish
 	pub.Archives = []string{address.RSSFile, address.AtomFile, address.JSONFile}
-	if prev, _ := readManifest(out); prev != nil {
+	if prev := plan.lastManifest(out); prev != nil {
 		for _, o := range prev.Outputs {
 			if o.Name != ManifestFile {
 				pub.Previous = append(pub.Previous, o.Name)

@@ -61,10 +61,10 @@ func sameFiles(a, b string) (bool, error) {
 	}
 }
 
-// copyTemp copies source to a new temporary file in folder, gives it
-// source's modification time and returns its path; Write syncs it. On error
-// it leaves no file behind.
-func copyTemp(folder, base, source string) (string, error) {
+// copyTemp copies source to the new file at p, gives it source's
+// modification time and returns its path; Write syncs it. On error it
+// leaves no file behind.
+func copyTemp(p place, source string) (string, error) {
 	in, err := os.Open(source)
 	if err != nil {
 		return "", err
@@ -74,7 +74,7 @@ func copyTemp(folder, base, source string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	tmp, err := createTemp(folder, base, func(w io.Writer) error {
+	tmp, err := createTemp(p, func(w io.Writer) error {
 		_, err := io.Copy(w, in)
 		return err
 	})

@@ -5,21 +5,24 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 )
 
-// streamTemp runs stream into a temporary file for target in folder and
-// returns its path; when stream writes exactly target's current bytes, it
-// creates no file and reports same.
-func streamTemp(folder, base, target string, stream func(io.Writer) error) (tmp string, same bool, err error) {
-	w := &divergeWriter{create: func() (*os.File, error) { return os.CreateTemp(folder, "."+base+".tmp-*") }}
+// streamTemp runs stream into the new file at p and returns its path;
+// when stream writes exactly the current bytes of p's target, it creates
+// no file and reports same.
+func streamTemp(p place, stream func(io.Writer) error) (tmp string, same bool, err error) {
+	w := &divergeWriter{create: p.create}
 	defer w.close()
-	fi, err := existing(target)
-	if err != nil {
-		return "", false, err
+	var fi fs.FileInfo
+	if !p.fresh {
+		if fi, err = existing(p.target); err != nil {
+			return "", false, err
+		}
 	}
 	if fi != nil {
-		if w.old, err = os.Open(target); err != nil {
+		if w.old, err = os.Open(p.target); err != nil {
 			return "", false, err
 		}
 		w.oldBuf = bufio.NewReaderSize(w.old, 64<<10)

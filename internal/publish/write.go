@@ -7,7 +7,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -62,11 +61,27 @@ const fileMode fs.FileMode = 0o644
 const dirMode fs.FileMode = 0o755
 
 // pending is a changed file whose temporary copy is written but not yet
-// renamed over its target.
+// renamed over its target, or a new file written in place (tmp == target).
 type pending struct {
 	name   string // File.Name
-	tmp    string // path of the temporary file
+	tmp    string // path of the temporary file, or target
 	target string // path of the output file
+}
+
+// place is where a file is written: target itself when no file was there
+// (nothing can link to it before the renames of Write, which come after
+// it is complete and synced), else a temporary file beside target.
+type place struct {
+	folder, base, target string
+	fresh                bool // no file was at target
+}
+
+// create creates the file that will become target.
+func (p place) create() (*os.File, error) {
+	if p.fresh {
+		return os.OpenFile(p.target, os.O_WRONLY|os.O_CREATE|os.O_EXCL, fileMode)
+	}
+	return os.CreateTemp(p.folder, "."+p.base+".tmp-*")
 }
 
 // Write publishes files into the folder dir, creating dir and any folders
@@ -74,12 +89,14 @@ type pending struct {
 //
 // A file whose current bytes on disk equal the new bytes is not rewritten,
 // nor is one marked [output.File.Keep], which Write takes on trust.
-// The others are published in two phases. First each one is written to a
-// temporary file in its target's folder (named ".NAME.tmp-*") and closed,
-// on every core, big files (Stream, Source) first; then all of them are
-// synced (one syncfs on Linux). If anything fails, every temporary file is
-// removed and the error is returned, so that all previous outputs stay
-// byte for byte as they were.
+// The others are published in two phases. First each one that replaces a
+// file is written to a temporary file in its target's folder (named
+// ".NAME.tmp-*"), and each new one straight into place, on every core, big
+// files (Stream, Source) first; then all of them are synced (one syncfs on
+// Linux). If anything fails, every temporary and new file is removed and
+// the error is returned, so that all previous outputs stay byte for byte
+// as they were. While it writes, Write keeps the mark [WritingFile] in dir
+// (see [RemoveTemps]).
 // Then each temporary file is renamed over its target, in input order, and
 // every folder that changed is synced. Since renames happen in input order,
 // list the files that others refer to (chapters) before the ones that refer
@@ -96,6 +113,10 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 	// Folders whose entries change and so need an fsync once renamed into.
 	touched := make(map[string]bool)
 	targets, err := makeFolders(dir, files, touched)
+	if err != nil {
+		return Result{}, err
+	}
+	places, err := markWriting(dir, files, targets)
 	if err != nil {
 		return Result{}, err
 	}
@@ -130,7 +151,7 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 			return
 		}
 		w := &done[i]
-		w.tmp, w.same, w.err = writeOne(files[i], targets[i], &buffers)
+		w.tmp, w.same, w.err = writeOne(files[i], places[i], &buffers)
 		if w.err == nil && !w.same && opts.AfterWrite != nil {
 			hook.Lock()
 			w.err = opts.AfterWrite(files[i].Name)
@@ -162,6 +183,7 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 		for _, p := range todo {
 			os.Remove(p.tmp)
 		}
+		doneWriting(dir)
 	}
 	if ferr != nil {
 		cleanup()
@@ -179,12 +201,23 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 		return Result{}, fmt.Errorf("sync: %w", err)
 	}
 
-	// Phase 2: renames, then folder syncs.
+	// Phase 2: renames, then folder syncs. The new files written in place
+	// are outputs from now on.
+	if err := markCommitted(dir); err != nil {
+		cleanup()
+		return Result{}, err
+	}
 	for i, p := range todo {
+		if p.tmp == p.target {
+			continue
+		}
 		if err := os.Rename(p.tmp, p.target); err != nil {
 			for _, q := range todo[i:] {
-				os.Remove(q.tmp)
+				if q.tmp != q.target {
+					os.Remove(q.tmp)
+				}
 			}
+			doneWriting(dir)
 			return Result{}, fmt.Errorf("replace %s (%d of %d changed files already replaced): %w",
 				p.name, i, len(todo), err)
 		}
@@ -202,7 +235,7 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	return res, nil
+	return res, doneWriting(dir)
 }
 
 // checkName reports whether name is acceptable as a [output.File.Name].
@@ -220,6 +253,8 @@ func checkName(name string) error {
 		return fmt.Errorf("file name %q is not a clean relative path", name)
 	case name == LockFile:
 		return fmt.Errorf("file name %q is the lock file", name)
+	case name == WritingFile:
+		return fmt.Errorf("file name %q is the mark of a write", name)
 	}
 	return nil
 }
@@ -309,23 +344,24 @@ func makeFolders(dir string, files []output.File, touched map[string]bool) ([]st
 	return targets, nil
 }
 
-// writeOne writes file f's temporary copy beside target, unless target
-// already holds the same content (same reports that). A Render file is
-// rendered into a buffer from buffers.
-func writeOne(f output.File, target string, buffers *sync.Pool) (tmp string, same bool, err error) {
-	folder, base := filepath.Dir(target), path.Base(f.Name)
+// writeOne writes file f's temporary copy at p, unless its target already
+// holds the same content (same reports that). A Render file is rendered
+// into a buffer from buffers.
+func writeOne(f output.File, p place, buffers *sync.Pool) (tmp string, same bool, err error) {
 	if f.Keep {
 		return "", true, nil
 	}
 	if f.Source != "" {
-		if same, err = sameCopy(target, f.Source); same || err != nil {
-			return "", same, err
+		if !p.fresh {
+			if same, err = sameCopy(p.target, f.Source); same || err != nil {
+				return "", same, err
+			}
 		}
-		tmp, err = copyTemp(folder, base, f.Source)
+		tmp, err = copyTemp(p, f.Source)
 		return tmp, false, err
 	}
 	if f.Stream != nil {
-		return streamTemp(folder, base, target, f.Stream)
+		return streamTemp(p, f.Stream)
 	}
 	data := f.Data
 	if f.Render != nil {
@@ -340,10 +376,12 @@ func writeOne(f output.File, target string, buffers *sync.Pool) (tmp string, sam
 		}
 		data = buf.Bytes()
 	}
-	if same, err = sameContent(target, data); same || err != nil {
-		return "", same, err
+	if !p.fresh {
+		if same, err = sameContent(p.target, data); same || err != nil {
+			return "", same, err
+		}
 	}
-	tmp, err = writeTemp(folder, base, data)
+	tmp, err = writeTemp(p, data)
 	return tmp, false, err
 }
 
@@ -363,21 +401,19 @@ func sameContent(name string, data []byte) (bool, error) {
 	return bytes.Equal(old, data), nil
 }
 
-// writeTemp writes data to a new temporary file in folder, closes it, and
-// returns its path; Write syncs all of them at once. On error it leaves no
-// file behind.
-func writeTemp(folder, base string, data []byte) (string, error) {
-	return createTemp(folder, base, func(w io.Writer) error {
+// writeTemp writes data to the new file at p, closes it, and returns its
+// path; Write syncs all of them at once. On error it leaves no file behind.
+func writeTemp(p place, data []byte) (string, error) {
+	return createTemp(p, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
 }
 
-// createTemp creates a temporary file for base in folder, fills it with
-// fill and returns its path, as [closeTemp] leaves it. On error it leaves no
-// file behind.
-func createTemp(folder, base string, fill func(io.Writer) error) (string, error) {
-	f, err := os.CreateTemp(folder, "."+base+".tmp-*")
+// createTemp creates the new file at p, fills it with fill and returns
+// its path, as [closeTemp] leaves it. On error it leaves no file behind.
+func createTemp(p place, fill func(io.Writer) error) (string, error) {
+	f, err := p.create()
 	if err != nil {
 		return "", err
 	}
@@ -389,7 +425,8 @@ func createTemp(folder, base string, fill func(io.Writer) error) (string, error)
 	return closeTemp(f)
 }
 
-// closeTemp gives a filled temporary file the outputs' mode, closes it and
+// closeTemp gives a filled new file the outputs' mode (whatever the umask),
+// closes it and
 // returns its path. On error it removes the file.
 func closeTemp(f *os.File) (string, error) {
 	err := f.Chmod(fileMode)
