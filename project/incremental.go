@@ -23,6 +23,7 @@ import (
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/filetime"
 	"github.com/podfeed/podfeed/internal/output"
+	"github.com/podfeed/podfeed/internal/par"
 	"github.com/podfeed/podfeed/internal/publish"
 )
 
@@ -175,19 +176,18 @@ func openIncremental(out string, since time.Time) *incrementalCache {
 		return c
 	}
 	dir := filepath.Join(out, IncrementalFile)
-	var old incremental
-	if readGob(filepath.Join(dir, buildFile), func(dec *gob.Decoder) error { return dec.Decode(&old) }) != nil ||
-		old.Version != incrementalVersion || old.Program != c.program {
-		c.dirty = [episodeShards]bool{} // all written anew below
-		for i := range c.dirty {
-			c.dirty[i] = true
+	// The build file and the shards are decoded on every core: gob's
+	// reflection costs more than reading them.
+	var (
+		old      incremental
+		buildErr error
+		shards   = make([][]*cachedEpisode, episodeShards)
+	)
+	par.Do(episodeShards+1, func(i int) {
+		if i == episodeShards {
+			buildErr = readGob(filepath.Join(dir, buildFile), func(dec *gob.Decoder) error { return dec.Decode(&old) })
+			return
 		}
-		return c
-	}
-	c.old = &old
-	c.oldEpisodes = make(map[string]*cachedEpisode)
-	for i := range episodeShards {
-		var shard []*cachedEpisode
 		err := readGob(filepath.Join(dir, shardFile(i)), func(dec *gob.Decoder) error {
 			var n int
 			if err := dec.Decode(&n); err != nil {
@@ -198,14 +198,24 @@ func openIncremental(out string, since time.Time) *incrementalCache {
 				if err := dec.Decode(&e); err != nil {
 					return err
 				}
-				shard = append(shard, &e)
+				shards[i] = append(shards[i], &e)
 			}
 			return nil
 		})
 		if err != nil {
+			shards[i] = nil
 			c.dirty[i] = true
-			continue
 		}
+	})
+	if buildErr != nil || old.Version != incrementalVersion || old.Program != c.program {
+		for i := range c.dirty {
+			c.dirty[i] = true // all written anew by save
+		}
+		return c
+	}
+	c.old = &old
+	c.oldEpisodes = make(map[string]*cachedEpisode)
+	for _, shard := range shards {
 		for _, e := range shard {
 			c.oldEpisodes[e.Name] = e
 		}

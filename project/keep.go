@@ -11,6 +11,7 @@ import (
 
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/address"
+	"github.com/podfeed/podfeed/internal/par"
 	"github.com/podfeed/podfeed/site"
 )
 
@@ -141,9 +142,16 @@ func (c *incrementalCache) keepable(out string, keys map[string]string) map[stri
 	if c == nil || c.old == nil || len(keys) == 0 {
 		return nil
 	}
+	// One stat per file, on every core: tens of thousands for a big show.
+	held := make([]bool, len(c.old.Outputs))
+	par.Do(len(c.old.Outputs), func(i int) {
+		o := c.old.Outputs[i]
+		k, ok := keys[o.File.Name]
+		held[i] = ok && k == o.Key && o.File.holds(out)
+	})
 	keep := make(map[string]stamp, len(keys))
-	for _, o := range c.old.Outputs {
-		if k, ok := keys[o.File.Name]; ok && k == o.Key && o.File.holds(out) {
+	for i, o := range c.old.Outputs {
+		if held[i] {
 			keep[o.File.Name] = o.File
 		}
 	}

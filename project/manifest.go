@@ -32,6 +32,18 @@ const ManifestFile = ".podfeed-build.json"
 const manifestVersion = 1
 
 type manifest struct {
+	manifestHead
+	Outputs []stamp `json:"outputs"`
+	// Pages are the episode addresses the build published, slug → guid:
+	// the next build leaves a redirect at each one whose episode it
+	// publishes under another slug (see pageAddresses).
+	Pages map[string]string `json:"pages,omitempty"`
+}
+
+// manifestHead is what [UpToDate] needs of a manifest before it looks at
+// the outputs: decoding the head alone skips the outputs of a build whose
+// inputs changed, tens of thousands of them for a big show.
+type manifestHead struct {
 	Version   int    `json:"version"`
 	Generator string `json:"generator"` // BuildOptions.Generator
 	Inputs    string `json:"inputs"`    // fingerprint of the inputs the build read; "" if racy
@@ -43,11 +55,6 @@ type manifest struct {
 	// next scheduled one's (zero: none).
 	LiveFrom  time.Time `json:"live_from"`
 	LiveUntil time.Time `json:"live_until"`
-	Outputs   []stamp   `json:"outputs"`
-	// Pages are the episode addresses the build published, slug → guid:
-	// the next build leaves a redirect at each one whose episode it
-	// publishes under another slug (see pageAddresses).
-	Pages map[string]string `json:"pages,omitempty"`
 }
 
 // stamp is a file's name, size and modification time.
@@ -269,17 +276,25 @@ func UpToDate(dir string, opts BuildOptions) (out string, ok bool) {
 		return "", false
 	}
 	out = (&Show{Dir: dir, Config: cfg}).OutputDir(opts.Output)
-	m, err := readManifest(out)
-	if err != nil || m.Version != manifestVersion || m.Generator != opts.Generator {
+	data, err := os.ReadFile(filepath.Join(out, ManifestFile))
+	if err != nil {
 		return out, false
 	}
-	if opts.Now.Before(m.LiveFrom) || !m.LiveUntil.IsZero() && !opts.Now.Before(m.LiveUntil) {
+	var head manifestHead
+	if err := json.Unmarshal(data, &head); err != nil || head.Version != manifestVersion || head.Generator != opts.Generator {
+		return out, false
+	}
+	if opts.Now.Before(head.LiveFrom) || !head.LiveUntil.IsZero() && !opts.Now.Before(head.LiveUntil) {
 		return out, false
 	}
 	f := newFingerprint()
 	showInputs(f, dir, cfg, fi)
-	mediaInputs(f, dir, m.Media)
-	if m.Inputs == "" || f.sum() != m.Inputs {
+	mediaInputs(f, dir, head.Media)
+	if head.Inputs == "" || f.sum() != head.Inputs {
+		return out, false
+	}
+	var m manifest
+	if err := json.Unmarshal(data, &m); err != nil {
 		return out, false
 	}
 	for _, s := range m.Outputs {
@@ -290,16 +305,21 @@ func UpToDate(dir string, opts BuildOptions) (out string, ok bool) {
 	return out, true
 }
 
-func readManifest(out string) (*manifest, error) {
+// readManifest reads the manifest in out, and its stamp as read.
+func readManifest(out string) (*manifest, stamp, error) {
+	st, err := stampOf(out, ManifestFile)
+	if err != nil {
+		return nil, stamp{}, err
+	}
 	data, err := os.ReadFile(filepath.Join(out, ManifestFile))
 	if err != nil {
-		return nil, err
+		return nil, stamp{}, err
 	}
 	var m manifest
 	if err := json.Unmarshal(data, &m); err != nil {
-		return nil, err
+		return nil, stamp{}, err
 	}
-	return &m, nil
+	return &m, st, nil
 }
 
 // writeManifest records a finished build in its output folder.
@@ -307,7 +327,7 @@ func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions) error {
 	// s.inputs is "" when the inputs were racy: the manifest still lists
 	// the outputs (the next build removes leftovers by it) but matches no
 	// build.
-	m := manifest{Version: manifestVersion, Generator: opts.Generator, Inputs: s.inputs, Media: s.readFiles, Pages: plan.Addresses}
+	m := manifest{Pages: plan.Addresses, manifestHead: manifestHead{Version: manifestVersion, Generator: opts.Generator, Inputs: s.inputs, Media: s.readFiles}}
 	if len(plan.Live) > 0 {
 		m.LiveFrom = plan.Live[0].Published
 	}

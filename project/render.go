@@ -48,6 +48,20 @@ type Plan struct {
 	// kept are the files kept as the last build wrote them, with their
 	// size and time, which the manifest and the cache record again.
 	kept map[string]stamp
+	// last is the last build's manifest as Render read it (nil: none),
+	// and lastStamp its stamp then.
+	last      *manifest
+	lastStamp stamp
+}
+
+// lastManifest returns the manifest of the last build in out: the one
+// Render read, unless another build has replaced it since.
+func (p *Plan) lastManifest(out string) *manifest {
+	if p.last != nil && p.lastStamp.holds(out) {
+		return p.last
+	}
+	m, _, _ := readManifest(out)
+	return m
 }
 
 // Close lets go of the files of the last build that the plan's feeds copy
@@ -98,14 +112,14 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, _ := readManifest(outDir)
+	m, mst, _ := readManifest(outDir)
 	published, _ := s.inc.published(outDir) // nil when unreadable: the guard reports it
 	moves, addresses := pageAddresses(publishedAddresses(published, s.Config, m), live)
 	redirects, err := redirectPages(s.Config, moves)
 	if err != nil {
 		return nil, err
 	}
-	p := &Plan{Live: live, Scheduled: scheduled, Warnings: out.Warnings, Addresses: addresses}
+	p := &Plan{Live: live, Scheduled: scheduled, Warnings: out.Warnings, Addresses: addresses, last: m, lastStamp: mst}
 	p.published.ShowGUID = strings.TrimSpace(s.Config.GUID)
 	for _, it := range out.Items {
 		// As publish.ReadRSS reads them back.
