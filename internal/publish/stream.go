@@ -94,9 +94,15 @@ func (w *divergeWriter) diverge() error {
 	if w.same == 0 {
 		return nil
 	}
-	n, err := io.Copy(tmp, io.NewSectionReader(w.old, 0, w.same))
-	if err == nil && n != w.same {
-		err = errors.New("published file shrank while being compared")
+	return copyRange(tmp, w.old, 0, w.same)
+}
+
+// copyRangeRead copies n bytes of src, from offset off, to dst at its
+// offset, reading them.
+func copyRangeRead(dst, src *os.File, off, n int64) error {
+	c, err := io.Copy(dst, io.NewSectionReader(src, off, n))
+	if err == nil && c != n {
+		err = errors.New("published file shrank while being copied")
 	}
 	return err
 }

@@ -1,0 +1,53 @@
+package publish
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCopyRange copies runs of a file after what the destination holds,
+// in the kernel where it can and by reading, and fails on a run past the
+// end of the file, as a published file that shrank would make it.
+func TestCopyRange(t *testing.T) {
+	src := strings.Repeat("abcdefghij", 30000)
+	dir := t.TempDir()
+	put(t, dir, map[string]string{"src": src})
+	from, err := os.Open(filepath.Join(dir, "src"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer from.Close()
+	for name, copy := range map[string]func(dst, src *os.File, off, n int64) error{"copyRange": copyRange, "copyRangeRead": copyRangeRead} {
+		for _, tc := range []struct {
+			off, n int64
+			fails  bool
+		}{
+			{0, 0, false},
+			{0, 10, false},
+			{7, 3, false},
+			{123, 250000, false},
+			{0, int64(len(src)), false},
+			{int64(len(src)) - 5, 10, true},
+		} {
+			dst, err := os.Create(filepath.Join(dir, "dst"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			dst.WriteString("head:")
+			err = copy(dst, from, tc.off, tc.n)
+			dst.Close()
+			if (err != nil) != tc.fails {
+				t.Errorf("%s(%d, %d): error %v, want one: %v", name, tc.off, tc.n, err, tc.fails)
+			}
+			if tc.fails {
+				continue
+			}
+			got, _ := os.ReadFile(filepath.Join(dir, "dst"))
+			if want := "head:" + src[tc.off:tc.off+tc.n]; string(got) != want {
+				t.Errorf("%s(%d, %d): %d bytes, not the %d of the run", name, tc.off, tc.n, len(got), len(want))
+			}
+		}
+	}
+}
