@@ -19,7 +19,7 @@ func TestCopyRange(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer from.Close()
-	for name, copy := range map[string]func(dst, src *os.File, off, n int64) error{"copyRange": copyRange, "copyRangeRead": copyRangeRead} {
+	for name, cp := range map[string]func(dst, src *os.File, off, n int64) error{"copyRange": copyRange, "copyRangeRead": copyRangeRead} {
 		for _, tc := range []struct {
 			off, n int64
 			fails  bool
@@ -36,7 +36,7 @@ func TestCopyRange(t *testing.T) {
 				t.Fatal(err)
 			}
 			dst.WriteString("head:")
-			err = copy(dst, from, tc.off, tc.n)
+			err = cp(dst, from, tc.off, tc.n)
 			dst.Close()
 			if (err != nil) != tc.fails {
 				t.Errorf("%s(%d, %d): error %v, want one: %v", name, tc.off, tc.n, err, tc.fails)
