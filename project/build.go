@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/podfeed/podfeed/config"
@@ -102,19 +103,30 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	if err := s.cache.Save(); err != nil {
 		plan.Warnings.Warn(diag.Pos{File: filepath.Join(s.Dir, media.CacheFile)}, "probe cache not saved: %v", err)
 	}
-	// Without a manifest the next build only takes longer.
-	if err := s.writeManifest(out, plan, opts); err != nil {
-		plan.Warnings.Warn(diag.Pos{File: filepath.Join(out, ManifestFile)}, "build manifest not saved: %v", err)
-	}
-	err = s.inc.recordOutputs(out, plan.keys, plan.kept)
-	if err == nil {
-		err = s.inc.recordItems(out, plan.items.Spans, plan.Pages, plan.itemKeys, plan.items.ItemWarnings)
-	}
-	if err == nil {
-		err = s.inc.save(out, plan.published, plan.Pages)
-	}
+	// Without a manifest or a cache the next build only takes longer. Both
+	// record the files as written, stamped once; they are written at the
+	// same time.
+	var manifestErr, cacheErr error
+	stamps, err := plan.written(out)
 	if err != nil {
-		plan.Warnings.Warn(diag.Pos{File: filepath.Join(out, IncrementalFile)}, "incremental build cache not saved: %v", err)
+		manifestErr, cacheErr = err, err
+	} else {
+		var wg sync.WaitGroup
+		wg.Go(func() { manifestErr = s.writeManifest(out, plan, opts, stamps) })
+		cacheErr = s.inc.recordOutputs(plan.keys, stamps)
+		if cacheErr == nil {
+			cacheErr = s.inc.recordItems(out, plan.items.Spans, plan.Pages, plan.itemKeys, plan.items.ItemWarnings)
+		}
+		if cacheErr == nil {
+			cacheErr = s.inc.save(out, plan.published, plan.Pages)
+		}
+		wg.Wait()
+	}
+	if manifestErr != nil {
+		plan.Warnings.Warn(diag.Pos{File: filepath.Join(out, ManifestFile)}, "build manifest not saved: %v", manifestErr)
+	}
+	if cacheErr != nil {
+		plan.Warnings.Warn(diag.Pos{File: filepath.Join(out, IncrementalFile)}, "incremental build cache not saved: %v", cacheErr)
 	}
 	return &Result{Output: out, Plan: plan, Result: res}, nil
 }

@@ -3,6 +3,7 @@ package project
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -40,9 +41,7 @@ func (s *Show) outputKeys(live []*episodes.Episode, generator string) (files, it
 	sorted := slices.Clone(live)
 	slices.SortStableFunc(sorted, episodes.NewestFirst) // as the pages link Newer and Older
 	eks := make([]string, len(sorted))
-	for i, e := range sorted {
-		eks[i] = s.episodeKey(e)
-	}
+	par.Do(len(sorted), func(i int) { eks[i] = s.episodeKey(sorted[i]) })
 	keys := make(map[string]string, 3*len(sorted))
 	items = make(map[string]string, len(sorted))
 	for i, e := range sorted {
@@ -158,21 +157,17 @@ func (c *incrementalCache) keepable(out string, keys map[string]string) map[stri
 	return keep
 }
 
-// recordOutputs records the keyed files as written into out, for the next
-// build: the kept ones as they were (kept, by name), the others as they
-// are now.
-func (c *incrementalCache) recordOutputs(out string, keys map[string]string, kept map[string]stamp) error {
+// recordOutputs records the keyed files as written, with their stamps
+// (see Plan.written), for the next build.
+func (c *incrementalCache) recordOutputs(keys map[string]string, stamps map[string]stamp) error {
 	if c == nil {
 		return nil
 	}
 	c.next.Outputs = c.next.Outputs[:0]
 	for name, key := range keys {
-		st, ok := kept[name]
+		st, ok := stamps[name]
 		if !ok {
-			var err error
-			if st, err = stampOf(out, name); err != nil {
-				return err
-			}
+			return fmt.Errorf("%s was not written", name)
 		}
 		c.next.Outputs = append(c.next.Outputs, keptOutput{Key: key, File: st})
 	}

@@ -5,6 +5,7 @@ import (
 	"debug/elf"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash"
 	"io/fs"
@@ -17,6 +18,7 @@ import (
 	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/filetime"
 	"github.com/podfeed/podfeed/internal/output"
+	"github.com/podfeed/podfeed/internal/par"
 	"github.com/podfeed/podfeed/internal/publish"
 	"github.com/podfeed/podfeed/site"
 )
@@ -322,8 +324,9 @@ func readManifest(out string) (*manifest, stamp, error) {
 	return &m, st, nil
 }
 
-// writeManifest records a finished build in its output folder.
-func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions) error {
+// writeManifest records a finished build in its output folder, with the
+// stamps of its files as written.
+func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions, stamps map[string]stamp) error {
 	// s.inputs is "" when the inputs were racy: the manifest still lists
 	// the outputs (the next build removes leftovers by it) but matches no
 	// build.
@@ -334,16 +337,9 @@ func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions) error {
 	if len(plan.Scheduled) > 0 {
 		m.LiveUntil = plan.Scheduled[0].Published
 	}
-	for _, f := range plan.Files {
-		if st, ok := plan.kept[f.Name]; ok && f.Keep {
-			m.Outputs = append(m.Outputs, st) // as the last build wrote it, and still is
-			continue
-		}
-		st, err := stampOf(out, f.Name)
-		if err != nil {
-			return err
-		}
-		m.Outputs = append(m.Outputs, st)
+	m.Outputs = make([]stamp, len(plan.Files))
+	for i, f := range plan.Files {
+		m.Outputs[i] = stamps[f.Name]
 	}
 	data, err := json.MarshalIndent(m, "", "\t")
 	if err != nil {
@@ -351,4 +347,28 @@ func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions) error {
 	}
 	_, err = publish.Write(out, []output.File{{Name: ManifestFile, Data: append(data, '\n')}}, publish.Options{})
 	return err
+}
+
+// written returns the stamps of the plan's files as they lie in out, by
+// name: a kept file's as the last build recorded it (and it still is),
+// the others' read, on every core.
+func (p *Plan) written(out string) (map[string]stamp, error) {
+	list := make([]stamp, len(p.Files))
+	errs := make([]error, len(p.Files))
+	par.Do(len(p.Files), func(i int) {
+		f := p.Files[i]
+		if st, ok := p.kept[f.Name]; ok && f.Keep {
+			list[i] = st
+			return
+		}
+		list[i], errs[i] = stampOf(out, f.Name)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	stamps := make(map[string]stamp, len(list))
+	for _, st := range list {
+		stamps[st.Name] = st
+	}
+	return stamps, nil
 }
