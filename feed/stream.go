@@ -1,7 +1,6 @@
 package feed
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
@@ -10,6 +9,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/par"
 )
 
@@ -19,11 +19,13 @@ const itemsPerRound = 256
 
 // slot is where one item of a round is rendered: its buffer, and the
 // encoder that writes into it, both reused from round to round (a new
-// encoder per item allocated a buffer of its own each time).
+// encoder per item allocated a buffer of its own each time); or, for an
+// item written before, what comes before it (a separator) and its span.
 type slot struct {
 	buf  bytes.Buffer
 	xml  *xml.Encoder
 	json *json.Encoder
+	span *Span
 }
 
 // items are what writeXML and writeJSON splice into a document: n items,
@@ -48,9 +50,10 @@ func (it *items) reused(i int) *Span {
 
 // writeItems renders the items with item (on every core, into slots it
 // reuses) and writes them to w in order, the document's first at offset
-// off; skip(i) says how many bytes the item's buffer starts with that
-// are not the item's own (a separator), for its span.
-func writeItems(w io.Writer, off int64, its *items, skip func(i int) int, item func(i int, s *slot) error) error {
+// off: each slot's buffer, then its span, if item gave it one. skip(i)
+// says how many bytes the item's buffer starts with that are not the
+// item's own (a separator), for its span.
+func writeItems(w output.SpanWriter, off int64, its *items, skip func(i int) int, item func(i int, s *slot) error) error {
 	slots := make([]slot, min(its.n, itemsPerRound))
 	errs := make([]error, len(slots))
 	if its.spans != nil {
@@ -60,6 +63,7 @@ func writeItems(w io.Writer, off int64, its *items, skip func(i int) int, item f
 		hi := min(lo+itemsPerRound, its.n)
 		par.Do(hi-lo, func(j int) {
 			slots[j].buf.Reset()
+			slots[j].span = nil
 			errs[j] = item(lo+j, &slots[j])
 		})
 		for j := range hi - lo {
@@ -67,27 +71,25 @@ func writeItems(w io.Writer, off int64, its *items, skip func(i int) int, item f
 				return errs[j]
 			}
 			b := slots[j].buf.Bytes()
+			n := int64(len(b))
+			if sp := slots[j].span; sp != nil {
+				n += sp.Len
+			}
 			if its.spans != nil {
 				k := int64(skip(lo + j))
-				*its.spans = append(*its.spans, ItemSpan{Key: its.key(lo + j), Off: off + k, Len: int64(len(b)) - k})
+				*its.spans = append(*its.spans, ItemSpan{Key: its.key(lo + j), Off: off + k, Len: n - k})
 			}
 			if _, err := w.Write(b); err != nil {
 				return err
 			}
-			off += int64(len(b))
+			if sp := slots[j].span; sp != nil {
+				if err := w.WriteSpan(sp.From, sp.Off, sp.Len); err != nil {
+					return fmt.Errorf("copy an item written before: %w", err)
+				}
+			}
+			off += n
 		}
 	}
-	return nil
-}
-
-// readSpan appends the bytes of sp to buf.
-func readSpan(buf *bytes.Buffer, sp *Span) error {
-	buf.Grow(int(sp.Len))
-	b := buf.AvailableBuffer()[:sp.Len]
-	if _, err := sp.From.ReadAt(b, sp.Off); err != nil {
-		return fmt.Errorf("read an item written before: %w", err)
-	}
-	buf.Write(b)
 	return nil
 }
 
@@ -122,7 +124,7 @@ func writeXML(w io.Writer, stylesheet string, root any, closing string, depth in
 	if at < 0 {
 		return errors.New("feed: no " + closing[1:] + " to put items before")
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
+	bw := output.NewBuffered(w, 64<<10)
 	bw.Write(doc[:at])
 	prefix := strings.Repeat(xmlIndent, depth+1)
 	noSkip := func(int) int { return 0 }
@@ -130,7 +132,8 @@ func writeXML(w io.Writer, stylesheet string, root any, closing string, depth in
 		// An item written before comes with the new line and indentation
 		// it starts with.
 		if sp := its.reused(i); sp != nil {
-			return readSpan(&s.buf, sp)
+			s.span = sp
+			return nil
 		}
 		// Inside the document each item starts on a new line: an encoder
 		// writes one before every element but its first.
@@ -170,7 +173,7 @@ func writeJSON(w io.Writer, root any, its *items) error {
 		_, err := w.Write(doc)
 		return err
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
+	bw := output.NewBuffered(w, 64<<10)
 	bw.Write(doc[:at+1])
 	// The array's elements sit one level deeper than the root's members.
 	prefix := jsonIndent + jsonIndent
@@ -183,7 +186,8 @@ func writeJSON(w io.Writer, root any, its *items) error {
 		}
 		s.buf.WriteString("\n" + prefix)
 		if sp := its.reused(i); sp != nil {
-			return readSpan(&s.buf, sp)
+			s.span = sp
+			return nil
 		}
 		if s.json == nil {
 			s.json = json.NewEncoder(&s.buf)

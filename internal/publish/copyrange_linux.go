@@ -9,7 +9,7 @@ import (
 
 // copyRange copies n bytes of src, from offset off, to dst at its offset:
 // in the kernel (copy_file_range), without reading them through memory,
-// where the file system allows it, else with [copyRangeRead]. src's own
+// where the file system allows it, else by reading them. src's own
 // offset is not used, so files shared by several writers may be read.
 func copyRange(dst, src *os.File, off, n int64) error {
 	for n > 0 {
@@ -20,7 +20,7 @@ func copyRange(dst, src *os.File, off, n int64) error {
 		case err != nil || c == 0:
 			// Not between these files (another file system, an old kernel),
 			// or src shrank: as any reader would.
-			return copyRangeRead(dst, src, off, n)
+			return copyRead(dst, src, off, n)
 		}
 		n -= int64(c)
 	}

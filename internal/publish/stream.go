@@ -7,6 +7,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+
+	"github.com/podfeed/podfeed/internal/output"
 )
 
 // streamTemp runs stream into the new file at p and returns its path;
@@ -26,8 +28,9 @@ func streamTemp(p place, stream func(io.Writer) error) (tmp string, same bool, e
 			return "", false, err
 		}
 		w.oldBuf = bufio.NewReaderSize(w.old, 64<<10)
+		w.oldInfo = fi
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
+	bw := output.NewBuffered(w, 64<<10)
 	if err := stream(bw); err != nil {
 		return "", false, err
 	}
@@ -52,14 +55,19 @@ func streamTemp(p place, stream func(io.Writer) error) (tmp string, same bool, e
 // divergeWriter compares what is written with an old file and holds it
 // back while the two agree; at the first difference it creates the new
 // file, copies into it the prefix the two share, and writes everything
-// after that straight through.
+// after that straight through. It is an [output.SpanWriter].
 type divergeWriter struct {
-	create func() (*os.File, error)
-	old    *os.File      // the published file; nil when there is none
-	oldBuf *bufio.Reader // reads old
-	same   int64         // bytes written so far, all equal to old's
-	cmp    []byte        // a buffer for old's bytes
-	tmp    *os.File      // the new file, from the first difference on
+	create  func() (*os.File, error)
+	old     *os.File      // the published file; nil when there is none
+	oldBuf  *bufio.Reader // reads old
+	oldInfo fs.FileInfo   // old's, as opened
+	same    int64         // bytes written so far, all equal to old's
+	cmp     []byte        // a buffer for old's bytes
+	tmp     *os.File      // the new file, from the first difference on
+	// spanFile is the last file a span came from, and spanOld whether it
+	// is old.
+	spanFile *os.File
+	spanOld  bool
 }
 
 func (w *divergeWriter) Write(p []byte) (int, error) {
@@ -84,6 +92,45 @@ func (w *divergeWriter) Write(p []byte) (int, error) {
 	return w.tmp.Write(p)
 }
 
+// WriteSpan writes n bytes of from, from offset off. While the new file
+// agrees with the old one, a run of the old file that lies where it is
+// written, an item the last build wrote and that has not moved, is passed
+// over unread; another is read and compared like Write's bytes. From the
+// first difference on, a run of a file is copied in the kernel (see
+// copyRange).
+func (w *divergeWriter) WriteSpan(from io.ReaderAt, off, n int64) error {
+	f, _ := from.(*os.File)
+	if w.tmp == nil && w.old != nil {
+		if f != nil && off == w.same && off+n <= w.oldInfo.Size() && w.isOld(f) {
+			w.same += n
+			if _, err := w.old.Seek(w.same, io.SeekStart); err != nil {
+				return err
+			}
+			w.oldBuf.Reset(w.old)
+			return nil
+		}
+		return copyRead(w, from, off, n)
+	}
+	if w.tmp == nil {
+		if err := w.diverge(); err != nil {
+			return err
+		}
+	}
+	if f != nil {
+		return copyRange(w.tmp, f, off, n)
+	}
+	return copyRead(w.tmp, from, off, n)
+}
+
+// isOld reports whether f is the old file.
+func (w *divergeWriter) isOld(f *os.File) bool {
+	if f != w.spanFile {
+		fi, err := f.Stat()
+		w.spanFile, w.spanOld = f, err == nil && os.SameFile(fi, w.oldInfo)
+	}
+	return w.spanOld
+}
+
 // diverge creates the new file with the prefix shared with the old one.
 func (w *divergeWriter) diverge() error {
 	tmp, err := w.create()
@@ -97,12 +144,11 @@ func (w *divergeWriter) diverge() error {
 	return copyRange(tmp, w.old, 0, w.same)
 }
 
-// copyRangeRead copies n bytes of src, from offset off, to dst at its
-// offset, reading them.
-func copyRangeRead(dst, src *os.File, off, n int64) error {
-	c, err := io.Copy(dst, io.NewSectionReader(src, off, n))
+// copyRead writes n bytes of from, from offset off, to w, reading them.
+func copyRead(w io.Writer, from io.ReaderAt, off, n int64) error {
+	c, err := io.Copy(w, io.NewSectionReader(from, off, n))
 	if err == nil && c != n {
-		err = errors.New("published file shrank while being copied")
+		err = errors.New("a file shrank while being copied")
 	}
 	return err
 }

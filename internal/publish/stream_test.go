@@ -111,3 +111,95 @@ func TestWriteStreamError(t *testing.T) {
 }
 
 func ptr(s string) *string { return &s }
+
+// part is a piece of a streamed file: bytes, or a span of a file ("old"
+// for the published one, "other" for another) or of memory.
+type part struct {
+	text     string
+	from     string // "", "old", "other" or "memory"
+	off, len int64
+}
+
+// TestWriteStreamSpans checks that a stream of bytes and spans (see
+// output.SpanWriter) is published with exactly its bytes, and left alone
+// when they equal the published ones: spans of the published file where
+// they lie already, spans that moved, and spans of other files, before and
+// after the first difference.
+func TestWriteStreamSpans(t *testing.T) {
+	long := strings.Repeat("0123456789", 20000) // past every buffer
+	old := "<feed>" + long + "<a/>" + long + "</feed>"
+	other := "<b/>" + long
+	at := int64(len("<feed>"))
+	tests := []struct {
+		name    string
+		parts   []part
+		changed bool
+	}{
+		{"the old file's spans where they lie", []part{{text: "<feed>"}, {from: "old", off: at, len: int64(len(long)) + 4}, {from: "old", off: at + int64(len(long)) + 4, len: int64(len(long))}, {text: "</feed>"}}, false},
+		{"the same bytes from another file", []part{{text: "<feed>"}, {from: "other", off: 4, len: int64(len(long))}, {text: "<a/>"}, {from: "memory", off: 0, len: int64(len(long))}, {text: "</feed>"}}, false},
+		{"a new item before the old ones", []part{{text: "<feed>"}, {from: "other", off: 0, len: 4}, {from: "old", off: at, len: int64(len(old)) - at}}, true},
+		{"an old span moved forward", []part{{text: "<feed>"}, {from: "old", off: at + int64(len(long)), len: 4}, {from: "old", off: at, len: int64(len(long))}, {text: "</feed>"}}, true},
+		{"a change after old spans, then spans copied", []part{{text: "<feed>"}, {from: "old", off: at, len: int64(len(long))}, {text: "<c/>"}, {from: "old", off: at + int64(len(long)) + 4, len: int64(len(long))}, {from: "other", off: 0, len: int64(len(other))}, {text: "</feed>"}}, true},
+		{"old spans, and less", []part{{text: "<feed>"}, {from: "old", off: at, len: int64(len(long))}}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			put(t, dir, map[string]string{"feed.xml": old, "other": other})
+			target := filepath.Join(dir, "feed.xml")
+			was := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+			if err := os.Chtimes(target, was, was); err != nil {
+				t.Fatal(err)
+			}
+			files := map[string]io.ReaderAt{"memory": strings.NewReader(long)}
+			for _, name := range []string{"feed.xml", "other"} {
+				f, err := os.Open(filepath.Join(dir, name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer f.Close()
+				files[map[string]string{"feed.xml": "old", "other": "other"}[name]] = f
+			}
+			var want strings.Builder
+			stream := func(w io.Writer) error {
+				sw, ok := w.(output.SpanWriter)
+				if !ok {
+					t.Fatal("Write's stream writer takes no spans")
+				}
+				for _, p := range tt.parts {
+					if p.from == "" {
+						want.WriteString(p.text)
+						if _, err := io.WriteString(w, p.text); err != nil {
+							return err
+						}
+						continue
+					}
+					b := make([]byte, p.len)
+					files[p.from].ReadAt(b, p.off)
+					want.Write(b)
+					if err := sw.WriteSpan(files[p.from], p.off, p.len); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			res, err := Write(dir, []output.File{{Name: "feed.xml", Stream: stream}}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := tree(t, dir)["feed.xml"]; got != want.String() {
+				t.Errorf("feed.xml of %d bytes, want %d: %.60q…", len(got), want.Len(), got)
+			}
+			if changed := len(res.Changed) == 1; changed != tt.changed {
+				t.Errorf("changed: %v, want %v", changed, tt.changed)
+			}
+			fi, err := os.Stat(target)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if kept := fi.ModTime().Equal(was); kept == tt.changed {
+				t.Errorf("modification time kept: %v, want %v", kept, !tt.changed)
+			}
+		})
+	}
+}
