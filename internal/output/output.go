@@ -3,7 +3,8 @@
 // package internal/showfile a show folder's TOML files) and what package
 // internal/publish and showfile.WriteFiles write. A file's content is given
 // in one of four ways: bytes, a source file to copy, a function that
-// renders it into a buffer, or one that streams it into its file.
+// renders it into a buffer, or one that streams it into its file, which
+// may hand on runs of other files unread ([SpanWriter]).
 package output
 
 import (
