@@ -74,6 +74,8 @@ func copyTemp(p place, source string) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	sync := p.sync
+	p.sync = false // once it has its time
 	tmp, err := createTemp(p, func(w io.Writer) error {
 		_, err := io.Copy(w, in)
 		return err
@@ -81,7 +83,11 @@ func copyTemp(p place, source string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	if err := os.Chtimes(tmp, fi.ModTime(), fi.ModTime()); err != nil {
+	err = os.Chtimes(tmp, fi.ModTime(), fi.ModTime())
+	if err == nil && sync {
+		err = fsyncFiles([]string{tmp})
+	}
+	if err != nil {
 		os.Remove(tmp)
 		return "", err
 	}

@@ -47,7 +47,7 @@ func streamTemp(p place, stream func(io.Writer) error) (tmp string, same bool, e
 			return "", false, err
 		}
 	}
-	name, err := closeTemp(w.tmp)
+	name, err := closeTemp(w.tmp, p.sync)
 	w.tmp = nil // closed, and removed on error
 	return name, false, err
 }

@@ -15,15 +15,16 @@ import (
 // few files, an edit of one episode, should not wait for.
 const fewFiles = 64
 
-// syncFiles flushes the files to disk: an fsync each when they are few,
-// else one syncfs of each file system holding them, since a build of
-// thousands of pages would otherwise wait for thousands of fsyncs.
-// (Usually that is one file system, the output folder's; a subfolder may
-// be a link to another.)
-func syncFiles(dir string, files []string) error {
-	if len(files) <= fewFiles {
-		return fsyncFiles(files)
-	}
+// syncEach reports whether Write has each of n files synced as soon as it
+// is written (an fsync each, while the others are still being written),
+// rather than all of them with [syncFiles].
+func syncEach(n int) bool { return n <= fewFiles }
+
+// syncFiles flushes the files to disk with one syncfs of each file system
+// holding them, since a build of thousands of pages would otherwise wait
+// for thousands of fsyncs. (Usually that is one file system, the output
+// folder's; a subfolder may be a link to another.)
+func syncFiles(files []string) error {
 	folders := make([]string, 0, len(files))
 	for _, name := range files {
 		folders = append(folders, filepath.Dir(name))

@@ -74,6 +74,7 @@ type pending struct {
 type place struct {
 	folder, base, target string
 	fresh                bool // no file was at target
+	sync                 bool // sync the file once written (see syncEach)
 }
 
 // create creates the file that will become target.
@@ -119,6 +120,18 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 	places, err := markWriting(dir, files, targets)
 	if err != nil {
 		return Result{}, err
+	}
+	// Few files are synced each by its writer as soon as it is written,
+	// while the others are still being written; many all at once below.
+	writes := 0
+	for _, f := range files {
+		if !f.Keep {
+			writes++
+		}
+	}
+	inline := syncEach(writes)
+	for i := range places {
+		places[i].sync = inline
 	}
 
 	// Phase 1: temporary files, on every core. After the first failure no
@@ -190,15 +203,17 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 		return Result{}, ferr
 	}
 
-	// Every temporary file reaches the disk before any rename: one syncfs
-	// where the system has it, an fsync per file elsewhere.
-	tmps := make([]string, len(todo))
-	for i, p := range todo {
-		tmps[i] = p.tmp
-	}
-	if err := syncFiles(dir, tmps); err != nil {
-		cleanup()
-		return Result{}, fmt.Errorf("sync: %w", err)
+	// Every new file reaches the disk before any rename: synced by its
+	// writer already, or here by one syncfs of each file system.
+	if !inline {
+		tmps := make([]string, len(todo))
+		for i, p := range todo {
+			tmps[i] = p.tmp
+		}
+		if err := syncFiles(tmps); err != nil {
+			cleanup()
+			return Result{}, fmt.Errorf("sync: %w", err)
+		}
 	}
 
 	// Phase 2: renames, then folder syncs. The new files written in place
@@ -422,14 +437,17 @@ func createTemp(p place, fill func(io.Writer) error) (string, error) {
 		os.Remove(f.Name())
 		return "", err
 	}
-	return closeTemp(f)
+	return closeTemp(f, p.sync)
 }
 
 // closeTemp gives a filled new file the outputs' mode (whatever the umask),
-// closes it and
-// returns its path. On error it removes the file.
-func closeTemp(f *os.File) (string, error) {
+// syncs it when sync is set, closes it and returns its path. On error it
+// removes the file.
+func closeTemp(f *os.File, sync bool) (string, error) {
 	err := f.Chmod(fileMode)
+	if err == nil && sync {
+		err = f.Sync()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
