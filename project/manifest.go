@@ -1,6 +1,7 @@
 package project
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"debug/elf"
 	"encoding/hex"
@@ -8,10 +9,12 @@ import (
 	"errors"
 	"fmt"
 	"hash"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/podfeed/podfeed/config"
@@ -31,10 +34,19 @@ import (
 const ManifestFile = ".podfeed-build.json"
 
 // manifestVersion changes whenever what a manifest means changes.
-const manifestVersion = 1
+const manifestVersion = 2
 
+// manifest is what a manifest file holds: two JSON values, one after the
+// other, its head and its body, so that [UpToDate] decodes the outputs of
+// the last build, tens of thousands of them for a big show, only when its
+// inputs are those of this one. (Version 1 was one object of both.)
 type manifest struct {
 	manifestHead
+	manifestBody
+}
+
+// manifestBody is what the build wrote.
+type manifestBody struct {
 	Outputs []stamp `json:"outputs"`
 	// Pages are the episode addresses the build published, slug → guid:
 	// the next build leaves a redirect at each one whose episode it
@@ -42,9 +54,7 @@ type manifest struct {
 	Pages map[string]string `json:"pages,omitempty"`
 }
 
-// manifestHead is what [UpToDate] needs of a manifest before it looks at
-// the outputs: decoding the head alone skips the outputs of a build whose
-// inputs changed, tens of thousands of them for a big show.
+// manifestHead is what the build read, and when it was built.
 type manifestHead struct {
 	Version   int    `json:"version"`
 	Generator string `json:"generator"` // BuildOptions.Generator
@@ -282,8 +292,9 @@ func UpToDate(dir string, opts BuildOptions) (out string, ok bool) {
 	if err != nil {
 		return out, false
 	}
+	dec := json.NewDecoder(bytes.NewReader(data))
 	var head manifestHead
-	if err := json.Unmarshal(data, &head); err != nil || head.Version != manifestVersion || head.Generator != opts.Generator {
+	if err := dec.Decode(&head); err != nil || head.Version != manifestVersion || head.Generator != opts.Generator {
 		return out, false
 	}
 	if opts.Now.Before(head.LiveFrom) || !head.LiveUntil.IsZero() && !opts.Now.Before(head.LiveUntil) {
@@ -295,16 +306,18 @@ func UpToDate(dir string, opts BuildOptions) (out string, ok bool) {
 	if head.Inputs == "" || f.sum() != head.Inputs {
 		return out, false
 	}
-	var m manifest
-	if err := json.Unmarshal(data, &m); err != nil {
+	var body manifestBody
+	if err := dec.Decode(&body); err != nil {
 		return out, false
 	}
-	for _, s := range m.Outputs {
-		if !s.holds(out) {
-			return out, false
+	// One stat per output, on every core: tens of thousands for a big show.
+	var changed atomic.Bool
+	par.Do(len(body.Outputs), func(i int) {
+		if !changed.Load() && !body.Outputs[i].holds(out) {
+			changed.Store(true)
 		}
-	}
-	return out, true
+	})
+	return out, !changed.Load()
 }
 
 // readManifest reads the manifest in out, and its stamp as read.
@@ -318,7 +331,15 @@ func readManifest(out string) (*manifest, stamp, error) {
 		return nil, stamp{}, err
 	}
 	var m manifest
-	if err := json.Unmarshal(data, &m); err != nil {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	err = dec.Decode(&m.manifestHead)
+	if err == nil {
+		err = dec.Decode(&m.manifestBody)
+	}
+	if err == io.EOF && m.Version == 1 {
+		err = json.Unmarshal(data, &m) // its outputs, to remove those the build no longer makes
+	}
+	if err != nil {
 		return nil, stamp{}, err
 	}
 	return &m, st, nil
@@ -330,7 +351,10 @@ func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions, stamps m
 	// s.inputs is "" when the inputs were racy: the manifest still lists
 	// the outputs (the next build removes leftovers by it) but matches no
 	// build.
-	m := manifest{Pages: plan.Addresses, manifestHead: manifestHead{Version: manifestVersion, Generator: opts.Generator, Inputs: s.inputs, Media: s.readFiles}}
+	m := manifest{
+		manifestHead: manifestHead{Version: manifestVersion, Generator: opts.Generator, Inputs: s.inputs, Media: s.readFiles},
+		manifestBody: manifestBody{Pages: plan.Addresses},
+	}
 	if len(plan.Live) > 0 {
 		m.LiveFrom = plan.Live[0].Published
 	}
@@ -341,11 +365,17 @@ func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions, stamps m
 	for i, f := range plan.Files {
 		m.Outputs[i] = stamps[f.Name]
 	}
-	data, err := json.MarshalIndent(m, "", "\t")
+	// The head as people read it, the body as short as it gets.
+	head, err := json.MarshalIndent(m.manifestHead, "", "\t")
 	if err != nil {
 		return err
 	}
-	_, err = publish.Write(out, []output.File{{Name: ManifestFile, Data: append(data, '\n')}}, publish.Options{})
+	body, err := json.Marshal(m.manifestBody)
+	if err != nil {
+		return err
+	}
+	data := slices.Concat(head, []byte("\n"), body, []byte("\n"))
+	_, err = publish.Write(out, []output.File{{Name: ManifestFile, Data: data}}, publish.Options{})
 	return err
 }
 

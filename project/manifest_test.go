@@ -311,3 +311,43 @@ func TestUpToDateWithEpisodeImage(t *testing.T) {
 		t.Error("up to date after the episode's image changed")
 	}
 }
+
+// TestReadManifest reads manifests as this podfeed writes them (a head,
+// then a body) and as podfeed wrote them before (version 1, one object),
+// whose outputs a build still removes when it no longer makes them.
+func TestReadManifest(t *testing.T) {
+	for _, tc := range []struct {
+		name, data string
+		outputs    int // -1: unreadable
+		pages      int
+	}{
+		{"this version", `{"version": 2, "inputs": "x"}` + "\n" + `{"outputs":[{"name":"feed.xml","size":3,"mtime":"2025-01-01T00:00:00Z"}],"pages":{"a":"g"}}` + "\n", 1, 1},
+		{"version 1", `{"version": 1, "inputs": "x", "outputs": [{"name": "feed.xml", "size": 3, "mtime": "2025-01-01T00:00:00Z"}, {"name": "a/index.html"}], "pages": {"a": "g"}}`, 2, 1},
+		{"no body", `{"version": 2, "inputs": "x"}`, -1, 0},
+		{"a body cut short", `{"version": 2}` + "\n" + `{"outputs":[{"name":"feed.xml"`, -1, 0},
+		{"not JSON", `version = 2`, -1, 0},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			out := t.TempDir()
+			if err := os.WriteFile(filepath.Join(out, ManifestFile), []byte(tc.data), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			m, st, err := readManifest(out)
+			if tc.outputs < 0 {
+				if err == nil {
+					t.Errorf("read %+v, want an error", m)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(m.Outputs) != tc.outputs || len(m.Pages) != tc.pages || m.Inputs != "x" {
+				t.Errorf("read %d outputs, %d pages, inputs %q; want %d, %d, x", len(m.Outputs), len(m.Pages), m.Inputs, tc.outputs, tc.pages)
+			}
+			if st.Name != ManifestFile || st.Size != int64(len(tc.data)) {
+				t.Errorf("stamp %+v", st)
+			}
+		})
+	}
+}
