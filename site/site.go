@@ -245,6 +245,7 @@ type Episode struct {
 
 	notes      *shownotes.Notes // as the feed has them; nil without
 	transcript *TranscriptCues  // the transcript the page shows; nil without
+	jsonLD     template.JS      // its schema.org PodcastEpisode, for both its pages
 
 	// What a page shows of the episode beyond its addresses (from Excerpt
 	// to LicenseLink above) is worked out by prepare, once, for the pages
@@ -348,11 +349,15 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) ([]output.F
 	return append(files, output.File{Name: listFile(1), Stream: set.list(pages, 1, "")}), nil
 }
 
+// siteURL is the public address of the show's site root folder, ending in
+// "/": the folder of its feed.
+func siteURL(show *config.Show) string { return address.SiblingURL(show.FeedURL, "./") }
+
 // newPages prepares what the templates see, without Episode and Root.
 func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, error) {
 	p := &Page{
 		Show:        show,
-		SiteURL:     address.SiblingURL(show.FeedURL, "./"),
+		SiteURL:     siteURL(show),
 		FeedURL:     show.FeedURL,
 		AtomURL:     address.SiblingURL(show.FeedURL, address.AtomFile),
 		JSONURL:     address.SiblingURL(show.FeedURL, address.JSONFile),
@@ -443,7 +448,7 @@ func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, 
 
 // prepare works out, once, what pages show of each episode of eps (nil
 // ones skipped) beyond its addresses: its excerpt, chapters, share links,
-// embed code, clips, support, place and license.
+// embed code, clips, support, place, license and JSON-LD.
 func prepare(eps ...*Episode) error {
 	for _, e := range eps {
 		if e != nil {
@@ -492,6 +497,7 @@ func (e *Episode) prepare() error {
 	if e.LicenseLink = licenseLink(ep.License); e.LicenseLink == nil {
 		e.LicenseLink = licenseLink(show.License)
 	}
+	e.jsonLD = episodeLD(show, siteURL(show), e)
 	return nil
 }
 
@@ -679,7 +685,7 @@ func (s *templateSet) page(name string, pages *Page, ep *Episode, root string) f
 		p := *pages
 		p.Episode, p.Root = ep, root
 		if ep != nil {
-			p.JSONLD = episodeLD(pages.Show, pages.SiteURL, ep)
+			p.JSONLD = ep.jsonLD
 		}
 		if err := s.pages[name].ExecuteTemplate(w, name, &p); err != nil {
 			what := name
