@@ -228,7 +228,7 @@ type Episode struct {
 	Length      string // "35 min"; "" when the duration is unknown
 	Description string // the summary as plain text, at most about 300 characters
 	Excerpt     Blocks // the summary's paragraphs and list items, about 300 characters
-	Chapters    []Chapter
+	Chapters    Chapters
 	Starts      string // the chapter starts in seconds, space-separated, for the player
 	EmbedCode   string // the <iframe> markup that embeds its player
 	Shares      []Share

@@ -1,0 +1,91 @@
+package site
+
+import (
+	"html/template"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// fragments are the parts of the built-in pages that Go writes, each with
+// the template markup it stands for (old) and the markup that has Go write
+// it (new), and random values to render both with.
+var fragments = []struct {
+	name     string
+	old, new string
+	data     func(r *rand.Rand) any
+}{
+	{"chapters on the episode page",
+		`<ol class="chapters">
+{{- range .}}
+<li><a class="seek" href="#t={{.Start}}" data-start="{{.Start}}" aria-label="Play from {{.Clock}}">{{.Clock}}</a> {{.Title}}</li>
+{{- end}}
+</ol>`,
+		`<ol class="chapters">
+{{- .Items}}
+</ol>`,
+		func(r *rand.Rand) any { return randomChapters(r) }},
+	{"chapters on the embed page",
+		`<ol class="chapters">
+{{- range .}}
+<li><a class="seek" href="#t={{.Start}}" data-start="{{.Start}}" target="_self">{{.Clock}}</a> {{.Title}}</li>
+{{- end}}
+</ol>`,
+		`<ol class="chapters">
+{{- .EmbedItems}}
+</ol>`,
+		func(r *rand.Rand) any { return randomChapters(r) }},
+}
+
+// Each fragment Go writes is byte for byte what its template markup
+// writes, on random values full of characters to escape.
+func TestFragmentsMatchTemplates(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for _, f := range fragments {
+		t.Run(f.name, func(t *testing.T) {
+			old := template.Must(template.New("old").Funcs(funcs).Parse(f.old))
+			new := template.Must(template.New("new").Funcs(funcs).Parse(f.new))
+			for range 300 {
+				data := f.data(r)
+				var want, got strings.Builder
+				if err := old.Execute(&want, data); err != nil {
+					t.Fatal(err)
+				}
+				if err := new.Execute(&got, data); err != nil {
+					t.Fatal(err)
+				}
+				if got.String() != want.String() {
+					t.Fatalf("Go writes\n%s\nthe template\n%s", got.String(), want.String())
+				}
+			}
+		})
+	}
+}
+
+// randomText returns a short string with characters html/template
+// escapes, other characters, invalid UTF-8, and at times the start of an
+// address.
+func randomText(r *rand.Rand) string {
+	alphabet := []rune("\x00\t\n\r \"#%&'()+,-./:;<=>?@[\\]^_`{|}~aZ09é日😀\ufffd\ufdd0\ufffe")
+	var b strings.Builder
+	if r.IntN(4) == 0 {
+		b.WriteString([]string{"http://", "https:", "javascript:", "mailto:", "/", "#"}[r.IntN(6)])
+	}
+	for range r.IntN(12) {
+		if r.IntN(12) == 0 {
+			b.WriteByte(byte(r.IntN(256))) // possibly invalid UTF-8
+			continue
+		}
+		b.WriteRune(alphabet[r.IntN(len(alphabet))])
+	}
+	return b.String()
+}
+
+// randomChapters returns up to four chapters of random text.
+func randomChapters(r *rand.Rand) Chapters {
+	cs := make(Chapters, r.IntN(5))
+	for i := range cs {
+		cs[i] = Chapter{Start: randomText(r), Clock: randomText(r), Title: randomText(r), URL: randomText(r), Image: randomText(r)}
+	}
+	return cs
+}
