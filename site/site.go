@@ -174,6 +174,65 @@ type Page struct {
 	JSONLD template.JS
 
 	all []*Episode // every live episode, in the order the show lists them
+
+	tmpl  *template.Template // the page's template, with the layout
+	parts *partCache         // see Part
+}
+
+// sharedParts are the blocks of the layout that [Page.Part] renders.
+var sharedParts = []string{"head", "footer", "script"}
+
+// Part returns the layout's block name, one of "head", "footer" and
+// "script", rendered for the page: the built-in pages write
+// {{.Part "head"}} where they would call {{template "head" .}}, because
+// those blocks of the built-in layout show nothing of a page but the way
+// to the site's root and whether it is an episode's, and so are rendered
+// once for all the pages alike rather than on each. The blocks of a layout
+// of the show's own may show anything: they are rendered on every page.
+func (p *Page) Part(name string) (template.HTML, error) {
+	if !slices.Contains(sharedParts, name) {
+		return "", fmt.Errorf("part %q: not one of %s", name, strings.Join(sharedParts, ", "))
+	}
+	return p.parts.get(partKey{name, p.Root, p.Episode != nil}, func() (template.HTML, error) {
+		var b strings.Builder
+		if err := p.tmpl.ExecuteTemplate(&b, name, p); err != nil {
+			return "", fmt.Errorf("part %q: %w", name, err)
+		}
+		return template.HTML(b.String()), nil
+	})
+}
+
+// partKey tells apart the pages whose parts the built-in layout renders
+// differently.
+type partKey struct {
+	name    string
+	root    string
+	episode bool
+}
+
+// partCache keeps the parts of one page template, once rendered, for a
+// build: those of a built-in page template with the built-in layout. It
+// is safe for concurrent use; a nil *partCache keeps nothing.
+type partCache struct {
+	mu    sync.Mutex
+	parts map[partKey]template.HTML
+}
+
+// get returns the part of key, rendered by render when it is not kept.
+func (c *partCache) get(key partKey, render func() (template.HTML, error)) (template.HTML, error) {
+	if c == nil {
+		return render()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if part, ok := c.parts[key]; ok {
+		return part, nil
+	}
+	part, err := render()
+	if err == nil {
+		c.parts[key] = part
+	}
+	return part, err
 }
 
 // ListPage is one page of the show's episode list.
@@ -575,6 +634,9 @@ type templateSet struct {
 	stylesheet []byte
 	read       func(name string) ([]byte, string, error)
 	custom     bool // a page template (or the layout) is the show's own
+	// parts keeps the parts (see Page.Part) of each built-in page
+	// template with the built-in layout.
+	parts map[string]*partCache
 }
 
 // asset returns the bytes of an asset file, from the show's templates
@@ -622,7 +684,7 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 		data, err := builtin.ReadFile(path.Join("templates", name))
 		return data, "built-in " + name, err
 	}
-	set := &templateSet{pages: map[string]*template.Template{}, read: read}
+	set := &templateSet{pages: map[string]*template.Template{}, read: read, parts: map[string]*partCache{}}
 	var err error
 	if set.stylesheet, _, err = read(StylesheetFile); err != nil {
 		return nil, err
@@ -649,10 +711,17 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 			return nil, fmt.Errorf("%s: %w", from, err)
 		}
 		set.pages[name] = t
+		if !isOwn(layoutFrom) && !isOwn(from) {
+			set.parts[name] = &partCache{parts: map[partKey]template.HTML{}}
+		}
 	}
 	set.custom = custom
 	return set, nil
 }
+
+// isOwn reports whether a template read from (as loadTemplates names it)
+// is the show's own.
+func isOwn(from string) bool { return strings.HasPrefix(from, TemplatesDir+"/") }
 
 // pageTemplates are the templates of whole pages.
 var pageTemplates = []string{IndexTemplate, EpisodeTemplate, EmbedTemplate, NotFoundTemplate}
@@ -684,6 +753,7 @@ func (s *templateSet) page(name string, pages *Page, ep *Episode, root string) f
 		}
 		p := *pages
 		p.Episode, p.Root = ep, root
+		p.tmpl, p.parts = s.pages[name], s.parts[name]
 		if ep != nil {
 			p.JSONLD = ep.jsonLD
 		}
@@ -704,6 +774,7 @@ func (s *templateSet) list(pages *Page, i int, root string) func(io.Writer) erro
 	return func(w io.Writer) error {
 		p := *pages
 		p.Root, p.Number = root, i
+		p.tmpl, p.parts = s.pages[IndexTemplate], s.parts[IndexTemplate]
 		lo, hi := listRange(i, len(p.all))
 		p.Episodes = p.all[lo:hi]
 		if err := s.prepare(pages, p.Episodes...); err != nil {
