@@ -151,12 +151,12 @@ type Share struct {
 
 // shares returns the share links of a page: networks whose share address
 // takes the page's address and a text, and e-mail.
-func shares(pageURL, text string) []Share {
+func shares(pageURL, text string) Shares {
 	if pageURL == "" {
 		return nil
 	}
 	q := url.QueryEscape
-	return []Share{
+	return Shares{
 		{"Bluesky", "https://bsky.app/intent/compose?text=" + q(text+" "+pageURL)},
 		{"Mastodon", "https://mastodonshare.com/?text=" + q(text) + "&url=" + q(pageURL)},
 		{"X", "https://x.com/intent/post?text=" + q(text) + "&url=" + q(pageURL)},

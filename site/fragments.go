@@ -48,3 +48,63 @@ func (cs Chapters) items(embed bool) template.HTML {
 	}
 	return template.HTML(b.String())
 }
+
+// Shares are the links that share a page on networks.
+type Shares []Share
+
+// Items writes the share links as the episode page lists them: each an
+// <li> on a line of its own with a button-like link.
+func (ss Shares) Items() template.HTML {
+	var b strings.Builder
+	for _, sh := range ss {
+		b.WriteString("\n<li><a class=\"btn\" href=\"")
+		writeURL(&b, sh.URL)
+		b.WriteString(`" rel="noopener">`)
+		writeText(&b, sh.Name)
+		b.WriteString("</a></li>")
+	}
+	return template.HTML(b.String())
+}
+
+// MetaTags writes what the episode page's <head> tells of the episode
+// after its <title>, a tag a line: its description and public address,
+// and the Open Graph and Twitter card metadata with which sites show a
+// link to it.
+func (e *Episode) MetaTags() template.HTML {
+	show, title, desc := e.show.Title, e.Title, e.Description
+	var b strings.Builder
+	meta := func(attr, key, value string) {
+		b.WriteString("\n<meta ")
+		b.WriteString(attr)
+		b.WriteString(`="`)
+		b.WriteString(key)
+		b.WriteString(`" content="`)
+		writeText(&b, value)
+		b.WriteString(`">`)
+	}
+	b.WriteString(`<meta name="description" content="`)
+	writeText(&b, desc)
+	b.WriteString(`">` + "\n" + `<link rel="canonical" href="`)
+	writeURL(&b, e.URL)
+	b.WriteString(`">`)
+	meta("property", "og:type", "website")
+	meta("property", "og:site_name", show)
+	meta("property", "og:title", title)
+	meta("property", "og:description", desc)
+	meta("property", "og:url", e.URL)
+	meta("property", "og:image", e.Image)
+	meta("property", "og:image:alt", "Artwork of "+show)
+	meta("property", "og:audio", e.Audio.URL)
+	if e.Audio.Type != "" {
+		meta("property", "og:audio:type", e.Audio.Type)
+	}
+	meta("name", "twitter:card", "summary")
+	meta("name", "twitter:title", title)
+	meta("name", "twitter:description", desc)
+	meta("name", "twitter:image", e.Image)
+	meta("name", "twitter:image:alt", "Artwork of "+show)
+	meta("name", "twitter:player", e.EmbedURL)
+	meta("name", "twitter:player:width", "480")
+	meta("name", "twitter:player:height", "200")
+	return template.HTML(b.String())
+}

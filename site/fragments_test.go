@@ -5,6 +5,9 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+
+	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/episodes"
 )
 
 // fragments are the parts of the built-in pages that Go writes, each with
@@ -35,6 +38,58 @@ var fragments = []struct {
 {{- .EmbedItems}}
 </ol>`,
 		func(r *rand.Rand) any { return randomChapters(r) }},
+	{"share links",
+		`<ul class="share actions">
+{{- range .}}
+<li><a class="btn" href="{{.URL}}" rel="noopener">{{.Name}}</a></li>
+{{- end}}
+</ul>`,
+		`<ul class="share actions">
+{{- .Items}}
+</ul>`,
+		func(r *rand.Rand) any {
+			ss := shares(randomText(r), randomText(r))
+			for range r.IntN(3) {
+				ss = append(ss, Share{Name: randomText(r), URL: randomText(r)})
+			}
+			return ss
+		}},
+	{"metadata of the episode page",
+		`{{- $e := . -}}
+{{- $show := .ShowTitle -}}
+{{- $title := $e.Title -}}
+{{- $description := $e.Description -}}
+{{- $url := $e.URL -}}
+{{- $image := $e.Image -}}
+{{- $audio := $e.Audio.URL -}}
+<meta name="description" content="{{$description}}">
+<link rel="canonical" href="{{$url}}">
+<meta property="og:type" content="website">
+<meta property="og:site_name" content="{{$show}}">
+<meta property="og:title" content="{{$title}}">
+<meta property="og:description" content="{{$description}}">
+<meta property="og:url" content="{{$url}}">
+<meta property="og:image" content="{{$image}}">
+<meta property="og:image:alt" content="Artwork of {{$show}}">
+<meta property="og:audio" content="{{$audio}}">
+{{- with $e.Audio.Type}}
+<meta property="og:audio:type" content="{{.}}">
+{{- end}}
+<meta name="twitter:card" content="summary">
+<meta name="twitter:title" content="{{$title}}">
+<meta name="twitter:description" content="{{$description}}">
+<meta name="twitter:image" content="{{$image}}">
+<meta name="twitter:image:alt" content="Artwork of {{$show}}">
+<meta name="twitter:player" content="{{$e.EmbedURL}}">
+<meta name="twitter:player:width" content="480">
+<meta name="twitter:player:height" content="200">
+{{- /* the JSON-LD */}}`,
+		`{{$e := .}}{{$e.MetaTags}}
+{{- /* the JSON-LD */}}`,
+		func(r *rand.Rand) any {
+			e := randomEpisode(r)
+			return withShow{e, e.show.Title}
+		}},
 }
 
 // Each fragment Go writes is byte for byte what its template markup
@@ -88,4 +143,24 @@ func randomChapters(r *rand.Rand) Chapters {
 		cs[i] = Chapter{Start: randomText(r), Clock: randomText(r), Title: randomText(r), URL: randomText(r), Image: randomText(r)}
 	}
 	return cs
+}
+
+// randomEpisode returns an episode of random text, as its page sees it.
+func randomEpisode(r *rand.Rand) *Episode {
+	e := &Episode{
+		Episode: &episodes.Episode{Title: randomText(r), Audio: episodes.Audio{URL: randomText(r)}},
+		show:    &config.Show{Title: randomText(r)},
+		URL:     randomText(r), EmbedURL: randomText(r), Image: randomText(r), Description: randomText(r),
+	}
+	if r.IntN(2) == 0 {
+		e.Audio.Type = randomText(r)
+	}
+	return e
+}
+
+// withShow is an episode and the title of its show, for the template
+// markup that read both.
+type withShow struct {
+	*Episode
+	ShowTitle string
 }

@@ -290,7 +290,7 @@ type Episode struct {
 	Chapters    Chapters
 	Starts      string // the chapter starts in seconds, space-separated, for the player
 	EmbedCode   string // the <iframe> markup that embeds its player
-	Shares      []Share
+	Shares      Shares
 	Clips       []Clip       // the soundbites, to play one by one
 	Support     *Support     // funding links and streaming payments; nil without
 	Place       *Place       // the episode's podcast:location; nil without
