@@ -3,11 +3,13 @@ package site
 import (
 	"html/template"
 	"strings"
+
+	"github.com/podfeed/podfeed/episodes"
 )
 
 // Parts of the built-in pages that Go writes rather than a template: the
-// lists a page repeats for every chapter or share link, and the episode
-// page's metadata. html/template reaches every value of a template through
+// lists a page repeats for every chapter, person, share link or
+// paragraph of a transcript, and the episode page's metadata. html/template reaches every value of a template through
 // reflection, which costs far more than writing the HTML, and these parts
 // hold most of a page's values. Each escapes its values as html/template
 // would in the same place (see escape.go); TestFragmentsMatchTemplates
@@ -30,14 +32,12 @@ func (cs Chapters) EmbedItems() template.HTML { return cs.items(true) }
 func (cs Chapters) items(embed bool) template.HTML {
 	var b strings.Builder
 	for _, c := range cs {
-		b.WriteString("\n<li><a class=\"seek\" href=\"#t=")
-		writeURLPart(&b, c.Start)
-		b.WriteString(`" data-start="`)
-		writeText(&b, c.Start)
+		b.WriteString("\n<li>")
+		writeSeek(&b, c.Start)
 		if embed {
-			b.WriteString(`" target="_self">`)
+			b.WriteString(` target="_self">`)
 		} else {
-			b.WriteString(`" aria-label="Play from `)
+			b.WriteString(` aria-label="Play from `)
 			writeText(&b, c.Clock)
 			b.WriteString(`">`)
 		}
@@ -47,6 +47,16 @@ func (cs Chapters) items(embed bool) template.HTML {
 		b.WriteString("</li>")
 	}
 	return template.HTML(b.String())
+}
+
+// writeSeek writes the start tag of a link that seeks the player to start
+// (in seconds), but its closing ">": the caller may add attributes.
+func writeSeek(b *strings.Builder, start string) {
+	b.WriteString(`<a class="seek" href="#t=`)
+	writeURLPart(b, start)
+	b.WriteString(`" data-start="`)
+	writeText(b, start)
+	b.WriteString(`"`)
 }
 
 // Shares are the links that share a page on networks.
@@ -106,5 +116,75 @@ func (e *Episode) MetaTags() template.HTML {
 	meta("name", "twitter:player", e.EmbedURL)
 	meta("name", "twitter:player:width", "480")
 	meta("name", "twitter:player:height", "200")
+	return template.HTML(b.String())
+}
+
+// People are the people of an episode.
+type People []episodes.Person
+
+// Items writes the people as the episode page lists them: each an <li> on
+// a line of its own with their picture, their name, linked to their page,
+// and their role.
+func (ps People) Items() template.HTML {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString("\n<li>")
+		if p.Img != "" {
+			b.WriteString(`<img src="`)
+			writeURL(&b, p.Img)
+			b.WriteString(`" alt="" width="40" height="40" loading="lazy">`)
+		}
+		if p.Href != "" {
+			b.WriteString(`<a href="`)
+			writeURL(&b, p.Href)
+			b.WriteString(`">`)
+			writeText(&b, p.Name)
+			b.WriteString(`</a>`)
+		} else {
+			writeText(&b, p.Name)
+		}
+		if p.Role != "" {
+			b.WriteString(` <span class="muted">(`)
+			writeText(&b, p.Role)
+			b.WriteString(`)</span>`)
+		}
+		b.WriteString("</li>")
+	}
+	return template.HTML(b.String())
+}
+
+// TranscriptParagraphs are the paragraphs of a transcript a page shows.
+type TranscriptParagraphs []TranscriptParagraph
+
+// Items writes the paragraphs as the episode page shows them: each a <p>
+// on a line of its own that starts with a link that seeks the player to
+// it and the speaker's name, and then has each cue in a <span> that knows
+// when it is said.
+func (ps TranscriptParagraphs) Items() template.HTML {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString("\n<p>")
+		writeSeek(&b, p.Start)
+		b.WriteString(` aria-label="Play from `)
+		writeText(&b, p.Clock)
+		b.WriteString(`">`)
+		writeText(&b, p.Clock)
+		b.WriteString("</a>")
+		if p.Speaker != "" {
+			b.WriteString(" <b>")
+			writeText(&b, p.Speaker)
+			b.WriteString("</b>")
+		}
+		for _, c := range p.Cues {
+			b.WriteString(` <span data-start="`)
+			writeText(&b, c.Start)
+			b.WriteString(`" data-end="`)
+			writeText(&b, c.End)
+			b.WriteString(`">`)
+			writeText(&b, c.Text)
+			b.WriteString("</span>")
+		}
+		b.WriteString("</p>")
+	}
 	return template.HTML(b.String())
 }

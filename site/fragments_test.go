@@ -54,6 +54,41 @@ var fragments = []struct {
 			}
 			return ss
 		}},
+	{"people",
+		`<ul class="people">
+{{- range .}}
+<li>{{if .Img}}<img src="{{.Img}}" alt="" width="40" height="40" loading="lazy">{{end}}{{if .Href}}<a href="{{.Href}}">{{.Name}}</a>{{else}}{{.Name}}{{end}}{{with .Role}} <span class="muted">({{.}})</span>{{end}}</li>
+{{- end}}
+</ul>`,
+		`<ul class="people">
+{{- .Items}}
+</ul>`,
+		func(r *rand.Rand) any {
+			ps := make(People, r.IntN(4))
+			for i := range ps {
+				ps[i] = episodes.Person{Name: randomText(r), Role: maybe(r, randomText(r)), Href: maybe(r, randomText(r)), Img: maybe(r, randomText(r))}
+			}
+			return ps
+		}},
+	{"transcript",
+		`<div class="cues">
+{{- range .}}
+<p><a class="seek" href="#t={{.Start}}" data-start="{{.Start}}" aria-label="Play from {{.Clock}}">{{.Clock}}</a>{{with .Speaker}} <b>{{.}}</b>{{end}}{{range .Cues}} <span data-start="{{.Start}}" data-end="{{.End}}">{{.Text}}</span>{{end}}</p>
+{{- end}}
+</div>`,
+		`<div class="cues">
+{{- .Items}}
+</div>`,
+		func(r *rand.Rand) any {
+			ps := make(TranscriptParagraphs, r.IntN(4))
+			for i := range ps {
+				ps[i] = TranscriptParagraph{Start: randomText(r), Clock: randomText(r), Speaker: maybe(r, randomText(r))}
+				for range r.IntN(4) {
+					ps[i].Cues = append(ps[i].Cues, TranscriptCue{Start: randomText(r), End: randomText(r), Text: randomText(r)})
+				}
+			}
+			return ps
+		}},
 	{"metadata of the episode page",
 		`{{- $e := . -}}
 {{- $show := .ShowTitle -}}
@@ -136,6 +171,14 @@ func randomText(r *rand.Rand) string {
 	return b.String()
 }
 
+// maybe returns s or, one time in three, "".
+func maybe(r *rand.Rand, s string) string {
+	if r.IntN(3) == 0 {
+		return ""
+	}
+	return s
+}
+
 // randomChapters returns up to four chapters of random text.
 func randomChapters(r *rand.Rand) Chapters {
 	cs := make(Chapters, r.IntN(5))
@@ -152,9 +195,7 @@ func randomEpisode(r *rand.Rand) *Episode {
 		show:    &config.Show{Title: randomText(r)},
 		URL:     randomText(r), EmbedURL: randomText(r), Image: randomText(r), Description: randomText(r),
 	}
-	if r.IntN(2) == 0 {
-		e.Audio.Type = randomText(r)
-	}
+	e.Audio.Type = maybe(r, randomText(r))
 	return e
 }
 

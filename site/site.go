@@ -298,6 +298,10 @@ type Episode struct {
 
 	Newer, Older *Episode // neighbours in publication order; nil at the ends
 
+	// People are the episode's people: those of its episodes.Episode,
+	// which this field hides, as People.
+	People People
+
 	// TranscriptLinks are the transcripts the page links to: all but the
 	// one it shows (see [Episode.Transcript]).
 	TranscriptLinks []podcast.Transcript
@@ -482,7 +486,7 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 }
 
 func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, notes *shownotes.Notes, tr *TranscriptCues) (*Episode, error) {
-	e := &Episode{Episode: ep, Image: ep.Image, Date: pageDate(ep.Published), show: show, md: md, notes: notes}
+	e := &Episode{Episode: ep, Image: ep.Image, Date: pageDate(ep.Published), People: People(ep.People), show: show, md: md, notes: notes}
 	if e.Image == "" {
 		e.Image = show.Image
 	}
