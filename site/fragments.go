@@ -188,3 +188,30 @@ func (ps TranscriptParagraphs) Items() template.HTML {
 	}
 	return template.HTML(b.String())
 }
+
+// Neighbours writes, on a line of its own, the episode page's links to
+// the newer and the older episode, relative to root (see [Page.Root]); ""
+// for an episode without either.
+func (e *Episode) Neighbours(root string) template.HTML {
+	if e.Newer == nil && e.Older == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("\n" + `<nav class="neighbours" aria-label="More episodes">`)
+	for _, n := range []struct {
+		class, label string
+		ep           *Episode
+	}{{"newer", "Newer episode", e.Newer}, {"older", "Older episode", e.Older}} {
+		if n.ep == nil {
+			continue
+		}
+		b.WriteString("\n" + `<a class="` + n.class + `" href="`)
+		writeURL(&b, root)
+		writeURL(&b, n.ep.Href)
+		b.WriteString(`"><small>` + n.label + `</small>`)
+		writeText(&b, n.ep.Title)
+		b.WriteString("</a>")
+	}
+	b.WriteString("\n</nav>")
+	return template.HTML(b.String())
+}

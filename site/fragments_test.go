@@ -89,6 +89,33 @@ var fragments = []struct {
 			}
 			return ps
 		}},
+	{"links to the neighbours",
+		`<div class="layout"></div>
+{{- $e := .Episode}}
+{{- if or $e.Newer $e.Older}}
+<nav class="neighbours" aria-label="More episodes">
+{{- with $e.Newer}}
+<a class="newer" href="{{$.Root}}{{.Href}}"><small>Newer episode</small>{{.Title}}</a>
+{{- end}}
+{{- with $e.Older}}
+<a class="older" href="{{$.Root}}{{.Href}}"><small>Older episode</small>{{.Title}}</a>
+{{- end}}
+</nav>
+{{- end}}
+</main>`,
+		`<div class="layout"></div>
+{{- .Episode.Neighbours .Root}}
+</main>`,
+		func(r *rand.Rand) any {
+			e := randomEpisode(r)
+			for _, n := range []**Episode{&e.Newer, &e.Older} {
+				if r.IntN(3) > 0 {
+					*n = randomEpisode(r)
+					(*n).Href = randomText(r)
+				}
+			}
+			return &Page{Episode: e, Root: []string{"", "../", "../../", randomText(r)}[r.IntN(4)]}
+		}},
 	{"metadata of the episode page",
 		`{{- $e := . -}}
 {{- $show := .ShowTitle -}}
@@ -135,7 +162,7 @@ func TestFragmentsMatchTemplates(t *testing.T) {
 		t.Run(f.name, func(t *testing.T) {
 			old := template.Must(template.New("old").Funcs(funcs).Parse(f.old))
 			new := template.Must(template.New("new").Funcs(funcs).Parse(f.new))
-			for range 300 {
+			for range 1000 {
 				data := f.data(r)
 				var want, got strings.Builder
 				if err := old.Execute(&want, data); err != nil {
