@@ -20,8 +20,13 @@
 // Pages are html/template templates embedded in the binary; a show replaces
 // any of them by putting a file of the same name into its templates folder
 // ([TemplatesDir]), given to Build as an fs.FS. Every piece of text from
-// the show and its episodes is escaped by html/template; the only HTML taken
-// as it is are the show notes, which package feed builds once (escaped and
+// the show and its episodes is escaped as html/template escapes it: by
+// html/template, or, in the lists a page repeats for every chapter,
+// person or cue and in the episode page's metadata, by Go that writes the
+// same bytes (fragments.go), because html/template reaches each value
+// through reflection, which cost more than the rest of a build's pages.
+// The layout's head, footer and script are rendered once for all the
+// pages alike ([Page.Part]). The only HTML taken as it is are the show notes, which package feed builds once (escaped and
 // sanitised by package internal/shownotes) and passes on in its Output, so
 // that pages and feeds carry the same notes: a page writes them with
 // [shownotes.Notes.Page], whose chapter times seek the player. The pages use no JavaScript framework: a few
