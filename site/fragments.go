@@ -8,8 +8,9 @@ import (
 )
 
 // Parts of the built-in pages that Go writes rather than a template: the
-// lists a page repeats for every chapter, person, share link or
-// paragraph of a transcript, and the episode page's metadata. html/template reaches every value of a template through
+// lists a page repeats for every chapter, person, share link or paragraph
+// of a transcript, the links to an episode's neighbours, and the episode
+// page's metadata. html/template reaches every value of a template through
 // reflection, which costs far more than writing the HTML, and these parts
 // hold most of a page's values. Each escapes its values as html/template
 // would in the same place (see escape.go); TestFragmentsMatchTemplates
