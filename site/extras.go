@@ -151,12 +151,12 @@ type Share struct {
 
 // shares returns the share links of a page: networks whose share address
 // takes the page's address and a text, and e-mail.
-func shares(pageURL, text string) []Share {
+func shares(pageURL, text string) Shares {
 	if pageURL == "" {
 		return nil
 	}
 	q := url.QueryEscape
-	return []Share{
+	return Shares{
 		{"Bluesky", "https://bsky.app/intent/compose?text=" + q(text+" "+pageURL)},
 		{"Mastodon", "https://mastodonshare.com/?text=" + q(text) + "&url=" + q(pageURL)},
 		{"X", "https://x.com/intent/post?text=" + q(text) + "&url=" + q(pageURL)},
@@ -196,32 +196,48 @@ func seriesLD(show *config.Show, siteURL string) template.JS {
 
 // episodeLD is the schema.org PodcastEpisode of an episode.
 func episodeLD(show *config.Show, siteURL string, e *Episode) template.JS {
-	m := map[string]any{
-		"@context":      "https://schema.org",
-		"@type":         "PodcastEpisode",
-		"name":          e.Title,
-		"url":           e.URL,
-		"datePublished": isoDate(e.Published),
-		"description":   e.Description,
-		"image":         e.Image,
-		"inLanguage":    show.Language,
-		"partOfSeries":  map[string]string{"@type": "PodcastSeries", "name": show.Title, "url": siteURL},
-		"associatedMedia": map[string]any{
-			"@type":      "MediaObject",
-			"contentUrl": e.Audio.URL,
-		},
+	// The fields in the order of their names, as encoding/json writes a
+	// map's keys.
+	type media struct {
+		Type           string `json:"@type"`
+		ContentURL     string `json:"contentUrl"`
+		Duration       string `json:"duration,omitempty"`
+		EncodingFormat string `json:"encodingFormat,omitempty"`
+	}
+	type series struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+		URL  string `json:"url"`
+	}
+	ld := struct {
+		Context         string `json:"@context"`
+		Type            string `json:"@type"`
+		AssociatedMedia media  `json:"associatedMedia"`
+		DatePublished   string `json:"datePublished"`
+		Description     string `json:"description"`
+		EpisodeNumber   int    `json:"episodeNumber,omitempty"`
+		Image           string `json:"image"`
+		InLanguage      string `json:"inLanguage"`
+		Name            string `json:"name"`
+		PartOfSeries    series `json:"partOfSeries"`
+		TimeRequired    string `json:"timeRequired,omitempty"`
+		URL             string `json:"url"`
+	}{
+		Context: "https://schema.org", Type: "PodcastEpisode",
+		AssociatedMedia: media{Type: "MediaObject", ContentURL: e.Audio.URL, EncodingFormat: e.Audio.Type},
+		DatePublished:   isoDate(e.Published), Description: e.Description,
+		Image: e.Image, InLanguage: show.Language, Name: e.Title,
+		PartOfSeries: series{Type: "PodcastSeries", Name: show.Title, URL: siteURL},
+		URL:          e.URL,
 	}
 	if e.Number > 0 {
-		m["episodeNumber"] = e.Number
+		ld.EpisodeNumber = e.Number
 	}
 	if d := e.Audio.Duration; d > 0 {
-		m["timeRequired"] = isoDuration(d.Round(1e9).Seconds())
-		m["associatedMedia"].(map[string]any)["duration"] = m["timeRequired"]
+		ld.TimeRequired = isoDuration(d.Round(1e9).Seconds())
+		ld.AssociatedMedia.Duration = ld.TimeRequired
 	}
-	if e.Audio.Type != "" {
-		m["associatedMedia"].(map[string]any)["encodingFormat"] = e.Audio.Type
-	}
-	return jsonLD(m)
+	return jsonLD(ld)
 }
 
 // isoDuration writes seconds as ISO 8601: "PT35M12S".

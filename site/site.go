@@ -20,8 +20,13 @@
 // Pages are html/template templates embedded in the binary; a show replaces
 // any of them by putting a file of the same name into its templates folder
 // ([TemplatesDir]), given to Build as an fs.FS. Every piece of text from
-// the show and its episodes is escaped by html/template; the only HTML taken
-// as it is are the show notes, which package feed builds once (escaped and
+// the show and its episodes is escaped as html/template escapes it: by
+// html/template, or, in the lists a page repeats for every chapter,
+// person or cue and in the episode page's metadata, by Go that writes the
+// same bytes (fragments.go), because html/template reaches each value
+// through reflection, which cost more than the rest of a build's pages.
+// The layout's head, footer and script are rendered once for all the
+// pages alike ([Page.Part]). The only HTML taken as it is are the show notes, which package feed builds once (escaped and
 // sanitised by package internal/shownotes) and passes on in its Output, so
 // that pages and feeds carry the same notes: a page writes them with
 // [shownotes.Notes.Page], whose chapter times seek the player. The pages use no JavaScript framework: a few
@@ -174,6 +179,65 @@ type Page struct {
 	JSONLD template.JS
 
 	all []*Episode // every live episode, in the order the show lists them
+
+	tmpl  *template.Template // the page's template, with the layout
+	parts *partCache         // see Part
+}
+
+// sharedParts are the blocks of the layout that [Page.Part] renders.
+var sharedParts = []string{"head", "footer", "script"}
+
+// Part returns the layout's block name, one of "head", "footer" and
+// "script", rendered for the page: the built-in pages write
+// {{.Part "head"}} where they would call {{template "head" .}}, because
+// those blocks of the built-in layout show nothing of a page but the way
+// to the site's root and whether it is an episode's, and so are rendered
+// once for all the pages alike rather than on each. The blocks of a layout
+// of the show's own may show anything: they are rendered on every page.
+func (p *Page) Part(name string) (template.HTML, error) {
+	if !slices.Contains(sharedParts, name) {
+		return "", fmt.Errorf("part %q: not one of %s", name, strings.Join(sharedParts, ", "))
+	}
+	return p.parts.get(partKey{name, p.Root, p.Episode != nil}, func() (template.HTML, error) {
+		var b strings.Builder
+		if err := p.tmpl.ExecuteTemplate(&b, name, p); err != nil {
+			return "", fmt.Errorf("part %q: %w", name, err)
+		}
+		return template.HTML(b.String()), nil
+	})
+}
+
+// partKey tells apart the pages whose parts the built-in layout renders
+// differently.
+type partKey struct {
+	name    string
+	root    string
+	episode bool
+}
+
+// partCache keeps the parts of one page template, once rendered, for a
+// build: those of a built-in page template with the built-in layout. It
+// is safe for concurrent use; a nil *partCache keeps nothing.
+type partCache struct {
+	mu    sync.Mutex
+	parts map[partKey]template.HTML
+}
+
+// get returns the part of key, rendered by render when it is not kept.
+func (c *partCache) get(key partKey, render func() (template.HTML, error)) (template.HTML, error) {
+	if c == nil {
+		return render()
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if part, ok := c.parts[key]; ok {
+		return part, nil
+	}
+	part, err := render()
+	if err == nil {
+		c.parts[key] = part
+	}
+	return part, err
 }
 
 // ListPage is one page of the show's episode list.
@@ -228,10 +292,10 @@ type Episode struct {
 	Length      string // "35 min"; "" when the duration is unknown
 	Description string // the summary as plain text, at most about 300 characters
 	Excerpt     Blocks // the summary's paragraphs and list items, about 300 characters
-	Chapters    []Chapter
+	Chapters    Chapters
 	Starts      string // the chapter starts in seconds, space-separated, for the player
 	EmbedCode   string // the <iframe> markup that embeds its player
-	Shares      []Share
+	Shares      Shares
 	Clips       []Clip       // the soundbites, to play one by one
 	Support     *Support     // funding links and streaming payments; nil without
 	Place       *Place       // the episode's podcast:location; nil without
@@ -239,12 +303,17 @@ type Episode struct {
 
 	Newer, Older *Episode // neighbours in publication order; nil at the ends
 
+	// People are the episode's people: those of its episodes.Episode,
+	// which this field hides, as People.
+	People People
+
 	// TranscriptLinks are the transcripts the page links to: all but the
 	// one it shows (see [Episode.Transcript]).
 	TranscriptLinks []podcast.Transcript
 
 	notes      *shownotes.Notes // as the feed has them; nil without
 	transcript *TranscriptCues  // the transcript the page shows; nil without
+	jsonLD     template.JS      // its schema.org PodcastEpisode, for both its pages
 
 	// What a page shows of the episode beyond its addresses (from Excerpt
 	// to LicenseLink above) is worked out by prepare, once, for the pages
@@ -348,11 +417,15 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) ([]output.F
 	return append(files, output.File{Name: listFile(1), Stream: set.list(pages, 1, "")}), nil
 }
 
+// siteURL is the public address of the show's site root folder, ending in
+// "/": the folder of its feed.
+func siteURL(show *config.Show) string { return address.SiblingURL(show.FeedURL, "./") }
+
 // newPages prepares what the templates see, without Episode and Root.
 func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, error) {
 	p := &Page{
 		Show:        show,
-		SiteURL:     address.SiblingURL(show.FeedURL, "./"),
+		SiteURL:     siteURL(show),
 		FeedURL:     show.FeedURL,
 		AtomURL:     address.SiblingURL(show.FeedURL, address.AtomFile),
 		JSONURL:     address.SiblingURL(show.FeedURL, address.JSONFile),
@@ -418,7 +491,7 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 }
 
 func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, notes *shownotes.Notes, tr *TranscriptCues) (*Episode, error) {
-	e := &Episode{Episode: ep, Image: ep.Image, Date: pageDate(ep.Published), show: show, md: md, notes: notes}
+	e := &Episode{Episode: ep, Image: ep.Image, Date: pageDate(ep.Published), People: People(ep.People), show: show, md: md, notes: notes}
 	if e.Image == "" {
 		e.Image = show.Image
 	}
@@ -443,7 +516,7 @@ func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, 
 
 // prepare works out, once, what pages show of each episode of eps (nil
 // ones skipped) beyond its addresses: its excerpt, chapters, share links,
-// embed code, clips, support, place and license.
+// embed code, clips, support, place, license and JSON-LD.
 func prepare(eps ...*Episode) error {
 	for _, e := range eps {
 		if e != nil {
@@ -492,6 +565,7 @@ func (e *Episode) prepare() error {
 	if e.LicenseLink = licenseLink(ep.License); e.LicenseLink == nil {
 		e.LicenseLink = licenseLink(show.License)
 	}
+	e.jsonLD = episodeLD(show, siteURL(show), e)
 	return nil
 }
 
@@ -569,6 +643,9 @@ type templateSet struct {
 	stylesheet []byte
 	read       func(name string) ([]byte, string, error)
 	custom     bool // a page template (or the layout) is the show's own
+	// parts keeps the parts (see Page.Part) of each built-in page
+	// template with the built-in layout.
+	parts map[string]*partCache
 }
 
 // asset returns the bytes of an asset file, from the show's templates
@@ -616,7 +693,7 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 		data, err := builtin.ReadFile(path.Join("templates", name))
 		return data, "built-in " + name, err
 	}
-	set := &templateSet{pages: map[string]*template.Template{}, read: read}
+	set := &templateSet{pages: map[string]*template.Template{}, read: read, parts: map[string]*partCache{}}
 	var err error
 	if set.stylesheet, _, err = read(StylesheetFile); err != nil {
 		return nil, err
@@ -643,10 +720,17 @@ func loadTemplates(override fs.FS) (*templateSet, error) {
 			return nil, fmt.Errorf("%s: %w", from, err)
 		}
 		set.pages[name] = t
+		if !isOwn(layoutFrom) && !isOwn(from) {
+			set.parts[name] = &partCache{parts: map[partKey]template.HTML{}}
+		}
 	}
 	set.custom = custom
 	return set, nil
 }
+
+// isOwn reports whether a template read from (as loadTemplates names it)
+// is the show's own.
+func isOwn(from string) bool { return strings.HasPrefix(from, TemplatesDir+"/") }
 
 // pageTemplates are the templates of whole pages.
 var pageTemplates = []string{IndexTemplate, EpisodeTemplate, EmbedTemplate, NotFoundTemplate}
@@ -678,8 +762,9 @@ func (s *templateSet) page(name string, pages *Page, ep *Episode, root string) f
 		}
 		p := *pages
 		p.Episode, p.Root = ep, root
+		p.tmpl, p.parts = s.pages[name], s.parts[name]
 		if ep != nil {
-			p.JSONLD = episodeLD(pages.Show, pages.SiteURL, ep)
+			p.JSONLD = ep.jsonLD
 		}
 		if err := s.pages[name].ExecuteTemplate(w, name, &p); err != nil {
 			what := name
@@ -698,6 +783,7 @@ func (s *templateSet) list(pages *Page, i int, root string) func(io.Writer) erro
 	return func(w io.Writer) error {
 		p := *pages
 		p.Root, p.Number = root, i
+		p.tmpl, p.parts = s.pages[IndexTemplate], s.parts[IndexTemplate]
 		lo, hi := listRange(i, len(p.all))
 		p.Episodes = p.all[lo:hi]
 		if err := s.prepare(pages, p.Episodes...); err != nil {

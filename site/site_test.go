@@ -708,3 +708,50 @@ func TestOwnTemplatesSeeEveryEpisode(t *testing.T) {
 		t.Errorf("the newest episode's page shows %q of the oldest's description", got)
 	}
 }
+
+// A layout of the show's own may show anything of a page in its head,
+// footer and script blocks: the built-in pages render them on each page,
+// not once for all.
+func TestOwnLayoutPartsOnEveryPage(t *testing.T) {
+	show, eps := example(t)
+	var two []*episodes.Episode
+	for i := range 2 {
+		ep := *eps[0]
+		ep.Slug, ep.GUID, ep.Title = fmt.Sprintf("ep-%d", i), fmt.Sprintf("guid-%d", i), fmt.Sprintf("Title %d", i)
+		ep.Published = ep.Published.AddDate(0, 0, i)
+		two = append(two, &ep)
+	}
+	layout := `{{define "head"}}<meta name="head" content="{{with .Episode}}{{.Title}}{{end}}">{{end}}` +
+		`{{define "footer"}}<p>footer {{with .Episode}}{{.Title}}{{end}}</p>{{end}}` +
+		`{{define "script"}}<script src="{{.Root}}{{with .Episode}}{{.Slug}}{{end}}.js"></script>{{end}}`
+	files := render(t, show, two, fstest.MapFS{"layout.html": {Data: []byte(layout)}})
+	for i := range 2 {
+		page := string(files[fmt.Sprintf("episodes/ep-%d/index.html", i)])
+		for _, want := range []string{
+			fmt.Sprintf(`<meta name="head" content="Title %d">`, i),
+			fmt.Sprintf(`<p>footer Title %d</p>`, i),
+			fmt.Sprintf(`<script src="../../ep-%d.js"></script>`, i),
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("episode %d's page lacks %s", i, want)
+			}
+		}
+		if embed := string(files[fmt.Sprintf("embed/ep-%d.html", i)]); !strings.Contains(embed, fmt.Sprintf(`<script src="../ep-%d.js"></script>`, i)) {
+			t.Errorf("episode %d's embed page has another script:\n%s", i, embed)
+		}
+	}
+	if index := string(files["index.html"]); !strings.Contains(index, `<meta name="head" content="">`) || !strings.Contains(index, `<p>footer </p>`) {
+		t.Errorf("index.html has other parts:\n%s", index)
+	}
+
+	// A page may ask for no other part of the layout.
+	own := fstest.MapFS{"index.html": {Data: []byte(`{{.Part "player"}}`)}}
+	out, _ := feed.Build(show, two, feed.Options{})
+	files2, err := site.Build(show, two, site.Options{Notes: out.Notes, Templates: own})
+	if err == nil {
+		_, err = files2[len(files2)-1].Bytes()
+	}
+	if want := `part "player": not one of head, footer, script`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error %v, want %q", err, want)
+	}
+}

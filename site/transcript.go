@@ -20,7 +20,7 @@ type TranscriptCues struct {
 // is the transcript as text, with its times.
 type Transcript struct {
 	podcast.Transcript // the file: its public address, type and language
-	Paragraphs         []TranscriptParagraph
+	Paragraphs         TranscriptParagraphs
 }
 
 // TranscriptParagraph is a paragraph of a transcript (see
@@ -47,7 +47,7 @@ func (e *Episode) Transcript() *Transcript {
 	}
 	t := &Transcript{Transcript: e.Transcripts[e.transcript.Index]}
 	paras := transcript.Paragraphs(e.transcript.Cues)
-	t.Paragraphs = make([]TranscriptParagraph, len(paras))
+	t.Paragraphs = make(TranscriptParagraphs, len(paras))
 	for i, p := range paras {
 		tp := TranscriptParagraph{
 			Start: seconds(p.Cues[0].Start), Clock: clock(p.Cues[0].Start),

@@ -1,0 +1,218 @@
+package site
+
+import (
+	"html/template"
+	"strings"
+
+	"github.com/podfeed/podfeed/episodes"
+)
+
+// Parts of the built-in pages that Go writes rather than a template: the
+// lists a page repeats for every chapter, person, share link or paragraph
+// of a transcript, the links to an episode's neighbours, and the episode
+// page's metadata. html/template reaches every value of a template through
+// reflection, which costs far more than writing the HTML, and these parts
+// hold most of a page's values. Each escapes its values as html/template
+// would in the same place (see escape.go); TestFragmentsMatchTemplates
+// holds each to the template markup it stands for. Templates of a show's
+// own may use them as well, or write the same from the fields they come
+// from.
+
+// Chapters are an episode's chapter marks, ready to link.
+type Chapters []Chapter
+
+// Items writes the chapters as the episode page lists them, each an <li>
+// on a line of its own whose time is a link that seeks the player.
+func (cs Chapters) Items() template.HTML { return cs.items(false) }
+
+// EmbedItems writes the chapters as the embed page lists them: like
+// Items, but with links that stay in the page, whose <base> opens links
+// in a new tab.
+func (cs Chapters) EmbedItems() template.HTML { return cs.items(true) }
+
+func (cs Chapters) items(embed bool) template.HTML {
+	var b strings.Builder
+	for _, c := range cs {
+		b.WriteString("\n<li>")
+		writeSeek(&b, c.Start)
+		if embed {
+			b.WriteString(` target="_self">`)
+		} else {
+			b.WriteString(` aria-label="Play from `)
+			writeText(&b, c.Clock)
+			b.WriteString(`">`)
+		}
+		writeText(&b, c.Clock)
+		b.WriteString("</a> ")
+		writeText(&b, c.Title)
+		b.WriteString("</li>")
+	}
+	return template.HTML(b.String())
+}
+
+// writeSeek writes the start tag of a link that seeks the player to start
+// (in seconds), but its closing ">": the caller may add attributes.
+func writeSeek(b *strings.Builder, start string) {
+	b.WriteString(`<a class="seek" href="#t=`)
+	writeURLPart(b, start)
+	b.WriteString(`" data-start="`)
+	writeText(b, start)
+	b.WriteString(`"`)
+}
+
+// Shares are the links that share a page on networks.
+type Shares []Share
+
+// Items writes the share links as the episode page lists them: each an
+// <li> on a line of its own with a button-like link.
+func (ss Shares) Items() template.HTML {
+	var b strings.Builder
+	for _, sh := range ss {
+		b.WriteString("\n<li><a class=\"btn\" href=\"")
+		writeURL(&b, sh.URL)
+		b.WriteString(`" rel="noopener">`)
+		writeText(&b, sh.Name)
+		b.WriteString("</a></li>")
+	}
+	return template.HTML(b.String())
+}
+
+// MetaTags writes what the episode page's <head> tells of the episode
+// after its <title>, a tag a line: its description and public address,
+// and the Open Graph and Twitter card metadata with which sites show a
+// link to it.
+func (e *Episode) MetaTags() template.HTML {
+	show, title, desc := e.show.Title, e.Title, e.Description
+	var b strings.Builder
+	meta := func(attr, key, value string) {
+		b.WriteString("\n<meta ")
+		b.WriteString(attr)
+		b.WriteString(`="`)
+		b.WriteString(key)
+		b.WriteString(`" content="`)
+		writeText(&b, value)
+		b.WriteString(`">`)
+	}
+	b.WriteString(`<meta name="description" content="`)
+	writeText(&b, desc)
+	b.WriteString(`">` + "\n" + `<link rel="canonical" href="`)
+	writeURL(&b, e.URL)
+	b.WriteString(`">`)
+	meta("property", "og:type", "website")
+	meta("property", "og:site_name", show)
+	meta("property", "og:title", title)
+	meta("property", "og:description", desc)
+	meta("property", "og:url", e.URL)
+	meta("property", "og:image", e.Image)
+	meta("property", "og:image:alt", "Artwork of "+show)
+	meta("property", "og:audio", e.Audio.URL)
+	if e.Audio.Type != "" {
+		meta("property", "og:audio:type", e.Audio.Type)
+	}
+	meta("name", "twitter:card", "summary")
+	meta("name", "twitter:title", title)
+	meta("name", "twitter:description", desc)
+	meta("name", "twitter:image", e.Image)
+	meta("name", "twitter:image:alt", "Artwork of "+show)
+	meta("name", "twitter:player", e.EmbedURL)
+	meta("name", "twitter:player:width", "480")
+	meta("name", "twitter:player:height", "200")
+	return template.HTML(b.String())
+}
+
+// People are the people of an episode.
+type People []episodes.Person
+
+// Items writes the people as the episode page lists them: each an <li> on
+// a line of its own with their picture, their name, linked to their page,
+// and their role.
+func (ps People) Items() template.HTML {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString("\n<li>")
+		if p.Img != "" {
+			b.WriteString(`<img src="`)
+			writeURL(&b, p.Img)
+			b.WriteString(`" alt="" width="40" height="40" loading="lazy">`)
+		}
+		if p.Href != "" {
+			b.WriteString(`<a href="`)
+			writeURL(&b, p.Href)
+			b.WriteString(`">`)
+			writeText(&b, p.Name)
+			b.WriteString(`</a>`)
+		} else {
+			writeText(&b, p.Name)
+		}
+		if p.Role != "" {
+			b.WriteString(` <span class="muted">(`)
+			writeText(&b, p.Role)
+			b.WriteString(`)</span>`)
+		}
+		b.WriteString("</li>")
+	}
+	return template.HTML(b.String())
+}
+
+// TranscriptParagraphs are the paragraphs of a transcript a page shows.
+type TranscriptParagraphs []TranscriptParagraph
+
+// Items writes the paragraphs as the episode page shows them: each a <p>
+// on a line of its own that starts with a link that seeks the player to
+// it and the speaker's name, and then has each cue in a <span> that knows
+// when it is said.
+func (ps TranscriptParagraphs) Items() template.HTML {
+	var b strings.Builder
+	for _, p := range ps {
+		b.WriteString("\n<p>")
+		writeSeek(&b, p.Start)
+		b.WriteString(` aria-label="Play from `)
+		writeText(&b, p.Clock)
+		b.WriteString(`">`)
+		writeText(&b, p.Clock)
+		b.WriteString("</a>")
+		if p.Speaker != "" {
+			b.WriteString(" <b>")
+			writeText(&b, p.Speaker)
+			b.WriteString("</b>")
+		}
+		for _, c := range p.Cues {
+			b.WriteString(` <span data-start="`)
+			writeText(&b, c.Start)
+			b.WriteString(`" data-end="`)
+			writeText(&b, c.End)
+			b.WriteString(`">`)
+			writeText(&b, c.Text)
+			b.WriteString("</span>")
+		}
+		b.WriteString("</p>")
+	}
+	return template.HTML(b.String())
+}
+
+// Neighbours writes, on a line of its own, the episode page's links to
+// the newer and the older episode, relative to root (see [Page.Root]); ""
+// for an episode without either.
+func (e *Episode) Neighbours(root string) template.HTML {
+	if e.Newer == nil && e.Older == nil {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("\n" + `<nav class="neighbours" aria-label="More episodes">`)
+	for _, n := range []struct {
+		class, label string
+		ep           *Episode
+	}{{"newer", "Newer episode", e.Newer}, {"older", "Older episode", e.Older}} {
+		if n.ep == nil {
+			continue
+		}
+		b.WriteString("\n" + `<a class="` + n.class + `" href="`)
+		writeURL(&b, root)
+		writeURL(&b, n.ep.Href)
+		b.WriteString(`"><small>` + n.label + `</small>`)
+		writeText(&b, n.ep.Title)
+		b.WriteString("</a>")
+	}
+	b.WriteString("\n</nav>")
+	return template.HTML(b.String())
+}
