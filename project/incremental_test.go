@@ -142,7 +142,9 @@ func incrementalSequence(t *testing.T, maxItems int) {
 		{name: "edit chapters", read: 1, change: func(k int) { edit(k, file(30), `start = "05:00"`, `start = "06:30"`) }},
 		{name: "add the newest", read: 1, change: func(k int) {
 			src, _ := os.ReadFile(file(59))
-			s := strings.NewReplacer(`seq-59"`, `seq-61"`, "number = 59", "number = 61", "part 59", "part 61").Replace(string(src))
+			// With a guest, not a host, so that the list of hosts that
+			// every page of the episode list shows is as it was.
+			s := strings.NewReplacer(`seq-59"`, `seq-61"`, "number = 59", "number = 61", "part 59", "part 61", `role = "host"`, `role = "guest"`).Replace(string(src))
 			s = strings.Replace(s, "published = "+seqDate(59), "published = 2025-02-20T09:00:00Z", 1)
 			writeAged(t, filepath.Join(eps, "061-part-61.toml"), s, k)
 		}},
@@ -228,10 +230,13 @@ func incrementalSequence(t *testing.T, maxItems int) {
 		}
 		compareOutputs(t, step.name, readTree(t, full), readTree(t, inc))
 		// An edit renders the episode's page, embed and chapters again,
-		// its neighbours' pages and the page of the list that lists it;
-		// an edit of the show, everything.
-		if want, ok := map[string]int{"unchanged": 0, "edit a title": 6, "edit the newest seq episode": 6, "edit chapters": 6,
-			"killed edit": 6, "edit the show": keyed, "edit after the show": 6}[step.name]; ok && keyed-kept != want {
+		// its neighbours' pages and the pages of the list that list it:
+		// of 60 episodes, index.html lists the newest 50 and page/1 the
+		// oldest 50, so that episodes 11 to 50 are on both. A new episode
+		// is rendered with its neighbour's page and index.html alone. An
+		// edit of the show renders everything.
+		if want, ok := map[string]int{"unchanged": 0, "edit a title": 7, "edit the newest seq episode": 6, "edit chapters": 7,
+			"add the newest": 5, "killed edit": 7, "edit the show": keyed, "edit after the show": 6}[step.name]; ok && keyed-kept != want {
 			t.Errorf("%s: rendered %d of %d files again, want %d", step.name, keyed-kept, keyed, want)
 		}
 		// and the items of those episodes whose pages it renders again.

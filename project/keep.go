@@ -80,7 +80,10 @@ func (s *Show) outputKeys(live []*episodes.Episode, generator string) (files, it
 	}
 	lists := site.Lists(s.Config, live)
 	for i, l := range lists {
-		parts := []string{"list", show, strconv.Itoa(i), strconv.Itoa(len(lists)), newest, keyOf(hosts...)}
+		parts := []string{"list", show, strconv.Itoa(i), strconv.Itoa(len(lists)), keyOf(hosts...)}
+		if i == 0 {
+			parts = append(parts, newest) // only the first page shows it
+		}
 		for _, e := range l.Episodes {
 			parts = append(parts, byEpisode[e])
 		}

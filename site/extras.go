@@ -32,9 +32,8 @@ const (
 	RobotsFile   = "robots.txt"
 )
 
-// PageSize is the most episodes one page of the show's list holds: index.html
-// has the newest, page/2/index.html the next, and so on, so that no page
-// of a big show grows past about 100 KB.
+// PageSize is the most episodes one page of the show's list holds (see
+// lists.go), so that no page of a big show grows past about 100 KB.
 const PageSize = 50
 
 // assetName returns the content-hashed file name of an asset.
@@ -271,8 +270,8 @@ func sitemap(p *Page) []byte {
 		newest = p.all[0].Published.UTC().Format("2006-01-02")
 	}
 	s.URLs = append(s.URLs, loc{Loc: p.SiteURL, LastMod: newest})
-	for i := 2; i <= p.pageCount(); i++ {
-		s.URLs = append(s.URLs, loc{Loc: p.SiteURL + listPath(i)})
+	for _, l := range p.lists[1:] {
+		s.URLs = append(s.URLs, loc{Loc: p.SiteURL + l.path})
 	}
 	for _, e := range p.all {
 		if e.URL != "" {
@@ -302,14 +301,6 @@ func siteRootPath(siteURL string) string {
 	return strings.TrimPrefix(u.EscapedPath(), "/")
 }
 
-// listPath returns the address of page i (from 1) of the episode list,
-// relative to the site root.
-func listPath(i int) string {
-	if i <= 1 {
-		return ""
-	}
-	return fmt.Sprintf("page/%d/", i)
-}
 
 // chapterStarts writes the chapter starts for the player's data-chapters.
 func chapterStarts(cs []Chapter) string {

@@ -160,8 +160,8 @@ type Page struct {
 	Script string
 
 	// Episodes are the episodes of this page of the show's list, in the
-	// order the show lists them: the first PageSize on index.html, the next
-	// on page/2/index.html, and so on. Newest is the newest episode.
+	// order the show lists them (see lists.go). Newest is the newest
+	// episode.
 	Episodes []*Episode
 	Newest   *Episode
 	Number   int        // of this page of the list, from 1
@@ -178,7 +178,8 @@ type Page struct {
 	// PodcastEpisode), for a <script type="application/ld+json">.
 	JSONLD template.JS
 
-	all []*Episode // every live episode, in the order the show lists them
+	all   []*Episode // every live episode, in the order the show lists them
+	lists []listPage // the pages of the list (see listPages)
 
 	tmpl  *template.Template // the page's template, with the layout
 	parts *partCache         // see Part
@@ -271,12 +272,10 @@ func (p *Page) Canonical() string {
 	case p.Episode != nil:
 		return p.Episode.URL
 	case p.Number > 1:
-		return p.SiteURL + listPath(p.Number)
+		return p.SiteURL + p.lists[p.Number-1].path
 	}
 	return p.SiteURL
 }
-
-func (p *Page) pageCount() int { return listCount(len(p.all)) }
 
 // Episode is one episode as the templates see it.
 type Episode struct {
@@ -406,15 +405,15 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) ([]output.F
 		epPages = append(epPages, output.File{Name: address.PageFile(ep.Slug), Render: set.page(EpisodeTemplate, pages, ep, "../../")})
 	}
 	files = append(files, epPages...)
-	for i := 2; i <= pages.pageCount(); i++ {
-		files = append(files, output.File{Name: listFile(i), Render: set.list(pages, i, "../../")})
+	for i, l := range pages.lists[1:] {
+		files = append(files, output.File{Name: l.file(), Render: set.list(pages, i+2, "../../")})
 	}
 	files = append(files,
 		output.File{Name: NotFoundFile, Render: set.page(NotFoundTemplate, pages, nil, pages.SiteURL)},
 		output.File{Name: SitemapFile, Data: sitemap(pages)},
 		output.File{Name: RobotsFile, Data: robots(pages.SiteURL)},
 	)
-	return append(files, output.File{Name: listFile(1), Stream: set.list(pages, 1, "")}), nil
+	return append(files, output.File{Name: pages.lists[0].file(), Stream: set.list(pages, 1, "")}), nil
 }
 
 // siteURL is the public address of the show's site root folder, ending in
@@ -483,9 +482,11 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 		p.Newest = p.all[0]
 	}
 	p.Hosts = Hosts(sorted)
-	if show.Type == config.TypeSerial {
+	serial := show.Type == config.TypeSerial
+	if serial {
 		slices.Reverse(p.all) // see Lists
 	}
+	p.lists = listPages(len(p.all), serial)
 	p.JSONLD = seriesLD(show, p.SiteURL)
 	return p, nil
 }
@@ -784,19 +785,19 @@ func (s *templateSet) list(pages *Page, i int, root string) func(io.Writer) erro
 		p := *pages
 		p.Root, p.Number = root, i
 		p.tmpl, p.parts = s.pages[IndexTemplate], s.parts[IndexTemplate]
-		lo, hi := listRange(i, len(p.all))
-		p.Episodes = p.all[lo:hi]
+		l := p.lists[i-1]
+		p.Episodes = p.all[l.lo:l.hi]
 		if err := s.prepare(pages, p.Episodes...); err != nil {
 			return err
 		}
-		if n := p.pageCount(); n > 1 {
+		if n := len(p.lists); n > 1 {
 			p.Pages = make([]ListPage, n)
 			for k := range p.Pages {
-				p.Pages[k] = ListPage{Number: k + 1, Path: listFile(k + 1), Current: k+1 == i}
+				p.Pages[k] = ListPage{Number: k + 1, Path: p.lists[k].file(), Current: k+1 == i}
 			}
 		}
 		if err := s.pages[IndexTemplate].ExecuteTemplate(w, IndexTemplate, &p); err != nil {
-			return fmt.Errorf("render %s: %w", listFile(i), err)
+			return fmt.Errorf("render %s: %w", l.file(), err)
 		}
 		return nil
 	}
