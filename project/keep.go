@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/podfeed/podfeed/episodes"
@@ -62,8 +61,8 @@ func (s *Show) outputKeys(live []*episodes.Episode, generator string) (files, it
 			keys[address.PageFile(e.Slug)] = keyOf("page", show, eks[i], newer, older)
 		}
 	}
-	// The pages of the episode list: each lists its episodes, names the
-	// newest one and the hosts, and links every page of the list.
+	// The pages of the episode list: each lists its episodes and the
+	// hosts, and the first names the newest episode.
 	byEpisode := make(map[*episodes.Episode]string, len(sorted))
 	for i, e := range sorted {
 		if e.Live == nil {
@@ -80,9 +79,17 @@ func (s *Show) outputKeys(live []*episodes.Episode, generator string) (files, it
 	}
 	lists := site.Lists(s.Config, live)
 	for i, l := range lists {
-		parts := []string{"list", show, strconv.Itoa(i), strconv.Itoa(len(lists)), keyOf(hosts...)}
+		// Each links the pages before and after it.
+		newer, older := "none", "none"
+		if i > 0 {
+			newer = lists[i-1].File
+		}
+		if i+1 < len(lists) {
+			older = lists[i+1].File
+		}
+		parts := []string{"list", show, l.File, newer, older, keyOf(hosts...)}
 		if i == 0 {
-			parts = append(parts, newest) // only the first page shows it
+			parts = append(parts, "first", newest) // only the first page shows it
 		}
 		for _, e := range l.Episodes {
 			parts = append(parts, byEpisode[e])

@@ -166,6 +166,12 @@ type Page struct {
 	Newest   *Episode
 	Number   int        // of this page of the list, from 1
 	Pages    []ListPage // every page of the list; nil when there is one
+	// NewerPage and OlderPage are the files of the pages of the list
+	// before and after this one, relative to the site root ("index.html",
+	// "page/2/index.html"); "" for none. Period names the days of the
+	// page's first and last episodes ("4 May 2020 to 1 March 2021").
+	NewerPage, OlderPage string
+	Period               string
 	Episode  *Episode   // the page's episode; nil on the show's pages
 
 	// Support, Place and LicenseLink are the show's support links,
@@ -795,7 +801,14 @@ func (s *templateSet) list(pages *Page, i int, root string) func(io.Writer) erro
 			for k := range p.Pages {
 				p.Pages[k] = ListPage{Number: k + 1, Path: p.lists[k].file(), Current: k+1 == i}
 			}
+			if i > 1 {
+				p.NewerPage = p.lists[i-2].file()
+			}
+			if i < n {
+				p.OlderPage = p.lists[i].file()
+			}
 		}
+		p.Period = period(p.Episodes)
 		if err := s.pages[IndexTemplate].ExecuteTemplate(w, IndexTemplate, &p); err != nil {
 			return fmt.Errorf("render %s: %w", l.file(), err)
 		}
@@ -853,6 +866,22 @@ func dict(kv ...any) (map[string]any, error) {
 // feeds, not 11 January as in UTC. It depends on nothing but t's instant and
 // offset, never on the machine's time zone.
 func pageDate(t time.Time) string { return t.Format("2 January 2006") }
+
+// period names the days of the first and the last of eps, earlier first:
+// "4 May 2020 to 1 March 2021", or one day; "" for none.
+func period(eps []*Episode) string {
+	if len(eps) == 0 {
+		return ""
+	}
+	from, to := pageDate(eps[0].Published), pageDate(eps[len(eps)-1].Published)
+	if eps[0].Published.After(eps[len(eps)-1].Published) {
+		from, to = to, from
+	}
+	if from == to {
+		return from
+	}
+	return from + " to " + to
+}
 
 // isoDate writes t for a <time datetime> attribute: RFC 3339 in t's own
 // offset ("2026-01-12T00:30:00+01:00"; a zero offset is written Z), the same
