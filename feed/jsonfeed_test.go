@@ -63,7 +63,7 @@ func TestJSONFeedContent(t *testing.T) {
 				t.Fatal(err)
 			}
 			it := jsonFeedItem(e)
-			if gotHTML := it.ContentHTML != ""; gotHTML != tt.wantHTML || gotHTML && it.ContentHTML != e.content {
+			if gotHTML := it.ContentHTML != ""; gotHTML != tt.wantHTML || gotHTML && it.ContentHTML != e.content() {
 				t.Errorf("content_html = %q, want the notes: %v", it.ContentHTML, tt.wantHTML)
 			}
 			if it.ContentText != tt.wantText {

@@ -77,6 +77,12 @@ func Build(md *markdown.Renderer, show *config.Show, ep *episodes.Episode, name 
 	return n, nil
 }
 
+// Empty reports whether the notes have nothing to show: no summary,
+// chapters, links or takeaways; [Notes.HTML] is then "".
+func (n *Notes) Empty() bool {
+	return n.Summary == "" && len(n.Chapters) == 0 && len(n.Links) == 0 && len(n.Takeaways) == 0
+}
+
 // HTML returns the notes in the full form: the summary, then Chapters,
 // Links and Takeaways, each left out when empty; "" when all are.
 func (n *Notes) HTML() string { return n.write(Full, n.Summary, allParts) }
@@ -117,14 +123,15 @@ const (
 	Page
 )
 
-// parts says which of the optional parts the notes include: the
-// description drops them, in this order, to stay within MaxDescription.
-type parts struct {
+// Parts says which of the optional parts the notes include: the
+// description drops them, in this order, to stay within MaxDescription
+// (see [Notes.Fit]). The zero value leaves them all out.
+type Parts struct {
 	takeaways bool
 	linkNotes bool
 }
 
-var allParts = parts{takeaways: true, linkNotes: true}
+var allParts = Parts{takeaways: true, linkNotes: true}
 
 // Link is one show link, from the episode or from the show.
 type Link struct {
@@ -170,7 +177,7 @@ func groupLinks(ep []episodes.Link, show []config.Link) []LinkGroup {
 // write writes the notes in form: the summary, then Chapters, Links and
 // Takeaways, each left out when empty. All text from the episode and the
 // show is HTML-escaped here.
-func (n *Notes) write(form Form, summary string, with parts) string {
+func (n *Notes) write(form Form, summary string, with Parts) string {
 	notes, _ := n.writeCut(form, summary, with)
 	return notes
 }
@@ -179,7 +186,7 @@ func (n *Notes) write(form Form, summary string, with parts) string {
 // notes[:cut], without its last newline, is what write writes without
 // takeaways (cut is len(notes) when there are none), so that
 // [Notes.Description] can leave them out without writing the notes again.
-func (n *Notes) writeCut(form Form, summary string, with parts) (notes string, cut int) {
+func (n *Notes) writeCut(form Form, summary string, with Parts) (notes string, cut int) {
 	var b strings.Builder
 	b.Grow(n.size(summary))
 	heading := func(tag, text string) { // tag: "h2", "h3"
@@ -235,13 +242,9 @@ func (n *Notes) writeCut(form Form, summary string, with parts) (notes string, c
 		}
 		b.WriteString("</ul>\n")
 	}
-	// A copy of exactly the notes' size: the builder's buffer may have
-	// grown past it, and a big show keeps every episode's notes until its
-	// feeds and pages are written.
+	// Not copied to its exact size: the notes are written where they are
+	// used (an item being encoded, a page), and let go of soon after.
 	notes = strings.TrimSuffix(b.String(), "\n")
-	if b.Cap()-len(notes) > len(notes)/8 {
-		notes = strings.Clone(notes)
-	}
 	return notes, min(cut, len(notes))
 }
 
@@ -342,11 +345,21 @@ var (
 // Description returns the notes in Apple's form within MaxDescription bytes
 // when it can: summary, chapters and links always; when the whole does not
 // fit, takeaways and then link notes are left to content:encoded, with a
-// warning naming the episode.
+// warning naming the episode. It is [Notes.Apple] with what [Notes.Fit]
+// finds.
 func (n *Notes) Description(warn *diag.List) string {
+	return n.Apple(n.Fit(warn))
+}
+
+// Fit works out which parts Apple's form carries within MaxDescription
+// bytes when it can, and warns, naming the episode, when it leaves any to
+// content:encoded or still does not fit: a caller that writes the notes
+// again and again (a big show's feeds, each item when it is encoded) asks
+// once, keeps the answer and writes them with [Notes.Apple].
+func (n *Notes) Fit(warn *diag.List) Parts {
 	whole, cut := n.writeCut(Apple, n.SummaryApple, allParts)
 	if len(whole) <= MaxDescription {
-		return whole
+		return allParts
 	}
 	pos := diag.Pos{File: n.Episode}
 	hint := "Apple Podcasts and Spotify show at most %d bytes of an item's description; the full notes stay in content:encoded"
@@ -357,7 +370,7 @@ func (n *Notes) Description(warn *diag.List) string {
 		left = append(left, "takeaways")
 		if d := strings.TrimSuffix(whole[:cut], "\n"); len(d) <= MaxDescription {
 			warn.Warn(pos, "description is %d bytes; takeaways left to content:encoded", len(whole)).WithHint(hint, MaxDescription)
-			return strings.Clone(d) // without the takeaways it holds on to
+			return with
 		}
 	}
 	if hasLinkNotes(n.Links) {
@@ -367,7 +380,7 @@ func (n *Notes) Description(warn *diag.List) string {
 	d := n.write(Apple, n.SummaryApple, with)
 	if len(d) <= MaxDescription {
 		warn.Warn(pos, "description is %d bytes; %s left to content:encoded", len(whole), strings.Join(left, " and ")).WithHint(hint, MaxDescription)
-		return d
+		return with
 	}
 	msg := fmt.Sprintf("description is %d bytes, over the %d that Apple Podcasts and Spotify show, even with", len(d), MaxDescription)
 	if len(left) == 0 {
@@ -376,7 +389,13 @@ func (n *Notes) Description(warn *diag.List) string {
 		msg += "out " + strings.Join(left, " and ")
 	}
 	warn.Warn(pos, "%s", msg).WithHint("shorten the summary, the chapter titles or the links")
-	return d
+	return with
+}
+
+// Apple returns the notes in Apple's form with the optional parts with
+// says: the description, with what [Notes.Fit] returned.
+func (n *Notes) Apple(with Parts) string {
+	return n.write(Apple, n.SummaryApple, with)
 }
 
 func hasLinkNotes(groups []LinkGroup) bool {

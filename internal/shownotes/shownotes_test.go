@@ -77,7 +77,7 @@ func TestWriteNotesForms(t *testing.T) {
 	if full != wantFull {
 		t.Errorf("full notes\n got %q\nwant %q", full, wantFull)
 	}
-	apple := n.write(Apple, "<p>Sum</p>", parts{})
+	apple := n.write(Apple, "<p>Sum</p>", Parts{})
 	wantApple := "<p>Sum</p>\n<p>Chapters</p>\n<p>00:00:00 Start &amp; &lt;intro&gt;</p>\n<p>Links</p>\n<p>G</p>\n" +
 		"<ul>\n<li>T: <a href=\"https://t.example/\">https://t.example/</a></li>\n</ul>"
 	if apple != wantApple {
@@ -90,6 +90,14 @@ func TestWriteNotesForms(t *testing.T) {
 	}
 	if got := (&Notes{}).HTML(); got != "" {
 		t.Errorf("empty episode: notes %q", got)
+	}
+	if !(&Notes{}).Empty() || n.Empty() {
+		t.Errorf("Empty() is %v for no notes and %v for some", (&Notes{}).Empty(), n.Empty())
+	}
+	for _, one := range []*Notes{{Summary: "<p>Sum</p>"}, {Chapters: n.Chapters}, {Links: n.Links}, {Takeaways: n.Takeaways}} {
+		if one.Empty() || one.HTML() == "" {
+			t.Errorf("notes with one part: Empty() %v, HTML %q", one.Empty(), one.HTML())
+		}
 	}
 }
 
@@ -160,12 +168,12 @@ func TestWriteNotesCut(t *testing.T) {
 	for _, tt := range tests {
 		for _, form := range []Form{Full, Apple, Page} {
 			for _, linkNotes := range []bool{true, false} {
-				notes, cut := tt.n.writeCut(form, tt.summary, parts{takeaways: true, linkNotes: linkNotes})
-				if want := tt.n.write(form, tt.summary, parts{takeaways: true, linkNotes: linkNotes}); notes != want {
+				notes, cut := tt.n.writeCut(form, tt.summary, Parts{takeaways: true, linkNotes: linkNotes})
+				if want := tt.n.write(form, tt.summary, Parts{takeaways: true, linkNotes: linkNotes}); notes != want {
 					t.Errorf("%s: writeCut's notes differ from write's", tt.name)
 				}
 				got := strings.TrimSuffix(notes[:cut], "\n")
-				want := tt.n.write(form, tt.summary, parts{takeaways: false, linkNotes: linkNotes})
+				want := tt.n.write(form, tt.summary, Parts{takeaways: false, linkNotes: linkNotes})
 				if got != want {
 					t.Errorf("%s (form %d, link notes %v): cut before the takeaways\n got %q\nwant %q", tt.name, form, linkNotes, got, want)
 				}
