@@ -112,9 +112,11 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 	}
 
 	out := &Output{Notes: map[string]*shownotes.Notes{}, Spans: map[string]*[]ItemSpan{}, ItemWarnings: map[string]diag.List{}}
-	// Each episode's notes render on every core (a markdown.Renderer is
+	// Each episode's notes render on every core (a shownotes.Renderer is
 	// safe for concurrent use); results are gathered in feed order.
-	md := markdown.New()
+	// Markdown may decode character references into characters XML does
+	// not allow: what it produces is cleaned too.
+	notes := shownotes.New(markdown.New(), b.show, cleanText)
 	type rendered struct {
 		e    *entry
 		warn diag.List
@@ -129,7 +131,7 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 				return
 			}
 		}
-		r.e, r.err = b.entry(md, cleaned[i], &r.warn)
+		r.e, r.err = b.entry(notes, cleaned[i], &r.warn)
 	})
 	entries := make([]*entry, len(cleaned))
 	for i, r := range results {
@@ -216,11 +218,9 @@ func checkKeys(eps []*episodes.Episode) error {
 	return nil
 }
 
-func (b *build) entry(md *markdown.Renderer, ep *episodes.Episode, warn *diag.List) (*entry, error) {
+func (b *build) entry(r *shownotes.Renderer, ep *episodes.Episode, warn *diag.List) (*entry, error) {
 	e := b.bareEntry(ep)
-	// Markdown may decode character references into characters XML does
-	// not allow: what it produces is cleaned too.
-	notes, err := shownotes.Build(md, b.show, ep, episodeName(ep), cleanText)
+	notes, err := r.Build(ep, episodeName(ep))
 	if err != nil {
 		return nil, err
 	}

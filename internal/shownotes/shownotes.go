@@ -11,6 +11,7 @@ package shownotes
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -35,14 +36,31 @@ type Notes struct {
 	page func() (string, error) // the summary for a page; see [Notes.Page]
 }
 
-// Build renders the notes of ep, a show's episode: its summary in every
-// form, each passed through clean (package feed drops what XML 1.0 does
-// not allow; nil keeps it as it is), with the episode's links and the
-// show's grouped by name. name names the episode in warnings.
-func Build(md *markdown.Renderer, show *config.Show, ep *episodes.Episode, name string, clean func(string) string) (*Notes, error) {
+// Renderer renders the notes of a show's episodes (see [Renderer.Build]).
+// It is safe for concurrent use.
+type Renderer struct {
+	md    *markdown.Renderer
+	clean func(string) string
+	links showLinks
+}
+
+// New returns a Renderer of the notes of show's episodes, whose summaries
+// md renders in every form, each passed through clean (package feed drops
+// what XML 1.0 does not allow; nil keeps it as it is). The show's links
+// are grouped here, once: the notes of every episode share the groups
+// that it adds no link to.
+func New(md *markdown.Renderer, show *config.Show, clean func(string) string) *Renderer {
 	if clean == nil {
 		clean = func(s string) string { return s }
 	}
+	return &Renderer{md: md, clean: clean, links: newShowLinks(show.Links)}
+}
+
+// Build renders the notes of ep, an episode of the Renderer's show: its
+// summary in every form, with the episode's links and the show's grouped
+// by name. name names the episode in warnings.
+func (r *Renderer) Build(ep *episodes.Episode, name string) (*Notes, error) {
+	md, clean := r.md, r.clean
 	full, err := md.Render(ep.Summary)
 	if err != nil {
 		return nil, fmt.Errorf("summary: %w", err)
@@ -55,11 +73,12 @@ func Build(md *markdown.Renderer, show *config.Show, ep *episodes.Episode, name 
 	if err != nil {
 		return nil, fmt.Errorf("summary: %w", err)
 	}
+	full, apple = clean(full), clean(apple)
 	n := &Notes{
 		Episode: name,
-		Summary: clean(full), SummaryApple: clean(apple), SummaryText: clean(text),
+		Summary: full, SummaryApple: apple, SummaryText: clean(text),
 		Chapters:  ep.Chapters,
-		Links:     groupLinks(ep.Links, show.Links),
+		Links:     r.links.join(ep.Links),
 		Takeaways: ep.Takeaways,
 	}
 	summary := ep.Summary
@@ -154,22 +173,84 @@ type LinkGroup struct {
 // group in the order its name is first seen; links of a name that appears
 // in both join the episode's group.
 func groupLinks(ep []episodes.Link, show []config.Link) []LinkGroup {
-	var groups []LinkGroup
-	index := map[string]int{}
-	add := func(group string, n Link) {
-		i, ok := index[group]
+	return newShowLinks(show).join(ep)
+}
+
+// showLinks are a show's links in their groups, ready to join each
+// episode's (see join).
+type showLinks struct {
+	groups []LinkGroup
+	index  map[string]int // group name → its index in groups
+}
+
+func newShowLinks(links []config.Link) showLinks {
+	s := showLinks{index: map[string]int{}}
+	for _, l := range links {
+		i, ok := s.index[l.Group]
 		if !ok {
-			i = len(groups)
-			index[group] = i
-			groups = append(groups, LinkGroup{Name: group})
+			i = len(s.groups)
+			s.index[l.Group] = i
+			s.groups = append(s.groups, LinkGroup{Name: l.Group})
 		}
-		groups[i].Links = append(groups[i].Links, n)
+		s.groups[i].Links = append(s.groups[i].Links, newLink(l.Title, l.URL, l.Note))
+	}
+	for i, g := range s.groups {
+		s.groups[i].Links = slices.Clip(g.Links) // shared: an append copies
+	}
+	return s
+}
+
+// join returns the episode's link groups, each in the order its name is
+// first seen, then the show's groups of names the episode does not use; a
+// show's link of a name the episode uses joins the episode's group, after
+// its links. The show's other groups are shared, not copied, and the
+// episode's links are held in one array of their exact size: a big show
+// keeps every episode's notes while its pages are written.
+func (s showLinks) join(ep []episodes.Link) []LinkGroup {
+	if len(ep) == 0 {
+		return s.groups
+	}
+	// The episode's groups and how many links each gets.
+	var (
+		names []string
+		sizes []int
+		index = make(map[string]int, len(ep))
+	)
+	for _, l := range ep {
+		i, ok := index[l.Group]
+		if !ok {
+			i = len(names)
+			index[l.Group] = i
+			names = append(names, l.Group)
+			sizes = append(sizes, 0)
+		}
+		sizes[i]++
+	}
+	total, shared := len(ep), len(s.groups)
+	for i, name := range names {
+		if j, ok := s.index[name]; ok {
+			sizes[i] += len(s.groups[j].Links)
+			total += len(s.groups[j].Links)
+			shared--
+		}
+	}
+	all := make([]Link, total)
+	groups := make([]LinkGroup, len(names), len(names)+shared)
+	off := 0
+	for i, name := range names {
+		groups[i] = LinkGroup{Name: name, Links: all[off : off : off+sizes[i]]}
+		off += sizes[i]
 	}
 	for _, l := range ep {
-		add(l.Group, newLink(l.Title, l.URL, l.Note))
+		g := &groups[index[l.Group]]
+		g.Links = append(g.Links, newLink(l.Title, l.URL, l.Note))
 	}
-	for _, l := range show {
-		add(l.Group, newLink(l.Title, l.URL, l.Note))
+	for _, g := range s.groups {
+		if i, ok := index[g.Name]; ok {
+			groups[i].Links = append(groups[i].Links, g.Links...)
+		} else {
+			groups = append(groups, g)
+		}
 	}
 	return groups
 }

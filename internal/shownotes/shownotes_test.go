@@ -22,17 +22,36 @@ func TestGroupLinks(t *testing.T) {
 		{Group: "Shared", Title: "e", URL: "https://e.example/"},
 		{Title: "f", URL: "https://f.example/"},
 	}
-	var got []string
-	for _, g := range groupLinks(ep, show) {
-		var titles []string
-		for _, l := range g.Links {
-			titles = append(titles, l.Title)
+	titles := func(groups []LinkGroup) string {
+		var got []string
+		for _, g := range groups {
+			var titles []string
+			for _, l := range g.Links {
+				titles = append(titles, l.Title)
+			}
+			got = append(got, g.Name+":"+strings.Join(titles, ","))
 		}
-		got = append(got, g.Name+":"+strings.Join(titles, ","))
+		return strings.Join(got, " ")
 	}
-	want := []string{"Guest:a,c", ":loose,f", "Shared:b,e", "Host:d"}
-	if strings.Join(got, " ") != strings.Join(want, " ") {
+	if got, want := titles(groupLinks(ep, show)), "Guest:a,c :loose,f Shared:b,e Host:d"; got != want {
 		t.Errorf("groups %q, want %q", got, want)
+	}
+	// The show's groups are shared by the episodes' notes: what one
+	// episode adds to a group of the show's is not seen by the next.
+	s := newShowLinks(show)
+	for _, tt := range []struct {
+		ep   []episodes.Link
+		want string
+	}{
+		{nil, "Host:d Shared:e :f"},
+		{[]episodes.Link{{Group: "Host", Title: "x"}}, "Host:x,d Shared:e :f"},
+		{ep, "Guest:a,c :loose,f Shared:b,e Host:d"},
+		{[]episodes.Link{{Title: "y"}, {Group: "Shared", Title: "z"}}, ":y,f Shared:z,e Host:d"},
+		{nil, "Host:d Shared:e :f"},
+	} {
+		if got := titles(s.join(tt.ep)); got != tt.want {
+			t.Errorf("join(%v): groups %q, want %q", tt.ep, got, tt.want)
+		}
 	}
 }
 
