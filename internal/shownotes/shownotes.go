@@ -74,6 +74,9 @@ func (r *Renderer) Build(ep *episodes.Episode, name string) (*Notes, error) {
 		return nil, fmt.Errorf("summary: %w", err)
 	}
 	full, apple = clean(full), clean(apple)
+	if apple == full {
+		apple = full // one string, not two alike: a plain summary is both
+	}
 	n := &Notes{
 		Episode: name,
 		Summary: full, SummaryApple: apple, SummaryText: clean(text),
