@@ -158,17 +158,23 @@ func (d *decoder) episode(t *tomlx.Table, ep *Episode) {
 			WithHint("add an [audio] table with url, length and type (or file)")
 	}
 
+	// Chapters and links in slices of their exact size: a big show keeps
+	// every episode until its build is done.
 	chapterTables := t.Tables("chapters")
 	startOK := make([]bool, len(chapterTables))
+	if len(chapterTables) > 0 {
+		ep.Chapters = make([]Chapter, len(chapterTables))
+	}
 	for i, ct := range chapterTables {
-		var c Chapter
-		c, startOK[i] = d.chapter(ct)
-		ep.Chapters = append(ep.Chapters, c)
+		ep.Chapters[i], startOK[i] = d.chapter(ct)
 	}
 	checkChapters(chapterTables, ep.Chapters, startOK, ep.Audio.Duration, durationKnown)
 
-	for _, lt := range t.Tables("links") {
-		ep.Links = append(ep.Links, d.link(lt))
+	if linkTables := t.Tables("links"); len(linkTables) > 0 {
+		ep.Links = make([]Link, len(linkTables))
+		for i, lt := range linkTables {
+			ep.Links[i] = d.link(lt)
+		}
 	}
 	ep.Takeaways = t.Strings("takeaways")
 	ep.People = podcast.ReadPeople(t, "people")
