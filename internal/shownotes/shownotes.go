@@ -416,15 +416,41 @@ func chapterClock(d time.Duration) string {
 }
 
 // writeText writes s to b escaped for HTML text: &, < and >.
-func writeText(b *strings.Builder, s string) { textEscaper.WriteString(b, s) }
+func writeText(b *strings.Builder, s string) { writeEscaped(b, s, false) }
 
-// writeAttr writes s to b escaped for a double-quoted HTML attribute value.
-func writeAttr(b *strings.Builder, s string) { attrEscaper.WriteString(b, s) }
+// writeAttr writes s to b escaped for a double-quoted HTML attribute value:
+// &, <, > and ".
+func writeAttr(b *strings.Builder, s string) { writeEscaped(b, s, true) }
 
-var (
-	textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-	attrEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;")
-)
+// writeEscaped writes s to b with &, <, > and, in an attribute, " written
+// as references; the rest as it is, in as few writes as it can (the notes
+// are written for every item of every feed and every page, and most text
+// has nothing to escape).
+func writeEscaped(b *strings.Builder, s string, attr bool) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		var ref string
+		switch s[i] {
+		case '&':
+			ref = "&amp;"
+		case '<':
+			ref = "&lt;"
+		case '>':
+			ref = "&gt;"
+		case '"':
+			if !attr {
+				continue
+			}
+			ref = "&#34;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(ref)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
 
 // Description returns the notes in Apple's form within MaxDescription bytes
 // when it can: summary, chapters and links always; when the whole does not

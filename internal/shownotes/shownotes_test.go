@@ -55,6 +55,26 @@ func TestGroupLinks(t *testing.T) {
 	}
 }
 
+// Text and attribute values are escaped as strings.Replacer escaped them
+// before: &, <, > and, in an attribute, ".
+func TestWriteEscaped(t *testing.T) {
+	text := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+	attr := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;")
+	for _, s := range []string{"", "plain", "&", `"`, "<<>>", `a & b < c > d "e" 'f'`, "&amp; already",
+		"ünïcödé <b>—</b> ✓", "end&", "&start", "\xff<\xfe>", strings.Repeat("x&y", 100)} {
+		var b strings.Builder
+		writeText(&b, s)
+		if want := text.Replace(s); b.String() != want {
+			t.Errorf("writeText(%q) = %q, want %q", s, b.String(), want)
+		}
+		b.Reset()
+		writeAttr(&b, s)
+		if want := attr.Replace(s); b.String() != want {
+			t.Errorf("writeAttr(%q) = %q, want %q", s, b.String(), want)
+		}
+	}
+}
+
 func TestWriteLink(t *testing.T) {
 	tests := []struct {
 		l        Link
