@@ -4,6 +4,7 @@ import (
 	"math"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -172,8 +173,15 @@ func (d *decoder) episode(t *tomlx.Table, ep *Episode) {
 
 	if linkTables := t.Tables("links"); len(linkTables) > 0 {
 		ep.Links = make([]Link, len(linkTables))
+		var groups []string // each once: links share their group's name
 		for i, lt := range linkTables {
-			ep.Links[i] = d.link(lt)
+			l := d.link(lt)
+			if j := slices.Index(groups, l.Group); j >= 0 {
+				l.Group = groups[j]
+			} else {
+				groups = append(groups, l.Group)
+			}
+			ep.Links[i] = l
 		}
 	}
 	ep.Takeaways = t.Strings("takeaways")
@@ -322,9 +330,10 @@ func (d *decoder) episodeType(t *tomlx.Table) string {
 		return TypeFull
 	}
 	s := t.String("episode_type")
-	switch s {
-	case TypeFull, TypeTrailer, TypeBonus:
-		return s
+	for _, typ := range []string{TypeFull, TypeTrailer, TypeBonus} {
+		if s == typ {
+			return typ // the constant, not a string of its own
+		}
 	}
 	if _, isStr := mustRaw(t, "episode_type").(string); isStr {
 		p := t.Errorf("episode_type", "want %q, %q or %q, got %q", TypeFull, TypeTrailer, TypeBonus, s)
