@@ -268,17 +268,51 @@ func (n *Notes) write(form Form, summary string, with Parts) string {
 
 // writeCut is [Notes.write] that also returns where the takeaways begin:
 // notes[:cut], without its last newline, is what write writes without
-// takeaways (cut is len(notes) when there are none), so that
-// [Notes.Description] can leave them out without writing the notes again.
+// takeaways (cut is len(notes) when there are none).
 func (n *Notes) writeCut(form Form, summary string, with Parts) (notes string, cut int) {
 	var b strings.Builder
 	b.Grow(n.size(summary))
+	cut = n.writeTo(&b, form, summary, with)
+	// Not copied to its exact size: the notes are written where they are
+	// used (an item being encoded, a page), and let go of soon after.
+	notes = strings.TrimSuffix(b.String(), "\n")
+	return notes, min(cut, len(notes))
+}
+
+// measure returns the length of what [Notes.write] writes, and of what it
+// writes without takeaways, without writing either: what [Notes.Fit] needs
+// to know.
+func (n *Notes) measure(form Form, summary string, with Parts) (whole, untilTakeaways int) {
+	var c counter
+	cut := n.writeTo(&c, form, summary, with)
+	// Every part ends with a new line, which write drops from the end.
+	return max(c.Len()-1, 0), max(cut-1, 0)
+}
+
+// sink is what the notes are written to: a strings.Builder, or a counter
+// that only measures them.
+type sink interface {
+	WriteString(s string) (int, error)
+	WriteByte(c byte) error
+	Len() int
+}
+
+// counter is a sink that counts the bytes written to it.
+type counter int
+
+func (c *counter) WriteString(s string) (int, error) { *c += counter(len(s)); return len(s), nil }
+func (c *counter) WriteByte(byte) error              { *c++; return nil }
+func (c *counter) Len() int                          { return int(*c) }
+
+// writeTo writes the notes in form to b, each part ending with a new line,
+// and returns where the takeaways begin (b.Len() when they are left out).
+func (n *Notes) writeTo(b sink, form Form, summary string, with Parts) (cut int) {
 	heading := func(tag, text string) { // tag: "h2", "h3"
 		if form == Apple {
 			tag = "p"
 		}
 		b.WriteString("<" + tag + ">")
-		writeText(&b, text)
+		writeText(b, text)
 		b.WriteString("</" + tag + ">\n")
 	}
 	if summary != "" {
@@ -296,7 +330,7 @@ func (n *Notes) writeCut(form Form, summary string, with Parts) (notes string, c
 				b.WriteString(clock)
 			}
 			b.WriteByte(' ')
-			writeText(&b, c.Title)
+			writeText(b, c.Title)
 			b.WriteString("</p>\n")
 		}
 	}
@@ -309,7 +343,7 @@ func (n *Notes) writeCut(form Form, summary string, with Parts) (notes string, c
 			b.WriteString("<ul>\n")
 			for _, l := range g.Links {
 				b.WriteString("<li>")
-				writeLink(&b, l, with.linkNotes)
+				writeLink(b, l, with.linkNotes)
 				b.WriteString("</li>\n")
 			}
 			b.WriteString("</ul>\n")
@@ -321,15 +355,12 @@ func (n *Notes) writeCut(form Form, summary string, with Parts) (notes string, c
 		b.WriteString("<ul>\n")
 		for _, t := range n.Takeaways {
 			b.WriteString("<li>")
-			writeText(&b, t)
+			writeText(b, t)
 			b.WriteString("</li>\n")
 		}
 		b.WriteString("</ul>\n")
 	}
-	// Not copied to its exact size: the notes are written where they are
-	// used (an item being encoded, a page), and let go of soon after.
-	notes = strings.TrimSuffix(b.String(), "\n")
-	return notes, min(cut, len(notes))
+	return cut
 }
 
 // size guesses the bytes of the notes with summary, tags included, so
@@ -359,7 +390,7 @@ func (n *Notes) size(summary string) int {
 // wherever the link is not styled, as in a podcast app's description, a
 // feed reader or the notes as plain text. The dash is text, so the form
 // keeps to Apple's tags; importers read it as a separator.
-func writeLink(b *strings.Builder, l Link, withNote bool) {
+func writeLink(b sink, l Link, withNote bool) {
 	sep := ""
 	if l.Title != "" {
 		writeText(b, l.Title)
@@ -416,21 +447,25 @@ func chapterClock(d time.Duration) string {
 }
 
 // writeText writes s to b escaped for HTML text: &, < and >.
-func writeText(b *strings.Builder, s string) { writeEscaped(b, s, false) }
+func writeText(b sink, s string) { writeEscaped(b, s, false) }
 
 // writeAttr writes s to b escaped for a double-quoted HTML attribute value:
 // &, <, > and ".
-func writeAttr(b *strings.Builder, s string) { writeEscaped(b, s, true) }
+func writeAttr(b sink, s string) { writeEscaped(b, s, true) }
 
 // writeEscaped writes s to b with &, <, > and, in an attribute, " written
 // as references; the rest as it is, in as few writes as it can (the notes
 // are written for every item of every feed and every page, and most text
 // has nothing to escape).
-func writeEscaped(b *strings.Builder, s string, attr bool) {
+func writeEscaped(b sink, s string, attr bool) {
 	last := 0
 	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c > '>' {
+			continue // letters, mostly: above every byte escaped
+		}
 		var ref string
-		switch s[i] {
+		switch c {
 		case '&':
 			ref = "&amp;"
 		case '<':
@@ -467,8 +502,10 @@ func (n *Notes) Description(warn *diag.List) string {
 // again and again (a big show's feeds, each item when it is encoded) asks
 // once, keeps the answer and writes them with [Notes.Apple].
 func (n *Notes) Fit(warn *diag.List) Parts {
-	whole, cut := n.writeCut(Apple, n.SummaryApple, allParts)
-	if len(whole) <= MaxDescription {
+	// Measured, not written: the items write the description when they
+	// are encoded.
+	whole, untilTakeaways := n.measure(Apple, n.SummaryApple, allParts)
+	if whole <= MaxDescription {
 		return allParts
 	}
 	pos := diag.Pos{File: n.Episode}
@@ -478,8 +515,8 @@ func (n *Notes) Fit(warn *diag.List) Parts {
 	if len(n.Takeaways) > 0 {
 		with.takeaways = false
 		left = append(left, "takeaways")
-		if d := strings.TrimSuffix(whole[:cut], "\n"); len(d) <= MaxDescription {
-			warn.Warn(pos, "description is %d bytes; takeaways left to content:encoded", len(whole)).WithHint(hint, MaxDescription)
+		if untilTakeaways <= MaxDescription {
+			warn.Warn(pos, "description is %d bytes; takeaways left to content:encoded", whole).WithHint(hint, MaxDescription)
 			return with
 		}
 	}
@@ -487,12 +524,12 @@ func (n *Notes) Fit(warn *diag.List) Parts {
 		with.linkNotes = false
 		left = append(left, "link notes")
 	}
-	d := n.write(Apple, n.SummaryApple, with)
-	if len(d) <= MaxDescription {
-		warn.Warn(pos, "description is %d bytes; %s left to content:encoded", len(whole), strings.Join(left, " and ")).WithHint(hint, MaxDescription)
+	d, _ := n.measure(Apple, n.SummaryApple, with)
+	if d <= MaxDescription {
+		warn.Warn(pos, "description is %d bytes; %s left to content:encoded", whole, strings.Join(left, " and ")).WithHint(hint, MaxDescription)
 		return with
 	}
-	msg := fmt.Sprintf("description is %d bytes, over the %d that Apple Podcasts and Spotify show, even with", len(d), MaxDescription)
+	msg := fmt.Sprintf("description is %d bytes, over the %d that Apple Podcasts and Spotify show, even with", d, MaxDescription)
 	if len(left) == 0 {
 		msg += " nothing left to drop"
 	} else {

@@ -203,6 +203,8 @@ func TestWriteNotesCut(t *testing.T) {
 		{"no takeaways", "<p>Sum</p>", &Notes{Chapters: chapters, Links: groups}},
 		{"everything", "<p>Sum</p>", &Notes{Chapters: chapters, Takeaways: []string{"One"}, Links: groups}},
 		{"links and takeaways", "", &Notes{Takeaways: []string{"One"}, Links: groups}},
+		{"summary ending in a new line", "<p>Sum</p>\n", &Notes{Takeaways: []string{"One"}}},
+		{"escaped", "<p>&amp;</p>", &Notes{Chapters: chapters, Takeaways: []string{`<"&">`}, Links: []LinkGroup{{Name: "<G>", Links: []Link{newLink(`"T"&`, `https://t.example/?a=1&b="2"`, "<n>")}}}}},
 	}
 	for _, tt := range tests {
 		for _, form := range []Form{Full, Apple, Page} {
@@ -215,6 +217,11 @@ func TestWriteNotesCut(t *testing.T) {
 				want := tt.n.write(form, tt.summary, Parts{takeaways: false, linkNotes: linkNotes})
 				if got != want {
 					t.Errorf("%s (form %d, link notes %v): cut before the takeaways\n got %q\nwant %q", tt.name, form, linkNotes, got, want)
+				}
+				// measure counts what write writes, with and without takeaways.
+				whole, until := tt.n.measure(form, tt.summary, Parts{takeaways: true, linkNotes: linkNotes})
+				if whole != len(notes) || until != len(want) {
+					t.Errorf("%s (form %d, link notes %v): measure = %d, %d; want %d, %d", tt.name, form, linkNotes, whole, until, len(notes), len(want))
 				}
 			}
 		}
