@@ -33,7 +33,7 @@ type Notes struct {
 	Links                              []LinkGroup // the episode's groups, then the show's
 	Takeaways                          []string
 
-	page func() (string, error) // the summary for a page; see [Notes.Page]
+	page func() (string, error) // the summary for a page, nil when it is Summary; see [Notes.Page]
 }
 
 // Renderer renders the notes of a show's episodes (see [Renderer.Build]).
@@ -83,6 +83,11 @@ func (r *Renderer) Build(ep *episodes.Episode, name string) (*Notes, error) {
 		Chapters:  ep.Chapters,
 		Links:     r.links.join(ep.Links),
 		Takeaways: ep.Takeaways,
+	}
+	if markdown.PageIsFull(ep.Summary) {
+		// The page's summary is the full one: Page writes it, without
+		// rendering the Markdown again for every page.
+		return n, nil
 	}
 	summary := ep.Summary
 	n.page = func() (string, error) {
