@@ -4,6 +4,7 @@ import (
 	"math"
 	"path"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -158,17 +159,30 @@ func (d *decoder) episode(t *tomlx.Table, ep *Episode) {
 			WithHint("add an [audio] table with url, length and type (or file)")
 	}
 
+	// Chapters and links in slices of their exact size: a big show keeps
+	// every episode until its build is done.
 	chapterTables := t.Tables("chapters")
 	startOK := make([]bool, len(chapterTables))
+	if len(chapterTables) > 0 {
+		ep.Chapters = make([]Chapter, len(chapterTables))
+	}
 	for i, ct := range chapterTables {
-		var c Chapter
-		c, startOK[i] = d.chapter(ct)
-		ep.Chapters = append(ep.Chapters, c)
+		ep.Chapters[i], startOK[i] = d.chapter(ct)
 	}
 	checkChapters(chapterTables, ep.Chapters, startOK, ep.Audio.Duration, durationKnown)
 
-	for _, lt := range t.Tables("links") {
-		ep.Links = append(ep.Links, d.link(lt))
+	if linkTables := t.Tables("links"); len(linkTables) > 0 {
+		ep.Links = make([]Link, len(linkTables))
+		var groups []string // each once: links share their group's name
+		for i, lt := range linkTables {
+			l := d.link(lt)
+			if j := slices.Index(groups, l.Group); j >= 0 {
+				l.Group = groups[j]
+			} else {
+				groups = append(groups, l.Group)
+			}
+			ep.Links[i] = l
+		}
 	}
 	ep.Takeaways = t.Strings("takeaways")
 	ep.People = podcast.ReadPeople(t, "people")
@@ -316,9 +330,10 @@ func (d *decoder) episodeType(t *tomlx.Table) string {
 		return TypeFull
 	}
 	s := t.String("episode_type")
-	switch s {
-	case TypeFull, TypeTrailer, TypeBonus:
-		return s
+	for _, typ := range []string{TypeFull, TypeTrailer, TypeBonus} {
+		if s == typ {
+			return typ // the constant, not a string of its own
+		}
 	}
 	if _, isStr := mustRaw(t, "episode_type").(string); isStr {
 		p := t.Errorf("episode_type", "want %q, %q or %q, got %q", TypeFull, TypeTrailer, TypeBonus, s)

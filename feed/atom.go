@@ -86,7 +86,7 @@ func atomEntry(ns uuid.UUID, e *entry) *feeds.AtomEntry {
 		Updated:   rfc3339(ep.Published),
 		Published: rfc3339(ep.Published),
 		Id:        entryID(ns, ep.GUID),
-		Content:   &feeds.AtomContent{Type: "html", Content: e.content},
+		Content:   &feeds.AtomContent{Type: "html", Content: e.content()},
 	}
 	if e.link != "" {
 		x.Links = append(x.Links, feeds.AtomLink{Href: e.link, Rel: "alternate", Type: "text/html"})
@@ -98,8 +98,8 @@ func atomEntry(ns uuid.UUID, e *entry) *feeds.AtomEntry {
 		}
 		x.Links = append(x.Links, l)
 	}
-	if e.description != "" {
-		x.Summary = &feeds.AtomSummary{Type: "html", Content: e.description}
+	if d := e.description(); d != "" {
+		x.Summary = &feeds.AtomSummary{Type: "html", Content: d}
 	}
 	return x
 }

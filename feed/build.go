@@ -21,13 +21,15 @@ import (
 )
 
 // entry is one episode ready to render: cleaned, with its show notes.
+// The notes are written in their forms when the entry's items are encoded
+// (see [entry.content]), not kept: a big show's feeds are written last,
+// and all its notes in every form at once were a third of the build's
+// memory.
 type entry struct {
 	ep    *episodes.Episode
 	notes *shownotes.Notes
+	apple shownotes.Parts // what the description carries; see shownotes.Notes.Fit
 
-	content     string // full notes: content:encoded, Atom content, JSON content_html
-	description string // Apple's form: RSS description, Atom summary
-	summaryText string // the summary as plain text: JSON summary
 	contentText string // JSON content_text, only when content is empty; see noNotesText
 
 	link         string // the episode's web page; "" without Options.PageLinks or a slug
@@ -110,9 +112,11 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 	}
 
 	out := &Output{Notes: map[string]*shownotes.Notes{}, Spans: map[string]*[]ItemSpan{}, ItemWarnings: map[string]diag.List{}}
-	// Each episode's notes render on every core (a markdown.Renderer is
+	// Each episode's notes render on every core (a shownotes.Renderer is
 	// safe for concurrent use); results are gathered in feed order.
-	md := markdown.New()
+	// Markdown may decode character references into characters XML does
+	// not allow: what it produces is cleaned too.
+	notes := shownotes.New(markdown.New(), b.show, cleanText)
 	type rendered struct {
 		e    *entry
 		warn diag.List
@@ -127,7 +131,7 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 				return
 			}
 		}
-		r.e, r.err = b.entry(md, cleaned[i], &r.warn)
+		r.e, r.err = b.entry(notes, cleaned[i], &r.warn)
 	})
 	entries := make([]*entry, len(cleaned))
 	for i, r := range results {
@@ -214,22 +218,43 @@ func checkKeys(eps []*episodes.Episode) error {
 	return nil
 }
 
-func (b *build) entry(md *markdown.Renderer, ep *episodes.Episode, warn *diag.List) (*entry, error) {
+func (b *build) entry(r *shownotes.Renderer, ep *episodes.Episode, warn *diag.List) (*entry, error) {
 	e := b.bareEntry(ep)
-	// Markdown may decode character references into characters XML does
-	// not allow: what it produces is cleaned too.
-	notes, err := shownotes.Build(md, b.show, ep, episodeName(ep), cleanText)
+	notes, err := r.Build(ep, episodeName(ep))
 	if err != nil {
 		return nil, err
 	}
 	e.notes = notes
-	e.content = notes.HTML()
-	e.description = notes.Description(warn)
-	e.summaryText = notes.SummaryText
-	if e.content == "" {
+	e.apple = notes.Fit(warn)
+	if notes.Empty() {
 		e.contentText = noNotesText(b.show, ep)
 	}
 	return e, nil
+}
+
+// content is the full notes: content:encoded, Atom content, JSON
+// content_html; "" without any.
+func (e *entry) content() string {
+	if e.notes == nil {
+		return ""
+	}
+	return e.notes.HTML()
+}
+
+// description is the notes in Apple's form: RSS description, Atom summary.
+func (e *entry) description() string {
+	if e.notes == nil {
+		return ""
+	}
+	return e.notes.Apple(e.apple)
+}
+
+// summaryText is the summary as plain text: JSON summary.
+func (e *entry) summaryText() string {
+	if e.notes == nil {
+		return ""
+	}
+	return e.notes.SummaryText
 }
 
 // bareEntry is an entry without its notes.

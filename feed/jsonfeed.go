@@ -63,9 +63,9 @@ func jsonFeedItem(e *entry) *jsonItem {
 		Id:          ep.GUID,
 		Url:         e.link,
 		Title:       ep.Title,
-		ContentHTML: e.content,
+		ContentHTML: e.content(),
 		ContentText: e.contentText, // only without content_html
-		Summary:     e.summaryText,
+		Summary:     e.summaryText(),
 		Image:       ep.Image,
 		Tags:        ep.Keywords,
 	}}

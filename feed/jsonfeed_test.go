@@ -7,6 +7,7 @@ import (
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/markdown"
+	"github.com/podfeed/podfeed/internal/shownotes"
 )
 
 // TestJSONFeedContent checks that every JSON Feed item has content_html or
@@ -58,12 +59,12 @@ func TestJSONFeedContent(t *testing.T) {
 			tt.ep(ep)
 			b := &build{show: cleanShow(show)}
 			var warn diag.List
-			e, err := b.entry(markdown.New(), cleanEpisode(ep), &warn)
+			e, err := b.entry(shownotes.New(markdown.New(), b.show, cleanText), cleanEpisode(ep), &warn)
 			if err != nil {
 				t.Fatal(err)
 			}
 			it := jsonFeedItem(e)
-			if gotHTML := it.ContentHTML != ""; gotHTML != tt.wantHTML || gotHTML && it.ContentHTML != e.content {
+			if gotHTML := it.ContentHTML != ""; gotHTML != tt.wantHTML || gotHTML && it.ContentHTML != e.content() {
 				t.Errorf("content_html = %q, want the notes: %v", it.ContentHTML, tt.wantHTML)
 			}
 			if it.ContentText != tt.wantText {

@@ -216,11 +216,11 @@ func (b *page) rssItem(e *entry) *rssItem {
 	if it.ItunesEpisodeType == "" {
 		it.ItunesEpisodeType = "full"
 	}
-	if e.description != "" {
-		it.Description = &cdata{Text: e.description}
+	if d := e.description(); d != "" {
+		it.Description = &cdata{Text: d}
 	}
-	if e.content != "" {
-		it.Content = &feeds.RssContent{Content: e.content}
+	if c := e.content(); c != "" {
+		it.Content = &feeds.RssContent{Content: c}
 	}
 	if secs := ep.Audio.Duration.Round(time.Second) / time.Second; secs > 0 {
 		it.ItunesDuration = strconv.FormatInt(int64(secs), 10)

@@ -16,6 +16,7 @@ import (
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/markdown"
+	"github.com/podfeed/podfeed/internal/shownotes"
 )
 
 // TestStreamManyItems builds feeds of more items than one round renders
@@ -100,7 +101,7 @@ func TestSpliceEqualsWhole(t *testing.T) {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			b := &build{show: codingChatsShow()}
 			p := &page{build: b, pages: 1}
-			md := markdown.New()
+			notes := shownotes.New(markdown.New(), b.show, cleanText)
 			var (
 				rssItems  []*rssItem
 				jsonItems []*jsonItem
@@ -111,7 +112,7 @@ func TestSpliceEqualsWhole(t *testing.T) {
 				ep.Title = "t\n  </channel>\n]]> <x> [] &" + fmt.Sprint(i)
 				ep.Summary = "a ]]> b\n\n  </channel>"
 				var warn diag.List
-				e, err := b.entry(md, ep, &warn)
+				e, err := b.entry(notes, ep, &warn)
 				if err != nil {
 					t.Fatal(err)
 				}

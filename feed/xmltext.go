@@ -143,10 +143,15 @@ func cleanShow(s *config.Show) *config.Show {
 	return &c
 }
 
-// cleanEpisode returns a copy of e with every string cleaned by cleanText.
-// The caller's episode is not modified; the copy shares its slices when
-// they need no cleaning, so neither may be modified after.
+// cleanEpisode returns a copy of e with every string cleaned by cleanText,
+// or e itself when none needs cleaning (a big show's feeds keep every
+// episode they render until they are written, and all but a few are
+// clean). The caller's episode is not modified; the copy shares its slices
+// when they need no cleaning, so neither may be modified after.
 func cleanEpisode(e *episodes.Episode) *episodes.Episode {
+	if isClean(reflect.ValueOf(e).Elem()) {
+		return e
+	}
 	c := *e
 	c.File = cleanText(e.File)
 	c.Slug = cleanText(e.Slug)
@@ -198,6 +203,37 @@ func cleanAll[T any](v T) T {
 	out := reflect.New(reflect.TypeOf(&v).Elem()).Elem()
 	cleanValue(out, reflect.ValueOf(v))
 	return out.Interface().(T)
+}
+
+// isClean reports whether cleanValue would copy v as it is: every string
+// that it cleans (in exported fields, through pointers, slices and
+// structs) is XML text already.
+func isClean(v reflect.Value) bool {
+	switch v.Kind() {
+	case reflect.String:
+		return isXMLText(v.String())
+	case reflect.Pointer:
+		return v.IsNil() || isClean(v.Elem())
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return true // bytes, which cleanValue copies as they are
+		}
+		for i := range v.Len() {
+			if !isClean(v.Index(i)) {
+				return false
+			}
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := range v.NumField() {
+			if t.Field(i).IsExported() && !isClean(v.Field(i)) {
+				return false
+			}
+		}
+	case reflect.Map, reflect.Interface, reflect.Array:
+		return false // none in the models: a copy, to be safe
+	}
+	return true
 }
 
 // cleanValue sets dst, a settable value, to a cleaned deep copy of src.

@@ -149,6 +149,66 @@ func TestCleanCoversEveryString(t *testing.T) {
 	}
 }
 
+// cleanEpisode copies an episode only when a string of it needs cleaning:
+// any one, wherever it is.
+func TestCleanEpisodeCopiesOnlyToClean(t *testing.T) {
+	var ep episodes.Episode
+	fill(reflect.ValueOf(&ep), "x")
+	if cleanEpisode(&ep) != &ep {
+		t.Errorf("an episode with nothing to clean is copied")
+	}
+	all := map[string]string{}
+	strs(reflect.ValueOf(&ep), "Episode", all)
+	for path := range all {
+		// Make the string at path dirty, in a copy of the episode's.
+		var dirty episodes.Episode
+		n := 0
+		var set func(v reflect.Value, at string)
+		set = func(v reflect.Value, at string) {
+			switch v.Kind() {
+			case reflect.String:
+				if at == path {
+					v.SetString("x\v")
+					n++
+				} else {
+					v.SetString("x")
+				}
+			case reflect.Pointer:
+				v.Set(reflect.New(v.Type().Elem()))
+				set(v.Elem(), at)
+			case reflect.Slice:
+				if v.Type().Elem().Kind() == reflect.Uint8 {
+					return
+				}
+				v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+				for i := range v.Len() {
+					set(v.Index(i), at+"["+string(rune('0'+i))+"]")
+				}
+			case reflect.Struct:
+				for i := range v.NumField() {
+					if f := v.Type().Field(i); f.IsExported() {
+						set(v.Field(i), at+"."+f.Name)
+					}
+				}
+			}
+		}
+		set(reflect.ValueOf(&dirty).Elem(), "Episode")
+		if n != 1 {
+			t.Fatalf("%s: set %d strings dirty, want 1", path, n)
+		}
+		c := cleanEpisode(&dirty)
+		if c == &dirty {
+			t.Errorf("%s needs cleaning, and the episode was not copied", path)
+			continue
+		}
+		got := map[string]string{}
+		strs(reflect.ValueOf(c), "Episode", got)
+		if got[path] != "x" {
+			t.Errorf("%s = %q after cleaning, want %q", path, got[path], "x")
+		}
+	}
+}
+
 // A title holding "<", "&", "]]>", a vertical tab and invalid UTF-8 gives
 // well-formed feeds and valid JSON, and reads back cleaned.
 func TestIllegalTitle(t *testing.T) {

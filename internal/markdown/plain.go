@@ -1,6 +1,9 @@
 package markdown
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // plainMarkdown reports whether src is Markdown that CommonMark reads as
 // nothing but paragraphs of literal text: valid UTF-8 without control
@@ -65,3 +68,22 @@ func plainMarkdown(src string) bool {
 }
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// PageIsFull reports, without rendering anything, that
+// [Renderer.RenderPage] returns for src, whatever the chapters, what
+// [Renderer.Render] does: src is plain Markdown (see plainMarkdown), so it
+// holds no HTML that the page's policy lets through and the full form's
+// does not, and no line of it starts with a digit, so no paragraph starts
+// with a time mark. It answers false for much else too; a caller that has
+// the full form already need not render the page's.
+func PageIsFull(src string) bool {
+	if !plainMarkdown(src) {
+		return false
+	}
+	for line := range strings.Lines(src) {
+		if l := strings.TrimLeft(line, " "); l != "" && isDigit(l[0]) {
+			return false
+		}
+	}
+	return true
+}

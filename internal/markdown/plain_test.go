@@ -1,6 +1,11 @@
 package markdown
 
-import "testing"
+import (
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"time"
+)
 
 // Summaries plainMarkdown must tell apart. Those it takes as plain must
 // give the text the renderer gives: if the Markdown renderer ever changes what it
@@ -108,5 +113,78 @@ func FuzzTextShortcutPlain(f *testing.F) {
 		if want, err := md.renderedText(src); err != nil || got != want {
 			t.Errorf("Text(%q) (plain: %v)\n got %q\nwant %q (%v)", src, plainMarkdown(src), got, want, err)
 		}
+	})
+}
+
+// pageCases are summaries with time marks, or near misses, for PageIsFull.
+var pageCases = []string{
+	"00:03:49 Performance Gains with Rust",
+	"Intro\n\n00:03:49 Performance Gains",
+	"  01:02:03 indented mark",
+	"12:00 is no mark",
+	"A line\n2025 was a year.",
+}
+
+// PageIsFull answers true only where the page's form is the full form,
+// whatever the chapters; it answers true for plain summaries without a
+// line that starts with a digit.
+func TestPageIsFull(t *testing.T) {
+	md := New()
+	srcs := pageCases
+	for _, tt := range summaryCases {
+		srcs = append(srcs, tt.src)
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 2000 {
+		var b strings.Builder
+		for range r.IntN(40) {
+			b.WriteString(plainAlphabet[r.IntN(len(plainAlphabet))])
+		}
+		srcs = append(srcs, b.String())
+	}
+	chapters := []time.Duration{0, 229 * time.Second, 3723 * time.Second}
+	for _, src := range srcs {
+		checkPageIsFull(t, md, src, chapters)
+	}
+	for _, src := range []string{"", "Emma Nedelcu discusses her experience.\nShe highlights the reasons.", "A summary, www.example.com."} {
+		if !PageIsFull(src) {
+			t.Errorf("PageIsFull(%q) = false", src)
+		}
+	}
+	for _, src := range pageCases {
+		if PageIsFull(src) {
+			t.Errorf("PageIsFull(%q) = true", src)
+		}
+	}
+}
+
+func checkPageIsFull(t *testing.T, md *Renderer, src string, chapters []time.Duration) {
+	t.Helper()
+	if !PageIsFull(src) {
+		return
+	}
+	full, err := md.Render(src)
+	if err != nil {
+		t.Fatalf("Render(%q): %v", src, err)
+	}
+	for _, c := range [][]time.Duration{nil, chapters} {
+		if page, err := md.RenderPage(src, c); err != nil || page != full {
+			t.Errorf("PageIsFull(%q), but RenderPage\n got %q\nwant %q (%v)", src, page, full, err)
+		}
+	}
+}
+
+// FuzzPageIsFullPlain checks PageIsFull against the renderers on summaries
+// made of plainAlphabet.
+func FuzzPageIsFullPlain(f *testing.F) {
+	f.Add([]byte("abc def"))
+	f.Add([]byte{0, 6, 10, 11, 12, 35, 40, 41, 2, 3})
+	md := New()
+	f.Fuzz(func(t *testing.T, picks []byte) {
+		var b []byte
+		for _, p := range picks {
+			b = append(b, plainAlphabet[int(p)%len(plainAlphabet)]...)
+		}
+		checkPageIsFull(t, md, string(b), []time.Duration{0, 229 * time.Second})
 	})
 }

@@ -11,6 +11,7 @@ package shownotes
 import (
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -32,17 +33,34 @@ type Notes struct {
 	Links                              []LinkGroup // the episode's groups, then the show's
 	Takeaways                          []string
 
-	page func() (string, error) // the summary for a page; see [Notes.Page]
+	page func() (string, error) // the summary for a page, nil when it is Summary; see [Notes.Page]
 }
 
-// Build renders the notes of ep, a show's episode: its summary in every
-// form, each passed through clean (package feed drops what XML 1.0 does
-// not allow; nil keeps it as it is), with the episode's links and the
-// show's grouped by name. name names the episode in warnings.
-func Build(md *markdown.Renderer, show *config.Show, ep *episodes.Episode, name string, clean func(string) string) (*Notes, error) {
+// Renderer renders the notes of a show's episodes (see [Renderer.Build]).
+// It is safe for concurrent use.
+type Renderer struct {
+	md    *markdown.Renderer
+	clean func(string) string
+	links showLinks
+}
+
+// New returns a Renderer of the notes of show's episodes, whose summaries
+// md renders in every form, each passed through clean (package feed drops
+// what XML 1.0 does not allow; nil keeps it as it is). The show's links
+// are grouped here, once: the notes of every episode share the groups
+// that it adds no link to.
+func New(md *markdown.Renderer, show *config.Show, clean func(string) string) *Renderer {
 	if clean == nil {
 		clean = func(s string) string { return s }
 	}
+	return &Renderer{md: md, clean: clean, links: newShowLinks(show.Links)}
+}
+
+// Build renders the notes of ep, an episode of the Renderer's show: its
+// summary in every form, with the episode's links and the show's grouped
+// by name. name names the episode in warnings.
+func (r *Renderer) Build(ep *episodes.Episode, name string) (*Notes, error) {
+	md, clean := r.md, r.clean
 	full, err := md.Render(ep.Summary)
 	if err != nil {
 		return nil, fmt.Errorf("summary: %w", err)
@@ -55,12 +73,21 @@ func Build(md *markdown.Renderer, show *config.Show, ep *episodes.Episode, name 
 	if err != nil {
 		return nil, fmt.Errorf("summary: %w", err)
 	}
+	full, apple = clean(full), clean(apple)
+	if apple == full {
+		apple = full // one string, not two alike: a plain summary is both
+	}
 	n := &Notes{
 		Episode: name,
-		Summary: clean(full), SummaryApple: clean(apple), SummaryText: clean(text),
+		Summary: full, SummaryApple: apple, SummaryText: clean(text),
 		Chapters:  ep.Chapters,
-		Links:     groupLinks(ep.Links, show.Links),
+		Links:     r.links.join(ep.Links),
 		Takeaways: ep.Takeaways,
+	}
+	if markdown.PageIsFull(ep.Summary) {
+		// The page's summary is the full one: Page writes it, without
+		// rendering the Markdown again for every page.
+		return n, nil
 	}
 	summary := ep.Summary
 	n.page = func() (string, error) {
@@ -75,6 +102,12 @@ func Build(md *markdown.Renderer, show *config.Show, ep *episodes.Episode, name 
 		return clean(s), nil
 	}
 	return n, nil
+}
+
+// Empty reports whether the notes have nothing to show: no summary,
+// chapters, links or takeaways; [Notes.HTML] is then "".
+func (n *Notes) Empty() bool {
+	return n.Summary == "" && len(n.Chapters) == 0 && len(n.Links) == 0 && len(n.Takeaways) == 0
 }
 
 // HTML returns the notes in the full form: the summary, then Chapters,
@@ -117,14 +150,15 @@ const (
 	Page
 )
 
-// parts says which of the optional parts the notes include: the
-// description drops them, in this order, to stay within MaxDescription.
-type parts struct {
+// Parts says which of the optional parts the notes include: the
+// description drops them, in this order, to stay within MaxDescription
+// (see [Notes.Fit]). The zero value leaves them all out.
+type Parts struct {
 	takeaways bool
 	linkNotes bool
 }
 
-var allParts = parts{takeaways: true, linkNotes: true}
+var allParts = Parts{takeaways: true, linkNotes: true}
 
 // Link is one show link, from the episode or from the show.
 type Link struct {
@@ -147,22 +181,84 @@ type LinkGroup struct {
 // group in the order its name is first seen; links of a name that appears
 // in both join the episode's group.
 func groupLinks(ep []episodes.Link, show []config.Link) []LinkGroup {
-	var groups []LinkGroup
-	index := map[string]int{}
-	add := func(group string, n Link) {
-		i, ok := index[group]
+	return newShowLinks(show).join(ep)
+}
+
+// showLinks are a show's links in their groups, ready to join each
+// episode's (see join).
+type showLinks struct {
+	groups []LinkGroup
+	index  map[string]int // group name → its index in groups
+}
+
+func newShowLinks(links []config.Link) showLinks {
+	s := showLinks{index: map[string]int{}}
+	for _, l := range links {
+		i, ok := s.index[l.Group]
 		if !ok {
-			i = len(groups)
-			index[group] = i
-			groups = append(groups, LinkGroup{Name: group})
+			i = len(s.groups)
+			s.index[l.Group] = i
+			s.groups = append(s.groups, LinkGroup{Name: l.Group})
 		}
-		groups[i].Links = append(groups[i].Links, n)
+		s.groups[i].Links = append(s.groups[i].Links, newLink(l.Title, l.URL, l.Note))
+	}
+	for i, g := range s.groups {
+		s.groups[i].Links = slices.Clip(g.Links) // shared: an append copies
+	}
+	return s
+}
+
+// join returns the episode's link groups, each in the order its name is
+// first seen, then the show's groups of names the episode does not use; a
+// show's link of a name the episode uses joins the episode's group, after
+// its links. The show's other groups are shared, not copied, and the
+// episode's links are held in one array of their exact size: a big show
+// keeps every episode's notes while its pages are written.
+func (s showLinks) join(ep []episodes.Link) []LinkGroup {
+	if len(ep) == 0 {
+		return s.groups
+	}
+	// The episode's groups and how many links each gets.
+	var (
+		names []string
+		sizes []int
+		index = make(map[string]int, len(ep))
+	)
+	for _, l := range ep {
+		i, ok := index[l.Group]
+		if !ok {
+			i = len(names)
+			index[l.Group] = i
+			names = append(names, l.Group)
+			sizes = append(sizes, 0)
+		}
+		sizes[i]++
+	}
+	total, shared := len(ep), len(s.groups)
+	for i, name := range names {
+		if j, ok := s.index[name]; ok {
+			sizes[i] += len(s.groups[j].Links)
+			total += len(s.groups[j].Links)
+			shared--
+		}
+	}
+	all := make([]Link, total)
+	groups := make([]LinkGroup, len(names), len(names)+shared)
+	off := 0
+	for i, name := range names {
+		groups[i] = LinkGroup{Name: name, Links: all[off : off : off+sizes[i]]}
+		off += sizes[i]
 	}
 	for _, l := range ep {
-		add(l.Group, newLink(l.Title, l.URL, l.Note))
+		g := &groups[index[l.Group]]
+		g.Links = append(g.Links, newLink(l.Title, l.URL, l.Note))
 	}
-	for _, l := range show {
-		add(l.Group, newLink(l.Title, l.URL, l.Note))
+	for _, g := range s.groups {
+		if i, ok := index[g.Name]; ok {
+			groups[i].Links = append(groups[i].Links, g.Links...)
+		} else {
+			groups = append(groups, g)
+		}
 	}
 	return groups
 }
@@ -170,24 +266,58 @@ func groupLinks(ep []episodes.Link, show []config.Link) []LinkGroup {
 // write writes the notes in form: the summary, then Chapters, Links and
 // Takeaways, each left out when empty. All text from the episode and the
 // show is HTML-escaped here.
-func (n *Notes) write(form Form, summary string, with parts) string {
+func (n *Notes) write(form Form, summary string, with Parts) string {
 	notes, _ := n.writeCut(form, summary, with)
 	return notes
 }
 
 // writeCut is [Notes.write] that also returns where the takeaways begin:
 // notes[:cut], without its last newline, is what write writes without
-// takeaways (cut is len(notes) when there are none), so that
-// [Notes.Description] can leave them out without writing the notes again.
-func (n *Notes) writeCut(form Form, summary string, with parts) (notes string, cut int) {
+// takeaways (cut is len(notes) when there are none).
+func (n *Notes) writeCut(form Form, summary string, with Parts) (notes string, cut int) {
 	var b strings.Builder
 	b.Grow(n.size(summary))
+	cut = n.writeTo(&b, form, summary, with)
+	// Not copied to its exact size: the notes are written where they are
+	// used (an item being encoded, a page), and let go of soon after.
+	notes = strings.TrimSuffix(b.String(), "\n")
+	return notes, min(cut, len(notes))
+}
+
+// measure returns the length of what [Notes.write] writes, and of what it
+// writes without takeaways, without writing either: what [Notes.Fit] needs
+// to know.
+func (n *Notes) measure(form Form, summary string, with Parts) (whole, untilTakeaways int) {
+	var c counter
+	cut := n.writeTo(&c, form, summary, with)
+	// Every part ends with a new line, which write drops from the end.
+	return max(c.Len()-1, 0), max(cut-1, 0)
+}
+
+// sink is what the notes are written to: a strings.Builder, or a counter
+// that only measures them.
+type sink interface {
+	WriteString(s string) (int, error)
+	WriteByte(c byte) error
+	Len() int
+}
+
+// counter is a sink that counts the bytes written to it.
+type counter int
+
+func (c *counter) WriteString(s string) (int, error) { *c += counter(len(s)); return len(s), nil }
+func (c *counter) WriteByte(byte) error              { *c++; return nil }
+func (c *counter) Len() int                          { return int(*c) }
+
+// writeTo writes the notes in form to b, each part ending with a new line,
+// and returns where the takeaways begin (b.Len() when they are left out).
+func (n *Notes) writeTo(b sink, form Form, summary string, with Parts) (cut int) {
 	heading := func(tag, text string) { // tag: "h2", "h3"
 		if form == Apple {
 			tag = "p"
 		}
 		b.WriteString("<" + tag + ">")
-		writeText(&b, text)
+		writeText(b, text)
 		b.WriteString("</" + tag + ">\n")
 	}
 	if summary != "" {
@@ -205,7 +335,7 @@ func (n *Notes) writeCut(form Form, summary string, with parts) (notes string, c
 				b.WriteString(clock)
 			}
 			b.WriteByte(' ')
-			writeText(&b, c.Title)
+			writeText(b, c.Title)
 			b.WriteString("</p>\n")
 		}
 	}
@@ -218,7 +348,7 @@ func (n *Notes) writeCut(form Form, summary string, with parts) (notes string, c
 			b.WriteString("<ul>\n")
 			for _, l := range g.Links {
 				b.WriteString("<li>")
-				writeLink(&b, l, with.linkNotes)
+				writeLink(b, l, with.linkNotes)
 				b.WriteString("</li>\n")
 			}
 			b.WriteString("</ul>\n")
@@ -230,19 +360,12 @@ func (n *Notes) writeCut(form Form, summary string, with parts) (notes string, c
 		b.WriteString("<ul>\n")
 		for _, t := range n.Takeaways {
 			b.WriteString("<li>")
-			writeText(&b, t)
+			writeText(b, t)
 			b.WriteString("</li>\n")
 		}
 		b.WriteString("</ul>\n")
 	}
-	// A copy of exactly the notes' size: the builder's buffer may have
-	// grown past it, and a big show keeps every episode's notes until its
-	// feeds and pages are written.
-	notes = strings.TrimSuffix(b.String(), "\n")
-	if b.Cap()-len(notes) > len(notes)/8 {
-		notes = strings.Clone(notes)
-	}
-	return notes, min(cut, len(notes))
+	return cut
 }
 
 // size guesses the bytes of the notes with summary, tags included, so
@@ -272,7 +395,7 @@ func (n *Notes) size(summary string) int {
 // wherever the link is not styled, as in a podcast app's description, a
 // feed reader or the notes as plain text. The dash is text, so the form
 // keeps to Apple's tags; importers read it as a separator.
-func writeLink(b *strings.Builder, l Link, withNote bool) {
+func writeLink(b sink, l Link, withNote bool) {
 	sep := ""
 	if l.Title != "" {
 		writeText(b, l.Title)
@@ -329,24 +452,66 @@ func chapterClock(d time.Duration) string {
 }
 
 // writeText writes s to b escaped for HTML text: &, < and >.
-func writeText(b *strings.Builder, s string) { textEscaper.WriteString(b, s) }
+func writeText(b sink, s string) { writeEscaped(b, s, false) }
 
-// writeAttr writes s to b escaped for a double-quoted HTML attribute value.
-func writeAttr(b *strings.Builder, s string) { attrEscaper.WriteString(b, s) }
+// writeAttr writes s to b escaped for a double-quoted HTML attribute value:
+// &, <, > and ".
+func writeAttr(b sink, s string) { writeEscaped(b, s, true) }
 
-var (
-	textEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-	attrEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;")
-)
+// writeEscaped writes s to b with &, <, > and, in an attribute, " written
+// as references; the rest as it is, in as few writes as it can (the notes
+// are written for every item of every feed and every page, and most text
+// has nothing to escape).
+func writeEscaped(b sink, s string, attr bool) {
+	last := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c > '>' {
+			continue // letters, mostly: above every byte escaped
+		}
+		var ref string
+		switch c {
+		case '&':
+			ref = "&amp;"
+		case '<':
+			ref = "&lt;"
+		case '>':
+			ref = "&gt;"
+		case '"':
+			if !attr {
+				continue
+			}
+			ref = "&#34;"
+		default:
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(ref)
+		last = i + 1
+	}
+	b.WriteString(s[last:])
+}
 
 // Description returns the notes in Apple's form within MaxDescription bytes
 // when it can: summary, chapters and links always; when the whole does not
 // fit, takeaways and then link notes are left to content:encoded, with a
-// warning naming the episode.
+// warning naming the episode. It is [Notes.Apple] with what [Notes.Fit]
+// finds.
 func (n *Notes) Description(warn *diag.List) string {
-	whole, cut := n.writeCut(Apple, n.SummaryApple, allParts)
-	if len(whole) <= MaxDescription {
-		return whole
+	return n.Apple(n.Fit(warn))
+}
+
+// Fit works out which parts Apple's form carries within MaxDescription
+// bytes when it can, and warns, naming the episode, when it leaves any to
+// content:encoded or still does not fit: a caller that writes the notes
+// again and again (a big show's feeds, each item when it is encoded) asks
+// once, keeps the answer and writes them with [Notes.Apple].
+func (n *Notes) Fit(warn *diag.List) Parts {
+	// Measured, not written: the items write the description when they
+	// are encoded.
+	whole, untilTakeaways := n.measure(Apple, n.SummaryApple, allParts)
+	if whole <= MaxDescription {
+		return allParts
 	}
 	pos := diag.Pos{File: n.Episode}
 	hint := "Apple Podcasts and Spotify show at most %d bytes of an item's description; the full notes stay in content:encoded"
@@ -355,28 +520,34 @@ func (n *Notes) Description(warn *diag.List) string {
 	if len(n.Takeaways) > 0 {
 		with.takeaways = false
 		left = append(left, "takeaways")
-		if d := strings.TrimSuffix(whole[:cut], "\n"); len(d) <= MaxDescription {
-			warn.Warn(pos, "description is %d bytes; takeaways left to content:encoded", len(whole)).WithHint(hint, MaxDescription)
-			return strings.Clone(d) // without the takeaways it holds on to
+		if untilTakeaways <= MaxDescription {
+			warn.Warn(pos, "description is %d bytes; takeaways left to content:encoded", whole).WithHint(hint, MaxDescription)
+			return with
 		}
 	}
 	if hasLinkNotes(n.Links) {
 		with.linkNotes = false
 		left = append(left, "link notes")
 	}
-	d := n.write(Apple, n.SummaryApple, with)
-	if len(d) <= MaxDescription {
-		warn.Warn(pos, "description is %d bytes; %s left to content:encoded", len(whole), strings.Join(left, " and ")).WithHint(hint, MaxDescription)
-		return d
+	d, _ := n.measure(Apple, n.SummaryApple, with)
+	if d <= MaxDescription {
+		warn.Warn(pos, "description is %d bytes; %s left to content:encoded", whole, strings.Join(left, " and ")).WithHint(hint, MaxDescription)
+		return with
 	}
-	msg := fmt.Sprintf("description is %d bytes, over the %d that Apple Podcasts and Spotify show, even with", len(d), MaxDescription)
+	msg := fmt.Sprintf("description is %d bytes, over the %d that Apple Podcasts and Spotify show, even with", d, MaxDescription)
 	if len(left) == 0 {
 		msg += " nothing left to drop"
 	} else {
 		msg += "out " + strings.Join(left, " and ")
 	}
 	warn.Warn(pos, "%s", msg).WithHint("shorten the summary, the chapter titles or the links")
-	return d
+	return with
+}
+
+// Apple returns the notes in Apple's form with the optional parts with
+// says: the description, with what [Notes.Fit] returned.
+func (n *Notes) Apple(with Parts) string {
+	return n.write(Apple, n.SummaryApple, with)
 }
 
 func hasLinkNotes(groups []LinkGroup) bool {

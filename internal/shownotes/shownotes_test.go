@@ -22,17 +22,56 @@ func TestGroupLinks(t *testing.T) {
 		{Group: "Shared", Title: "e", URL: "https://e.example/"},
 		{Title: "f", URL: "https://f.example/"},
 	}
-	var got []string
-	for _, g := range groupLinks(ep, show) {
-		var titles []string
-		for _, l := range g.Links {
-			titles = append(titles, l.Title)
+	titles := func(groups []LinkGroup) string {
+		var got []string
+		for _, g := range groups {
+			var titles []string
+			for _, l := range g.Links {
+				titles = append(titles, l.Title)
+			}
+			got = append(got, g.Name+":"+strings.Join(titles, ","))
 		}
-		got = append(got, g.Name+":"+strings.Join(titles, ","))
+		return strings.Join(got, " ")
 	}
-	want := []string{"Guest:a,c", ":loose,f", "Shared:b,e", "Host:d"}
-	if strings.Join(got, " ") != strings.Join(want, " ") {
+	if got, want := titles(groupLinks(ep, show)), "Guest:a,c :loose,f Shared:b,e Host:d"; got != want {
 		t.Errorf("groups %q, want %q", got, want)
+	}
+	// The show's groups are shared by the episodes' notes: what one
+	// episode adds to a group of the show's is not seen by the next.
+	s := newShowLinks(show)
+	for _, tt := range []struct {
+		ep   []episodes.Link
+		want string
+	}{
+		{nil, "Host:d Shared:e :f"},
+		{[]episodes.Link{{Group: "Host", Title: "x"}}, "Host:x,d Shared:e :f"},
+		{ep, "Guest:a,c :loose,f Shared:b,e Host:d"},
+		{[]episodes.Link{{Title: "y"}, {Group: "Shared", Title: "z"}}, ":y,f Shared:z,e Host:d"},
+		{nil, "Host:d Shared:e :f"},
+	} {
+		if got := titles(s.join(tt.ep)); got != tt.want {
+			t.Errorf("join(%v): groups %q, want %q", tt.ep, got, tt.want)
+		}
+	}
+}
+
+// Text and attribute values are escaped as strings.Replacer escaped them
+// before: &, <, > and, in an attribute, ".
+func TestWriteEscaped(t *testing.T) {
+	text := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+	attr := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&#34;")
+	for _, s := range []string{"", "plain", "&", `"`, "<<>>", `a & b < c > d "e" 'f'`, "&amp; already",
+		"ünïcödé <b>—</b> ✓", "end&", "&start", "\xff<\xfe>", strings.Repeat("x&y", 100)} {
+		var b strings.Builder
+		writeText(&b, s)
+		if want := text.Replace(s); b.String() != want {
+			t.Errorf("writeText(%q) = %q, want %q", s, b.String(), want)
+		}
+		b.Reset()
+		writeAttr(&b, s)
+		if want := attr.Replace(s); b.String() != want {
+			t.Errorf("writeAttr(%q) = %q, want %q", s, b.String(), want)
+		}
 	}
 }
 
@@ -77,7 +116,7 @@ func TestWriteNotesForms(t *testing.T) {
 	if full != wantFull {
 		t.Errorf("full notes\n got %q\nwant %q", full, wantFull)
 	}
-	apple := n.write(Apple, "<p>Sum</p>", parts{})
+	apple := n.write(Apple, "<p>Sum</p>", Parts{})
 	wantApple := "<p>Sum</p>\n<p>Chapters</p>\n<p>00:00:00 Start &amp; &lt;intro&gt;</p>\n<p>Links</p>\n<p>G</p>\n" +
 		"<ul>\n<li>T: <a href=\"https://t.example/\">https://t.example/</a></li>\n</ul>"
 	if apple != wantApple {
@@ -90,6 +129,14 @@ func TestWriteNotesForms(t *testing.T) {
 	}
 	if got := (&Notes{}).HTML(); got != "" {
 		t.Errorf("empty episode: notes %q", got)
+	}
+	if !(&Notes{}).Empty() || n.Empty() {
+		t.Errorf("Empty() is %v for no notes and %v for some", (&Notes{}).Empty(), n.Empty())
+	}
+	for _, one := range []*Notes{{Summary: "<p>Sum</p>"}, {Chapters: n.Chapters}, {Links: n.Links}, {Takeaways: n.Takeaways}} {
+		if one.Empty() || one.HTML() == "" {
+			t.Errorf("notes with one part: Empty() %v, HTML %q", one.Empty(), one.HTML())
+		}
 	}
 }
 
@@ -156,18 +203,25 @@ func TestWriteNotesCut(t *testing.T) {
 		{"no takeaways", "<p>Sum</p>", &Notes{Chapters: chapters, Links: groups}},
 		{"everything", "<p>Sum</p>", &Notes{Chapters: chapters, Takeaways: []string{"One"}, Links: groups}},
 		{"links and takeaways", "", &Notes{Takeaways: []string{"One"}, Links: groups}},
+		{"summary ending in a new line", "<p>Sum</p>\n", &Notes{Takeaways: []string{"One"}}},
+		{"escaped", "<p>&amp;</p>", &Notes{Chapters: chapters, Takeaways: []string{`<"&">`}, Links: []LinkGroup{{Name: "<G>", Links: []Link{newLink(`"T"&`, `https://t.example/?a=1&b="2"`, "<n>")}}}}},
 	}
 	for _, tt := range tests {
 		for _, form := range []Form{Full, Apple, Page} {
 			for _, linkNotes := range []bool{true, false} {
-				notes, cut := tt.n.writeCut(form, tt.summary, parts{takeaways: true, linkNotes: linkNotes})
-				if want := tt.n.write(form, tt.summary, parts{takeaways: true, linkNotes: linkNotes}); notes != want {
+				notes, cut := tt.n.writeCut(form, tt.summary, Parts{takeaways: true, linkNotes: linkNotes})
+				if want := tt.n.write(form, tt.summary, Parts{takeaways: true, linkNotes: linkNotes}); notes != want {
 					t.Errorf("%s: writeCut's notes differ from write's", tt.name)
 				}
 				got := strings.TrimSuffix(notes[:cut], "\n")
-				want := tt.n.write(form, tt.summary, parts{takeaways: false, linkNotes: linkNotes})
+				want := tt.n.write(form, tt.summary, Parts{takeaways: false, linkNotes: linkNotes})
 				if got != want {
 					t.Errorf("%s (form %d, link notes %v): cut before the takeaways\n got %q\nwant %q", tt.name, form, linkNotes, got, want)
+				}
+				// measure counts what write writes, with and without takeaways.
+				whole, until := tt.n.measure(form, tt.summary, Parts{takeaways: true, linkNotes: linkNotes})
+				if whole != len(notes) || until != len(want) {
+					t.Errorf("%s (form %d, link notes %v): measure = %d, %d; want %d, %d", tt.name, form, linkNotes, whole, until, len(notes), len(want))
 				}
 			}
 		}

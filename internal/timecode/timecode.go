@@ -39,32 +39,52 @@ const (
 // Format writes d in the layout l. Anything below a millisecond is dropped;
 // a negative d gets a leading minus sign.
 func Format(d time.Duration, l Layout) string {
-	sign := ""
+	// Appended into a small array, not with fmt: every chapter line of
+	// every item and page is written with it.
+	var buf [32]byte
+	b := buf[:0]
 	ms := int64(d / time.Millisecond)
 	if ms < 0 {
-		sign, ms = "-", -ms
+		b, ms = append(b, '-'), -ms
 	}
 	s := ms / 1000
-	var out string
 	switch {
 	case l == Seconds:
+		b = strconv.AppendInt(b, s, 10)
 		if ms%1000 == 0 {
-			return sign + strconv.FormatInt(s, 10)
+			return string(b)
 		}
-		return strings.TrimRight(fmt.Sprintf("%s%d.%03d", sign, s, ms%1000), "0")
+		b = append(b, '.')
+		return strings.TrimRight(string(pad(b, ms%1000, 3)), "0")
 	case l == Clock || s >= 3600:
-		h := "%02d"
 		if l == Short {
-			h = "%d"
+			b = strconv.AppendInt(b, s/3600, 10)
+		} else {
+			b = pad(b, s/3600, 2)
 		}
-		out = fmt.Sprintf("%s"+h+":%02d:%02d", sign, s/3600, s/60%60, s%60)
+		b = append(b, ':')
+		b = pad(b, s/60%60, 2)
 	default:
-		out = fmt.Sprintf("%s%02d:%02d", sign, s/60, s%60)
+		b = pad(b, s/60, 2)
 	}
+	b = append(b, ':')
+	b = pad(b, s%60, 2)
 	if ms%1000 != 0 {
-		out += fmt.Sprintf(".%03d", ms%1000)
+		b = append(b, '.')
+		b = pad(b, ms%1000, 3)
 	}
-	return out
+	return string(b)
+}
+
+// pad appends n, not negative, in at least width digits, with leading
+// zeros: fmt's %02d and %03d.
+func pad(b []byte, n int64, width int) []byte {
+	for w, p := width, int64(1); w > 1; w-- {
+		if p *= 10; n < p {
+			b = append(b, '0')
+		}
+	}
+	return strconv.AppendInt(b, n, 10)
 }
 
 // Mode is how strictly [Parse] reads.

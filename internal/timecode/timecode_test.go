@@ -1,6 +1,8 @@
 package timecode
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -174,6 +176,62 @@ func TestFormatShortAndSeconds(t *testing.T) {
 		}
 		if got := Format(tt.in, Seconds); got != tt.seconds {
 			t.Errorf("Format(%v, Seconds) = %q, want %q", tt.in, got, tt.seconds)
+		}
+	}
+}
+
+// Format writes what it wrote with fmt, which it no longer calls, in every
+// layout: around each field's carry, past 99 and 999 hours, below a
+// millisecond, negative, and at random up to Max.
+func TestFormatAsFmt(t *testing.T) {
+	withFmt := func(d time.Duration, l Layout) string {
+		sign := ""
+		ms := int64(d / time.Millisecond)
+		if ms < 0 {
+			sign, ms = "-", -ms
+		}
+		s := ms / 1000
+		var out string
+		switch {
+		case l == Seconds:
+			if ms%1000 == 0 {
+				return sign + fmt.Sprint(s)
+			}
+			return strings.TrimRight(fmt.Sprintf("%s%d.%03d", sign, s, ms%1000), "0")
+		case l == Clock || s >= 3600:
+			h := "%02d"
+			if l == Short {
+				h = "%d"
+			}
+			out = fmt.Sprintf("%s"+h+":%02d:%02d", sign, s/3600, s/60%60, s%60)
+		default:
+			out = fmt.Sprintf("%s%02d:%02d", sign, s/60, s%60)
+		}
+		if ms%1000 != 0 {
+			out += fmt.Sprintf(".%03d", ms%1000)
+		}
+		return out
+	}
+	var ds []time.Duration
+	for _, h := range []int{0, 1, 9, 10, 99, 100, 999, 1000} {
+		for _, m := range []int{0, 1, 9, 10, 59} {
+			for _, s := range []int{0, 1, 9, 10, 59} {
+				for _, ms := range []int{0, 1, 9, 10, 99, 100, 120, 500, 999} {
+					ds = append(ds, dur(h, m, s, ms), -dur(h, m, s, ms))
+				}
+			}
+		}
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 10000 {
+		ds = append(ds, time.Duration(r.Int64N(int64(Max))))
+	}
+	ds = append(ds, time.Microsecond, -time.Microsecond, Max)
+	for _, d := range ds {
+		for _, l := range []Layout{Clock, Short, Seconds} {
+			if got, want := Format(d, l), withFmt(d, l); got != want {
+				t.Fatalf("Format(%v, %d) = %q, want %q", d, l, got, want)
+			}
 		}
 	}
 }
