@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"hash"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -34,12 +33,13 @@ import (
 const ManifestFile = ".podfeed-build.json"
 
 // manifestVersion changes whenever what a manifest means changes.
-const manifestVersion = 2
+const manifestVersion = 3
 
-// manifest is what a manifest file holds: two JSON values, one after the
-// other, its head and its body, so that [UpToDate] decodes the outputs of
-// the last build, tens of thousands of them for a big show, only when its
-// inputs are those of this one. (Version 1 was one object of both.)
+// manifest is what a manifest file holds: its head, a JSON object, then
+// its body, lines (see manifestbody.go), so that [UpToDate] reads the
+// outputs of the last build, tens of thousands of them for a big show,
+// only when its inputs are those of this one. (Version 1 was one JSON
+// object of both.)
 type manifest struct {
 	manifestHead
 	manifestBody
@@ -292,9 +292,8 @@ func UpToDate(dir string, opts BuildOptions) (out string, ok bool) {
 	if err != nil {
 		return out, false
 	}
-	dec := json.NewDecoder(bytes.NewReader(data))
-	var head manifestHead
-	if err := dec.Decode(&head); err != nil || head.Version != manifestVersion || head.Generator != opts.Generator {
+	head, rest, err := decodeHead(data)
+	if err != nil || head.Version != manifestVersion || head.Generator != opts.Generator {
 		return out, false
 	}
 	if opts.Now.Before(head.LiveFrom) || !head.LiveUntil.IsZero() && !opts.Now.Before(head.LiveUntil) {
@@ -306,8 +305,8 @@ func UpToDate(dir string, opts BuildOptions) (out string, ok bool) {
 	if head.Inputs == "" || f.sum() != head.Inputs {
 		return out, false
 	}
-	var body manifestBody
-	if err := dec.Decode(&body); err != nil {
+	body, err := parseBody(rest)
+	if err != nil {
 		return out, false
 	}
 	// One stat per output, on every core: tens of thousands for a big show.
@@ -331,18 +330,28 @@ func readManifest(out string) (*manifest, stamp, error) {
 		return nil, stamp{}, err
 	}
 	var m manifest
-	dec := json.NewDecoder(bytes.NewReader(data))
-	err = dec.Decode(&m.manifestHead)
-	if err == nil {
-		err = dec.Decode(&m.manifestBody)
-	}
-	if err == io.EOF && m.Version == 1 {
+	head, rest, err := decodeHead(data)
+	switch {
+	case err != nil:
+	case head.Version == 1:
 		err = json.Unmarshal(data, &m) // its outputs, to remove those the build no longer makes
+	default:
+		m.manifestHead = head
+		m.manifestBody, err = parseBody(rest)
 	}
 	if err != nil {
 		return nil, stamp{}, err
 	}
 	return &m, st, nil
+}
+
+// decodeHead decodes the head of a manifest, and returns what follows it.
+func decodeHead(data []byte) (head manifestHead, rest []byte, err error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&head); err != nil {
+		return head, nil, err
+	}
+	return head, data[dec.InputOffset():], nil
 }
 
 // writeManifest records a finished build in its output folder, with the
@@ -365,16 +374,11 @@ func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions, stamps m
 	for i, f := range plan.Files {
 		m.Outputs[i] = stamps[f.Name]
 	}
-	// The head as people read it, the body as short as it gets.
-	head, err := json.MarshalIndent(m.manifestHead, "", "\t")
+	data, err := json.MarshalIndent(m.manifestHead, "", "\t")
 	if err != nil {
 		return err
 	}
-	body, err := json.Marshal(m.manifestBody)
-	if err != nil {
-		return err
-	}
-	data := slices.Concat(head, []byte("\n"), body, []byte("\n"))
+	data = appendBody(append(data, '\n'), &m.manifestBody)
 	_, err = publish.Write(out, []output.File{{Name: ManifestFile, Data: data}}, publish.Options{})
 	return err
 }

@@ -313,19 +313,22 @@ func TestUpToDateWithEpisodeImage(t *testing.T) {
 }
 
 // TestReadManifest reads manifests as this podfeed writes them (a head,
-// then a body) and as podfeed wrote them before (version 1, one object),
-// whose outputs a build still removes when it no longer makes them.
+// then the lines of a body) and as podfeed wrote them before (version 1,
+// one object), whose outputs a build still removes when it no longer makes
+// them.
 func TestReadManifest(t *testing.T) {
 	for _, tc := range []struct {
 		name, data string
 		outputs    int // -1: unreadable
 		pages      int
 	}{
-		{"this version", `{"version": 2, "inputs": "x"}` + "\n" + `{"outputs":[{"name":"feed.xml","size":3,"mtime":"2025-01-01T00:00:00Z"}],"pages":{"a":"g"}}` + "\n", 1, 1},
+		{"this version", `{"version": 3, "inputs": "x"}` + "\n" + `o 3 1735689600000000000 "feed.xml"` + "\n" + `o 0 1 "a b/index.html"` + "\n" + `p "a b" "g 1"` + "\n", 2, 1},
 		{"version 1", `{"version": 1, "inputs": "x", "outputs": [{"name": "feed.xml", "size": 3, "mtime": "2025-01-01T00:00:00Z"}, {"name": "a/index.html"}], "pages": {"a": "g"}}`, 2, 1},
-		{"no body", `{"version": 2, "inputs": "x"}`, -1, 0},
-		{"a body cut short", `{"version": 2}` + "\n" + `{"outputs":[{"name":"feed.xml"`, -1, 0},
-		{"not JSON", `version = 2`, -1, 0},
+		{"no body", `{"version": 3, "inputs": "x"}`, 0, 0},
+		{"a body line cut short", `{"version": 3, "inputs": "x"}` + "\n" + `o 3 1735689600000000000 "feed.x`, -1, 0},
+		{"a line of no kind", `{"version": 3, "inputs": "x"}` + "\n" + `x 3`, -1, 0},
+		{"a size not a number", `{"version": 3, "inputs": "x"}` + "\n" + `o three 1 "feed.xml"`, -1, 0},
+		{"not JSON", `version = 3`, -1, 0},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := t.TempDir()
@@ -349,5 +352,37 @@ func TestReadManifest(t *testing.T) {
 				t.Errorf("stamp %+v", st)
 			}
 		})
+	}
+}
+
+// TestManifestBodyRoundTrip writes bodies and reads them back: names and
+// addresses with spaces, quotes, backslashes and other scripts, times to
+// the nanosecond.
+func TestManifestBodyRoundTrip(t *testing.T) {
+	at := time.Date(2026, 12, 6, 1, 2, 3, 456789012, time.UTC)
+	for _, b := range []manifestBody{
+		{},
+		{Outputs: []stamp{{Name: "feed.xml", Size: 113504627, ModTime: at}}},
+		{Outputs: []stamp{{Name: `episodes/a "quoted" b\c/index.html`, Size: 0, ModTime: at.Add(-time.Hour)}, {Name: "épisodes/日本/index.html", Size: 1, ModTime: time.Unix(0, 0)}},
+			Pages: map[string]string{"a b": "guid with spaces", `q"`: "\n"}},
+	} {
+		data := appendBody(nil, &b)
+		got, err := parseBody(data)
+		if err != nil {
+			t.Fatalf("%q: %v", data, err)
+		}
+		if len(got.Outputs) != len(b.Outputs) || len(got.Pages) != len(b.Pages) {
+			t.Fatalf("%q read back as %+v", data, got)
+		}
+		for i, o := range b.Outputs {
+			if g := got.Outputs[i]; g.Name != o.Name || g.Size != o.Size || !g.ModTime.Equal(o.ModTime) {
+				t.Errorf("output %d read back as %+v, want %+v", i, g, o)
+			}
+		}
+		for slug, guid := range b.Pages {
+			if got.Pages[slug] != guid {
+				t.Errorf("page %q read back as %q, want %q", slug, got.Pages[slug], guid)
+			}
+		}
 	}
 }
