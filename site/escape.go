@@ -2,6 +2,8 @@ package site
 
 import (
 	"strings"
+
+	"github.com/podfeed/podfeed/internal/escape"
 )
 
 // The parts of pages that Go writes instead of a template (see
@@ -13,34 +15,12 @@ import (
 // (<title>, <textarea>) and in a quoted attribute value that is not a
 // URL: NUL becomes U+FFFD, and ", &, ', +, < and > character references.
 // Every other byte, valid UTF-8 or not, is written as it is.
-func writeText(b *strings.Builder, s string) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		var ref string
-		switch s[i] {
-		case 0:
-			ref = "\uFFFD"
-		case '"':
-			ref = "&#34;"
-		case '&':
-			ref = "&amp;"
-		case '\'':
-			ref = "&#39;"
-		case '+':
-			ref = "&#43;"
-		case '<':
-			ref = "&lt;"
-		case '>':
-			ref = "&gt;"
-		default:
-			continue
-		}
-		b.WriteString(s[last:i])
-		b.WriteString(ref)
-		last = i + 1
-	}
-	b.WriteString(s[last:])
-}
+func writeText(b *strings.Builder, s string) { textRefs.WriteString(b, s) }
+
+// textRefs are the references writeText writes.
+var textRefs = escape.New(map[byte]string{
+	0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;",
+})
 
 // writeURL writes s as html/template writes a string that is a whole
 // quoted URL attribute value (href, src): an address of another scheme

@@ -301,7 +301,6 @@ func siteRootPath(siteURL string) string {
 	return strings.TrimPrefix(u.EscapedPath(), "/")
 }
 
-
 // chapterStarts writes the chapter starts for the player's data-chapters.
 func chapterStarts(cs []Chapter) string {
 	var parts []string

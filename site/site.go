@@ -166,13 +166,14 @@ type Page struct {
 	Newest   *Episode
 	Number   int        // of this page of the list, from 1
 	Pages    []ListPage // every page of the list; nil when there is one
+	Episode  *Episode   // the page's episode; nil on the show's pages
+
 	// NewerPage and OlderPage are the files of the pages of the list
 	// before and after this one, relative to the site root ("index.html",
 	// "page/2/index.html"); "" for none. Period names the days of the
 	// page's first and last episodes ("4 May 2020 to 1 March 2021").
 	NewerPage, OlderPage string
 	Period               string
-	Episode  *Episode   // the page's episode; nil on the show's pages
 
 	// Support, Place and LicenseLink are the show's support links,
 	// location and license; nil when it has none.

@@ -18,6 +18,7 @@ import (
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/escape"
 	"github.com/podfeed/podfeed/internal/markdown"
 	"github.com/podfeed/podfeed/internal/timecode"
 )
@@ -452,45 +453,17 @@ func chapterClock(d time.Duration) string {
 }
 
 // writeText writes s to b escaped for HTML text: &, < and >.
-func writeText(b sink, s string) { writeEscaped(b, s, false) }
+func writeText(b sink, s string) { textRefs.WriteString(b, s) }
 
 // writeAttr writes s to b escaped for a double-quoted HTML attribute value:
 // &, <, > and ".
-func writeAttr(b sink, s string) { writeEscaped(b, s, true) }
+func writeAttr(b sink, s string) { attrRefs.WriteString(b, s) }
 
-// writeEscaped writes s to b with &, <, > and, in an attribute, " written
-// as references; the rest as it is, in as few writes as it can (the notes
-// are written for every item of every feed and every page, and most text
-// has nothing to escape).
-func writeEscaped(b sink, s string, attr bool) {
-	last := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c > '>' {
-			continue // letters, mostly: above every byte escaped
-		}
-		var ref string
-		switch c {
-		case '&':
-			ref = "&amp;"
-		case '<':
-			ref = "&lt;"
-		case '>':
-			ref = "&gt;"
-		case '"':
-			if !attr {
-				continue
-			}
-			ref = "&#34;"
-		default:
-			continue
-		}
-		b.WriteString(s[last:i])
-		b.WriteString(ref)
-		last = i + 1
-	}
-	b.WriteString(s[last:])
-}
+// textRefs and attrRefs are the references writeText and writeAttr write.
+var (
+	textRefs = escape.New(map[byte]string{'&': "&amp;", '<': "&lt;", '>': "&gt;"})
+	attrRefs = escape.New(map[byte]string{'&': "&amp;", '<': "&lt;", '>': "&gt;", '"': "&#34;"})
+)
 
 // Description returns the notes in Apple's form within MaxDescription bytes
 // when it can: summary, chapters and links always; when the whole does not
