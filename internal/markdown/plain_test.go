@@ -101,11 +101,7 @@ func FuzzTextShortcutPlain(f *testing.F) {
 	f.Add([]byte{0, 6, 10, 11, 12, 35, 40, 41, 2, 3})
 	md := New()
 	f.Fuzz(func(t *testing.T, picks []byte) {
-		var b []byte
-		for _, p := range picks {
-			b = append(b, plainAlphabet[int(p)%len(plainAlphabet)]...)
-		}
-		src := string(b)
+		src := plainSummary(picks)
 		got, err := md.Text(src)
 		if err != nil {
 			t.Fatalf("Text(%q): %v", src, err)
@@ -181,10 +177,16 @@ func FuzzPageIsFullPlain(f *testing.F) {
 	f.Add([]byte{0, 6, 10, 11, 12, 35, 40, 41, 2, 3})
 	md := New()
 	f.Fuzz(func(t *testing.T, picks []byte) {
-		var b []byte
-		for _, p := range picks {
-			b = append(b, plainAlphabet[int(p)%len(plainAlphabet)]...)
-		}
-		checkPageIsFull(t, md, string(b), []time.Duration{0, 229 * time.Second})
+		checkPageIsFull(t, md, plainSummary(picks), []time.Duration{0, 229 * time.Second})
 	})
+}
+
+// plainSummary is a summary made of the pieces of plainAlphabet that
+// picks picks.
+func plainSummary(picks []byte) string {
+	var b []byte
+	for _, p := range picks {
+		b = append(b, plainAlphabet[int(p)%len(plainAlphabet)]...)
+	}
+	return string(b)
 }
