@@ -15,6 +15,7 @@ import (
 	"gocloud.dev/blob"
 
 	"github.com/podfeed/podfeed/internal/golden"
+	"github.com/podfeed/podfeed/internal/publish"
 )
 
 // uploadList formats what a deploy uploads, in its order, with each
@@ -390,5 +391,25 @@ func TestGzipDeterministic(t *testing.T) {
 	// ID1 ID2 CM FLG MTIME(4) XFL OS: no FNAME flag, mtime 0.
 	if len(h) < 10 || !isGzip(h) || h[3] != 0 || !bytes.Equal(h[4:8], []byte{0, 0, 0, 0}) {
 		t.Errorf("gzip header % x", h[:min(len(h), 10)])
+	}
+}
+
+// TestScanRefusesACutShortBuild: a folder whose last build was killed
+// while it wrote (publish's mark is there) may hold new files half
+// written; a deploy refuses it, and takes it once a build has finished.
+func TestScanRefusesACutShortBuild(t *testing.T) {
+	dir := buildShow(t, v1)
+	mark := filepath.Join(dir, publish.WritingFile)
+	if err := os.WriteFile(mark, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := scan(dir, false); err == nil || !strings.Contains(err.Error(), "did not finish") {
+		t.Errorf("scan of a folder with %s: %v, want an error", publish.WritingFile, err)
+	}
+	if err := os.Remove(mark); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := scan(dir, false); err != nil {
+		t.Errorf("scan once the mark is gone: %v", err)
 	}
 }

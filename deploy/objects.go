@@ -18,6 +18,7 @@ import (
 
 	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/contenttype"
+	"github.com/podfeed/podfeed/internal/publish"
 )
 
 // class orders the uploads: everything a feed may point at goes up before
@@ -159,8 +160,13 @@ func isRSSPage(key string) bool {
 // scan lists the files of the output folder dir that a deploy publishes:
 // every file except those whose name, or a folder's, starts with "." (the
 // build's manifest, lock and temporary files). Sorted by key. With gz, the
-// text files are to be stored gzipped.
+// text files are to be stored gzipped. A folder that a build was cutting
+// short is refused: it may hold new files half written, which the next
+// build removes.
 func scan(dir string, gz bool) ([]object, error) {
+	if _, err := os.Stat(filepath.Join(dir, publish.WritingFile)); err == nil {
+		return nil, fmt.Errorf("the last build into %s did not finish (it left %s); build again, then deploy", dir, publish.WritingFile)
+	}
 	var objs []object
 	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
