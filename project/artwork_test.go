@@ -101,15 +101,7 @@ func TestLocalArtworkPublished(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "art", "cover.jpg"), valid, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ep := `title = "One"
-published = 2025-01-01T09:00:00Z
-guid = "one"
-[audio]
-url = "https://show.example.com/one.mp3"
-length = 1000
-type = "audio/mpeg"
-duration = "10:00"
-`
+	ep := oneEpisode
 	if err := os.WriteFile(filepath.Join(dir, "episodes", "one.toml"), []byte(ep), 0o644); err != nil {
 		t.Fatal(err)
 	}

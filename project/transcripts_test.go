@@ -14,15 +14,7 @@ func transcriptShow(t *testing.T, tables string, files map[string]string) string
 	t.Helper()
 	dir := t.TempDir()
 	writeShow(t, dir)
-	files["episodes/one.toml"] = `title = "One"
-published = 2025-01-01T09:00:00Z
-guid = "one"
-[audio]
-url = "https://show.example.com/one.mp3"
-length = 1000
-type = "audio/mpeg"
-duration = "10:00"
-` + tables
+	files["episodes/one.toml"] = oneEpisode + tables
 	for name, data := range files {
 		name = filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
@@ -144,3 +136,15 @@ file = "transcripts/gone.srt"
 		}
 	})
 }
+
+// oneEpisode is the file of an episode with audio and nothing else, to
+// which a test appends the tables it tries.
+const oneEpisode = `title = "One"
+published = 2025-01-01T09:00:00Z
+guid = "one"
+[audio]
+url = "https://show.example.com/one.mp3"
+length = 1000
+type = "audio/mpeg"
+duration = "10:00"
+`

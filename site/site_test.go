@@ -418,13 +418,7 @@ func TestSlugsInAddresses(t *testing.T) {
 // pages link their neighbours.
 func TestEpisodeOrder(t *testing.T) {
 	show, eps := example(t)
-	var list []*episodes.Episode
-	for i, slug := range []string{"001-first", "002-second", "003-third"} {
-		ep := *eps[0]
-		ep.Slug, ep.GUID, ep.Title = slug, slug, "Title "+slug
-		ep.Published = ep.Published.Add(time.Duration(i) * 24 * time.Hour)
-		list = append(list, &ep)
-	}
+	list := daily(eps[0], "001-first", "002-second", "003-third")
 	order := func(index []byte) string {
 		// The list, not the latest episode's card above it.
 		index = index[max(0, bytes.Index(index, []byte(`id="episodes-heading"`))):]
@@ -694,13 +688,9 @@ func TestTranscriptBesideThePlayer(t *testing.T) {
 // page's own and its neighbours: every episode is prepared for them.
 func TestOwnTemplatesSeeEveryEpisode(t *testing.T) {
 	show, eps := example(t)
-	var three []*episodes.Episode
-	for i := range 3 {
-		ep := *eps[0]
-		ep.Slug, ep.GUID = fmt.Sprintf("ep-%d", i), fmt.Sprintf("guid-%d", i)
-		ep.Published = ep.Published.AddDate(0, 0, i)
+	three := daily(eps[0], "ep-0", "ep-1", "ep-2")
+	for i, ep := range three {
 		ep.Summary = fmt.Sprintf("Summary number %d.", i)
-		three = append(three, &ep)
 	}
 	custom := fstest.MapFS{"episode.html": {Data: []byte(`{{with .Episode.Older}}{{with .Older}}<p>{{.Description}}</p>{{end}}{{end}}`)}}
 	files := render(t, show, three, custom)
@@ -714,13 +704,7 @@ func TestOwnTemplatesSeeEveryEpisode(t *testing.T) {
 // not once for all.
 func TestOwnLayoutPartsOnEveryPage(t *testing.T) {
 	show, eps := example(t)
-	var two []*episodes.Episode
-	for i := range 2 {
-		ep := *eps[0]
-		ep.Slug, ep.GUID, ep.Title = fmt.Sprintf("ep-%d", i), fmt.Sprintf("guid-%d", i), fmt.Sprintf("Title %d", i)
-		ep.Published = ep.Published.AddDate(0, 0, i)
-		two = append(two, &ep)
-	}
+	two := daily(eps[0], "ep-0", "ep-1")
 	layout := `{{define "head"}}<meta name="head" content="{{with .Episode}}{{.Title}}{{end}}">{{end}}` +
 		`{{define "footer"}}<p>footer {{with .Episode}}{{.Title}}{{end}}</p>{{end}}` +
 		`{{define "script"}}<script src="{{.Root}}{{with .Episode}}{{.Slug}}{{end}}.js"></script>{{end}}`
@@ -728,8 +712,8 @@ func TestOwnLayoutPartsOnEveryPage(t *testing.T) {
 	for i := range 2 {
 		page := string(files[fmt.Sprintf("episodes/ep-%d/index.html", i)])
 		for _, want := range []string{
-			fmt.Sprintf(`<meta name="head" content="Title %d">`, i),
-			fmt.Sprintf(`<p>footer Title %d</p>`, i),
+			fmt.Sprintf(`<meta name="head" content="Title ep-%d">`, i),
+			fmt.Sprintf(`<p>footer Title ep-%d</p>`, i),
 			fmt.Sprintf(`<script src="../../ep-%d.js"></script>`, i),
 		} {
 			if !strings.Contains(page, want) {
@@ -754,4 +738,17 @@ func TestOwnLayoutPartsOnEveryPage(t *testing.T) {
 	if want := `part "player": not one of head, footer, script`; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("error %v, want %q", err, want)
 	}
+}
+
+// daily returns a copy of ep for each slug, a day after the one before,
+// with the slug as its guid and "Title SLUG" as its title.
+func daily(ep *episodes.Episode, slugs ...string) []*episodes.Episode {
+	var list []*episodes.Episode
+	for i, slug := range slugs {
+		c := *ep
+		c.Slug, c.GUID, c.Title = slug, slug, "Title "+slug
+		c.Published = ep.Published.AddDate(0, 0, i)
+		list = append(list, &c)
+	}
+	return list
 }
