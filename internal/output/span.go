@@ -39,7 +39,13 @@ func (b *Buffered) WriteSpan(from io.ReaderAt, off, n int64) error {
 		}
 		return sw.WriteSpan(from, off, n)
 	}
-	c, err := b.ReadFrom(io.NewSectionReader(from, off, n))
+	return CopySpan(b.Writer, from, off, n)
+}
+
+// CopySpan writes n bytes of from, from offset off, to w, reading them; a
+// from that ends before them is an error.
+func CopySpan(w io.Writer, from io.ReaderAt, off, n int64) error {
+	c, err := io.Copy(w, io.NewSectionReader(from, off, n))
 	if err == nil && c != n {
 		err = errors.New("a file shrank while being copied")
 	}

@@ -5,6 +5,8 @@ import (
 	"os"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/podfeed/podfeed/internal/output"
 )
 
 // copyRange copies n bytes of src, from offset off, to dst at its offset:
@@ -20,7 +22,7 @@ func copyRange(dst, src *os.File, off, n int64) error {
 		case err != nil || c == 0:
 			// Not between these files (another file system, an old kernel),
 			// or src shrank: as any reader would.
-			return copyRead(dst, src, off, n)
+			return output.CopySpan(dst, src, off, n)
 		}
 		n -= int64(c)
 	}

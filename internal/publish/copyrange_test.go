@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/podfeed/podfeed/internal/output"
 )
 
 // TestCopyRange copies runs of a file after what the destination holds,
@@ -19,7 +21,7 @@ func TestCopyRange(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer from.Close()
-	for name, cp := range map[string]func(dst, src *os.File, off, n int64) error{"copyRange": copyRange, "copyRead": func(dst, src *os.File, off, n int64) error { return copyRead(dst, src, off, n) }} {
+	for name, cp := range map[string]func(dst, src *os.File, off, n int64) error{"copyRange": copyRange, "output.CopySpan": func(dst, src *os.File, off, n int64) error { return output.CopySpan(dst, src, off, n) }} {
 		for _, tc := range []struct {
 			off, n int64
 			fails  bool

@@ -3,7 +3,6 @@ package publish
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"io"
 	"io/fs"
 	"os"
@@ -109,7 +108,7 @@ func (w *divergeWriter) WriteSpan(from io.ReaderAt, off, n int64) error {
 			w.oldBuf.Reset(w.old)
 			return nil
 		}
-		return copyRead(w, from, off, n)
+		return output.CopySpan(w, from, off, n)
 	}
 	if w.tmp == nil {
 		if err := w.diverge(); err != nil {
@@ -119,7 +118,7 @@ func (w *divergeWriter) WriteSpan(from io.ReaderAt, off, n int64) error {
 	if f != nil {
 		return copyRange(w.tmp, f, off, n)
 	}
-	return copyRead(w.tmp, from, off, n)
+	return output.CopySpan(w.tmp, from, off, n)
 }
 
 // isOld reports whether f is the old file.
@@ -142,15 +141,6 @@ func (w *divergeWriter) diverge() error {
 		return nil
 	}
 	return copyRange(tmp, w.old, 0, w.same)
-}
-
-// copyRead writes n bytes of from, from offset off, to w, reading them.
-func copyRead(w io.Writer, from io.ReaderAt, off, n int64) error {
-	c, err := io.Copy(w, io.NewSectionReader(from, off, n))
-	if err == nil && c != n {
-		err = errors.New("a file shrank while being copied")
-	}
-	return err
 }
 
 // close closes the old file and removes a new one that was not finished.
