@@ -96,15 +96,15 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 		show: cleanShow(show),
 		opts: Options{Updated: opts.Updated, Now: opts.Now, Generator: cleanText(opts.Generator), Stylesheet: opts.Stylesheet, PageLinks: opts.PageLinks},
 	}
-	cleaned := make([]*episodes.Episode, 0, len(eps))
+	if i := slices.Index(eps, nil); i >= 0 {
+		return nil, fmt.Errorf("episode %d is nil", i)
+	}
+	// Every string of every episode is read to clean it: on every core.
+	cleaned := make([]*episodes.Episode, len(eps))
+	par.Do(len(eps), func(i int) { cleaned[i] = cleanEpisode(eps[i]) })
 	given := make(map[*episodes.Episode]*episodes.Episode, len(eps)) // cleaned → as given, for Reuse
-	for i, ep := range eps {
-		if ep == nil {
-			return nil, fmt.Errorf("episode %d is nil", i)
-		}
-		c := cleanEpisode(ep)
-		cleaned = append(cleaned, c)
-		given[c] = ep
+	for i, c := range cleaned {
+		given[c] = eps[i]
 	}
 	slices.SortStableFunc(cleaned, episodes.NewestFirst)
 	if err := checkKeys(cleaned); err != nil {
