@@ -40,6 +40,17 @@ func PageName(base string, i int) string {
 // feedURL: the address of every other output, since they are all published
 // beside feed.xml.
 func SiblingURL(feedURL, name string) string {
+	// A build asks for the addresses of every episode's page, embed and
+	// chapters: for plain ones, a string's work instead of two parses.
+	if dir, ok := plainDir(feedURL); ok && plainPath(name) {
+		return dir + name
+	}
+	return resolveSibling(feedURL, name)
+}
+
+// resolveSibling is SiblingURL by the book: name resolved against feedURL
+// as a reference.
+func resolveSibling(feedURL, name string) string {
 	base, err := url.Parse(feedURL)
 	if err != nil || base.Scheme == "" {
 		dir, _ := path.Split(feedURL)
@@ -50,6 +61,57 @@ func SiblingURL(feedURL, name string) string {
 		ref = u
 	}
 	return base.ResolveReference(ref).String()
+}
+
+// plainDir returns the folder of u, up to its last slash, when u is an
+// http or https address that parsing and resolving against leave as it is:
+// a host of letters, digits, dots and hyphens with an optional port, and a
+// plain path (see plainPath). Resolving against it is then appending.
+func plainDir(u string) (string, bool) {
+	rest, ok := strings.CutPrefix(u, "https://")
+	if !ok {
+		if rest, ok = strings.CutPrefix(u, "http://"); !ok {
+			return "", false
+		}
+	}
+	host, p, slash := strings.Cut(rest, "/")
+	name, port, hasPort := strings.Cut(host, ":")
+	if name == "" || strings.Trim(name, "abcdefghijklmnopqrstuvwxyz0123456789.-") != "" ||
+		hasPort && (port == "" || strings.Trim(port, "0123456789") != "") {
+		return "", false
+	}
+	switch {
+	case !slash:
+		return u + "/", true
+	case p == "":
+		return u, true
+	case !plainPath(p):
+		return "", false
+	}
+	return u[:strings.LastIndexByte(u, '/')+1], true
+}
+
+// plainPath reports whether p is a relative path of unreserved characters
+// (RFC 3986: letters, digits, "-", ".", "_", "~") and slashes, without an
+// empty, "." or ".." segment but for an empty last one: a path that is
+// neither escaped nor cleaned.
+func plainPath(p string) bool {
+	if p == "" {
+		return false
+	}
+	for seg := range strings.SplitSeq(p, "/") {
+		if seg == "." || seg == ".." {
+			return false
+		}
+		for i := range len(seg) {
+			switch c := seg[i]; {
+			case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', c == '-', c == '.', c == '_', c == '~':
+			default:
+				return false
+			}
+		}
+	}
+	return !strings.Contains(p, "//") && p[0] != '/'
 }
 
 // PagePath returns the address of the page of the episode with slug,

@@ -51,3 +51,53 @@ func TestLocalFile(t *testing.T) {
 		}
 	}
 }
+
+// SiblingURL appends plain names to plain feed addresses without parsing
+// them: the addresses it gives so are those that resolving gives.
+func TestSiblingURLPlain(t *testing.T) {
+	for _, tt := range []struct {
+		feedURL, name string
+		plain         bool
+	}{
+		{"https://example.com/show/feed.xml", "episodes/055-rust/", true},
+		{"http://example.com:8080/feed.xml", "embed/a.html", true},
+		{"https://example.com", "atom.xml", true},
+		{"https://example.com/", "chapters/x~y_z.json", true},
+		{"https://example.com/show/", "./", false},
+		{"https://example.com/show/feed.xml?x=1", "atom.xml", false},
+		{"https://example.com/a/../feed.xml", "atom.xml", false},
+		{"https://Example.com/feed.xml", "atom.xml", false},
+		{"https://example.com/feed.xml", "a%20b/", false},
+		{"https://example.com/feed.xml", "../up", false},
+		{"https://example.com/feed.xml", "/root", false},
+		{"https://example.com/feed.xml", "a//b", false},
+		{"ftp://example.com/feed.xml", "atom.xml", false},
+		{"feed.xml", "atom.xml", false},
+	} {
+		dir, ok := plainDir(tt.feedURL)
+		if plain := ok && plainPath(tt.name); plain != tt.plain {
+			t.Errorf("%q + %q: plain %v, want %v (dir %q)", tt.feedURL, tt.name, plain, tt.plain, dir)
+		}
+		if got, want := SiblingURL(tt.feedURL, tt.name), resolveSibling(tt.feedURL, tt.name); got != want {
+			t.Errorf("SiblingURL(%q, %q) = %q, resolving gives %q", tt.feedURL, tt.name, got, want)
+		}
+	}
+}
+
+func FuzzSiblingURL(f *testing.F) {
+	for _, s := range [][2]string{
+		{"https://example.com/show/feed.xml", "episodes/055-rust/"},
+		{"http://example.com:8080/feed.xml", "embed/a.html"},
+		{"https://example.com", "a"},
+		{"https://a.b/c/./d/feed.xml", "x/"},
+		{"https://a.b/c//d", "x.y/z"},
+		{"https://a.b:/c", "x"},
+	} {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, feedURL, name string) {
+		if got, want := SiblingURL(feedURL, name), resolveSibling(feedURL, name); got != want {
+			t.Errorf("SiblingURL(%q, %q) = %q, resolving gives %q", feedURL, name, got, want)
+		}
+	})
+}
