@@ -156,7 +156,7 @@ func cleanShow(s *config.Show) *config.Show {
 // clean). The caller's episode is not modified; the copy shares its slices
 // when they need no cleaning, so neither may be modified after.
 func cleanEpisode(e *episodes.Episode) *episodes.Episode {
-	if isClean(reflect.ValueOf(e).Elem()) {
+	if episodeIsClean(e) {
 		return e
 	}
 	c := *e
@@ -195,6 +195,55 @@ func cleanEpisode(e *episodes.Episode) *episodes.Episode {
 	c.Location, c.License, c.Txt, c.Images = cleanAll(e.Location), cleanAll(e.License), cleanAll(e.Txt), cleanAll(e.Images)
 	c.Chat, c.SocialInteract, c.Value, c.Live = cleanAll(e.Chat), cleanAll(e.SocialInteract), cleanAll(e.Value), cleanAll(e.Live)
 	return &c
+}
+
+// episodeIsClean reports whether cleanEpisode would return e as it is:
+// whether every string it cleans is XML text already. It reads the fields
+// it knows by name, as cleanEpisode does, and only the Podcasting 2.0 tags
+// by reflection: a build checks every string of every episode, and isClean
+// alone took 100 ms for 10,000 episodes. TestCleanEpisodeCopiesOnlyToClean
+// finds a string it misses.
+func episodeIsClean(e *episodes.Episode) bool {
+	if !allXMLText(e.File, e.Slug, e.Title, e.EpisodeType, e.GUID, e.Summary, e.Image, e.Link, e.Audio.URL, e.Audio.Type, e.Audio.File) ||
+		!allXMLText(e.Keywords...) || !allXMLText(e.Takeaways...) {
+		return false
+	}
+	for _, c := range e.Chapters {
+		if !allXMLText(c.Title, c.URL, c.Image) {
+			return false
+		}
+	}
+	for _, l := range e.Links {
+		if !allXMLText(l.Group, l.Title, l.URL, l.Note) {
+			return false
+		}
+	}
+	for _, p := range e.People {
+		if !allXMLText(p.Name, p.Role, p.Group, p.Href, p.Img) {
+			return false
+		}
+	}
+	for _, t := range e.Transcripts {
+		if !allXMLText(t.URL, t.Type, t.Language, t.File) {
+			return false
+		}
+	}
+	for _, v := range []any{e.Soundbites, e.AlternateEnclosures, e.Location, e.License, e.Txt, e.Images, e.Chat, e.SocialInteract, e.Value, e.Live} {
+		if !isClean(reflect.ValueOf(v)) {
+			return false
+		}
+	}
+	return true
+}
+
+// allXMLText reports whether every one of ss is XML text (see isXMLText).
+func allXMLText(ss ...string) bool {
+	for _, s := range ss {
+		if !isXMLText(s) {
+			return false
+		}
+	}
+	return true
 }
 
 // cdata is element text written as a CDATA section. encoding/xml splits a
