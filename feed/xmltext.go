@@ -40,7 +40,21 @@ func cleanText(s string) string {
 // characters.
 func isXMLText(s string) bool {
 	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf { // ASCII, most of any text: no decoding
+		// Eight bytes at a time while they are printable ASCII, most of
+		// any text: a build checks every string of every episode.
+		for ; len(s)-i >= 8; i += 8 {
+			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+			// A byte of 0x80 or more, or below 0x20 (which, below 0x80,
+			// borrows into its top bit when 0x20 is taken from it).
+			if (w|(w-0x2020202020202020))&0x8080808080808080 != 0 {
+				break
+			}
+		}
+		if i >= len(s) {
+			break
+		}
+		if c := s[i]; c < utf8.RuneSelf { // ASCII: no decoding
 			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
 				return false
 			}

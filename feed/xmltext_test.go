@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
 	"github.com/podfeed/podfeed/config"
@@ -290,4 +291,26 @@ func TestCleanEach(t *testing.T) {
 			t.Errorf("cleanEach modified its input: %q, was %q", tt.in, orig)
 		}
 	}
+}
+
+// isXMLText agrees with a rune by rune reading of the XML 1.0 Char
+// production, whatever the bytes and wherever they lie in a run of eight.
+func FuzzIsXMLText(f *testing.F) {
+	for _, s := range []string{"", "plain text, long enough", "tab\there\nand\r", "\x1f", "12345678\x7f", "é1234567", "1234567\xff", "\uFFFE", "\xed\xa0\x80"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := true
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 || !isXMLChar(r) {
+				want = false
+				break
+			}
+			i += size
+		}
+		if got := isXMLText(s); got != want {
+			t.Errorf("isXMLText(%q) = %v, want %v", s, got, want)
+		}
+	})
 }
