@@ -3,6 +3,7 @@ package project
 import (
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"hash/fnv"
 	"io"
 	"io/fs"
@@ -46,7 +47,9 @@ import (
 // Every file of the cache is written by package internal/pack, which reads
 // the episodes back in less than half of encoding/gob's time and with a
 // ninth of its allocations. Its form holds no types, so each file starts
-// with a head that names the podfeed that wrote it (see cacheHead).
+// with a head that names the podfeed that wrote it and checksums the rest
+// (see cacheHead). Since a file torn by a crash is found out so, the cache
+// is not synced to disk: that saved an edit three fsyncs.
 const IncrementalFile = ".podfeed-incremental"
 
 const (
@@ -69,11 +72,15 @@ func shardOf(name string) int {
 }
 
 // cacheHead starts every file of the cache: a file whose head is not this
-// podfeed's is not read further.
+// podfeed's, or whose rest does not match its checksum, is not read.
 type cacheHead struct {
 	Version int
 	Program string // programID of the podfeed that wrote it
+	Sum     uint32 // the CRC-32 (Castagnoli) of the rest of the file
 }
+
+// cacheSums is the checksum of cacheHead.Sum.
+var cacheSums = crc32.MakeTable(crc32.Castagnoli)
 
 // incremental is the content of the cache's build file.
 type incremental struct {
@@ -267,8 +274,10 @@ func readPacked[T any](name string, head cacheHead, heads *pack.Codec[cacheHead]
 	switch {
 	case err != nil:
 		return err
-	case got != head:
+	case got.Version != head.Version || got.Program != head.Program:
 		return errors.New("written by another podfeed")
+	case got.Sum != crc32.Checksum([]byte(rest), cacheSums):
+		return errors.New("torn: its checksum does not match")
 	}
 	if rest, err = codec.Read(rest, v); err == nil && rest != "" {
 		err = errors.New("trailing bytes")
@@ -279,7 +288,12 @@ func readPacked[T any](name string, head cacheHead, heads *pack.Codec[cacheHead]
 // packedFile is the cache file name holding v after head.
 func packedFile[T any](name string, head cacheHead, heads *pack.Codec[cacheHead], codec *pack.Codec[T], v *T) output.File {
 	return output.File{Name: name, Render: func(w io.Writer) error {
-		_, err := w.Write(codec.Append(heads.Append(nil, &head), v))
+		body := codec.Append(nil, v)
+		head.Sum = crc32.Checksum(body, cacheSums)
+		if _, err := w.Write(heads.Append(nil, &head)); err != nil {
+			return err
+		}
+		_, err := w.Write(body)
 		return err
 	}}
 }
@@ -398,7 +412,7 @@ func (c *incrementalCache) save(out string, feed publish.Feed, pages int) error 
 	if fi, err := os.Lstat(dir); err == nil && !fi.IsDir() {
 		os.Remove(dir) // a cache of one file, as podfeed wrote it before
 	}
-	_, err := publish.Write(dir, files, publish.Options{})
+	_, err := publish.Write(dir, files, publish.Options{NoSync: true})
 	return err
 }
 

@@ -39,6 +39,12 @@ type Options struct {
 	// pages numbered after the last one Write is given are removed, listed
 	// in Previous or not, so that a feed that shrank leaves no page behind.
 	Archives []string
+	// NoSync leaves the files to reach the disk when the system writes
+	// them back, instead of syncing them before they are renamed into
+	// place: for files that a crash may leave torn, because whoever reads
+	// them checks them and can do without them (the incremental build's
+	// cache, which checksums each file).
+	NoSync bool
 }
 
 // Result says what [Write] did with each file, by name, in input order.
@@ -129,7 +135,7 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 			writes++
 		}
 	}
-	inline := syncEach(writes)
+	inline := syncEach(writes) && !opts.NoSync
 	for i := range places {
 		places[i].sync = inline
 	}
@@ -205,7 +211,7 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 
 	// Every new file reaches the disk before any rename: synced by its
 	// writer already, or here by one syncfs of each file system.
-	if !inline {
+	if !inline && !opts.NoSync {
 		tmps := make([]string, len(todo))
 		for i, p := range todo {
 			tmps[i] = p.tmp
@@ -242,6 +248,9 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 		folders = append(folders, folder)
 	}
 	slices.Sort(folders)
+	if opts.NoSync {
+		folders = nil
+	}
 	if err := syncFolders(dir, folders); err != nil {
 		return Result{}, fmt.Errorf("%w", err)
 	}

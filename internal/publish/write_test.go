@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"io/fs"
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -126,33 +127,44 @@ func TestWrite(t *testing.T) {
 			after: map[string]string{},
 		},
 	}
+	// Each case with the files synced, and not (NoSync): what is written
+	// is the same.
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			dir := filepath.Join(t.TempDir(), "public")
-			put(t, dir, tt.before)
-			res, err := Write(dir, tt.write, Options{})
-			if err != nil {
-				t.Fatalf("Write: %v", err)
-			}
-			if !slices.Equal(res.Changed, tt.wantChanged) {
-				t.Errorf("Changed = %q, want %q", res.Changed, tt.wantChanged)
-			}
-			if !slices.Equal(res.Unchanged, tt.wantUnchanged) {
-				t.Errorf("Unchanged = %q, want %q", res.Unchanged, tt.wantUnchanged)
-			}
-			if got := tree(t, dir); !maps.Equal(got, tt.after) {
-				t.Errorf("files after Write = %q, want %q", got, tt.after)
-			}
-			for _, name := range tt.wantChanged {
-				fi, err := os.Stat(filepath.Join(dir, name))
-				if err != nil {
-					t.Fatal(err)
-				}
-				if perm := fi.Mode().Perm(); perm != 0o644 {
-					t.Errorf("%s has mode %v, want 0644", name, perm)
-				}
-			}
-		})
+		for _, noSync := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s, NoSync %v", tt.name, noSync), func(t *testing.T) {
+				testWrite(t, tt.before, tt.write, Options{NoSync: noSync}, tt.wantChanged, tt.wantUnchanged, tt.after)
+			})
+		}
+	}
+}
+
+// testWrite writes files into a folder holding before, with opts, and
+// checks what Write reports and what the folder holds after.
+func testWrite(t *testing.T, before map[string]string, write []output.File, opts Options, wantChanged, wantUnchanged []string, after map[string]string) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "public")
+	put(t, dir, before)
+	res, err := Write(dir, write, opts)
+	if err != nil {
+		t.Fatalf("Write: %v", err)
+	}
+	if !slices.Equal(res.Changed, wantChanged) {
+		t.Errorf("Changed = %q, want %q", res.Changed, wantChanged)
+	}
+	if !slices.Equal(res.Unchanged, wantUnchanged) {
+		t.Errorf("Unchanged = %q, want %q", res.Unchanged, wantUnchanged)
+	}
+	if got := tree(t, dir); !maps.Equal(got, after) {
+		t.Errorf("files after Write = %q, want %q", got, after)
+	}
+	for _, name := range wantChanged {
+		fi, err := os.Stat(filepath.Join(dir, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if perm := fi.Mode().Perm(); perm != 0o644 {
+			t.Errorf("%s has mode %v, want 0644", name, perm)
+		}
 	}
 }
 
