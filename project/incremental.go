@@ -1,6 +1,7 @@
 package project
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"hash/crc32"
@@ -47,9 +48,10 @@ import (
 // Every file of the cache is written by package internal/pack, which reads
 // the episodes back in less than half of encoding/gob's time and with a
 // ninth of its allocations. Its form holds no types, so each file starts
-// with a head that names the podfeed that wrote it and checksums the rest
-// (see cacheHead). Since a file torn by a crash is found out so, the cache
-// is not synced to disk: that saved an edit three fsyncs.
+// with a head that names the podfeed that wrote it (see cacheHead), and
+// ends with the CRC-32 (Castagnoli) of the rest. Since a file torn by a
+// crash is found out so, the cache is not synced to disk: that saved an
+// edit three fsyncs.
 const IncrementalFile = ".podfeed-incremental"
 
 const (
@@ -72,14 +74,13 @@ func shardOf(name string) int {
 }
 
 // cacheHead starts every file of the cache: a file whose head is not this
-// podfeed's, or whose rest does not match its checksum, is not read.
+// podfeed's, or whose checksum does not match, is not read.
 type cacheHead struct {
 	Version int
 	Program string // programID of the podfeed that wrote it
-	Sum     uint32 // the CRC-32 (Castagnoli) of the rest of the file
 }
 
-// cacheSums is the checksum of cacheHead.Sum.
+// cacheSums is the table of the checksum that ends every file of the cache.
 var cacheSums = crc32.MakeTable(crc32.Castagnoli)
 
 // incremental is the content of the cache's build file.
@@ -254,30 +255,42 @@ func (c *incrementalCache) head() cacheHead {
 	return cacheHead{Version: incrementalVersion, Program: c.program}
 }
 
-// readPacked reads the cache file name into v, when its head is head. The
-// strings of v are pieces of one string, the file read.
+// readPacked reads the cache file name into v, when its head is head and
+// its checksum matches. The strings of v are pieces of one string, the
+// file read.
 func readPacked[T any](name string, head cacheHead, heads *pack.Codec[cacheHead], codec *pack.Codec[T], v *T) error {
 	f, err := os.Open(name)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	var data strings.Builder
-	if fi, err := f.Stat(); err == nil {
-		data.Grow(int(fi.Size()))
-	}
-	if _, err := io.Copy(&data, f); err != nil {
+	fi, err := f.Stat()
+	if err != nil {
 		return err
+	}
+	if fi.Size() < crc32.Size {
+		return errors.New("torn: too short")
+	}
+	var data strings.Builder
+	data.Grow(int(fi.Size()) - crc32.Size)
+	sum := crc32.New(cacheSums)
+	if _, err := io.CopyN(&data, io.TeeReader(f, sum), fi.Size()-crc32.Size); err != nil {
+		return err
+	}
+	var want [crc32.Size]byte
+	if _, err := io.ReadFull(f, want[:]); err != nil {
+		return err
+	}
+	if binary.LittleEndian.Uint32(want[:]) != sum.Sum32() {
+		return errors.New("torn: its checksum does not match")
 	}
 	var got cacheHead
 	rest, err := heads.Read(data.String(), &got)
 	switch {
 	case err != nil:
 		return err
-	case got.Version != head.Version || got.Program != head.Program:
+	case got != head:
 		return errors.New("written by another podfeed")
-	case got.Sum != crc32.Checksum([]byte(rest), cacheSums):
-		return errors.New("torn: its checksum does not match")
 	}
 	if rest, err = codec.Read(rest, v); err == nil && rest != "" {
 		err = errors.New("trailing bytes")
@@ -285,15 +298,19 @@ func readPacked[T any](name string, head cacheHead, heads *pack.Codec[cacheHead]
 	return err
 }
 
-// packedFile is the cache file name holding v after head.
+// packedFile is the cache file name holding v after head, streamed into
+// place, and then their checksum.
 func packedFile[T any](name string, head cacheHead, heads *pack.Codec[cacheHead], codec *pack.Codec[T], v *T) output.File {
-	return output.File{Name: name, Render: func(w io.Writer) error {
-		body := codec.Append(nil, v)
-		head.Sum = crc32.Checksum(body, cacheSums)
-		if _, err := w.Write(heads.Append(nil, &head)); err != nil {
+	return output.File{Name: name, Stream: func(w io.Writer) error {
+		sum := crc32.New(cacheSums)
+		both := io.MultiWriter(w, sum)
+		if _, err := both.Write(heads.Append(nil, &head)); err != nil {
 			return err
 		}
-		_, err := w.Write(body)
+		if err := codec.Write(both, v); err != nil {
+			return err
+		}
+		_, err := w.Write(binary.LittleEndian.AppendUint32(nil, sum.Sum32()))
 		return err
 	}}
 }

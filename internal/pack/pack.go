@@ -17,6 +17,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"reflect"
 	"time"
@@ -42,7 +43,44 @@ func For[T any]() (*Codec[T], error) {
 
 // Append appends the encoding of v to b.
 func (c *Codec[T]) Append(b []byte, v *T) []byte {
-	return c.c.enc(b, reflect.ValueOf(v).Elem())
+	e := &encoder{b: b}
+	c.c.enc(e, reflect.ValueOf(v).Elem())
+	return e.b
+}
+
+// Write writes the encoding of v to w, in pieces of about pieceSize bytes:
+// a value of many megabytes is never held whole.
+func (c *Codec[T]) Write(w io.Writer, v *T) error {
+	e := &encoder{b: make([]byte, 0, 2*pieceSize), w: w}
+	c.c.enc(e, reflect.ValueOf(v).Elem())
+	e.flush()
+	return e.err
+}
+
+// pieceSize is about how many bytes Write hands its writer at a time.
+const pieceSize = 64 << 10
+
+// encoder appends to b; with a writer w, it hands b on once b holds a
+// piece, between two elements of a slice or an array, and keeps the first
+// error of w.
+type encoder struct {
+	b   []byte
+	w   io.Writer
+	err error
+}
+
+// piece hands the bytes on to the writer, when there are enough.
+func (e *encoder) piece() {
+	if e.w != nil && len(e.b) >= pieceSize {
+		e.flush()
+	}
+}
+
+func (e *encoder) flush() {
+	if e.w != nil && e.err == nil && len(e.b) > 0 {
+		_, e.err = e.w.Write(e.b)
+	}
+	e.b = e.b[:0]
 }
 
 // Read decodes a value from the start of data into v and returns what
@@ -57,7 +95,7 @@ func (c *Codec[T]) Read(data string, v *T) (rest string, err error) {
 
 // codec writes and reads one type.
 type codec struct {
-	enc func(b []byte, v reflect.Value) []byte
+	enc func(e *encoder, v reflect.Value)
 	dec func(d *decoder, v reflect.Value) error
 }
 
@@ -73,9 +111,9 @@ func compile(t reflect.Type, done map[reflect.Type]*codec) (*codec, error) {
 	done[t] = c
 	switch t.Kind() {
 	case reflect.String:
-		c.enc = func(b []byte, v reflect.Value) []byte {
-			b = binary.AppendUvarint(b, uint64(v.Len()))
-			return append(b, v.String()...)
+		c.enc = func(e *encoder, v reflect.Value) {
+			e.b = binary.AppendUvarint(e.b, uint64(v.Len()))
+			e.b = append(e.b, v.String()...)
 		}
 		c.dec = func(d *decoder, v reflect.Value) error {
 			s, err := d.str()
@@ -83,11 +121,12 @@ func compile(t reflect.Type, done map[reflect.Type]*codec) (*codec, error) {
 			return err
 		}
 	case reflect.Bool:
-		c.enc = func(b []byte, v reflect.Value) []byte {
+		c.enc = func(e *encoder, v reflect.Value) {
 			if v.Bool() {
-				return append(b, 1)
+				e.b = append(e.b, 1)
+			} else {
+				e.b = append(e.b, 0)
 			}
-			return append(b, 0)
 		}
 		c.dec = func(d *decoder, v reflect.Value) error {
 			x, err := d.byte()
@@ -95,7 +134,7 @@ func compile(t reflect.Type, done map[reflect.Type]*codec) (*codec, error) {
 			return err
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		c.enc = func(b []byte, v reflect.Value) []byte { return binary.AppendVarint(b, v.Int()) }
+		c.enc = func(e *encoder, v reflect.Value) { e.b = binary.AppendVarint(e.b, v.Int()) }
 		c.dec = func(d *decoder, v reflect.Value) error {
 			u, err := d.uvarint()
 			x := int64(u >> 1) // zigzag, as binary.AppendVarint writes it
@@ -106,15 +145,15 @@ func compile(t reflect.Type, done map[reflect.Type]*codec) (*codec, error) {
 			return err
 		}
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
-		c.enc = func(b []byte, v reflect.Value) []byte { return binary.AppendUvarint(b, v.Uint()) }
+		c.enc = func(e *encoder, v reflect.Value) { e.b = binary.AppendUvarint(e.b, v.Uint()) }
 		c.dec = func(d *decoder, v reflect.Value) error {
 			u, err := d.uvarint()
 			v.SetUint(u)
 			return err
 		}
 	case reflect.Float32, reflect.Float64:
-		c.enc = func(b []byte, v reflect.Value) []byte {
-			return binary.LittleEndian.AppendUint64(b, math.Float64bits(v.Float()))
+		c.enc = func(e *encoder, v reflect.Value) {
+			e.b = binary.LittleEndian.AppendUint64(e.b, math.Float64bits(v.Float()))
 		}
 		c.dec = func(d *decoder, v reflect.Value) error {
 			s, err := d.bytes(8)
@@ -128,11 +167,13 @@ func compile(t reflect.Type, done map[reflect.Type]*codec) (*codec, error) {
 		if err != nil {
 			return nil, err
 		}
-		c.enc = func(b []byte, v reflect.Value) []byte {
+		c.enc = func(e *encoder, v reflect.Value) {
 			if v.IsNil() {
-				return append(b, 0)
+				e.b = append(e.b, 0)
+				return
 			}
-			return elem.enc(append(b, 1), v.Elem())
+			e.b = append(e.b, 1)
+			elem.enc(e, v.Elem())
 		}
 		c.dec = func(d *decoder, v reflect.Value) error {
 			x, err := d.byte()
@@ -148,15 +189,16 @@ func compile(t reflect.Type, done map[reflect.Type]*codec) (*codec, error) {
 		if err != nil {
 			return nil, err
 		}
-		c.enc = func(b []byte, v reflect.Value) []byte {
+		c.enc = func(e *encoder, v reflect.Value) {
 			if v.IsNil() {
-				return append(b, 0)
+				e.b = append(e.b, 0)
+				return
 			}
-			b = binary.AppendUvarint(b, uint64(v.Len())+1)
+			e.b = binary.AppendUvarint(e.b, uint64(v.Len())+1)
 			for i := range v.Len() {
-				b = elem.enc(b, v.Index(i))
+				elem.enc(e, v.Index(i))
+				e.piece()
 			}
-			return b
 		}
 		c.dec = func(d *decoder, v reflect.Value) error {
 			n, err := d.length()
@@ -177,11 +219,11 @@ func compile(t reflect.Type, done map[reflect.Type]*codec) (*codec, error) {
 		if err != nil {
 			return nil, err
 		}
-		c.enc = func(b []byte, v reflect.Value) []byte {
+		c.enc = func(e *encoder, v reflect.Value) {
 			for i := range v.Len() {
-				b = elem.enc(b, v.Index(i))
+				elem.enc(e, v.Index(i))
+				e.piece()
 			}
-			return b
 		}
 		c.dec = func(d *decoder, v reflect.Value) error {
 			for i := range v.Len() {
@@ -208,11 +250,10 @@ func compile(t reflect.Type, done map[reflect.Type]*codec) (*codec, error) {
 			}
 			fields[i] = fc
 		}
-		c.enc = func(b []byte, v reflect.Value) []byte {
+		c.enc = func(e *encoder, v reflect.Value) {
 			for i, f := range fields {
-				b = f.enc(b, v.Field(i))
+				f.enc(e, v.Field(i))
 			}
-			return b
 		}
 		c.dec = func(d *decoder, v reflect.Value) error {
 			for i, f := range fields {
@@ -232,13 +273,13 @@ func compile(t reflect.Type, done map[reflect.Type]*codec) (*codec, error) {
 // instant and zone offset, as encoding/gob did; a time it cannot marshal
 // (a zone offset in seconds, a year out of range) is written as the zero
 // time.
-func encodeTime(b []byte, v reflect.Value) []byte {
+func encodeTime(e *encoder, v reflect.Value) {
 	t, err := v.Interface().(time.Time).MarshalBinary()
 	if err != nil {
 		t, _ = time.Time{}.MarshalBinary()
 	}
-	b = binary.AppendUvarint(b, uint64(len(t)))
-	return append(b, t...)
+	e.b = binary.AppendUvarint(e.b, uint64(len(t)))
+	e.b = append(e.b, t...)
 }
 
 func decodeTime(d *decoder, v reflect.Value) error {

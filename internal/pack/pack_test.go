@@ -2,6 +2,7 @@ package pack
 
 import (
 	"bytes"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -167,3 +168,46 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// Write writes what Append appends, in pieces, and returns its writer's
+// first error.
+func TestWrite(t *testing.T) {
+	c, err := For[[]sample]()
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := make([]sample, 3000)
+	for i := range v {
+		v[i] = sample{S: strings.Repeat("x", i%100), I: i, Kids: []sample{{S: "k"}}}
+	}
+	want := c.Append(nil, &v)
+	var got pieces
+	if err := c.Write(&got, &v); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want) {
+		t.Errorf("Write wrote %d bytes that differ from Append's %d", got.Len(), len(want))
+	}
+	if len(want) < 2*pieceSize || got.writes < 2 || got.largest > pieceSize+4096 {
+		t.Errorf("%d bytes written in %d pieces of at most %d, want pieces of about %d", len(want), got.writes, got.largest, pieceSize)
+	}
+	failing := errors.New("disk full")
+	if err := c.Write(failWriter{failing}, &v); !errors.Is(err, failing) {
+		t.Errorf("Write to a failing writer returned %v", err)
+	}
+}
+
+type pieces struct {
+	bytes.Buffer
+	writes, largest int
+}
+
+func (p *pieces) Write(b []byte) (int, error) {
+	p.writes++
+	p.largest = max(p.largest, len(b))
+	return p.Buffer.Write(b)
+}
+
+type failWriter struct{ err error }
+
+func (w failWriter) Write([]byte) (int, error) { return 0, w.err }
