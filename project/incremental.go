@@ -1,6 +1,7 @@
 package project
 
 import (
+	"bufio"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -12,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -167,14 +169,14 @@ type incrementalCache struct {
 	old     *incremental
 	since   time.Time // when the show was loaded
 
-	oldEpisodes map[string]*cachedEpisode // the last build's, by name
-	reused      atomic.Int64              // episode files not read again
+	oldEpisodes map[string]shardEntry // the last build's, by name
+	reused      atomic.Int64          // episode files not read again
 	mu          sync.Mutex
 	next        *incremental
 	// episodes are the episodes this build records, and dirty the shards
 	// that differ from the last build's: one of their episodes was decoded
 	// anew or left.
-	episodes []*cachedEpisode
+	episodes []shardEntry
 	dirty    [episodeShards]bool
 	// stamps are the sizes and times of the episode files loaded, by
 	// name, when they are to be trusted (see filetime.Settled).
@@ -198,15 +200,20 @@ func openIncremental(out string, since time.Time) *incrementalCache {
 	var (
 		old      incremental
 		buildErr error
-		shards   = make([][]*cachedEpisode, episodeShards)
+		shards   = make([][]shardEntry, episodeShards)
 	)
 	head := c.head()
 	par.Do(episodeShards+1, func(i int) {
 		if i == episodeShards {
-			buildErr = readPacked(filepath.Join(dir, buildFile), head, c.codecs.head, c.codecs.build, &old)
+			buildErr = readCacheFile(filepath.Join(dir, buildFile), head, c.codecs.head, func(body string) error {
+				return readAll(c.codecs.build, body, &old)
+			})
 			return
 		}
-		err := readPacked(filepath.Join(dir, shardFile(i)), head, c.codecs.head, c.codecs.shard, &shards[i])
+		err := readCacheFile(filepath.Join(dir, shardFile(i)), head, c.codecs.head, func(body string) (err error) {
+			shards[i], err = readShard(c.codecs.episode, body)
+			return err
+		})
 		if err != nil {
 			shards[i] = nil
 			c.dirty[i] = true
@@ -219,7 +226,7 @@ func openIncremental(out string, since time.Time) *incrementalCache {
 		return c
 	}
 	c.old = &old
-	c.oldEpisodes = make(map[string]*cachedEpisode)
+	c.oldEpisodes = make(map[string]shardEntry)
 	for _, shard := range shards {
 		for _, e := range shard {
 			c.oldEpisodes[e.Name] = e
@@ -229,11 +236,11 @@ func openIncremental(out string, since time.Time) *incrementalCache {
 }
 
 // cacheCodecs are the codecs of the cache's files: the head, the build
-// file and an episode shard.
+// file and an episode of a shard.
 type cacheCodecs struct {
-	head  *pack.Codec[cacheHead]
-	build *pack.Codec[incremental]
-	shard *pack.Codec[[]*cachedEpisode]
+	head    *pack.Codec[cacheHead]
+	build   *pack.Codec[incremental]
+	episode *pack.Codec[cachedEpisode]
 }
 
 func newCacheCodecs() (*cacheCodecs, error) {
@@ -243,7 +250,7 @@ func newCacheCodecs() (*cacheCodecs, error) {
 	)
 	c.head, errs[0] = pack.For[cacheHead]()
 	c.build, errs[1] = pack.For[incremental]()
-	c.shard, errs[2] = pack.For[[]*cachedEpisode]()
+	c.episode, errs[2] = pack.For[cachedEpisode]()
 	if err := errors.Join(errs[:]...); err != nil {
 		return nil, err
 	}
@@ -255,10 +262,9 @@ func (c *incrementalCache) head() cacheHead {
 	return cacheHead{Version: incrementalVersion, Program: c.program}
 }
 
-// readPacked reads the cache file name into v, when its head is head and
-// its checksum matches. The strings of v are pieces of one string, the
-// file read.
-func readPacked[T any](name string, head cacheHead, heads *pack.Codec[cacheHead], codec *pack.Codec[T], v *T) error {
+// readCacheFile reads the cache file name and hands its body, what follows
+// its head, to read, when its head is head and its checksum matches.
+func readCacheFile(name string, head cacheHead, heads *pack.Codec[cacheHead], read func(body string) error) error {
 	f, err := os.Open(name)
 	if err != nil {
 		return err
@@ -292,27 +298,81 @@ func readPacked[T any](name string, head cacheHead, heads *pack.Codec[cacheHead]
 	case got != head:
 		return errors.New("written by another podfeed")
 	}
-	if rest, err = codec.Read(rest, v); err == nil && rest != "" {
+	return read(rest)
+}
+
+// readAll reads data, all of it, into v. The strings of v are pieces of
+// data.
+func readAll[T any](codec *pack.Codec[T], data string, v *T) error {
+	rest, err := codec.Read(data, v)
+	if err == nil && rest != "" {
 		err = errors.New("trailing bytes")
 	}
 	return err
 }
 
-// packedFile is the cache file name holding v after head, streamed into
-// place, and then their checksum.
-func packedFile[T any](name string, head cacheHead, heads *pack.Codec[cacheHead], codec *pack.Codec[T], v *T) output.File {
+// cacheFile is the cache file name: head, the body that write writes,
+// and their checksum, streamed into place.
+func cacheFile(name string, head cacheHead, heads *pack.Codec[cacheHead], write func(io.Writer) error) output.File {
 	return output.File{Name: name, Stream: func(w io.Writer) error {
 		sum := crc32.New(cacheSums)
 		both := io.MultiWriter(w, sum)
 		if _, err := both.Write(heads.Append(nil, &head)); err != nil {
 			return err
 		}
-		if err := codec.Write(both, v); err != nil {
+		if err := write(both); err != nil {
 			return err
 		}
 		_, err := w.Write(binary.LittleEndian.AppendUint32(nil, sum.Sum32()))
 		return err
 	}}
+}
+
+// shardEntry is an episode of a shard, decoded, and its bytes in the shard
+// the build read (raw; "" for an episode decoded anew): a shard written
+// again copies those of the episodes it keeps. So an episode read from the
+// cache is handed on as it is, not copied, though project changes it
+// (see cloneEpisode): what the cache keeps of it is its bytes.
+type shardEntry struct {
+	*cachedEpisode
+	raw string
+}
+
+// readShard reads a shard's body: how many episodes it holds, then each.
+func readShard(codec *pack.Codec[cachedEpisode], body string) ([]shardEntry, error) {
+	n, size := binary.Uvarint([]byte(body[:min(len(body), binary.MaxVarintLen64)]))
+	if size <= 0 || n > uint64(len(body)) {
+		return nil, errors.New("no count of episodes")
+	}
+	rest := body[size:]
+	entries := make([]shardEntry, n)
+	eps := make([]cachedEpisode, n)
+	for i := range entries {
+		after, err := codec.Read(rest, &eps[i])
+		if err != nil {
+			return nil, err
+		}
+		entries[i] = shardEntry{cachedEpisode: &eps[i], raw: rest[:len(rest)-len(after)]}
+		rest = after
+	}
+	if rest != "" {
+		return nil, errors.New("trailing bytes")
+	}
+	return entries, nil
+}
+
+// writeShard writes a shard's body: its episodes, sorted by name.
+func writeShard(codec *pack.Codec[cachedEpisode], w io.Writer, entries []shardEntry) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	bw.Write(binary.AppendUvarint(nil, uint64(len(entries))))
+	for _, e := range entries {
+		if e.raw != "" {
+			bw.WriteString(e.raw)
+		} else if err := codec.Write(bw, e.cachedEpisode); err != nil {
+			return err
+		}
+	}
+	return bw.Flush()
 }
 
 // loadOptions hands episodes.LoadDirWith the cached episodes, and records
@@ -323,32 +383,33 @@ func (c *incrementalCache) loadOptions() episodes.LoadOptions {
 	}
 	return episodes.LoadOptions{
 		Reuse: func(name string, info fs.FileInfo) (*episodes.Decoded, bool) {
-			e := c.oldEpisodes[name]
-			if e == nil || e.Size != info.Size() || e.ModTime != info.ModTime().UnixNano() {
+			e, ok := c.oldEpisodes[name]
+			if !ok || e.Size != info.Size() || e.ModTime != info.ModTime().UnixNano() {
 				return nil, false
 			}
 			c.keep(e, false)
 			c.reused.Add(1)
-			return &episodes.Decoded{Episode: cloneEpisode(e.Decoded.Episode), GUIDKey: e.Decoded.GUIDKey}, true
+			return &e.Decoded, true
 		},
 		Decoded: func(name string, info fs.FileInfo, d *episodes.Decoded) {
 			if !filetime.Settled(info.ModTime(), c.since) {
 				return // an edit within the same second could keep size and time
 			}
-			c.keep(&cachedEpisode{Name: name, Size: info.Size(), ModTime: info.ModTime().UnixNano(),
-				Decoded: episodes.Decoded{Episode: cloneEpisode(d.Episode), GUIDKey: d.GUIDKey}}, true)
+			c.keep(shardEntry{cachedEpisode: &cachedEpisode{Name: name, Size: info.Size(), ModTime: info.ModTime().UnixNano(),
+				Decoded: episodes.Decoded{Episode: cloneEpisode(d.Episode), GUIDKey: d.GUIDKey}}}, true)
 		},
 	}
 }
 
 // keep records e for the next build; fresh when it was decoded anew.
-func (c *incrementalCache) keep(e *cachedEpisode, fresh bool) {
+func (c *incrementalCache) keep(e shardEntry, fresh bool) {
+	st := strconv.FormatInt(e.Size, 10) + " " + strconv.FormatInt(e.ModTime, 10)
 	c.mu.Lock()
 	c.episodes = append(c.episodes, e)
 	if fresh {
 		c.dirty[shardOf(e.Name)] = true
 	}
-	c.stamps[e.Name] = fmt.Sprintf("%d %d", e.Size, e.ModTime)
+	c.stamps[e.Name] = st
 	c.mu.Unlock()
 }
 
@@ -404,16 +465,14 @@ func (c *incrementalCache) save(out string, feed publish.Feed, pages int) error 
 	c.next.Published = pf
 	// The shards whose episodes changed, each sorted by name (a map would
 	// be encoded in a random order), then the build file.
-	shards := make([][]*cachedEpisode, episodeShards)
-	kept := make([]int, episodeShards)
+	shards := make([][]shardEntry, episodeShards)
 	for _, e := range c.episodes {
 		i := shardOf(e.Name)
 		shards[i] = append(shards[i], e)
-		kept[i]++
 	}
-	for _, e := range c.oldEpisodes {
-		if i := shardOf(e.Name); !slices.Contains(shards[i], e) {
-			c.dirty[i] = true // it left, or changed
+	for name := range c.oldEpisodes {
+		if _, kept := c.stamps[name]; !kept {
+			c.dirty[shardOf(name)] = true // it left, or changed
 		}
 	}
 	var files []output.File
@@ -421,10 +480,14 @@ func (c *incrementalCache) save(out string, feed publish.Feed, pages int) error 
 		if !c.dirty[i] {
 			continue
 		}
-		slices.SortFunc(shard, func(a, b *cachedEpisode) int { return strings.Compare(a.Name, b.Name) })
-		files = append(files, packedFile(shardFile(i), c.head(), c.codecs.head, c.codecs.shard, &shard))
+		slices.SortFunc(shard, func(a, b shardEntry) int { return strings.Compare(a.Name, b.Name) })
+		files = append(files, cacheFile(shardFile(i), c.head(), c.codecs.head, func(w io.Writer) error {
+			return writeShard(c.codecs.episode, w, shard)
+		}))
 	}
-	files = append(files, packedFile(buildFile, c.head(), c.codecs.head, c.codecs.build, c.next))
+	files = append(files, cacheFile(buildFile, c.head(), c.codecs.head, func(w io.Writer) error {
+		return c.codecs.build.Write(w, c.next)
+	}))
 	dir := filepath.Join(out, IncrementalFile)
 	if fi, err := os.Lstat(dir); err == nil && !fi.IsDir() {
 		os.Remove(dir) // a cache of one file, as podfeed wrote it before

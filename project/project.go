@@ -105,13 +105,17 @@ func LoadWith(dir string, opts LoadOptions) (*Show, diag.List) {
 	}
 	s := &Show{Dir: dir, Config: show, Modified: showFile.ModTime().UTC().Truncate(time.Second)}
 	fp := newFingerprint()
+	// The cache is read while the inputs are fingerprinted: one reads
+	// files, the other stats them.
+	cached := make(chan *incrementalCache, 1)
+	go func() { cached <- openIncremental(s.OutputDir(opts.Output), fp.since) }()
 	showInputs(fp, dir, show, showFile)
 	sk := newFingerprint()
 	showFileInputs(sk, dir, show, showFile)
 	s.showKey = sk.sum()
 	s.loadArtwork(src, &probs) // after showInputs, which reads its file name from show.Image
 
-	s.inc = openIncremental(s.OutputDir(opts.Output), fp.since)
+	s.inc = <-cached
 	eps, epProbs := episodes.LoadDirWith(os.DirFS(dir), filepath.ToSlash(show.Build.Episodes), s.inc.loadOptions())
 	for _, p := range epProbs {
 		p.Pos.File = filepath.Join(dir, filepath.FromSlash(p.Pos.File))
