@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -41,15 +42,17 @@ func (s *Show) outputKeys(live []*episodes.Episode, generator string) (files, it
 	slices.SortStableFunc(sorted, episodes.NewestFirst) // as the pages link Newer and Older
 	eks := make([]string, len(sorted))
 	par.Do(len(sorted), func(i int) { eks[i] = s.episodeKey(sorted[i]) })
-	keys := make(map[string]string, 3*len(sorted))
-	items = make(map[string]string, len(sorted))
-	for i, e := range sorted {
-		if eks[i] == "" || e.Live != nil { // a live item's page follows the clock
-			continue
+	// Each episode's keys, hashed on every core, then gathered.
+	type episodeKeys struct{ items, chapters, embed, page string }
+	eps := make([]episodeKeys, len(sorted))
+	par.Do(len(sorted), func(i int) {
+		if eks[i] == "" || sorted[i].Live != nil { // a live item's page follows the clock
+			return
 		}
-		items[e.GUID] = keyOf("items", show, eks[i])
-		keys[address.ChaptersFile(e.Slug)] = keyOf("chapters", show, eks[i])
-		keys[address.EmbedFile(e.Slug)] = keyOf("embed", show, eks[i])
+		k := &eps[i]
+		k.items = keyOf("items", show, eks[i])
+		k.chapters = keyOf("chapters", show, eks[i])
+		k.embed = keyOf("embed", show, eks[i])
 		newer, older := "none", "none"
 		if i > 0 {
 			newer = eks[i-1]
@@ -58,7 +61,21 @@ func (s *Show) outputKeys(live []*episodes.Episode, generator string) (files, it
 			older = eks[i+1]
 		}
 		if newer != "" && older != "" {
-			keys[address.PageFile(e.Slug)] = keyOf("page", show, eks[i], newer, older)
+			k.page = keyOf("page", show, eks[i], newer, older)
+		}
+	})
+	keys := make(map[string]string, 3*len(sorted))
+	items = make(map[string]string, len(sorted))
+	for i, e := range sorted {
+		k := eps[i]
+		if k.items == "" {
+			continue
+		}
+		items[e.GUID] = k.items
+		keys[address.ChaptersFile(e.Slug)] = k.chapters
+		keys[address.EmbedFile(e.Slug)] = k.embed
+		if k.page != "" {
+			keys[address.PageFile(e.Slug)] = k.page
 		}
 	}
 	// The pages of the episode list: each lists its episodes and the
@@ -141,8 +158,15 @@ func (s *Show) hasTemplates() bool {
 
 // keyOf hashes parts into a key.
 func keyOf(parts ...string) string {
-	sum := sha256.Sum256([]byte(strings.Join(parts, "\x00")))
-	return hex.EncodeToString(sum[:16])
+	h := sha256.New()
+	for i, p := range parts {
+		if i > 0 {
+			h.Write([]byte{0})
+		}
+		io.WriteString(h, p)
+	}
+	var sum [sha256.Size]byte
+	return hex.EncodeToString(h.Sum(sum[:0])[:16])
 }
 
 // keepable returns the files that the last build wrote from the same keys
