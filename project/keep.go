@@ -40,19 +40,13 @@ func (s *Show) outputKeys(live []*episodes.Episode, generator string) (files, it
 	show := keyOf("show", s.showKey, generator)
 	sorted := slices.Clone(live)
 	slices.SortStableFunc(sorted, episodes.NewestFirst) // as the pages link Newer and Older
+	// An episode's key, with the show's, is the key of its items, its
+	// chapters and its embed; its page's adds its neighbours'. Each is
+	// hashed on every core, then gathered.
 	eks := make([]string, len(sorted))
-	par.Do(len(sorted), func(i int) { eks[i] = s.episodeKey(sorted[i]) })
-	// Each episode's keys, hashed on every core, then gathered.
-	type episodeKeys struct{ items, chapters, embed, page string }
-	eps := make([]episodeKeys, len(sorted))
+	par.Do(len(sorted), func(i int) { eks[i] = s.episodeKey(show, sorted[i]) })
+	pages := make([]string, len(sorted))
 	par.Do(len(sorted), func(i int) {
-		if eks[i] == "" || sorted[i].Live != nil { // a live item's page follows the clock
-			return
-		}
-		k := &eps[i]
-		k.items = keyOf("items", show, eks[i])
-		k.chapters = keyOf("chapters", show, eks[i])
-		k.embed = keyOf("embed", show, eks[i])
 		newer, older := "none", "none"
 		if i > 0 {
 			newer = eks[i-1]
@@ -60,22 +54,21 @@ func (s *Show) outputKeys(live []*episodes.Episode, generator string) (files, it
 		if i+1 < len(sorted) {
 			older = eks[i+1]
 		}
-		if newer != "" && older != "" {
-			k.page = keyOf("page", show, eks[i], newer, older)
+		if eks[i] != "" && newer != "" && older != "" {
+			pages[i] = keyOf("page", eks[i], newer, older)
 		}
 	})
 	keys := make(map[string]string, 3*len(sorted))
 	items = make(map[string]string, len(sorted))
 	for i, e := range sorted {
-		k := eps[i]
-		if k.items == "" {
+		if eks[i] == "" || e.Live != nil { // a live item's page follows the clock
 			continue
 		}
-		items[e.GUID] = k.items
-		keys[address.ChaptersFile(e.Slug)] = k.chapters
-		keys[address.EmbedFile(e.Slug)] = k.embed
-		if k.page != "" {
-			keys[address.PageFile(e.Slug)] = k.page
+		items[e.GUID] = eks[i]
+		keys[address.ChaptersFile(e.Slug)] = eks[i]
+		keys[address.EmbedFile(e.Slug)] = eks[i]
+		if pages[i] != "" {
+			keys[address.PageFile(e.Slug)] = pages[i]
 		}
 	}
 	// The pages of the episode list: each lists its episodes and the
@@ -118,10 +111,11 @@ func (s *Show) outputKeys(live []*episodes.Episode, generator string) (files, it
 	return keys, items
 }
 
-// episodeKey is the key of what an episode's outputs are rendered from
-// besides the show: its slug, its file, its media file and its image
-// files; "" when one of them is not to be trusted by size and time.
-func (s *Show) episodeKey(e *episodes.Episode) string {
+// episodeKey is the key of what an episode's outputs are rendered from:
+// the show (its key show), the episode's slug, its file, its media file
+// and its image files; "" when one of them is not to be trusted by size
+// and time.
+func (s *Show) episodeKey(show string, e *episodes.Episode) string {
 	if e.Slug == "" {
 		return ""
 	}
@@ -134,7 +128,7 @@ func (s *Show) episodeKey(e *episodes.Episode) string {
 		return ""
 	}
 	f := &fingerprint{h: sha256.New(), since: s.inc.since}
-	f.h.Write([]byte(e.Slug + "\x00" + file + "\x00"))
+	f.h.Write([]byte(show + "\x00" + e.Slug + "\x00" + file + "\x00"))
 	if e.Audio.File != "" {
 		f.file(filepath.Join(s.Dir, filepath.FromSlash(e.Audio.File)))
 	}
