@@ -364,13 +364,15 @@ func readShard(codec *pack.Codec[cachedEpisode], body string) ([]shardEntry, err
 // writeShard writes a shard's body: its episodes, sorted by name.
 func writeShard(codec *pack.Codec[cachedEpisode], w io.Writer, entries []shardEntry) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
-	bw.Write(binary.AppendUvarint(nil, uint64(len(entries))))
+	buf := binary.AppendUvarint(nil, uint64(len(entries)))
+	bw.Write(buf)
 	for _, e := range entries {
 		if e.raw != "" {
 			bw.WriteString(e.raw)
-		} else if err := codec.Write(bw, e.cachedEpisode); err != nil {
-			return err
+			continue
 		}
+		buf = codec.Append(buf[:0], e.cachedEpisode)
+		bw.Write(buf)
 	}
 	return bw.Flush()
 }

@@ -51,7 +51,7 @@ func (c *Codec[T]) Append(b []byte, v *T) []byte {
 // Write writes the encoding of v to w, in pieces of about pieceSize bytes:
 // a value of many megabytes is never held whole.
 func (c *Codec[T]) Write(w io.Writer, v *T) error {
-	e := &encoder{b: make([]byte, 0, 2*pieceSize), w: w}
+	e := &encoder{w: w}
 	c.c.enc(e, reflect.ValueOf(v).Elem())
 	e.flush()
 	return e.err
