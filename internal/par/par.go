@@ -12,8 +12,12 @@ import (
 // Do calls do(i) for every i in [0, n) on up to GOMAXPROCS goroutines and
 // returns when all calls have returned. Calls must not depend on each
 // other's order.
-func Do(n int, do func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
+func Do(n int, do func(i int)) { DoOn(runtime.GOMAXPROCS(0), n, do) }
+
+// DoOn is [Do] on up to workers goroutines: more than the cores for work
+// that mostly waits, on the disk for instance.
+func DoOn(workers, n int, do func(i int)) {
+	workers = min(workers, n)
 	if workers <= 1 {
 		for i := range n {
 			do(i)

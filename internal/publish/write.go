@@ -59,6 +59,9 @@ type Result struct {
 	Removed []string
 }
 
+// bigWorkers is how many big files Write writes at once.
+const bigWorkers = 4
+
 // fileMode is the mode of every written file: static hosts must be able to
 // read it.
 const fileMode fs.FileMode = 0o644
@@ -153,19 +156,20 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 		failed  atomic.Bool
 		buffers sync.Pool // of *bytes.Buffer, for Render
 	)
-	// Big files first (streamed feeds, media copies), so that no worker is
-	// left alone with a 100 MB feed at the end while the others idle.
-	// Renames below still follow the list's order.
-	order := make([]int, 0, len(files))
-	for _, big := range []bool{true, false} {
-		for i, f := range files {
-			if (f.Stream != nil || f.Source != "") == big {
-				order = append(order, i)
-			}
+	// Big files (streamed feeds, media copies) on workers of their own,
+	// more than the cores: a feed of 100 MB copied from the last build's
+	// waits on the disk, to write it and to sync it, far more than it
+	// computes. The others on every core meanwhile. Renames below still
+	// follow the list's order.
+	var big, small []int
+	for i, f := range files {
+		if f.Stream != nil || f.Source != "" {
+			big = append(big, i)
+		} else {
+			small = append(small, i)
 		}
 	}
-	par.Do(len(order), func(k int) {
-		i := order[k]
+	write := func(i int) {
 		if failed.Load() {
 			return
 		}
@@ -179,7 +183,11 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 		if w.err != nil {
 			failed.Store(true)
 		}
-	})
+	}
+	var bigDone sync.WaitGroup
+	bigDone.Go(func() { par.DoOn(bigWorkers, len(big), func(k int) { write(big[k]) }) })
+	par.Do(len(small), func(k int) { write(small[k]) })
+	bigDone.Wait()
 	var (
 		res  Result
 		todo []pending
