@@ -76,6 +76,17 @@ func (p *Plan) Close() error { return p.reused.close() }
 func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	live, scheduled := episodes.Select(s.Episodes, opts.Now)
 	outDir := s.OutputDir(opts.Output)
+	// The last build's manifest, 30,000 lines for a big show, is read
+	// while the outputs are keyed and rendered.
+	type read struct {
+		m  *manifest
+		st stamp
+	}
+	last := make(chan read, 1)
+	go func() {
+		m, st, _ := readManifest(outDir)
+		last <- read{m, st}
+	}()
 	// What the last build wrote from the same input is kept as it wrote
 	// it (see keep.go): the files, and the feeds' items of the episodes
 	// whose pages need not show their notes again.
@@ -112,7 +123,8 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, mst, _ := readManifest(outDir)
+	r := <-last
+	m, mst := r.m, r.st
 	published, _ := s.inc.published(outDir) // nil when unreadable: the guard reports it
 	moves, addresses := pageAddresses(publishedAddresses(published, s.Config, m), live)
 	redirects, err := redirectPages(s.Config, moves)
