@@ -195,10 +195,7 @@ func compile(t reflect.Type, done map[reflect.Type]*codec) (*codec, error) {
 				return
 			}
 			e.b = binary.AppendUvarint(e.b, uint64(v.Len())+1)
-			for i := range v.Len() {
-				elem.enc(e, v.Index(i))
-				e.piece()
-			}
+			elem.encElems(e, v)
 		}
 		c.dec = func(d *decoder, v reflect.Value) error {
 			n, err := d.length()
@@ -207,32 +204,14 @@ func compile(t reflect.Type, done map[reflect.Type]*codec) (*codec, error) {
 			}
 			s := reflect.MakeSlice(t, n-1, n-1)
 			v.Set(s)
-			for i := range n - 1 {
-				if err := elem.dec(d, s.Index(i)); err != nil {
-					return err
-				}
-			}
-			return nil
+			return elem.decElems(d, s)
 		}
 	case reflect.Array:
 		elem, err := compile(t.Elem(), done)
 		if err != nil {
 			return nil, err
 		}
-		c.enc = func(e *encoder, v reflect.Value) {
-			for i := range v.Len() {
-				elem.enc(e, v.Index(i))
-				e.piece()
-			}
-		}
-		c.dec = func(d *decoder, v reflect.Value) error {
-			for i := range v.Len() {
-				if err := elem.dec(d, v.Index(i)); err != nil {
-					return err
-				}
-			}
-			return nil
-		}
+		c.enc, c.dec = elem.encElems, elem.decElems
 	case reflect.Struct:
 		if t == timeType {
 			c.enc, c.dec = encodeTime, decodeTime
@@ -267,6 +246,25 @@ func compile(t reflect.Type, done map[reflect.Type]*codec) (*codec, error) {
 		return nil, fmt.Errorf("pack: cannot write a %s", t)
 	}
 	return c, nil
+}
+
+// encElems writes the elements of v, a slice or an array of c's type, and
+// hands a piece on to the writer between two of them.
+func (c *codec) encElems(e *encoder, v reflect.Value) {
+	for i := range v.Len() {
+		c.enc(e, v.Index(i))
+		e.piece()
+	}
+}
+
+// decElems reads the elements of v, a slice or an array of c's type.
+func (c *codec) decElems(d *decoder, v reflect.Value) error {
+	for i := range v.Len() {
+		if err := c.dec(d, v.Index(i)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // encodeTime writes a time.Time as its MarshalBinary does, which keeps its
