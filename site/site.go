@@ -328,6 +328,12 @@ type Episode struct {
 	md       *markdown.Renderer
 	prepared sync.Once
 	prepErr  error
+	// The excerpt and description alone, which is all that a page of the
+	// episode list shows of an episode, are worked out once too (see
+	// excerpts): a removed episode moves half a big show's episodes to
+	// other pages of the list.
+	excerpted  sync.Once
+	excerptErr error
 }
 
 // Notes returns the show notes with chapter times, and the summary's own
@@ -537,12 +543,24 @@ func prepare(eps ...*Episode) error {
 	return nil
 }
 
-func (e *Episode) prepare() error {
-	ep, show, md := e.Episode, e.show, e.md
-	if e.URL != "" {
-		e.Shares = shares(e.URL, show.Title+": "+ep.Title)
-		e.EmbedCode = embedCode(show, ep, e.EmbedURL)
+// excerpts works out the excerpt and description of eps (nil ones
+// skipped), once each: what the pages of the episode list show of them.
+func excerpts(eps ...*Episode) error {
+	for _, e := range eps {
+		if e != nil {
+			e.excerpted.Do(func() { e.excerptErr = e.makeExcerpt() })
+			if e.excerptErr != nil {
+				return e.excerptErr
+			}
+		}
 	}
+	return nil
+}
+
+// makeExcerpt works out the episode's excerpt and description, from its
+// summary.
+func (e *Episode) makeExcerpt() error {
+	ep, md := e.Episode, e.md
 	if !strings.Contains(strings.TrimSpace(ep.Summary), "\n") {
 		// One line is one paragraph: its text is all there is to know.
 		text, err := md.Text(ep.Summary)
@@ -560,6 +578,18 @@ func (e *Episode) prepare() error {
 		e.Excerpt = excerpt(subset, excerptBytes)
 	}
 	e.Description = shorten(e.Excerpt.metaText(), excerptBytes)
+	return nil
+}
+
+func (e *Episode) prepare() error {
+	if err := excerpts(e); err != nil {
+		return err
+	}
+	ep, show := e.Episode, e.show
+	if e.URL != "" {
+		e.Shares = shares(e.URL, show.Title+": "+ep.Title)
+		e.EmbedCode = embedCode(show, ep, e.EmbedURL)
+	}
 	for _, c := range ep.Chapters {
 		e.Chapters = append(e.Chapters, Chapter{
 			Start: seconds(c.Start), Clock: clock(c.Start),
@@ -743,6 +773,20 @@ func isOwn(from string) bool { return strings.HasPrefix(from, TemplatesDir+"/") 
 // pageTemplates are the templates of whole pages.
 var pageTemplates = []string{IndexTemplate, EpisodeTemplate, EmbedTemplate, NotFoundTemplate}
 
+// prepareList prepares what a page of the episode list shows: the
+// excerpts of eps, and all of the newest episode, whose player the first
+// page shows. With page templates of the show's own, Build has prepared
+// every episode already.
+func (s *templateSet) prepareList(pages *Page, eps []*Episode) error {
+	if s.custom {
+		return nil // all prepared by Build
+	}
+	if err := excerpts(eps...); err != nil {
+		return err
+	}
+	return prepare(pages.Newest)
+}
+
 // prepare prepares what a page shows of eps, their neighbours and the
 // newest episode; with page templates of the show's own, Build has
 // prepared every episode already.
@@ -794,7 +838,7 @@ func (s *templateSet) list(pages *Page, i int, root string) func(io.Writer) erro
 		p.tmpl, p.parts = s.pages[IndexTemplate], s.parts[IndexTemplate]
 		l := p.lists[i-1]
 		p.Episodes = p.all[l.lo:l.hi]
-		if err := s.prepare(pages, p.Episodes...); err != nil {
+		if err := s.prepareList(pages, p.Episodes); err != nil {
 			return err
 		}
 		if n := len(p.lists); n > 1 {
