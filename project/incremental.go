@@ -195,8 +195,8 @@ func openIncremental(out string, since time.Time) *incrementalCache {
 		return c
 	}
 	dir := filepath.Join(out, IncrementalFile)
-	// The build file and the shards are decoded on every core: gob's
-	// reflection costs more than reading them.
+	// The build file and the shards are decoded on every core: decoding
+	// costs more than reading them.
 	var (
 		old      incremental
 		buildErr error
