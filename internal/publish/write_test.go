@@ -2,9 +2,9 @@ package publish
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
-	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
