@@ -38,7 +38,11 @@ func (s *Show) loadArtwork(src []byte, probs *diag.List) {
 	showFile := filepath.Join(s.Dir, config.FileName)
 	pos := tomlx.KeyPos(showFile, src, "image")
 	file := filepath.Join(s.Dir, filepath.FromSlash(name))
-	data, err := os.ReadFile(file)
+	info, err := os.Stat(file) // before reading: the cache must not claim newer input
+	var data []byte
+	if err == nil {
+		data, err = os.ReadFile(file)
+	}
 	if err != nil {
 		probs.Add(pos, "image: cannot read %s: %v", name, diag.WithoutPath(err, false)).
 			WithHint("put the artwork at %s in the show folder, or write its https address", name)
@@ -47,10 +51,15 @@ func (s *Show) loadArtwork(src []byte, probs *diag.List) {
 	if reportArtwork(probs, pos, name, data) {
 		return
 	}
-	copies, err := artwork.Resize(data)
-	if err != nil {
-		probs.Add(pos, "image: %s: %v", name, err).WithHint("export it again as an RGB JPEG")
-		return
+	// Resizing takes about 250 ms: the last build's copies serve while
+	// the file is as it was.
+	copies, ok := s.inc.artworkCopies(name, info)
+	if !ok {
+		if copies, err = artwork.Resize(data); err != nil {
+			probs.Add(pos, "image: %s: %v", name, err).WithHint("export it again as an RGB JPEG")
+			return
+		}
+		s.inc.recordArtwork(name, info, copies)
 	}
 	base := strings.TrimSuffix(name, path.Ext(name))
 	files := []output.File{

@@ -63,3 +63,38 @@ func BenchmarkMediaShow500(b *testing.B) {
 	b.ReportMetric(float64(cached)/float64(first), "cached/first")
 	b.ReportMetric(float64(unchanged)/float64(first), "unchanged/first")
 }
+
+// BenchmarkIncremental builds a show of 1,000 episodes into an empty
+// folder, then again after one episode's title changed, and reports the
+// second as a ratio to the first (bench/run.sh measures the same for
+// whole processes, at 10,000 episodes).
+func BenchmarkIncremental(b *testing.B) {
+	dir := seqShow(b, 1000)
+	path := filepath.Join(dir, "episodes", "500-part-500.toml")
+	out := filepath.Join(b.TempDir(), "public")
+	build := func() time.Duration {
+		start := time.Now()
+		show, probs := LoadWith(dir, LoadOptions{Output: out})
+		if err := probs.Err(); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := show.Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+			b.Fatal(err)
+		}
+		return time.Since(start)
+	}
+	var full, edit time.Duration
+	titles := []string{`title = "Episode 500:`, `title = "Episode five hundred:`}
+	k := 0
+	for b.Loop() {
+		if err := os.RemoveAll(out); err != nil {
+			b.Fatal(err)
+		}
+		full += build()
+		k++
+		editFile(b, path, titles[(k+1)%2], titles[k%2])
+		age(b, path, k)
+		edit += build()
+	}
+	b.ReportMetric(float64(edit)/float64(full), "edit/full")
+}

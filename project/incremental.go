@@ -19,6 +19,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/podfeed/podfeed/artwork"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/internal/address"
@@ -98,6 +99,19 @@ type incremental struct {
 	// files they lie in, as written.
 	Items     []cachedItem
 	FeedFiles []stamp
+	// Artwork is the site's copies of the show's artwork, and the file
+	// they were resized from; nil when none.
+	Artwork *cachedArtwork
+}
+
+// cachedArtwork is the site's copies of the show's artwork file, and the
+// file's name (relative to the show folder, with slashes), size and time
+// when it was resized.
+type cachedArtwork struct {
+	Name    string
+	Size    int64
+	ModTime int64 // Unix nanoseconds
+	Copies  artwork.Copies
 }
 
 // cachedItem is an episode's items in the feed files: the key of what
@@ -413,6 +427,29 @@ func (c *incrementalCache) keep(e shardEntry, fresh bool) {
 	}
 	c.stamps[e.Name] = st
 	c.mu.Unlock()
+}
+
+// artworkCopies returns the copies of the artwork file name that the last
+// build resized, when the file, as info gives it, is as it was then.
+func (c *incrementalCache) artworkCopies(name string, info fs.FileInfo) (artwork.Copies, bool) {
+	if c == nil || c.old == nil || c.old.Artwork == nil {
+		return artwork.Copies{}, false
+	}
+	a := c.old.Artwork
+	if a.Name != name || a.Size != info.Size() || a.ModTime != info.ModTime().UnixNano() {
+		return artwork.Copies{}, false
+	}
+	c.next.Artwork = a
+	return a.Copies, true
+}
+
+// recordArtwork records the copies resized from the artwork file name, as
+// info gives it, for the next build, when its time can be trusted.
+func (c *incrementalCache) recordArtwork(name string, info fs.FileInfo, copies artwork.Copies) {
+	if c == nil || !filetime.Settled(info.ModTime(), c.since) {
+		return
+	}
+	c.next.Artwork = &cachedArtwork{Name: name, Size: info.Size(), ModTime: info.ModTime().UnixNano(), Copies: copies}
 }
 
 // stamp returns the size and time of the episode file name (relative to

@@ -5,6 +5,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"image/jpeg"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -22,7 +26,7 @@ import (
 // local media, and n more episodes with the parts every output renders
 // (notes, chapters, links, people, offsets other than Z), spread over
 // two pages of the site's episode list.
-func seqShow(t *testing.T, n int) string {
+func seqShow(t testing.TB, n int) string {
 	t.Helper()
 	dir := copyExample(t)
 	for i := 1; i <= n; i++ {
@@ -77,7 +81,7 @@ func seqDate(i int) string {
 // writeAged writes a file dated k minutes after a fixed old time, so that
 // a build trusts its size and time (see filetime.Settled) and each edit of
 // the sequence gets a time of its own.
-func writeAged(t *testing.T, path, src string, k int) {
+func writeAged(t testing.TB, path, src string, k int) {
 	t.Helper()
 	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
@@ -85,7 +89,7 @@ func writeAged(t *testing.T, path, src string, k int) {
 	age(t, path, k)
 }
 
-func age(t *testing.T, path string, k int) {
+func age(t testing.TB, path string, k int) {
 	t.Helper()
 	at := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(k) * time.Minute)
 	if err := os.Chtimes(path, at, at); err != nil {
@@ -183,6 +187,18 @@ func incrementalSequence(t *testing.T, maxItems int) {
 		{name: "torn cache", read: -1, change: func(k int) {
 			tearShard(t, inc, "episodes/015-part-15.toml", "Episode 15:")
 			edit(k, file(16), "part 16**", "part sixteen**")
+		}},
+		// New artwork: its copies for the site are resized again, not
+		// taken from the cache.
+		{name: "new artwork", change: func(k int) {
+			path := filepath.Join(dir, "artwork.jpg")
+			img := image.NewRGBA(image.Rect(0, 0, 1400, 1400))
+			draw.Draw(img, img.Bounds(), &image.Uniform{color.RGBA{200, 40, 90, 255}}, image.Point{}, draw.Src)
+			var b bytes.Buffer
+			if err := jpeg.Encode(&b, img, nil); err != nil {
+				t.Fatal(err)
+			}
+			writeAged(t, path, b.String(), k)
 		}},
 		{name: "edit the show", change: func(k int) {
 			edit(k, filepath.Join(dir, "podcast.toml"), `title = "Coding Chats"`, `title = "Coding Chats Weekly"`)

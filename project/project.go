@@ -113,9 +113,10 @@ func LoadWith(dir string, opts LoadOptions) (*Show, diag.List) {
 	sk := newFingerprint()
 	showFileInputs(sk, dir, show, showFile)
 	s.showKey = sk.sum()
-	s.loadArtwork(src, &probs) // after showInputs, which reads its file name from show.Image
-
 	s.inc = <-cached
+	// After showInputs, which reads the artwork's file name from
+	// show.Image, and with the cache, which may hold its copies.
+	s.loadArtwork(src, &probs)
 	eps, epProbs := episodes.LoadDirWith(os.DirFS(dir), filepath.ToSlash(show.Build.Episodes), s.inc.loadOptions())
 	for _, p := range epProbs {
 		p.Pos.File = filepath.Join(dir, filepath.FromSlash(p.Pos.File))

@@ -30,7 +30,7 @@ var day = time.Date(2025, 3, 1, 0, 0, 0, 0, time.UTC)
 
 // copyExample copies the example show, without any outputs the README's
 // first command built in it, into a temporary folder.
-func copyExample(t *testing.T) string {
+func copyExample(t testing.TB) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "coding-chats")
 	if err := os.CopyFS(dir, os.DirFS(exampleDir)); err != nil {
@@ -421,7 +421,7 @@ func TestBuildRefusesToLoseEpisodes(t *testing.T) {
 }
 
 // editFile replaces old by new in the file at path, once.
-func editFile(t *testing.T, path, old, new string) {
+func editFile(t testing.TB, path, old, new string) {
 	t.Helper()
 	src, err := os.ReadFile(path)
 	if err != nil {
