@@ -185,35 +185,24 @@ func compile(t reflect.Type, done map[reflect.Type]*codec) (*codec, error) {
 			return elem.dec(d, p.Elem())
 		}
 	case reflect.Slice:
-		if t.Elem().Kind() == reflect.Uint8 {
-			// Bytes, an image's for instance, as one run.
-			c.enc = func(e *encoder, v reflect.Value) {
-				if v.IsNil() {
-					e.b = append(e.b, 0)
-					return
-				}
-				e.b = binary.AppendUvarint(e.b, uint64(v.Len())+1)
-				e.b = append(e.b, v.Bytes()...)
-				e.piece()
-			}
-			c.dec = func(d *decoder, v reflect.Value) error {
-				n, err := d.length()
-				if err != nil || n == 0 {
-					return err // 0: nil
-				}
-				s, err := d.bytes(n - 1)
-				if err == nil {
-					b := reflect.MakeSlice(t, n-1, n-1)
-					reflect.Copy(b, reflect.ValueOf(s))
-					v.Set(b)
-				}
-				return err
-			}
-			break
-		}
 		elem, err := compile(t.Elem(), done)
 		if err != nil {
 			return nil, err
+		}
+		encElems, decElems := elem.encElems, elem.decElems
+		if t.Elem().Kind() == reflect.Uint8 {
+			// Bytes, an image's for instance, as one run.
+			encElems = func(e *encoder, v reflect.Value) {
+				e.b = append(e.b, v.Bytes()...)
+				e.piece()
+			}
+			decElems = func(d *decoder, v reflect.Value) error {
+				s, err := d.bytes(v.Len())
+				if err == nil {
+					reflect.Copy(v, reflect.ValueOf(s))
+				}
+				return err
+			}
 		}
 		c.enc = func(e *encoder, v reflect.Value) {
 			if v.IsNil() {
@@ -221,7 +210,7 @@ func compile(t reflect.Type, done map[reflect.Type]*codec) (*codec, error) {
 				return
 			}
 			e.b = binary.AppendUvarint(e.b, uint64(v.Len())+1)
-			elem.encElems(e, v)
+			encElems(e, v)
 		}
 		c.dec = func(d *decoder, v reflect.Value) error {
 			n, err := d.length()
@@ -230,7 +219,7 @@ func compile(t reflect.Type, done map[reflect.Type]*codec) (*codec, error) {
 			}
 			s := reflect.MakeSlice(t, n-1, n-1)
 			v.Set(s)
-			return elem.decElems(d, s)
+			return decElems(d, s)
 		}
 	case reflect.Array:
 		elem, err := compile(t.Elem(), done)
