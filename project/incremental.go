@@ -195,6 +195,8 @@ type incrementalCache struct {
 	// stamps are the sizes and times of the episode files loaded, by
 	// name, when they are to be trusted (see filetime.Settled).
 	stamps map[string]string
+	// read is the published feed as this build read it from its files.
+	read *publishedFeed
 }
 
 // openIncremental reads the cache in the output folder out. A cache that
@@ -465,14 +467,44 @@ func (c *incrementalCache) stamp(name string) string {
 }
 
 // published returns the feed published in out: as the last build recorded
-// it, when every page of it is still as that build wrote it, else read
-// from the files.
+// it, or as this build read it before, when every page of it is still as
+// it was then; else read from the files. Render and the guard both ask:
+// a feed of 10,000 items, with no record of it (the first build after an
+// upgrade), is read once, not twice.
 func (c *incrementalCache) published(out string) (*publish.Feed, error) {
-	if c != nil && c.old != nil && c.old.Published != nil && unchanged(out, c.old.Published.Pages) {
-		feed := c.old.Published.Feed
-		return &feed, nil
+	if c == nil {
+		return publish.ReadPublished(out)
 	}
-	return publish.ReadPublished(out)
+	for _, known := range []*publishedFeed{c.read, c.oldPublished()} {
+		if known != nil && unchanged(out, known.Pages) {
+			feed := known.Feed
+			return &feed, nil
+		}
+	}
+	// The pages' stamps before they are read: a page that changes
+	// meanwhile is read again next time.
+	var pages []stamp
+	for n := 0; ; n++ {
+		st, err := stampOf(out, address.PageName(address.RSSFile, n))
+		if err != nil {
+			break
+		}
+		pages = append(pages, st)
+	}
+	feed, err := publish.ReadPublished(out)
+	if err == nil {
+		c.read = &publishedFeed{Pages: pages, Feed: *feed}
+	}
+	return feed, err
+}
+
+// oldPublished is the published feed as the last build recorded it; nil
+// when unknown.
+func (c *incrementalCache) oldPublished() *publishedFeed {
+	if c.old == nil {
+		return nil
+	}
+	return c.old.Published
 }
 
 // unchanged reports whether the files stamps names in out are as stamps

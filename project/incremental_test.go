@@ -503,3 +503,43 @@ func fill(v reflect.Value, n *int) {
 		}
 	}
 }
+
+// A build without a record of the published feed reads its files once:
+// asked again, it trusts what it read while every page is as it was, and
+// reads the files again once one changed.
+func TestPublishedReadOnce(t *testing.T) {
+	dir := copyExample(t)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	c := &incrementalCache{} // no record of the last build
+	first, err := c.published(out)
+	if err != nil || len(first.Items) == 0 {
+		t.Fatalf("published: %v, %d items", err, len(first.Items))
+	}
+	// The same size and time, other bytes: still as it was, by its stamp.
+	name := filepath.Join(out, "feed.xml")
+	fi, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, bytes.Repeat([]byte{'x'}, int(fi.Size())), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chtimes(name, fi.ModTime(), fi.ModTime()); err != nil {
+		t.Fatal(err)
+	}
+	again, err := c.published(out)
+	if err != nil || !reflect.DeepEqual(again, first) {
+		t.Fatalf("asked again: %v, %+v, want the %d items read before", err, again, len(first.Items))
+	}
+	// Another time: read again, and found unreadable.
+	later := fi.ModTime().Add(time.Second)
+	if err := os.Chtimes(name, later, later); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.published(out); err == nil {
+		t.Errorf("a changed feed was not read again")
+	}
+}
