@@ -51,6 +51,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/podfeed/podfeed/config"
@@ -328,6 +329,11 @@ type Episode struct {
 	md       *markdown.Renderer
 	prepared sync.Once
 	prepErr  error
+	// renders counts the renders of the episode's page and embed: once
+	// both are written, what prepare worked out for them is let go of
+	// (see release), so that a full build of a big show does not hold
+	// every episode's share links, chapters and JSON-LD to the end.
+	renders atomic.Int32
 	// The excerpt and description alone, which is all that a page of the
 	// episode list shows of an episode, are worked out once too (see
 	// excerpts): a removed episode moves half a big show's episodes to
@@ -409,15 +415,17 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) ([]output.F
 		{Name: pages.Script, Data: script},
 		{Name: StylesheetFile, Data: set.stylesheet},
 	}
-	var epPages []output.File
+	// Each episode's embed, then its page, which shows the embed's code:
+	// side by side, so that what both show of the episode is worked out
+	// once and let go of soon after.
 	for _, ep := range pages.all {
 		if ep.Path == "" {
 			continue
 		}
-		files = append(files, output.File{Name: address.EmbedFile(ep.Slug), Render: set.page(EmbedTemplate, pages, ep, "../")})
-		epPages = append(epPages, output.File{Name: address.PageFile(ep.Slug), Render: set.page(EpisodeTemplate, pages, ep, "../../")})
+		files = append(files,
+			output.File{Name: address.EmbedFile(ep.Slug), Render: set.page(EmbedTemplate, pages, ep, "../")},
+			output.File{Name: address.PageFile(ep.Slug), Render: set.page(EpisodeTemplate, pages, ep, "../../")})
 	}
-	files = append(files, epPages...)
 	for i, l := range pages.lists[1:] {
 		files = append(files, output.File{Name: l.file(), Render: set.list(pages, i+2, "../../")})
 	}
@@ -579,6 +587,16 @@ func (e *Episode) makeExcerpt() error {
 	}
 	e.Description = shorten(e.Excerpt.metaText(), excerptBytes)
 	return nil
+}
+
+// release lets go of what prepare worked out, but for the excerpt and
+// description, which the pages of the episode list show; a later page
+// of the episode prepares it again. Nothing may be rendering a page of
+// the episode meanwhile.
+func (e *Episode) release() {
+	e.Shares, e.EmbedCode, e.Chapters, e.Starts, e.Clips = Shares{}, "", nil, "", nil
+	e.Support, e.Place, e.LicenseLink, e.jsonLD = nil, nil, nil, ""
+	e.prepared, e.prepErr = sync.Once{}, nil
 }
 
 func (e *Episode) prepare() error {
@@ -787,21 +805,26 @@ func (s *templateSet) prepareList(pages *Page, eps []*Episode) error {
 	return prepare(pages.Newest)
 }
 
-// prepare prepares what a page shows of eps, their neighbours and the
-// newest episode; with page templates of the show's own, Build has
-// prepared every episode already.
-func (s *templateSet) prepare(pages *Page, eps ...*Episode) error {
+// prepare prepares what a page shows of ep (nil: none) and of the newest
+// episode; of its neighbours the built-in templates show the title and
+// the address alone (see Episode.Neighbours). With page templates of the
+// show's own, Build has prepared every episode already.
+func (s *templateSet) prepare(pages *Page, ep *Episode) error {
 	if s.custom {
 		return nil // all prepared by Build
 	}
-	for _, e := range eps {
-		if e != nil {
-			if err := prepare(e, e.Newer, e.Older); err != nil {
-				return err
-			}
-		}
+	return prepare(ep, pages.Newest)
+}
+
+// rendered counts a render of one of ep's two pages (its page and its
+// embed), and lets go of what they show of it once both are rendered;
+// not the newest episode's, which the first page of the list shows, and
+// not with page templates of the show's own, which may show any episode
+// on any page.
+func (s *templateSet) rendered(pages *Page, ep *Episode) {
+	if !s.custom && ep != nil && ep != pages.Newest && ep.renders.Add(1) == 2 {
+		ep.release()
 	}
-	return prepare(pages.Newest)
 }
 
 // page returns a function that renders the template name for one episode
@@ -825,6 +848,7 @@ func (s *templateSet) page(name string, pages *Page, ep *Episode, root string) f
 			}
 			return fmt.Errorf("render %s: %w", what, err)
 		}
+		s.rendered(pages, ep)
 		return nil
 	}
 }

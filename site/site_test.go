@@ -86,6 +86,13 @@ func render(t testing.TB, show *config.Show, eps []*episodes.Episode, templates 
 			t.Errorf("%s: two builds of the same input differ (%v)", f.Name, err)
 		}
 	}
+	// What a page shows of an episode is let go of once its page and
+	// embed are rendered, and worked out again for a page rendered again.
+	for _, f := range files {
+		if data, err := f.Bytes(); err != nil || !bytes.Equal(data, m[f.Name]) {
+			t.Errorf("%s: rendered again, it differs (%v)", f.Name, err)
+		}
+	}
 	return m
 }
 
@@ -680,6 +687,30 @@ func TestTranscriptBesideThePlayer(t *testing.T) {
 	for _, tr := range []map[string]*site.TranscriptCues{nil, {"055-rust-in-production": {Index: 3, Cues: cues}}} {
 		if got := page(tr); strings.Contains(got, `id="transcript"`) || !strings.Contains(got, `>Transcript, VTT (en)</a>`) {
 			t.Errorf("without cues the page shows a transcript, or does not link it (%v)", tr)
+		}
+	}
+}
+
+// An episode's page and embed show all that is worked out for them, also
+// those of an episode that is not the newest, whose share links, chapters
+// and embed code are let go of after both are rendered; a page rendered
+// again shows them again (see render).
+func TestPagesOfOlderEpisodes(t *testing.T) {
+	show, eps := example(t)
+	if len(eps[0].Chapters) == 0 {
+		t.Fatal("the example episode has no chapters")
+	}
+	three := daily(eps[0], "ep-0", "ep-1", "ep-2")
+	files := render(t, show, three, nil)
+	for _, slug := range []string{"ep-0", "ep-1"} {
+		page, embed := string(files["episodes/"+slug+"/index.html"]), string(files["embed/"+slug+".html"])
+		for _, want := range []string{`&lt;iframe src=`, `class="share`, `PodcastEpisode`, `data-chapters="`} {
+			if !strings.Contains(page, want) {
+				t.Errorf("the page of %s lacks %s", slug, want)
+			}
+		}
+		if !strings.Contains(embed, `data-chapters="`) {
+			t.Errorf("the embed of %s lacks its chapters' starts", slug)
 		}
 	}
 }
