@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -23,7 +24,17 @@ const (
 	exitBusy    = 3 // another build holds the output folder's lock
 )
 
+// gcPercent is the garbage collector's goal for podfeed (see
+// runtime/debug.SetGCPercent) unless GOGC sets another: the heap may grow
+// by 70 % of what is live, not Go's 100 %. A build's heap is mostly
+// garbage of rendering; a full build of 10,000 episodes peaked at 490 MB
+// with 100 and at 400 MB with 70, for 5 to 10 % more CPU.
+const gcPercent = 70
+
 func main() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], env{stdout: os.Stdout, stderr: os.Stderr, now: time.Now, getenv: os.Getenv})
 	stop()
