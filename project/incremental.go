@@ -212,20 +212,22 @@ func openIncremental(out string, since time.Time) *incrementalCache {
 	}
 	dir := filepath.Join(out, IncrementalFile)
 	// The build file and the shards are decoded on every core: decoding
-	// costs more than reading them.
+	// costs more than reading them. The build file, the biggest, first:
+	// started last, it kept the others waiting.
 	var (
 		old      incremental
 		buildErr error
 		shards   = make([][]shardEntry, episodeShards)
 	)
 	head := c.head()
-	par.Do(episodeShards+1, func(i int) {
-		if i == episodeShards {
+	par.Do(1+episodeShards, func(i int) {
+		if i == 0 {
 			buildErr = readCacheFile(filepath.Join(dir, buildFile), head, c.codecs.head, func(body string) error {
 				return readAll(c.codecs.build, body, &old)
 			})
 			return
 		}
+		i--
 		err := readCacheFile(filepath.Join(dir, shardFile(i)), head, c.codecs.head, func(body string) (err error) {
 			shards[i], err = readShard(c.codecs.episode, body)
 			return err
