@@ -49,6 +49,10 @@ type LoadOptions struct {
 	// on several goroutines at once. The episode is the one LoadDirWith
 	// returns: keep a copy of it, not the pointer.
 	Decoded func(name string, info fs.FileInfo, d *Decoded)
+	// Stat, when not nil, stands for fs.Stat of a file for Reuse and
+	// Decoded: what the caller saw of it, as long as it saw it before the
+	// file is read (a build has looked at every file already).
+	Stat func(name string) (fs.FileInfo, error)
 }
 
 // Decoded is an episode file as [LoadOptions] reuse it: its episode, and
@@ -95,11 +99,15 @@ func LoadDirWith(fsys fs.FS, dir string, opts LoadOptions) ([]*Episode, diag.Lis
 		probs diag.List
 	}
 	results := make([]result, len(files))
+	stat := opts.Stat
+	if stat == nil {
+		stat = func(name string) (fs.FileInfo, error) { return fs.Stat(fsys, name) }
+	}
 	par.Do(len(files), func(i int) {
 		file := files[i]
 		var info fs.FileInfo
 		if opts.Reuse != nil || opts.Decoded != nil {
-			info, _ = fs.Stat(fsys, file) // before reading: never a newer time than the content
+			info, _ = stat(file) // before reading: never a newer time than the content
 		}
 		if info != nil && opts.Reuse != nil {
 			if d, ok := opts.Reuse(file, info); ok {

@@ -41,7 +41,7 @@ func BenchmarkMediaShow500(b *testing.B) {
 		opts := BuildOptions{Now: day, Output: filepath.Join(dir, "public")}
 		build := func() time.Duration {
 			start := time.Now()
-			if _, ok := UpToDate(dir, opts); ok {
+			if _, ok, _ := UpToDate(dir, opts); ok {
 				return time.Since(start)
 			}
 			show, probs := Load(dir)

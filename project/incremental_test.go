@@ -209,7 +209,13 @@ func incrementalSequence(t *testing.T, maxItems int) {
 		step.change(k + 1)
 		reused, kept, keyed, copied, live := int64(-1), -1, -1, -1, -1
 		build := func(out string, pub publish.Options) error {
-			show, probs := LoadWith(dir, LoadOptions{Output: out})
+			// The incremental build as podfeed build runs it: after
+			// UpToDate, with what it saw of the inputs.
+			var seen *Inputs
+			if out == inc {
+				_, _, seen = UpToDate(dir, BuildOptions{Now: now, Output: out})
+			}
+			show, probs := LoadWith(dir, LoadOptions{Output: out, Inputs: seen})
 			if err := probs.Err(); err != nil {
 				t.Fatal(err)
 			}

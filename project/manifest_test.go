@@ -2,8 +2,10 @@ package project
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"runtime"
 	"testing"
 	"time"
@@ -87,7 +89,7 @@ func TestUpToDate(t *testing.T) {
 				t.Fatal(err)
 			}
 			opts := tt.change(t, dir, out)
-			gotOut, got := UpToDate(dir, opts)
+			gotOut, got, _ := UpToDate(dir, opts)
 			if got != tt.want {
 				t.Errorf("UpToDate = %v, want %v", got, tt.want)
 			}
@@ -106,10 +108,10 @@ func TestUpToDateUntilTheNextEpisode(t *testing.T) {
 	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := UpToDate(dir, BuildOptions{Now: time.Date(2025, 6, 1, 8, 59, 59, 0, time.UTC), Output: out}); !ok {
+	if _, ok, _ := UpToDate(dir, BuildOptions{Now: time.Date(2025, 6, 1, 8, 59, 59, 0, time.UTC), Output: out}); !ok {
 		t.Errorf("not up to date a second before the scheduled episode")
 	}
-	if _, ok := UpToDate(dir, BuildOptions{Now: time.Date(2025, 6, 1, 9, 0, 0, 0, time.UTC), Output: out}); ok {
+	if _, ok, _ := UpToDate(dir, BuildOptions{Now: time.Date(2025, 6, 1, 9, 0, 0, 0, time.UTC), Output: out}); ok {
 		t.Errorf("up to date when the scheduled episode is due")
 	}
 }
@@ -140,7 +142,7 @@ func TestUpToDateNotWhileRacy(t *testing.T) {
 			if _, err := load(t, dir).Build(context.Background(), opts); err != nil {
 				t.Fatal(err)
 			}
-			if _, ok := UpToDate(dir, opts); ok {
+			if _, ok, _ := UpToDate(dir, opts); ok {
 				t.Errorf("up to date after a build that read a file changed %v before it", time.Since(modTime).Round(time.Second))
 			}
 			settled := time.Now().Add(-2 * filetime.Granularity)
@@ -150,7 +152,7 @@ func TestUpToDateNotWhileRacy(t *testing.T) {
 			if _, err := load(t, dir).Build(context.Background(), opts); err != nil {
 				t.Fatal(err)
 			}
-			if _, ok := UpToDate(dir, opts); !ok {
+			if _, ok, _ := UpToDate(dir, opts); !ok {
 				t.Errorf("not up to date after a build with every input settled")
 			}
 		})
@@ -276,8 +278,68 @@ func TestUpToDateFollowsLinks(t *testing.T) {
 				t.Fatal(err)
 			}
 			tt.change(t, dir, elsewhere)
-			if _, ok := UpToDate(dir, opts); ok != tt.want {
+			if _, ok, _ := UpToDate(dir, opts); ok != tt.want {
 				t.Errorf("UpToDate = %v, want %v", ok, tt.want)
+			}
+		})
+	}
+}
+
+// A build after UpToDate takes what it saw of the inputs (LoadOptions.
+// Inputs): podcast.toml, the fingerprint of the show's folders, and each
+// episode file's size and time. It loads the same show, with the same
+// fingerprint, as a build that looks at them all again; also when the
+// episodes folder is a link, whose files tree walks under the folder it
+// points to.
+func TestLoadWithInputs(t *testing.T) {
+	for _, linked := range []bool{false, true} {
+		t.Run(fmt.Sprintf("linked=%v", linked), func(t *testing.T) {
+			dir, elsewhere := copyExample(t), filepath.Join(t.TempDir(), "eps")
+			if linked {
+				eps := filepath.Join(dir, "episodes")
+				if err := os.Rename(eps, elsewhere); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Symlink(elsewhere, eps); err != nil {
+					t.Skip("no symlinks here:", err)
+				}
+				ageFiles(t, elsewhere)
+			}
+			ageFiles(t, dir)
+			opts := BuildOptions{Now: day, Output: filepath.Join(t.TempDir(), "public")}
+			if _, err := load(t, dir).Build(context.Background(), opts); err != nil {
+				t.Fatal(err)
+			}
+			// Added, and aged: the fingerprint of an input changed this
+			// second is not to be trusted (see filetime).
+			addEpisode(t, dir, "057-new", "2025-02-18T09:00:00Z", "ep-57")
+			ageFiles(t, dir)
+			if linked {
+				ageFiles(t, elsewhere)
+			}
+			_, ok, seen := UpToDate(dir, opts)
+			if ok || seen == nil {
+				t.Fatalf("UpToDate = %v with inputs %v after an episode was added, want false and what it saw", ok, seen)
+			}
+			files, err := filepath.Glob(filepath.Join(dir, "episodes", "*.toml"))
+			if err != nil || len(files) < 3 {
+				t.Fatalf("episode files %v (%v)", files, err)
+			}
+			for _, f := range files {
+				if _, ok := seen.files[f]; !ok {
+					t.Errorf("UpToDate saw nothing of %s", f)
+				}
+			}
+			with, probs := LoadWith(dir, LoadOptions{Output: opts.Output, Inputs: seen})
+			if err := probs.Err(); err != nil {
+				t.Fatal(err)
+			}
+			without := load(t, dir)
+			if with.inputs == "" || with.inputs != without.inputs {
+				t.Errorf("fingerprint %q with what UpToDate saw, %q without", with.inputs, without.inputs)
+			}
+			if len(with.Episodes) != len(files) || !reflect.DeepEqual(with.Episodes, without.Episodes) {
+				t.Errorf("%d episodes with what UpToDate saw, %d without, or they differ", len(with.Episodes), len(without.Episodes))
 			}
 		})
 	}
@@ -300,14 +362,14 @@ func TestUpToDateWithEpisodeImage(t *testing.T) {
 	if _, err := load(t, dir).Build(context.Background(), opts); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := UpToDate(dir, opts); !ok {
+	if _, ok, _ := UpToDate(dir, opts); !ok {
 		t.Fatal("not up to date after a build, with nothing changed")
 	}
 	edited := time.Now().Add(-time.Minute)
 	if err := os.Chtimes(img, edited, edited); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := UpToDate(dir, opts); ok {
+	if _, ok, _ := UpToDate(dir, opts); ok {
 		t.Error("up to date after the episode's image changed")
 	}
 }

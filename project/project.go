@@ -19,6 +19,7 @@ package project
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -75,6 +76,10 @@ type LoadOptions struct {
 	// the show's own [build] output: its incremental cache saves decoding
 	// the episode files that did not change since the last build there.
 	Output string
+	// Inputs is what UpToDate saw of the show's inputs just before, if
+	// anything: LoadWith takes podcast.toml and the files' sizes and times
+	// from it instead of looking at them again.
+	Inputs *Inputs
 }
 
 // Load reads the show in dir. It returns every problem it finds, with file
@@ -86,10 +91,24 @@ func Load(dir string) (*Show, diag.List) { return LoadWith(dir, LoadOptions{}) }
 func LoadWith(dir string, opts LoadOptions) (*Show, diag.List) {
 	var probs diag.List
 	name := filepath.Join(dir, config.FileName)
-	showFile, statErr := os.Stat(name) // before reading: the manifest must not claim newer input
-	src, err := os.ReadFile(name)
-	if err == nil {
-		err = statErr
+	in := opts.Inputs
+	if in != nil && in.dir != dir {
+		in = nil
+	}
+	var (
+		showFile fs.FileInfo
+		src      []byte
+		err      error
+	)
+	if in != nil {
+		showFile, src = in.showFile, in.src
+	} else {
+		var statErr error
+		showFile, statErr = os.Stat(name) // before reading: the manifest must not claim newer input
+		src, err = os.ReadFile(name)
+		if err == nil {
+			err = statErr
+		}
 	}
 	if err != nil {
 		p := probs.Add(diag.Pos{File: name}, "cannot read the show file: %v", diag.WithoutPath(err, false))
@@ -104,12 +123,19 @@ func LoadWith(dir string, opts LoadOptions) (*Show, diag.List) {
 		return nil, probs
 	}
 	s := &Show{Dir: dir, Config: show, Modified: showFile.ModTime().UTC().Truncate(time.Second)}
-	fp := newFingerprint()
+	fp, seen := newFingerprint(), false
+	if in != nil {
+		if resumed, ok := in.fingerprint(); ok {
+			fp, seen = resumed, true
+		}
+	}
 	// The cache is read while the inputs are fingerprinted: one reads
 	// files, the other stats them.
 	cached := make(chan *incrementalCache, 1)
 	go func() { cached <- openIncremental(s.OutputDir(opts.Output), fp.since) }()
-	showInputs(fp, dir, show, showFile)
+	if !seen {
+		showInputs(fp, dir, show, showFile)
+	}
 	sk := newFingerprint()
 	showFileInputs(sk, dir, show, showFile)
 	s.showKey = sk.sum()
@@ -117,7 +143,11 @@ func LoadWith(dir string, opts LoadOptions) (*Show, diag.List) {
 	// After showInputs, which reads the artwork's file name from
 	// show.Image, and with the cache, which may hold its copies.
 	s.loadArtwork(src, &probs)
-	eps, epProbs := episodes.LoadDirWith(os.DirFS(dir), filepath.ToSlash(show.Build.Episodes), s.inc.loadOptions())
+	load := s.inc.loadOptions()
+	if in != nil {
+		load.Stat = in.stat
+	}
+	eps, epProbs := episodes.LoadDirWith(os.DirFS(dir), filepath.ToSlash(show.Build.Episodes), load)
 	for _, p := range epProbs {
 		p.Pos.File = filepath.Join(dir, filepath.FromSlash(p.Pos.File))
 	}

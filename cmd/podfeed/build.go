@@ -77,13 +77,14 @@ func runBuild(ctx context.Context, args []string, e env) error {
 		return deployShow(ctx, e, dir, cfg, deployTo, deployRequest{flags: df, output: opts.Output,
 			allow: opts.AllowRemoval, allowAll: opts.AllowAllRemovals, verbose: verbose})
 	}
-	if out, ok := project.UpToDate(dir, opts); ok {
+	out, ok, seen := project.UpToDate(dir, opts)
+	if ok {
 		if verbose {
 			fmt.Fprintf(e.stdout, "%s: up to date: no input changed since the last build\n", out)
 		}
 		return deployAfter(nil)
 	}
-	show, probs := project.LoadWith(dir, project.LoadOptions{Progress: probeProgress(e.stderr), Output: opts.Output})
+	show, probs := project.LoadWith(dir, project.LoadOptions{Progress: probeProgress(e.stderr), Output: opts.Output, Inputs: seen})
 	if err := probs.Err(); err != nil {
 		return err
 	}
