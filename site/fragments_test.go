@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
@@ -151,6 +152,53 @@ var fragments = []struct {
 		func(r *rand.Rand) any {
 			e := randomEpisode(r)
 			return withShow{e, e.show.Title}
+		}},
+	{"the episodes of a page of the list",
+		`{{define "excerpt"}}
+{{- with .}}
+<div class="excerpt">
+{{- range .Groups}}
+{{- if (index . 0).Item}}
+<ul>
+{{- range .}}
+<li>{{.Text}}</li>
+{{- end}}
+</ul>
+{{- else}}
+<p>{{(index . 0).Text}}</p>
+{{- end}}
+{{- end}}
+</div>
+{{- end}}
+{{- end}}
+{{- define "meta"}}{{with .Number}}Episode {{.}} · {{end}}<time datetime="{{isodate .Published}}">{{.Date}}</time>{{with .Length}} · {{.}}{{end}}{{end}}
+<ol class="episodes">
+{{- range .Episodes}}
+<li>
+<h3><a href="{{if .Href}}{{$.Root}}{{.Href}}{{else}}{{.Audio.URL}}{{end}}">{{.Title}}</a></h3>
+<p class="meta">{{template "meta" .}}</p>
+{{- template "excerpt" .Excerpt}}
+</li>
+{{- end}}
+</ol>`,
+		`
+<ol class="episodes">
+{{- .EpisodeItems}}
+</ol>`,
+		func(r *rand.Rand) any {
+			p := &Page{Root: []string{"", "../../", randomText(r)}[r.IntN(3)], parts: &partCache{}}
+			for range r.IntN(4) {
+				e := randomEpisode(r)
+				e.Href = []string{"episodes/a/index.html", randomText(r) + "x"}[r.IntN(2)]
+				e.Number = []int{0, 1, 42, -3}[r.IntN(4)]
+				e.Published = time.Date(2000+r.IntN(30), time.Month(1+r.IntN(12)), 1+r.IntN(28), r.IntN(24), 0, 0, 0, time.FixedZone("", 3600*(r.IntN(25)-12)))
+				e.Date, e.Length = randomText(r), maybe(r, randomText(r))
+				for range r.IntN(4) {
+					e.Excerpt = append(e.Excerpt, Block{Text: randomText(r), Item: r.IntN(2) == 0})
+				}
+				p.Episodes = append(p.Episodes, e)
+			}
+			return p
 		}},
 }
 
