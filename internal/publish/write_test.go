@@ -231,6 +231,15 @@ func TestWriteTrustsKept(t *testing.T) {
 	if got := tree(t, dir)["episodes/a/index.html"]; got != "old page" {
 		t.Errorf("the kept file holds %q, want it as it was", got)
 	}
+	// Its folder is not even looked at: Write makes none for it.
+	third := files("feed.xml", "<rss>new</rss>", "episodes/b/index.html", "a page never written")
+	third[1].Keep = true
+	if _, err := Write(dir, third, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "episodes", "b")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Write made a folder for a kept file (%v)", err)
+	}
 }
 
 func TestWriteFailureKeepsOldOutputs(t *testing.T) {
