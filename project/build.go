@@ -119,7 +119,7 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	} else {
 		var wg sync.WaitGroup
 		wg.Go(func() { manifestErr = s.writeManifest(out, plan, opts, stamps) })
-		cacheErr = s.inc.recordOutputs(plan.keys, stamps)
+		cacheErr = s.inc.recordOutputs(plan.Files, plan.keys, stamps)
 		if cacheErr == nil {
 			cacheErr = s.inc.recordItems(out, plan.items.Spans, plan.Pages, plan.itemKeys, plan.items.ItemWarnings)
 		}

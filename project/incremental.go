@@ -660,6 +660,7 @@ func (c *incrementalCache) recordItems(out string, spans map[string]*[]feed.Item
 			return err
 		}
 		c.next.FeedFiles = append(c.next.FeedFiles, st)
+		format := feedFormat(name, pages)
 		for _, sp := range *spans[name] {
 			key, ok := keys[sp.Key]
 			if !ok {
@@ -671,7 +672,7 @@ func (c *incrementalCache) recordItems(out string, spans map[string]*[]feed.Item
 				items[sp.Key] = it
 			}
 			part := filePart{File: name, Off: sp.Off, Len: sp.Len}
-			switch feedFormat(name, pages) {
+			switch format {
 			case address.JSONFile:
 				it.JSON = part
 			case address.AtomFile:

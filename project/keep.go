@@ -11,6 +11,7 @@ import (
 
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/address"
+	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/par"
 	"github.com/podfeed/podfeed/site"
 )
@@ -177,20 +178,27 @@ func (c *incrementalCache) keepable(out string, keys map[string]string) map[stri
 	return keep
 }
 
-// recordOutputs records the keyed files as written, with their stamps
-// (see Plan.written), for the next build.
-func (c *incrementalCache) recordOutputs(keys map[string]string, stamps map[string]stamp) error {
+// recordOutputs records the keyed files among files as written, with
+// their stamps (see Plan.written), for the next build, in the order of
+// files: sorting 30,000 names took longer than the rest.
+func (c *incrementalCache) recordOutputs(files []output.File, keys map[string]string, stamps map[string]stamp) error {
 	if c == nil {
 		return nil
 	}
-	c.next.Outputs = c.next.Outputs[:0]
-	for name, key := range keys {
-		st, ok := stamps[name]
+	c.next.Outputs = make([]keptOutput, 0, len(keys))
+	for _, f := range files {
+		key, ok := keys[f.Name]
 		if !ok {
-			return fmt.Errorf("%s was not written", name)
+			continue
+		}
+		st, ok := stamps[f.Name]
+		if !ok {
+			return fmt.Errorf("%s was not written", f.Name)
 		}
 		c.next.Outputs = append(c.next.Outputs, keptOutput{Key: key, File: st})
 	}
-	slices.SortFunc(c.next.Outputs, func(a, b keptOutput) int { return strings.Compare(a.File.Name, b.File.Name) })
+	if len(c.next.Outputs) != len(keys) {
+		return fmt.Errorf("%d of %d keyed files are among the files written", len(c.next.Outputs), len(keys))
+	}
 	return nil
 }
