@@ -6,6 +6,10 @@ import (
 	"os"
 )
 
+// copyChunk is how many bytes copyRange copies before it has the kernel
+// start writing them to the disk (on Linux).
+const copyChunk = 8 << 20
+
 // sameCopy reports whether target already is a copy of source. Same size
 // and modification time, as copyTemp leaves it, is taken as a copy without
 // reading either; a target of the same size with another time (touched, or

@@ -2,6 +2,7 @@ package publish
 
 import (
 	"errors"
+	"io"
 	"os"
 
 	"golang.org/x/sys/unix"
@@ -13,9 +14,18 @@ import (
 // in the kernel (copy_file_range), without reading them through memory,
 // where the file system allows it, else by reading them. src's own
 // offset is not used, so files shared by several writers may be read.
+//
+// It copies copyChunk bytes at a time and has the kernel start writing
+// each to the disk at once (sync_file_range), so that the disk writes
+// while the rest is copied: the fsync that follows finds little left to
+// do. An edit's feeds are 300 MB copied and synced.
 func copyRange(dst, src *os.File, off, n int64) error {
+	at, err := dst.Seek(0, io.SeekCurrent) // where the copy goes: the range to write
+	if err != nil {
+		at = -1 // no hint, then
+	}
 	for n > 0 {
-		c, err := unix.CopyFileRange(int(src.Fd()), &off, int(dst.Fd()), nil, int(min(n, 1<<30)), 0)
+		c, err := unix.CopyFileRange(int(src.Fd()), &off, int(dst.Fd()), nil, int(min(n, copyChunk)), 0)
 		switch {
 		case errors.Is(err, unix.EINTR):
 			continue
@@ -25,6 +35,11 @@ func copyRange(dst, src *os.File, off, n int64) error {
 			return output.CopySpan(dst, src, off, n)
 		}
 		n -= int64(c)
+		if at >= 0 {
+			// A hint: the fsync that follows is what makes it durable.
+			unix.SyncFileRange(int(dst.Fd()), at, int64(c), unix.SYNC_FILE_RANGE_WRITE)
+			at += int64(c)
+		}
 	}
 	return nil
 }

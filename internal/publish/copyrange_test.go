@@ -11,9 +11,10 @@ import (
 
 // TestCopyRange copies runs of a file after what the destination holds,
 // in the kernel where it can and by reading, and fails on a run past the
-// end of the file, as a published file that shrank would make it.
+// end of the file, as a published file that shrank would make it. The
+// file is longer than two of copyRange's chunks.
 func TestCopyRange(t *testing.T) {
-	src := strings.Repeat("abcdefghij", 30000)
+	src := strings.Repeat("abcdefghij", 2*copyChunk/10+30000)
 	dir := t.TempDir()
 	put(t, dir, map[string]string{"src": src})
 	from, err := os.Open(filepath.Join(dir, "src"))
@@ -31,6 +32,7 @@ func TestCopyRange(t *testing.T) {
 			{7, 3, false},
 			{123, 250000, false},
 			{0, int64(len(src)), false},
+			{copyChunk - 3, copyChunk + 7, false},
 			{int64(len(src)) - 5, 10, true},
 		} {
 			dst, err := os.Create(filepath.Join(dir, "dst"))
