@@ -51,6 +51,13 @@
 #                   than half of MemAvailable (marked "skipped" in the table)
 #   QUIET=0.5       before each N, wait (up to 15 minutes) until the 1-minute
 #                   load average is below this (default: do not wait)
+#   DROP_CACHES=1   before each round, write out and drop the page cache
+#                   (root only; the inputs are read again by cat, first in
+#                   the round). Each round leaves about 3 GB of outputs in
+#                   the page cache at N = 10,000, and on some machines (this
+#                   project's VMs) creating and copying files gets slower
+#                   with it: the write floor took 1.8-2.0 s in a first round,
+#                   3.2 s in the next two, and the incremental builds 60 % more.
 #
 # Wall time is taken with nanosecond clock reads around /usr/bin/time (whose
 # own %e has 10 ms resolution); peak RSS is /usr/bin/time's %M.
@@ -331,6 +338,10 @@ for n in $NS; do
 		-e 's|^url = "\(https://media.*\)\.mp3"$|url = "\1-added.mp3"|' "$show/episodes/$last" >"$DATA/added.toml"
 	touch -d "$edittime" "$DATA/added.toml"
 	for ((r = 0; r < RUNS; r++)); do
+		if [[ ${DROP_CACHES:-0} == 1 ]]; then
+			sync
+			echo 3 >/proc/sys/vm/drop_caches
+		fi
 		run cat sh -c 'find "$1" -name "*.toml" -type f -print0 | xargs -0 cat' sh "$show" || true
 		run floor "$bin/floor" "$show" || true
 		run peer "$bin/peer" "$show" "$DATA/peer-$n.xml" || true
@@ -464,11 +475,15 @@ for n in $NS; do
 done
 
 report() {
+	local dropped=""
+	if [[ ${DROP_CACHES:-0} == 1 ]]; then
+		dropped="; dropped before each round (DROP_CACHES=1)"
+	fi
 	cat <<EOF
 Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(nproc) cores, $(free -h | awk '/^Mem:/ {print $2}') RAM, $(go version | cut -d' ' -f3-).
 podfeed: $tree.
 Rounds: $RUNS, median reported; * marks a measurement run once (its first run took over ${SLOW} s).
-Page cache warm (inputs read once before measuring). podfeed build runs with --now $NOW.
+Page cache warm (inputs read once before measuring)$dropped. podfeed build runs with --now $NOW.
 s = wall seconds (median), MB = peak RSS in MiB (median), CPU s = user + system seconds (median).
 1-minute load average before → after each N (other processes share the machine): $(
 		printf '%s; ' "${loads[@]}" | sed 's/; $//'
