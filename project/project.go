@@ -168,6 +168,16 @@ func LoadWith(dir string, opts LoadOptions) (*Show, diag.List) {
 	return s, probs
 }
 
+// Cached returns how many of the show's episodes LoadWith took from the
+// incremental build's cache, decoded by an earlier build, instead of
+// reading their files: none for a first build, most for an edit.
+func (s *Show) Cached() int {
+	if s.inc == nil {
+		return 0
+	}
+	return int(s.inc.reused.Load())
+}
+
 // OutputDir returns the folder the outputs go to: override when not empty,
 // otherwise the show's [build] output, relative to the show folder.
 func (s *Show) OutputDir(override string) string {

@@ -88,6 +88,11 @@ func runBuild(ctx context.Context, args []string, e env) error {
 	if err := probs.Err(); err != nil {
 		return err
 	}
+	// A first build decodes and renders every episode; one after an edit
+	// takes most from the cache and renders a few.
+	if show.Cached() < len(show.Episodes)/2 {
+		e.renderingAll()
+	}
 	res, err := show.Build(ctx, opts)
 	if err != nil {
 		return err
