@@ -594,7 +594,7 @@ func (e *Episode) makeExcerpt() error {
 // of the episode prepares it again. Nothing may be rendering a page of
 // the episode meanwhile.
 func (e *Episode) release() {
-	e.Shares, e.EmbedCode, e.Chapters, e.Starts, e.Clips = Shares{}, "", nil, "", nil
+	e.Shares, e.EmbedCode, e.Chapters, e.Starts, e.Clips = nil, "", nil, "", nil
 	e.Support, e.Place, e.LicenseLink, e.jsonLD = nil, nil, nil, ""
 	e.prepared, e.prepErr = sync.Once{}, nil
 }
