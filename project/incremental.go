@@ -92,8 +92,8 @@ type incremental struct {
 	// pages; nil when unknown.
 	Published *publishedFeed
 	// Outputs are the episodes' outputs that a later build may keep (see
-	// keep.go), sorted by name: each with the key of the inputs it was
-	// rendered from and its size and time as written.
+	// keep.go), in the order the build wrote them: each with the key of
+	// the inputs it was rendered from and its size and time as written.
 	Outputs []keptOutput
 	// Items are the feeds' items, sorted by guid, and FeedFiles the feed
 	// files they lie in, as written.
