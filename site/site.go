@@ -327,8 +327,7 @@ type Episode struct {
 	// that show it: an incremental build renders few pages of many.
 	show     *config.Show
 	md       *markdown.Renderer
-	prepared sync.Once
-	prepErr  error
+	prepared once
 	// renders counts the renders of the episode's page and embed: once
 	// both are written, what prepare worked out for them is let go of
 	// (see release), so that a full build of a big show does not hold
@@ -338,8 +337,20 @@ type Episode struct {
 	// episode list shows of an episode, are worked out once too (see
 	// excerpts): a removed episode moves half a big show's episodes to
 	// other pages of the list.
-	excerpted  sync.Once
-	excerptErr error
+	excerpted once
+}
+
+// once is work done on the first ask, and its error, which every ask
+// returns.
+type once struct {
+	done sync.Once
+	err  error
+}
+
+// do does work, the first time, and returns its error.
+func (o *once) do(work func() error) error {
+	o.done.Do(func() { o.err = work() })
+	return o.err
 }
 
 // Notes returns the show notes with chapter times, and the summary's own
@@ -542,9 +553,8 @@ func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, 
 func prepare(eps ...*Episode) error {
 	for _, e := range eps {
 		if e != nil {
-			e.prepared.Do(func() { e.prepErr = e.prepare() })
-			if e.prepErr != nil {
-				return e.prepErr
+			if err := e.prepared.do(e.prepare); err != nil {
+				return err
 			}
 		}
 	}
@@ -556,9 +566,8 @@ func prepare(eps ...*Episode) error {
 func excerpts(eps ...*Episode) error {
 	for _, e := range eps {
 		if e != nil {
-			e.excerpted.Do(func() { e.excerptErr = e.makeExcerpt() })
-			if e.excerptErr != nil {
-				return e.excerptErr
+			if err := e.excerpted.do(e.makeExcerpt); err != nil {
+				return err
 			}
 		}
 	}
@@ -596,7 +605,7 @@ func (e *Episode) makeExcerpt() error {
 func (e *Episode) release() {
 	e.Shares, e.EmbedCode, e.Chapters, e.Starts, e.Clips = nil, "", nil, "", nil
 	e.Support, e.Place, e.LicenseLink, e.jsonLD = nil, nil, nil, ""
-	e.prepared, e.prepErr = sync.Once{}, nil
+	e.prepared = once{}
 }
 
 func (e *Episode) prepare() error {
