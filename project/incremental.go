@@ -434,7 +434,8 @@ func (c *incrementalCache) keep(e shardEntry, fresh bool) {
 }
 
 // artworkCopies returns the copies of the artwork file name that the last
-// build resized, when the file, as info gives it, is as it was then.
+// build resized, when the file, as info gives it, is as it was then, and
+// records them for the next build.
 func (c *incrementalCache) artworkCopies(name string, info fs.FileInfo) (artwork.Copies, bool) {
 	if c == nil || c.old == nil || c.old.Artwork == nil {
 		return artwork.Copies{}, false
