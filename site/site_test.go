@@ -730,6 +730,33 @@ func TestOwnTemplatesSeeEveryEpisode(t *testing.T) {
 	}
 }
 
+// The pages of the episode list are the same whether Go writes their
+// entries (Page.EpisodeItems, with the built-in layout) or index.html's
+// own markup does (with a layout of the show's own, here a copy of the
+// built-in one), over titles and summaries full of characters to escape.
+func TestEpisodeItemsMatchIndexTemplate(t *testing.T) {
+	show, eps := example(t)
+	many := daily(eps[0], "ep-0", "ep-1", "ep-2", "ep-3")
+	for i, ep := range many {
+		ep.Title = fmt.Sprintf(`Title <%d> & "quotes" 'too' + more`, i)
+		ep.Summary = fmt.Sprintf("Summary %d with <b>tags</b> & more.\n\n- an item\n- another & one", i)
+		ep.Number = i
+	}
+	layout, err := os.ReadFile(filepath.Join("templates", "layout.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	builtin := render(t, show, many, nil)
+	own := render(t, show, many, fstest.MapFS{"layout.html": {Data: layout}})
+	page := string(builtin["index.html"])
+	if !strings.Contains(page, "Title &lt;3&gt; &amp; &#34;quotes&#34;") || !strings.Contains(page, "<ul>\n<li>an item</li>") {
+		t.Fatalf("index.html does not list the episodes as expected:\n%s", page)
+	}
+	if page != string(own["index.html"]) {
+		t.Errorf("index.html differs between Go's entries and the template's:\n%s\n---\n%s", page, own["index.html"])
+	}
+}
+
 // A layout of the show's own may show anything of a page in its head,
 // footer and script blocks: the built-in pages render them on each page,
 // not once for all.
