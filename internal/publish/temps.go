@@ -36,12 +36,16 @@ func isTemp(name string) bool {
 }
 
 // markWriting returns where each of files goes (targets are their paths):
-// in place when no file is there yet, unless the file is kept. It leaves
-// the mark WritingFile in dir, listing those written in place, before any
-// of them is created.
-func markWriting(dir string, files []output.File, targets []string) ([]place, error) {
+// in place when no file is there yet, unless the file is kept; where
+// begun writes it, for a file of begun. It leaves the mark WritingFile in
+// dir, listing those written in place, before any of them is created.
+func markWriting(dir string, files []output.File, targets []string, begun *Begun) ([]place, error) {
 	places := make([]place, len(files))
 	par.Do(len(files), func(i int) {
+		if p, ok := begun.place(files[i].Name); ok {
+			places[i] = p
+			return
+		}
 		p := place{folder: filepath.Dir(targets[i]), base: filepath.Base(targets[i]), target: targets[i]}
 		if !files[i].Keep {
 			_, err := os.Lstat(p.target)

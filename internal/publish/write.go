@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -45,6 +46,11 @@ type Options struct {
 	// them checks them and can do without them (the incremental build's
 	// cache, which checksums each file).
 	NoSync bool
+	// Begun, if not nil, holds files of the write that [Begin] began
+	// writing: Write takes them as they end up instead of writing them
+	// again. Every file of Begun must be among Write's files. Write ends
+	// Begun either way: on error, what it wrote is removed too.
+	Begun *Begun
 }
 
 // Result says what [Write] did with each file, by name, in input order.
@@ -117,18 +123,40 @@ func (p place) create() (*os.File, error) {
 // an error that names it. On error, the returned Result is zero. Write does
 // not lock dir; callers that may run concurrently hold [Lock] around it.
 func Write(dir string, files []output.File, opts Options) (Result, error) {
-	if err := checkNames(files); err != nil {
+	begun := opts.Begun
+	switch {
+	case begun == nil:
+	case begun.ended:
+		return Result{}, errors.New("a begun write was ended before Write")
+	case begun.dir != dir:
+		begun.Abort()
+		return Result{}, fmt.Errorf("a write begun in %s is given to a write in %s", begun.dir, dir)
+	}
+	err := checkNames(files)
+	if err == nil {
+		err = begun.missing(files)
+	}
+	if err != nil {
+		begun.Abort()
 		return Result{}, err
 	}
 	// Folders whose entries change and so need an fsync once renamed into.
 	touched := make(map[string]bool)
 	targets, err := makeFolders(dir, files, touched)
 	if err != nil {
+		begun.Abort()
 		return Result{}, err
 	}
-	places, err := markWriting(dir, files, targets)
+	places, err := markWriting(dir, files, targets, begun)
 	if err != nil {
+		begun.Abort()
 		return Result{}, err
+	}
+	if begun != nil {
+		// From here on its files are Write's, removed like the others on
+		// error.
+		begun.ended = true
+		maps.Copy(touched, begun.touched)
 	}
 	// Few files are synced each by its writer as soon as it is written,
 	// while the others are still being written; many all at once below.
@@ -145,11 +173,6 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 
 	// Phase 1: temporary files, on every core. After the first failure no
 	// more are started; then all are removed.
-	type written struct {
-		tmp  string // "" when unchanged or failed
-		same bool
-		err  error
-	}
 	done := make([]written, len(files))
 	var (
 		hook    sync.Mutex
@@ -161,8 +184,13 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 	// waits on the disk, to write it and to sync it, far more than it
 	// computes. The others on every core meanwhile. Renames below still
 	// follow the list's order.
-	var big, small []int
+	// Those begun already are waited for.
+	var big, small, early []int
 	for i, f := range files {
+		if _, ok := begun.place(f.Name); ok {
+			early = append(early, i)
+			continue
+		}
 		if f.Stream != nil || f.Source != "" {
 			big = append(big, i)
 		} else {
@@ -170,11 +198,15 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 		}
 	}
 	write := func(i int) {
-		if failed.Load() {
-			return
-		}
 		w := &done[i]
-		w.tmp, w.same, w.err = writeOne(files[i], places[i], &buffers)
+		switch _, ok := begun.place(files[i].Name); {
+		case ok:
+			*w = begun.result(files[i].Name) // written, even after a failure: removed below
+		case failed.Load():
+			return
+		default:
+			w.tmp, w.same, w.err = writeOne(files[i], places[i], &buffers)
+		}
 		if w.err == nil && !w.same && opts.AfterWrite != nil {
 			hook.Lock()
 			w.err = opts.AfterWrite(files[i].Name)
@@ -188,6 +220,9 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 	bigDone.Go(func() { par.DoOn(bigWorkers, len(big), func(k int) { write(big[k]) }) })
 	par.Do(len(small), func(k int) { write(small[k]) })
 	bigDone.Wait()
+	for _, i := range early {
+		write(i)
+	}
 	var (
 		res  Result
 		todo []pending

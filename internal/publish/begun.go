@@ -1,0 +1,124 @@
+package publish
+
+import (
+	"fmt"
+	"os"
+	"sync"
+
+	"github.com/podfeed/podfeed/internal/output"
+)
+
+// Begun is the first phase of a [Write] begun early, for files that are
+// ready before the others: after an edit of a big show, its feeds, 300 MB
+// copied mostly from the last build's, take longer to write and sync than
+// the rest of the build takes to decide what else it writes. [Begin]
+// starts writing them; [Write], given the Begun in [Options.Begun], waits
+// for them and publishes them with its other files, in its order. A Begun
+// that is not given to Write is let go of with [Begun.Abort].
+type Begun struct {
+	dir     string
+	files   []output.File
+	targets []string
+	places  []place
+	touched map[string]bool // folders Begin created entries in
+	index   map[string]int  // of files, by name
+	done    []written
+	wg      sync.WaitGroup
+	ended   bool // handed to Write, or aborted
+}
+
+// written is how Write's first phase left a file: its temporary file
+// ("" when unchanged or failed), or same when its target already held its
+// bytes, or the error that stopped it.
+type written struct {
+	tmp  string
+	same bool
+	err  error
+}
+
+// Begin starts writing files into dir as Write's first phase does, each on
+// a goroutine of its own, and returns at once: each is written to a
+// temporary file beside its target (or straight into place when no file
+// is there), and synced as soon as it is written. Like Write, Begin
+// checks the names first, creates the folders they need, and keeps the
+// mark [WritingFile] in dir, so that [RemoveTemps] cleans up after a build
+// killed meanwhile. Nothing is published before Write. Hold [Lock] from
+// before Begin until Write or Abort returns.
+func Begin(dir string, files []output.File) (*Begun, error) {
+	if err := checkNames(files); err != nil {
+		return nil, err
+	}
+	b := &Begun{dir: dir, files: files, touched: make(map[string]bool), index: make(map[string]int, len(files))}
+	var err error
+	if b.targets, err = makeFolders(dir, files, b.touched); err != nil {
+		return nil, err
+	}
+	if b.places, err = markWriting(dir, files, b.targets, nil); err != nil {
+		return nil, err
+	}
+	b.done = make([]written, len(files))
+	var buffers sync.Pool
+	for i, f := range files {
+		b.index[f.Name] = i
+		b.places[i].sync = true
+		b.wg.Go(func() {
+			w := &b.done[i]
+			w.tmp, w.same, w.err = writeOne(f, b.places[i], &buffers)
+		})
+	}
+	return b, nil
+}
+
+// place returns where Begin writes the file name, if it is one of its.
+func (b *Begun) place(name string) (place, bool) {
+	if b == nil {
+		return place{}, false
+	}
+	i, ok := b.index[name]
+	if !ok {
+		return place{}, false
+	}
+	return b.places[i], true
+}
+
+// result waits for the file name of b to be written and returns how it
+// went.
+func (b *Begun) result(name string) written {
+	b.wg.Wait()
+	return b.done[b.index[name]]
+}
+
+// missing returns an error naming a file of b that files lack.
+func (b *Begun) missing(files []output.File) error {
+	if b == nil {
+		return nil
+	}
+	given := make(map[string]bool, len(files))
+	for _, f := range files {
+		given[f.Name] = true
+	}
+	for _, f := range b.files {
+		if !given[f.Name] {
+			return fmt.Errorf("file %q was begun but is not among the files to write", f.Name)
+		}
+	}
+	return nil
+}
+
+// Abort waits for the files of b to be written and removes them, with the
+// mark of the write: dir is left as Begin found it, but for the folders
+// it created. An aborted Begun, or one given to Write, is not aborted
+// again.
+func (b *Begun) Abort() error {
+	if b == nil || b.ended {
+		return nil
+	}
+	b.ended = true
+	b.wg.Wait()
+	for _, w := range b.done {
+		if w.tmp != "" {
+			os.Remove(w.tmp)
+		}
+	}
+	return doneWriting(b.dir)
+}
