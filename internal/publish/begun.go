@@ -3,6 +3,7 @@ package publish
 import (
 	"fmt"
 	"os"
+	"path/filepath"
 	"sync"
 
 	"github.com/podfeed/podfeed/internal/output"
@@ -38,12 +39,15 @@ type written struct {
 
 // Begin starts writing files into dir as Write's first phase does, each on
 // a goroutine of its own, and returns at once: each is written to a
-// temporary file beside its target (or straight into place when no file
-// is there), and synced as soon as it is written. Like Write, Begin
-// checks the names first, creates the folders they need, and keeps the
-// mark [WritingFile] in dir, so that [RemoveTemps] cleans up after a build
-// killed meanwhile. Nothing is published before Write. Hold [Lock] from
-// before Begin until Write or Abort returns.
+// temporary file beside its target, and synced as soon as it is written.
+// Unlike Write, Begin writes no file straight into place, even where no
+// file is yet: the build goes on reading its folder meanwhile (the guard
+// reads the published feed, if any), and must not find half a file
+// there. Like Write, Begin checks the names first, creates the folders
+// they need, and keeps the mark [WritingFile] in dir, so that
+// [RemoveTemps] cleans up after a build killed meanwhile. Nothing is
+// published before Write. Hold [Lock] from before Begin until Write or
+// Abort returns.
 func Begin(dir string, files []output.File) (*Begun, error) {
 	if err := checkNames(files); err != nil {
 		return nil, err
@@ -53,14 +57,15 @@ func Begin(dir string, files []output.File) (*Begun, error) {
 	if b.targets, err = makeFolders(dir, files, b.touched); err != nil {
 		return nil, err
 	}
-	if b.places, err = markWriting(dir, files, b.targets, nil); err != nil {
+	if err := writeMark(dir, nil); err != nil {
 		return nil, err
 	}
+	b.places = make([]place, len(files))
 	b.done = make([]written, len(files))
 	var buffers sync.Pool
 	for i, f := range files {
 		b.index[f.Name] = i
-		b.places[i].sync = true
+		b.places[i] = place{folder: filepath.Dir(b.targets[i]), base: filepath.Base(b.targets[i]), target: b.targets[i], sync: true}
 		b.wg.Go(func() {
 			w := &b.done[i]
 			w.tmp, w.same, w.err = writeOne(f, b.places[i], &buffers)

@@ -155,8 +155,9 @@ func TestBeginAbandoned(t *testing.T) {
 	}
 }
 
-// TestBeginIsCleanedUp: a build killed after Begin leaves files that
-// RemoveTemps removes, as after a Write cut short.
+// TestBeginIsCleanedUp: Begin writes nothing where it can be read before
+// Write, not even a file that was not there; a build killed after Begin
+// leaves files that RemoveTemps removes, as after a Write cut short.
 func TestBeginIsCleanedUp(t *testing.T) {
 	dir := t.TempDir()
 	before := map[string]string{"feed.xml": "<rss>old</rss>"}
@@ -166,8 +167,11 @@ func TestBeginIsCleanedUp(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.wg.Wait() // as if killed here, once written
-	if _, err := os.Stat(filepath.Join(dir, "feed-1.xml")); err != nil {
-		t.Fatalf("the new file is not written in place: %v", err)
+	if _, err := os.Stat(filepath.Join(dir, "feed-1.xml")); !os.IsNotExist(err) {
+		t.Errorf("a new file is in place before Write (stat: %v)", err)
+	}
+	if got := tree(t, dir); len(got) != 4 || got["feed.xml"] != before["feed.xml"] {
+		t.Errorf("files before Write = %q, want the old feed, two temporary files and the mark", got)
 	}
 	if err := RemoveTemps(dir); err != nil {
 		t.Fatal(err)
