@@ -11,6 +11,7 @@ import (
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/diag"
+	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/publish"
 	"github.com/podfeed/podfeed/media"
 )
@@ -56,11 +57,6 @@ type Result struct {
 // with a *RemovalError when the feed already in the folder carries an
 // episode that the new one would drop or re-key, unless opts confirms it.
 func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
-	plan, err := s.Render(opts)
-	if err != nil {
-		return nil, err
-	}
-	defer plan.Close()
 	out := s.OutputDir(opts.Output)
 	wait := opts.LockWait
 	if wait == 0 {
@@ -78,7 +74,16 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 			return nil, err
 		}
 	}
-
+	// The lock is held from before the outputs are rendered: the feeds
+	// are written as soon as they are, and what Render keeps of the last
+	// build is as it found it.
+	plan, err := s.render(opts, func(feeds []output.File) (*publish.Begun, error) {
+		return publish.Begin(out, feeds)
+	})
+	if err != nil {
+		return nil, err
+	}
+	defer plan.Close() // before unlock: it removes the feeds begun, unless published
 	if err := s.guard(out, plan, opts); err != nil {
 		return nil, err
 	}
@@ -94,6 +99,7 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 			}
 		}
 	}
+	pub.Begun, plan.begun = plan.begun, nil // Write publishes them or removes them
 	res, err := publish.Write(out, plan.Files, pub)
 	if err != nil {
 		return nil, err

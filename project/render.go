@@ -52,6 +52,9 @@ type Plan struct {
 	// and lastStamp its stamp then.
 	last      *manifest
 	lastStamp stamp
+	// begun are the feeds that Build began to write as soon as they were
+	// rendered (see publish.Begin), until it hands them to publish.Write.
+	begun *publish.Begun
 }
 
 // lastManifest returns the manifest of the last build in out: the one
@@ -65,15 +68,25 @@ func (p *Plan) lastManifest(out string) *manifest {
 }
 
 // Close lets go of the files of the last build that the plan's feeds copy
-// items from. [Show.Build] closes its plan; a plan only rendered, as check
-// renders one, should be closed too.
-func (p *Plan) Close() error { return p.reused.close() }
+// items from, and of the feeds begun but not published. [Show.Build]
+// closes its plan; a plan only rendered, as check renders one, should be
+// closed too.
+func (p *Plan) Close() error {
+	err := p.begun.Abort()
+	p.begun = nil
+	return errors.Join(err, p.reused.close())
+}
 
 // Render prepares the outputs without touching the output folder: every
 // episode's show notes are rendered at once, and every problem Render can
 // find is reported; the files themselves (feeds, chapters, pages) are
 // rendered when they are written, or by [Plan.RenderAll].
-func (s *Show) Render(opts BuildOptions) (*Plan, error) {
+func (s *Show) Render(opts BuildOptions) (*Plan, error) { return s.render(opts, nil) }
+
+// render is Render, which hands the feeds to begin, when not nil, as soon
+// as they are rendered: Build starts writing them (see publish.Begin)
+// while the site is prepared and the guard reads the published feed.
+func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publish.Begun, error)) (*Plan, error) {
 	live, scheduled := episodes.Select(s.Episodes, opts.Now)
 	outDir := s.OutputDir(opts.Output)
 	// The last build's manifest, 30,000 lines for a big show, is read
@@ -96,9 +109,11 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 		_, kept := keep[address.PageFile(e.Slug)]
 		return kept
 	})
+	var begun *publish.Begun
 	done := false
 	defer func() {
 		if !done {
+			begun.Abort() // before its feeds' files are closed
 			reuse.close()
 		}
 	}()
@@ -113,6 +128,11 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 	})
 	if err != nil {
 		return nil, fmt.Errorf("render feeds: %w", err)
+	}
+	if begin != nil {
+		if begun, err = begin(out.Feeds); err != nil {
+			return nil, err
+		}
 	}
 	pages, err := site.Build(s.Config, live, site.Options{
 		Notes:       out.Notes,
@@ -176,7 +196,7 @@ func (s *Show) Render(opts BuildOptions) (*Plan, error) {
 			_, p.Files[i].Keep = keep[f.Name]
 		}
 	}
-	p.items, p.itemKeys, p.reused, p.kept = out, itemKeys, reuse, keep
+	p.items, p.itemKeys, p.reused, p.kept, p.begun = out, itemKeys, reuse, keep, begun
 	done = true
 	return p, nil
 }
