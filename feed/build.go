@@ -99,12 +99,25 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 	if i := slices.Index(eps, nil); i >= 0 {
 		return nil, fmt.Errorf("episode %d is nil", i)
 	}
-	// Every string of every episode is read to clean it: on every core.
+	// Every string of every episode is read to clean it, on every core; of
+	// an episode whose items an earlier build wrote, only those its items
+	// are copied with (see cleanBare).
 	cleaned := make([]*episodes.Episode, len(eps))
-	par.Do(len(eps), func(i int) { cleaned[i] = cleanEpisode(eps[i]) })
-	given := make(map[*episodes.Episode]*episodes.Episode, len(eps)) // cleaned → as given, for Reuse
-	for i, c := range cleaned {
-		given[c] = eps[i]
+	frags := make([]*Fragments, len(eps))
+	par.Do(len(eps), func(i int) {
+		if opts.Reuse != nil && eps[i].Live == nil {
+			if f, ok := opts.Reuse(eps[i]); ok {
+				cleaned[i], frags[i] = cleanBare(eps[i]), f
+				return
+			}
+		}
+		cleaned[i] = cleanEpisode(eps[i])
+	})
+	reused := make(map[*episodes.Episode]*Fragments) // by cleaned episode
+	for i, f := range frags {
+		if f != nil {
+			reused[cleaned[i]] = f
+		}
 	}
 	slices.SortStableFunc(cleaned, episodes.NewestFirst)
 	if err := checkKeys(cleaned); err != nil {
@@ -125,11 +138,9 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 	results := make([]rendered, len(cleaned))
 	par.Do(len(cleaned), func(i int) {
 		r := &results[i]
-		if opts.Reuse != nil && cleaned[i].Live == nil {
-			if f, ok := opts.Reuse(given[cleaned[i]]); ok {
-				r.e, r.warn = b.reusedEntry(cleaned[i], f), f.Warnings
-				return
-			}
+		if f := reused[cleaned[i]]; f != nil {
+			r.e, r.warn = b.reusedEntry(cleaned[i], f), f.Warnings
+			return
 		}
 		r.e, r.err = b.entry(notes, cleaned[i], &r.warn)
 	})

@@ -314,3 +314,50 @@ func FuzzIsXMLText(f *testing.F) {
 		}
 	})
 }
+
+// cleanBare cleans what an episode's copied items are made of, and only
+// that: each string the entry of a reused episode reads, its chapters
+// file included, is clean, dirty alone or with all others; the caller's
+// episode is left alone; an episode clean there is not copied, however
+// dirty its show notes.
+func TestCleanBare(t *testing.T) {
+	const dirty = "x\v\xff"
+	read := map[string]func(e *episodes.Episode) *string{
+		"File":              func(e *episodes.Episode) *string { return &e.File },
+		"Slug":              func(e *episodes.Episode) *string { return &e.Slug },
+		"Title":             func(e *episodes.Episode) *string { return &e.Title },
+		"GUID":              func(e *episodes.Episode) *string { return &e.GUID },
+		"Link":              func(e *episodes.Episode) *string { return &e.Link },
+		"Audio.URL":         func(e *episodes.Episode) *string { return &e.Audio.URL },
+		"Chapters[1].Title": func(e *episodes.Episode) *string { return &e.Chapters[1].Title },
+		"Chapters[1].URL":   func(e *episodes.Episode) *string { return &e.Chapters[1].URL },
+		"Chapters[1].Image": func(e *episodes.Episode) *string { return &e.Chapters[1].Image },
+	}
+	show := &build{show: &config.Show{FeedURL: "https://example.com/feed.xml"}}
+	for name, field := range read {
+		for _, all := range []bool{false, true} {
+			var ep episodes.Episode
+			fill(reflect.ValueOf(&ep), "x")
+			if all {
+				fill(reflect.ValueOf(&ep), dirty)
+			}
+			*field(&ep) = dirty
+			c := cleanBare(&ep)
+			if got := *field(c); !isXMLText(got) {
+				t.Errorf("%s = %q after cleanBare (all dirty: %v), want it clean", name, got, all)
+			}
+			if *field(&ep) != dirty {
+				t.Errorf("cleanBare changed the caller's %s", name)
+			}
+			if e := show.bareEntry(c); !isXMLText(e.link) || !isXMLText(e.chaptersPath) {
+				t.Errorf("dirty %s: the entry's link %q or chapters file %q is not clean", name, e.link, e.chaptersPath)
+			}
+		}
+	}
+	var notes episodes.Episode
+	fill(reflect.ValueOf(&notes), "x")
+	notes.Summary, notes.Takeaways, notes.Links[0].Note = dirty, []string{dirty}, dirty
+	if cleanBare(&notes) != &notes {
+		t.Errorf("an episode whose copied items need no cleaning is copied")
+	}
+}
