@@ -18,6 +18,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unsafe"
 
 	"github.com/podfeed/podfeed/artwork"
 	"github.com/podfeed/podfeed/episodes"
@@ -295,21 +296,19 @@ func readCacheFile(name string, head cacheHead, heads *pack.Codec[cacheHead], re
 	if fi.Size() < crc32.Size {
 		return errors.New("torn: too short")
 	}
-	var data strings.Builder
-	data.Grow(int(fi.Size()) - crc32.Size)
-	sum := crc32.New(cacheSums)
-	if _, err := io.CopyN(&data, io.TeeReader(f, sum), fi.Size()-crc32.Size); err != nil {
+	// Read whole in one go, and taken as a string without a copy: 43 MB
+	// for a show of 10,000 episodes, which the decoded episodes' strings
+	// are pieces of. Nothing writes to data after this.
+	data := make([]byte, fi.Size())
+	if _, err := io.ReadFull(f, data); err != nil {
 		return err
 	}
-	var want [crc32.Size]byte
-	if _, err := io.ReadFull(f, want[:]); err != nil {
-		return err
-	}
-	if binary.LittleEndian.Uint32(want[:]) != sum.Sum32() {
+	body, sum := data[:len(data)-crc32.Size], data[len(data)-crc32.Size:]
+	if binary.LittleEndian.Uint32(sum) != crc32.Checksum(body, cacheSums) {
 		return errors.New("torn: its checksum does not match")
 	}
 	var got cacheHead
-	rest, err := heads.Read(data.String(), &got)
+	rest, err := heads.Read(unsafe.String(unsafe.SliceData(body), len(body)), &got)
 	switch {
 	case err != nil:
 		return err
