@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"strconv"
 	"testing"
 	"time"
 
@@ -445,6 +446,19 @@ func TestManifestBodyRoundTrip(t *testing.T) {
 			if got.Pages[slug] != guid {
 				t.Errorf("page %q read back as %q, want %q", slug, got.Pages[slug], guid)
 			}
+		}
+	}
+}
+
+// appendQuoted writes what strconv.Quote writes, on its fast path and off
+// it.
+func TestAppendQuoted(t *testing.T) {
+	for _, s := range []string{
+		"", "feed.xml", "episodes/055-rust/index.html", "a b", "~", " ",
+		`a"b`, `a\b`, "a\nb", "a\x7fb", "a\x1fb", "épisode", "日本", "\xff", "tab\t", "bell\a",
+	} {
+		if got, want := string(appendQuoted([]byte("x"), s)), "x"+strconv.Quote(s); got != want {
+			t.Errorf("appendQuoted(%q) = %s, want %s", s, got, want)
 		}
 	}
 }

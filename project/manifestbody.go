@@ -26,17 +26,32 @@ func appendBody(dst []byte, b *manifestBody) []byte {
 		dst = append(dst, ' ')
 		dst = strconv.AppendInt(dst, o.ModTime.UnixNano(), 10)
 		dst = append(dst, ' ')
-		dst = strconv.AppendQuote(dst, o.Name)
+		dst = appendQuoted(dst, o.Name)
 		dst = append(dst, '\n')
 	}
 	for _, slug := range slices.Sorted(maps.Keys(b.Pages)) {
 		dst = append(dst, "p "...)
-		dst = strconv.AppendQuote(dst, slug)
+		dst = appendQuoted(dst, slug)
 		dst = append(dst, ' ')
-		dst = strconv.AppendQuote(dst, b.Pages[slug])
+		dst = appendQuoted(dst, b.Pages[slug])
 		dst = append(dst, '\n')
 	}
 	return dst
+}
+
+// appendQuoted appends s Go-quoted, as strconv.AppendQuote does, without
+// looking at each character again when all are printable ASCII other than
+// a quote or a backslash, as nearly every file name is: quoting 30,000
+// names rune by rune took 20 ms of a big show's edit.
+func appendQuoted(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c > '~' || c == '"' || c == '\\' {
+			return strconv.AppendQuote(dst, s)
+		}
+	}
+	dst = append(dst, '"')
+	dst = append(dst, s...)
+	return append(dst, '"')
 }
 
 // parseBody reads the lines of a manifest's body.
