@@ -431,7 +431,7 @@ func decodeHead(data []byte) (head manifestHead, rest []byte, err error) {
 
 // writeManifest records a finished build in its output folder, with the
 // stamps of its files as written.
-func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions, stamps map[string]stamp) error {
+func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions, stamps []stamp) error {
 	// s.inputs is "" when the inputs were racy: the manifest still lists
 	// the outputs (the next build removes leftovers by it) but matches no
 	// build.
@@ -445,10 +445,7 @@ func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions, stamps m
 	if len(plan.Scheduled) > 0 {
 		m.LiveUntil = plan.Scheduled[0].Published
 	}
-	m.Outputs = make([]stamp, len(plan.Files))
-	for i, f := range plan.Files {
-		m.Outputs[i] = stamps[f.Name]
-	}
+	m.Outputs = stamps
 	data, err := json.MarshalIndent(m.manifestHead, "", "\t")
 	if err != nil {
 		return err
@@ -458,10 +455,10 @@ func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions, stamps m
 	return err
 }
 
-// written returns the stamps of the plan's files as they lie in out, by
-// name: a kept file's as the last build recorded it (and it still is),
-// the others' read, on every core.
-func (p *Plan) written(out string) (map[string]stamp, error) {
+// written returns the stamps of the plan's files as they lie in out, in
+// the plan's order: a kept file's as the last build recorded it (and it
+// still is), the others' read, on every core.
+func (p *Plan) written(out string) ([]stamp, error) {
 	list := make([]stamp, len(p.Files))
 	errs := make([]error, len(p.Files))
 	par.Do(len(p.Files), func(i int) {
@@ -475,9 +472,5 @@ func (p *Plan) written(out string) (map[string]stamp, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	stamps := make(map[string]stamp, len(list))
-	for _, st := range list {
-		stamps[st.Name] = st
-	}
-	return stamps, nil
+	return list, nil
 }
