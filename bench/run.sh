@@ -51,13 +51,17 @@
 #                   than half of MemAvailable (marked "skipped" in the table)
 #   QUIET=0.5       before each N, wait (up to 15 minutes) until the 1-minute
 #                   load average is below this (default: do not wait)
-#   DROP_CACHES=1   before each round, write out and drop the page cache
-#                   (root only; the inputs are read again by cat, first in
-#                   the round). Each round leaves about 3 GB of outputs in
-#                   the page cache at N = 10,000, and on some machines (this
+#   DROP_CACHES=1   write out and drop the page cache (root only) before
+#                   each round, whose inputs cat then reads again, and before
+#                   the write floor and each incremental build, whose inputs
+#                   are read again first (the full build's output, and the
+#                   show). Each round leaves about 3 GB of outputs in the
+#                   page cache at N = 10,000, and on some machines (this
 #                   project's VMs) creating and copying files gets slower
 #                   with it: the write floor took 1.8-2.0 s in a first round,
-#                   3.2 s in the next two, and the incremental builds 60 % more.
+#                   3.2 s in the next two, and the incremental builds 60 % more;
+#                   within one round, an add or a remove after the others
+#                   took 0.4-0.5 s more of system time.
 #
 # Wall time is taken with nanosecond clock reads around /usr/bin/time (whose
 # own %e has 10 ms resolution); peak RSS is /usr/bin/time's %M.
@@ -216,6 +220,8 @@ incremental() {
 	shift
 	discard "$scratch"
 	discard "$scratch.cache"
+	drop_caches
+	warm "$show"
 	cp -a "$out" "$scratch"
 	cp -a "$DATA/cache" "$scratch.cache"
 	restore_leftovers
@@ -224,6 +230,19 @@ incremental() {
 	touch -d "$edittime" "$show/episodes"
 	run "$name" "$podfeed" build "$@" -o "$scratch" --now "$NOW" "$show" || true
 	export XDG_CACHE_HOME=$DATA/cache
+}
+
+# drop_caches writes out and drops the page cache, with DROP_CACHES=1.
+drop_caches() {
+	if [[ ${DROP_CACHES:-0} == 1 ]]; then
+		sync
+		echo 3 >/proc/sys/vm/drop_caches
+	fi
+}
+
+# warm DIR reads every file under DIR into the page cache.
+warm() {
+	find "$1" -type f -print0 | xargs -0 cat >/dev/null
 }
 
 # Per command: the runs' microseconds, kilobytes and CPU seconds.
@@ -338,10 +357,7 @@ for n in $NS; do
 		-e 's|^url = "\(https://media.*\)\.mp3"$|url = "\1-added.mp3"|' "$show/episodes/$last" >"$DATA/added.toml"
 	touch -d "$edittime" "$DATA/added.toml"
 	for ((r = 0; r < RUNS; r++)); do
-		if [[ ${DROP_CACHES:-0} == 1 ]]; then
-			sync
-			echo 3 >/proc/sys/vm/drop_caches
-		fi
+		drop_caches
 		run cat sh -c 'find "$1" -name "*.toml" -type f -print0 | xargs -0 cat' sh "$show" || true
 		run floor "$bin/floor" "$show" || true
 		run peer "$bin/peer" "$show" "$DATA/peer-$n.xml" || true
@@ -379,6 +395,8 @@ for n in $NS; do
 		# that the next build's sync does not pay for them.
 		if ! slow writefloor; then
 			discard "$DATA/wf-$n"
+			drop_caches
+			warm "$out"
 			run writefloor "$bin/writefloor" -from "$out" -o "$DATA/wf-$n" || true
 			if [[ $(tree_size "$DATA/wf-$n") != "$(tree_size "$out")" ]]; then
 				echo "run.sh: the write floor of N=$n wrote $(tree_size "$DATA/wf-$n") (files bytes), want $(tree_size "$out")" >&2
