@@ -19,7 +19,6 @@ import (
 type Begun struct {
 	dir     string
 	files   []output.File
-	targets []string
 	places  []place
 	touched map[string]bool // folders Begin created entries in
 	index   map[string]int  // of files, by name
@@ -53,8 +52,8 @@ func Begin(dir string, files []output.File) (*Begun, error) {
 		return nil, err
 	}
 	b := &Begun{dir: dir, files: files, touched: make(map[string]bool), index: make(map[string]int, len(files))}
-	var err error
-	if b.targets, err = makeFolders(dir, files, b.touched); err != nil {
+	targets, err := makeFolders(dir, files, b.touched)
+	if err != nil {
 		return nil, err
 	}
 	if err := writeMark(dir, nil); err != nil {
@@ -65,7 +64,7 @@ func Begin(dir string, files []output.File) (*Begun, error) {
 	var buffers sync.Pool
 	for i, f := range files {
 		b.index[f.Name] = i
-		b.places[i] = place{folder: filepath.Dir(b.targets[i]), base: filepath.Base(b.targets[i]), target: b.targets[i], sync: true}
+		b.places[i] = place{folder: filepath.Dir(targets[i]), base: filepath.Base(targets[i]), target: targets[i], sync: true}
 		b.wg.Go(func() {
 			w := &b.done[i]
 			w.tmp, w.same, w.err = writeOne(f, b.places[i], &buffers)
@@ -93,9 +92,19 @@ func (b *Begun) result(name string) written {
 	return b.done[b.index[name]]
 }
 
-// missing returns an error naming a file of b that files lack.
+// missing returns an error naming a file of b that files lack. files
+// hold no name twice (see checkNames).
 func (b *Begun) missing(files []output.File) error {
 	if b == nil {
+		return nil
+	}
+	found := 0
+	for _, f := range files {
+		if _, ok := b.index[f.Name]; ok {
+			found++
+		}
+	}
+	if found == len(b.files) {
 		return nil
 	}
 	given := make(map[string]bool, len(files))
