@@ -49,6 +49,11 @@ import (
 // mix of shards from several builds is as good as any, since each episode
 // stands or falls by its own file.
 //
+// Each shard keeps an episode's detail (see episodeDetail) apart from the
+// rest of it: a build that loads its show with LoadOptions.Partial holds
+// the rest of each episode in memory, and reads the detail from the shard,
+// kept open, only for the episodes it renders again.
+//
 // Every file of the cache is written by package internal/pack, which reads
 // the episodes back in less than half of encoding/gob's time and with a
 // ninth of its allocations. Its form holds no types, so each file starts
@@ -60,7 +65,7 @@ const IncrementalFile = ".podfeed-incremental"
 
 const (
 	// incrementalVersion changes whenever what the cache holds changes.
-	incrementalVersion = 4
+	incrementalVersion = 5
 	// buildFile is the cache's file of what was published and rendered.
 	buildFile = "build"
 	// episodeShards is how many files hold the decoded episodes.
@@ -183,6 +188,11 @@ type incrementalCache struct {
 	codecs  *cacheCodecs // nil when pack cannot write what the cache holds
 	old     *incremental
 	since   time.Time // when the show was loaded
+	// partial is set when the episodes taken from the cache come without
+	// their detail (see LoadOptions.Partial); details holds where each
+	// one's lies until complete reads it.
+	partial bool
+	details map[*episodes.Episode]detailRef
 
 	oldEpisodes map[string]shardEntry // the last build's, by name
 	reused      atomic.Int64          // episode files not read again
@@ -202,10 +212,15 @@ type incrementalCache struct {
 
 // openIncremental reads the cache in the output folder out. A cache that
 // is missing, unreadable or written by another podfeed is an empty one.
-func openIncremental(out string, since time.Time) *incrementalCache {
-	c := &incrementalCache{program: programID(), since: since}
+// When partial, the episodes it gives come without their detail, which
+// complete reads.
+func openIncremental(out string, since time.Time, partial bool) *incrementalCache {
+	c := &incrementalCache{program: programID(), since: since, partial: partial}
 	c.next = &incremental{}
 	c.stamps = make(map[string]string)
+	if partial {
+		c.details = make(map[*episodes.Episode]detailRef)
+	}
 	c.codecs, _ = newCacheCodecs() // TestCacheCodecs makes sure there are
 	if c.program == "" || c.codecs == nil {
 		c.program = "" // nothing cached
@@ -223,16 +238,27 @@ func openIncremental(out string, since time.Time) *incrementalCache {
 	head := c.head()
 	par.Do(1+episodeShards, func(i int) {
 		if i == 0 {
-			buildErr = readCacheFile(filepath.Join(dir, buildFile), head, c.codecs.head, func(body string) error {
+			f, err := readCacheFile(filepath.Join(dir, buildFile), head, c.codecs.head, func(_ *os.File, body string, _ int64) error {
 				return readAll(c.codecs.build, body, &old)
 			})
+			if err == nil {
+				f.Close() // read only
+			}
+			buildErr = err
 			return
 		}
 		i--
-		err := readCacheFile(filepath.Join(dir, shardFile(i)), head, c.codecs.head, func(body string) (err error) {
-			shards[i], err = readShard(c.codecs.episode, body)
+		f, err := readCacheFile(filepath.Join(dir, shardFile(i)), head, c.codecs.head, func(f *os.File, body string, off int64) (err error) {
+			var at io.ReaderAt // nil: each detail is read with the rest
+			if partial {
+				at = f
+			}
+			shards[i], err = readShard(c.codecs, body, at, off)
 			return err
 		})
+		if err == nil && !partial {
+			f.Close() // the details were read with the rest
+		}
 		if err != nil {
 			shards[i] = nil
 			c.dirty[i] = true
@@ -255,21 +281,23 @@ func openIncremental(out string, since time.Time) *incrementalCache {
 }
 
 // cacheCodecs are the codecs of the cache's files: the head, the build
-// file and an episode of a shard.
+// file, and an episode of a shard without its detail and its detail.
 type cacheCodecs struct {
 	head    *pack.Codec[cacheHead]
 	build   *pack.Codec[incremental]
 	episode *pack.Codec[cachedEpisode]
+	detail  *pack.Codec[episodeDetail]
 }
 
 func newCacheCodecs() (*cacheCodecs, error) {
 	var (
 		c    cacheCodecs
-		errs [3]error
+		errs [4]error
 	)
 	c.head, errs[0] = pack.For[cacheHead]()
 	c.build, errs[1] = pack.For[incremental]()
 	c.episode, errs[2] = pack.For[cachedEpisode]()
+	c.detail, errs[3] = pack.For[episodeDetail]()
 	if err := errors.Join(errs[:]...); err != nil {
 		return nil, err
 	}
@@ -281,41 +309,50 @@ func (c *incrementalCache) head() cacheHead {
 	return cacheHead{Version: incrementalVersion, Program: c.program}
 }
 
-// readCacheFile reads the cache file name and hands its body, what follows
-// its head, to read, when its head is head and its checksum matches.
-func readCacheFile(name string, head cacheHead, heads *pack.Codec[cacheHead], read func(body string) error) error {
+// readCacheFile reads the cache file name and hands the file, its body
+// (what follows its head) and the body's offset in the file to read, when
+// its head is head and its checksum matches. It returns the file open,
+// unless it fails: the caller closes it.
+func readCacheFile(name string, head cacheHead, heads *pack.Codec[cacheHead], read func(f *os.File, body string, off int64) error) (_ *os.File, err error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer f.Close()
+	defer func() {
+		if err != nil {
+			f.Close()
+		}
+	}()
 	fi, err := f.Stat()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if fi.Size() < crc32.Size {
-		return errors.New("torn: too short")
+		return nil, errors.New("torn: too short")
 	}
 	// Read whole in one go, and taken as a string without a copy: 43 MB
 	// for a show of 10,000 episodes, which the decoded episodes' strings
 	// are pieces of. Nothing writes to data after this.
 	data := make([]byte, fi.Size())
 	if _, err := io.ReadFull(f, data); err != nil {
-		return err
+		return nil, err
 	}
 	body, sum := data[:len(data)-crc32.Size], data[len(data)-crc32.Size:]
 	if binary.LittleEndian.Uint32(sum) != crc32.Checksum(body, cacheSums) {
-		return errors.New("torn: its checksum does not match")
+		return nil, errors.New("torn: its checksum does not match")
 	}
 	var got cacheHead
 	rest, err := heads.Read(unsafe.String(unsafe.SliceData(body), len(body)), &got)
 	switch {
 	case err != nil:
-		return err
+		return nil, err
 	case got != head:
-		return errors.New("written by another podfeed")
+		return nil, errors.New("written by another podfeed")
 	}
-	return read(rest)
+	if err := read(f, rest, int64(len(body)-len(rest))); err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 // readAll reads data, all of it, into v. The strings of v are pieces of
@@ -345,51 +382,137 @@ func cacheFile(name string, head cacheHead, heads *pack.Codec[cacheHead], write 
 	}}
 }
 
-// shardEntry is an episode of a shard, decoded, and its bytes in the shard
-// the build read (raw; "" for an episode decoded anew): a shard written
+// shardEntry is an episode of a shard, decoded, and where its bytes lie
+// in the shard the build read (bare, its record without its detail, ""
+// for an episode decoded anew; detail, its detail's): a shard written
 // again copies those of the episodes it keeps. So an episode read from the
-// cache is handed on as it is, not copied, though project changes it
-// (see cloneEpisode): what the cache keeps of it is its bytes.
+// cache is handed on as it is, not copied, though project changes it (see
+// cloneEpisode): what the cache keeps of it is its bytes.
 type shardEntry struct {
 	*cachedEpisode
-	raw string
+	bare   string
+	detail detailRef
 }
 
-// readShard reads a shard's body: how many episodes it holds, then each.
-func readShard(codec *pack.Codec[cachedEpisode], body string) ([]shardEntry, error) {
+// detailRef is where the record of a cached episode's detail lies: in
+// memory (raw), or n bytes at off of a shard file kept open (at).
+type detailRef struct {
+	raw    string
+	at     io.ReaderAt
+	off, n int64
+}
+
+// record returns the record.
+func (r detailRef) record() (string, error) {
+	if r.at == nil {
+		return r.raw, nil
+	}
+	b := make([]byte, r.n)
+	if _, err := r.at.ReadAt(b, r.off); err != nil {
+		return "", fmt.Errorf("read an episode's detail in the incremental cache: %w", err)
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b)), nil
+}
+
+// A shard's body is how many episodes it holds, then for each its record
+// without its detail and its detail's record, each after its length.
+
+// readShard reads a shard's body. With at nil, each episode is read
+// whole, its strings pieces of body. Else body lies at off of at, and
+// each episode is read without its detail, which stays where it lies:
+// the records without their details are copied out of body first, so
+// that the episodes hold on to them alone.
+func readShard(codecs *cacheCodecs, body string, at io.ReaderAt, off int64) ([]shardEntry, error) {
 	n, size := binary.Uvarint([]byte(body[:min(len(body), binary.MaxVarintLen64)]))
 	if size <= 0 || n > uint64(len(body)) {
 		return nil, errors.New("no count of episodes")
 	}
 	rest := body[size:]
+	// next returns the next record, and where in body it starts.
+	next := func() (string, int, error) {
+		n, size := binary.Uvarint([]byte(rest[:min(len(rest), binary.MaxVarintLen64)]))
+		if size <= 0 || n > uint64(len(rest)-size) {
+			return "", 0, errors.New("a length runs past the end")
+		}
+		s, at := rest[size:size+int(n)], len(body)-len(rest)+size
+		rest = rest[size+int(n):]
+		return s, at, nil
+	}
 	entries := make([]shardEntry, n)
-	eps := make([]cachedEpisode, n)
+	bareBytes := 0
 	for i := range entries {
-		after, err := codec.Read(rest, &eps[i])
+		bare, _, err := next()
 		if err != nil {
 			return nil, err
 		}
-		entries[i] = shardEntry{cachedEpisode: &eps[i], raw: rest[:len(rest)-len(after)]}
-		rest = after
+		detail, from, err := next()
+		if err != nil {
+			return nil, err
+		}
+		entries[i] = shardEntry{bare: bare, detail: detailRef{raw: detail, off: off + int64(from), n: int64(len(detail))}}
+		bareBytes += len(bare)
 	}
 	if rest != "" {
 		return nil, errors.New("trailing bytes")
+	}
+	if at != nil {
+		compact := make([]byte, 0, bareBytes)
+		for i := range entries {
+			e := &entries[i]
+			e.detail.raw, e.detail.at = "", at
+			from := len(compact)
+			compact = append(compact, e.bare...)
+			e.bare = unsafe.String(unsafe.SliceData(compact[from:]), len(e.bare))
+		}
+	}
+	eps := make([]cachedEpisode, n)
+	for i := range entries {
+		e := &entries[i]
+		if err := readAll(codecs.episode, e.bare, &eps[i]); err != nil {
+			return nil, err
+		}
+		if eps[i].Decoded.Episode == nil {
+			return nil, errors.New("an episode without its episode")
+		}
+		e.cachedEpisode = &eps[i]
+		if at == nil {
+			var d episodeDetail
+			if err := readAll(codecs.detail, e.detail.raw, &d); err != nil {
+				return nil, err
+			}
+			d.restore(e.Decoded.Episode)
+		}
 	}
 	return entries, nil
 }
 
 // writeShard writes a shard's body: its episodes, sorted by name.
-func writeShard(codec *pack.Codec[cachedEpisode], w io.Writer, entries []shardEntry) error {
+func writeShard(codecs *cacheCodecs, w io.Writer, entries []shardEntry) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	buf := binary.AppendUvarint(nil, uint64(len(entries)))
 	bw.Write(buf)
+	var rec []byte
 	for _, e := range entries {
-		if e.raw != "" {
-			bw.WriteString(e.raw)
-			continue
+		bare, detail := e.bare, ""
+		if bare != "" {
+			var err error
+			if detail, err = e.detail.record(); err != nil {
+				return err
+			}
+		} else {
+			ep, d := detailOf(e.Decoded.Episode)
+			c := *e.cachedEpisode
+			c.Decoded.Episode = &ep
+			rec = codecs.episode.Append(rec[:0], &c)
+			bare = string(rec)
+			rec = codecs.detail.Append(rec[:0], &d)
+			detail = string(rec)
 		}
-		buf = codec.Append(buf[:0], e.cachedEpisode)
-		bw.Write(buf)
+		for _, s := range []string{bare, detail} {
+			buf = binary.AppendUvarint(buf[:0], uint64(len(s)))
+			bw.Write(buf)
+			bw.WriteString(s)
+		}
 	}
 	return bw.Flush()
 }
@@ -427,9 +550,48 @@ func (c *incrementalCache) keep(e shardEntry, fresh bool) {
 	c.episodes = append(c.episodes, e)
 	if fresh {
 		c.dirty[shardOf(e.Name)] = true
+	} else if c.partial {
+		c.details[e.Decoded.Episode] = e.detail
 	}
 	c.stamps[e.Name] = st
 	c.mu.Unlock()
+}
+
+// complete gives the episodes among eps that came from the cache without
+// their detail (see LoadOptions.Partial) their detail, read on every core;
+// the others are left as they are.
+func (c *incrementalCache) complete(eps []*episodes.Episode) error {
+	if c == nil || len(c.details) == 0 {
+		return nil
+	}
+	type pending struct {
+		e   *episodes.Episode
+		ref detailRef
+	}
+	var todo []pending
+	for _, e := range eps {
+		if ref, ok := c.details[e]; ok {
+			todo = append(todo, pending{e, ref})
+			delete(c.details, e) // once, though eps name it twice
+		}
+	}
+	errs := make([]error, len(todo))
+	par.Do(len(todo), func(i int) {
+		rec, err := todo[i].ref.record()
+		if err == nil {
+			var d episodeDetail
+			if err = readAll(c.codecs.detail, rec, &d); err == nil {
+				d.restore(todo[i].e)
+			}
+		}
+		errs[i] = err
+	})
+	for i, p := range todo {
+		if errs[i] != nil {
+			c.details[p.e] = p.ref // still without it
+		}
+	}
+	return errors.Join(errs...)
 }
 
 // artworkCopies returns the copies of the artwork file name that the last
@@ -555,7 +717,7 @@ func (c *incrementalCache) save(out string, feed publish.Feed, pages int) error 
 		}
 		slices.SortFunc(shard, func(a, b shardEntry) int { return strings.Compare(a.Name, b.Name) })
 		files = append(files, cacheFile(shardFile(i), c.head(), c.codecs.head, func(w io.Writer) error {
-			return writeShard(c.codecs.episode, w, shard)
+			return writeShard(c.codecs, w, shard)
 		}))
 	}
 	files = append(files, cacheFile(buildFile, c.head(), c.codecs.head, func(w io.Writer) error {
@@ -609,11 +771,8 @@ func (c *incrementalCache) reusableItems(out string, keys map[string]string, may
 // get gives feed.Build the items of ep as the last build wrote them, when
 // they may be copied.
 func (r *reusedItems) get(ep *episodes.Episode) (*feed.Fragments, bool) {
-	if r == nil {
-		return nil, false
-	}
-	it := r.items[ep.GUID]
-	if it == nil || it.Key != r.keys[ep.GUID] || !r.may(ep) {
+	it := r.reusable(ep)
+	if it == nil {
 		return nil, false
 	}
 	f := &feed.Fragments{Warnings: it.Warnings}
@@ -621,14 +780,28 @@ func (r *reusedItems) get(ep *episodes.Episode) (*feed.Fragments, bool) {
 		from *filePart
 		to   *feed.Span
 	}{{&it.RSS, &f.RSS}, {&it.Atom, &f.Atom}, {&it.JSON, &f.JSON}} {
-		file := r.files[p.from.File]
-		if file == nil {
-			return nil, false
-		}
-		*p.to = feed.Span{From: file, Off: p.from.Off, Len: p.from.Len}
+		*p.to = feed.Span{From: r.files[p.from.File], Off: p.from.Off, Len: p.from.Len}
 	}
 	r.hits.Add(1)
 	return f, true
+}
+
+// reusable returns the last build's record of the items of ep when they
+// may be copied; nil when they are rendered again.
+func (r *reusedItems) reusable(ep *episodes.Episode) *cachedItem {
+	if r == nil {
+		return nil
+	}
+	it := r.items[ep.GUID]
+	if it == nil || it.Key != r.keys[ep.GUID] || !r.may(ep) {
+		return nil
+	}
+	for _, f := range []string{it.RSS.File, it.Atom.File, it.JSON.File} {
+		if r.files[f] == nil {
+			return nil
+		}
+	}
+	return it
 }
 
 // close closes the files.

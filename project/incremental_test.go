@@ -9,6 +9,7 @@ import (
 	"image/color"
 	"image/draw"
 	"image/jpeg"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -215,7 +216,7 @@ func incrementalSequence(t *testing.T, maxItems int) {
 			if out == inc {
 				_, _, seen = UpToDate(dir, BuildOptions{Now: now, Output: out})
 			}
-			show, probs := LoadWith(dir, LoadOptions{Output: out, Inputs: seen})
+			show, probs := LoadWith(dir, LoadOptions{Output: out, Inputs: seen, Partial: out == inc})
 			if err := probs.Err(); err != nil {
 				t.Fatal(err)
 			}
@@ -370,7 +371,7 @@ func TestCacheKeepsEpisodesAsDecoded(t *testing.T) {
 	if err := probs.Err(); err != nil {
 		t.Fatal(err)
 	}
-	reuse := openIncremental(out, time.Now()).loadOptions().Reuse
+	reuse := openIncremental(out, time.Now(), false).loadOptions().Reuse
 	for _, want := range fresh {
 		info, err := os.Stat(filepath.Join(dir, want.File))
 		if err != nil {
@@ -441,29 +442,65 @@ func TestCacheCodecs(t *testing.T) {
 		shard = append(shard, shardEntry{cachedEpisode: e})
 	}
 	var written bytes.Buffer
-	if err := writeShard(codecs.episode, &written, shard); err != nil {
+	if err := writeShard(codecs, &written, shard); err != nil {
 		t.Fatal(err)
 	}
-	back, err := readShard(codecs.episode, written.String())
-	if err != nil {
-		t.Fatalf("read back: %v", err)
-	}
-	for i := range shard {
-		if d := episodetest.Diff(shard[i].Decoded.Episode, back[i].Decoded.Episode); d != "" {
-			t.Errorf("episode %d: %s", i, d)
+	// Read whole, and read without the details, which are then read from
+	// where they lie (a shard file; here a copy of it in memory).
+	body := written.String()
+	for _, partial := range []bool{false, true} {
+		var at io.ReaderAt
+		if partial {
+			at = strings.NewReader(body)
 		}
-		a, b := *shard[i].cachedEpisode, *back[i].cachedEpisode
-		a.Decoded.Episode, b.Decoded.Episode = nil, nil
-		if !reflect.DeepEqual(a, b) {
-			t.Errorf("cached episode %d read back as %+v, want %+v", i, b, a)
+		back, err := readShard(codecs, body, at, 0)
+		if err != nil {
+			t.Fatalf("read back (partial %v): %v", partial, err)
+		}
+		if len(back) != len(shard) {
+			t.Fatalf("read back %d episodes, want %d", len(back), len(shard))
+		}
+		c := &incrementalCache{codecs: codecs, partial: partial, details: map[*episodes.Episode]detailRef{}}
+		for i := range back {
+			ep := back[i].Decoded.Episode
+			if partial {
+				if want, _ := detailOf(shard[i].Decoded.Episode); episodetest.Diff(&want, ep) != "" {
+					t.Errorf("episode %d read without its detail: %s", i, episodetest.Diff(&want, ep))
+				}
+				c.details[ep] = back[i].detail
+			}
+		}
+		var all []*episodes.Episode
+		for i := range back {
+			all = append(all, back[i].Decoded.Episode, back[i].Decoded.Episode) // named twice, completed once
+		}
+		if err := c.complete(all); err != nil || len(c.details) != 0 {
+			t.Fatalf("complete: %v, %d left", err, len(c.details))
+		}
+		for i := range shard {
+			if d := episodetest.Diff(shard[i].Decoded.Episode, back[i].Decoded.Episode); d != "" {
+				t.Errorf("episode %d (partial %v): %s", i, partial, d)
+			}
+			a, b := *shard[i].cachedEpisode, *back[i].cachedEpisode
+			a.Decoded.Episode, b.Decoded.Episode = nil, nil
+			if !reflect.DeepEqual(a, b) {
+				t.Errorf("cached episode %d read back as %+v, want %+v", i, b, a)
+			}
+		}
+		// A shard written again from what was read copies its episodes'
+		// bytes, whatever became of them since.
+		back[0].Decoded.Episode.Title = "changed after it was read"
+		back[0].Decoded.Episode.Summary = "changed after it was read"
+		var again bytes.Buffer
+		if err := writeShard(codecs, &again, back); err != nil || again.String() != body {
+			t.Errorf("the shard written again differs (partial %v, %v)", partial, err)
 		}
 	}
-	// A shard written again from what was read copies its episodes' bytes,
-	// whatever became of them since.
-	back[0].Decoded.Episode.Title = "changed after it was read"
-	var again bytes.Buffer
-	if err := writeShard(codecs.episode, &again, back); err != nil || again.String() != written.String() {
-		t.Errorf("the shard written again differs (%v)", err)
+	// Cut short anywhere, a shard does not read.
+	for n := range len(body) {
+		if _, err := readShard(codecs, body[:n], nil, 0); err == nil {
+			t.Errorf("a shard cut to %d of %d bytes reads", n, len(body))
+		}
 	}
 	var build, buildBack incremental
 	fill(reflect.ValueOf(&build).Elem(), new(int))

@@ -35,10 +35,13 @@ import (
 
 // Show is a loaded show folder.
 type Show struct {
-	Dir      string // the folder, as given to Load
-	Config   *config.Show
-	Episodes []*episodes.Episode // every episode file that decoded, drafts and scheduled ones included
-	Modified time.Time           // modification time of podcast.toml
+	Dir    string // the folder, as given to Load
+	Config *config.Show
+	// Episodes are every episode file that decoded, drafts and scheduled
+	// ones included; loaded with [LoadOptions.Partial], some without their
+	// detail.
+	Episodes []*episodes.Episode
+	Modified time.Time // modification time of podcast.toml
 
 	cache *media.Cache                      // probe results of media files; nil without any
 	media map[*episodes.Episode]output.File // local media files to publish, for episodes with only a file
@@ -80,6 +83,12 @@ type LoadOptions struct {
 	// anything: LoadWith takes podcast.toml and the files' sizes and times
 	// from it instead of looking at them again.
 	Inputs *Inputs
+	// Partial leaves the episodes taken from the incremental cache without
+	// their summary, keywords, links, takeaways and Podcasting 2.0 details
+	// until [Show.Render] or [Show.Build] renders what shows them: a build
+	// after an edit of a big show then holds a fraction of its episodes in
+	// memory. Set it only for a Show that is built and nothing else.
+	Partial bool
 }
 
 // Load reads the show in dir. It returns every problem it finds, with file
@@ -132,7 +141,7 @@ func LoadWith(dir string, opts LoadOptions) (*Show, diag.List) {
 	// The cache is read while the inputs are fingerprinted: one reads
 	// files, the other stats them.
 	cached := make(chan *incrementalCache, 1)
-	go func() { cached <- openIncremental(s.OutputDir(opts.Output), fp.since) }()
+	go func() { cached <- openIncremental(s.OutputDir(opts.Output), fp.since, opts.Partial) }()
 	if !seen {
 		showInputs(fp, dir, show, showFile)
 	}

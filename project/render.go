@@ -109,6 +109,12 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 		_, kept := keep[address.PageFile(e.Slug)]
 		return kept
 	})
+	// What the outputs rendered again show of their episodes, read now
+	// for the episodes loaded without it.
+	if err := s.inc.complete(s.detailed(live, keys, keep, reuse)); err != nil {
+		reuse.close()
+		return nil, err
+	}
 	var begun *publish.Begun
 	done := false
 	defer func() {

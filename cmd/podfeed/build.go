@@ -84,7 +84,7 @@ func runBuild(ctx context.Context, args []string, e env) error {
 		}
 		return deployAfter(nil)
 	}
-	show, probs := project.LoadWith(dir, project.LoadOptions{Progress: probeProgress(e.stderr), Output: opts.Output, Inputs: seen})
+	show, probs := project.LoadWith(dir, project.LoadOptions{Progress: probeProgress(e.stderr), Output: opts.Output, Inputs: seen, Partial: true})
 	if err := probs.Err(); err != nil {
 		return err
 	}

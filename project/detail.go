@@ -1,0 +1,55 @@
+package project
+
+import (
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/podcast"
+)
+
+// episodeDetail is what of an episode only its rendered outputs show: its
+// feed items, its page and embed, and its excerpt on a page of the episode
+// list. Nothing else a build works out reads it (the keys, the guard, the
+// neighbours' links, the media, image and transcript files), and nothing
+// changes it after the episode is decoded. So the incremental cache keeps
+// it apart from the rest of a cached episode, and a build that loads its
+// show with [LoadOptions.Partial] reads it only for the episodes whose
+// outputs it renders again: after an edit of a show of 10,000 episodes, a
+// few dozen of them, where the summaries and takeaways of all were half
+// of what the build held in memory. TestEpisodeDetail finds a field of
+// [episodes.Episode] that is in neither part.
+type episodeDetail struct {
+	Summary             string
+	Keywords            []string
+	Links               []episodes.Link
+	Takeaways           []string
+	Soundbites          []podcast.Soundbite
+	AlternateEnclosures []podcast.AlternateEnclosure
+	Location            *podcast.Location
+	License             *podcast.License
+	Txt                 []podcast.Txt
+	Images              []podcast.Image
+	Chat                *podcast.Chat
+	SocialInteract      []podcast.SocialInteract
+	Value               *podcast.Value
+}
+
+// detailOf returns e's detail, and e without it: what of e the cache
+// keeps for every build.
+func detailOf(e *episodes.Episode) (bare episodes.Episode, d episodeDetail) {
+	d = episodeDetail{
+		Summary: e.Summary, Keywords: e.Keywords, Links: e.Links, Takeaways: e.Takeaways,
+		Soundbites: e.Soundbites, AlternateEnclosures: e.AlternateEnclosures, Location: e.Location, License: e.License,
+		Txt: e.Txt, Images: e.Images, Chat: e.Chat, SocialInteract: e.SocialInteract, Value: e.Value,
+	}
+	bare = *e
+	bare.Summary, bare.Keywords, bare.Links, bare.Takeaways = "", nil, nil, nil
+	bare.Soundbites, bare.AlternateEnclosures, bare.Location, bare.License = nil, nil, nil, nil
+	bare.Txt, bare.Images, bare.Chat, bare.SocialInteract, bare.Value = nil, nil, nil, nil, nil
+	return bare, d
+}
+
+// restore gives e, an episode without its detail, the detail d.
+func (d *episodeDetail) restore(e *episodes.Episode) {
+	e.Summary, e.Keywords, e.Links, e.Takeaways = d.Summary, d.Keywords, d.Links, d.Takeaways
+	e.Soundbites, e.AlternateEnclosures, e.Location, e.License = d.Soundbites, d.AlternateEnclosures, d.Location, d.License
+	e.Txt, e.Images, e.Chat, e.SocialInteract, e.Value = d.Txt, d.Images, d.Chat, d.SocialInteract, d.Value
+}

@@ -1,0 +1,43 @@
+package project
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/episodetest"
+)
+
+// Every field of an episode is in one part of it, the detail or the rest,
+// and the two make the episode again: a field added to episodes.Episode
+// and to neither part would be lost by a build with LoadOptions.Partial.
+func TestEpisodeDetail(t *testing.T) {
+	var e episodes.Episode
+	fill(reflect.ValueOf(&e).Elem(), new(int))
+	bare, d := detailOf(&e)
+	detail := reflect.ValueOf(d)
+	ev, bv := reflect.ValueOf(e), reflect.ValueOf(bare)
+	for i := range ev.NumField() {
+		name := ev.Type().Field(i).Name
+		df := detail.FieldByName(name)
+		switch {
+		case ev.Field(i).IsZero():
+			t.Errorf("%s was not filled", name)
+		case df.IsValid() && !bv.Field(i).IsZero():
+			t.Errorf("%s is in the detail, and left in the rest", name)
+		case df.IsValid() && !reflect.DeepEqual(df.Interface(), ev.Field(i).Interface()):
+			t.Errorf("%s is not in the detail as in the episode", name)
+		case !df.IsValid() && !reflect.DeepEqual(bv.Field(i).Interface(), ev.Field(i).Interface()):
+			t.Errorf("%s, not in the detail, is not in the rest as in the episode", name)
+		}
+	}
+	for i := range detail.NumField() {
+		if name := detail.Type().Field(i).Name; !ev.FieldByName(name).IsValid() {
+			t.Errorf("the detail's %s is no field of an episode", name)
+		}
+	}
+	d.restore(&bare)
+	if diff := episodetest.Diff(&e, &bare); diff != "" {
+		t.Errorf("restored: %s", diff)
+	}
+}
