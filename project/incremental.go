@@ -10,6 +10,7 @@ import (
 	"io"
 	"io/fs"
 	"maps"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -575,6 +576,42 @@ func (c *incrementalCache) complete(eps []*episodes.Episode) error {
 			delete(c.details, e) // once, though eps name it twice
 		}
 	}
+	// The details that lie near one another in a shard are read in one
+	// piece: a build that renders every page of the list again (after an
+	// episode is added or removed) wants them all, and 10,000 reads took
+	// longer than the rest of what it reads.
+	groups := make(map[io.ReaderAt][]int)
+	for i, p := range todo {
+		if p.ref.at != nil {
+			groups[p.ref.at] = append(groups[p.ref.at], i)
+		}
+	}
+	var many [][]int
+	for _, g := range groups {
+		if len(g) > 1 {
+			many = append(many, g)
+		}
+	}
+	par.Do(len(many), func(k int) {
+		g := many[k]
+		lo, hi, sum := int64(math.MaxInt64), int64(0), int64(0)
+		for _, i := range g {
+			r := todo[i].ref
+			lo, hi, sum = min(lo, r.off), max(hi, r.off+r.n), sum+r.n
+		}
+		if hi-lo > 4*sum {
+			return // few and far apart: each is read on its own
+		}
+		b := make([]byte, hi-lo)
+		if _, err := todo[g[0]].ref.at.ReadAt(b, lo); err != nil {
+			return // each is read on its own, and fails with its own error
+		}
+		piece := unsafe.String(unsafe.SliceData(b), len(b))
+		for _, i := range g {
+			r := &todo[i].ref
+			r.raw, r.at = piece[r.off-lo:r.off-lo+r.n], nil
+		}
+	})
 	errs := make([]error, len(todo))
 	par.Do(len(todo), func(i int) {
 		rec, err := todo[i].ref.record()
