@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/xml"
 	"testing"
 	"time"
 
@@ -30,4 +31,53 @@ func TestEpisodeLD(t *testing.T) {
 			t.Errorf("%s:\n got %s\nwant %s", tt.e.Title, got, tt.want)
 		}
 	}
+}
+
+// sitemap writes what encoding/xml's MarshalIndent wrote before it, for
+// addresses that need escaping too.
+func TestSitemapAsMarshalIndent(t *testing.T) {
+	day := time.Date(2026, 3, 4, 23, 30, 0, 0, time.FixedZone("", -5*3600)) // the 5th in UTC
+	for _, urls := range [][]string{
+		nil,
+		{"https://example.com/episodes/1/"},
+		{"https://example.com/a&b/", "", "https://example.com/<x>/'\"/", "https://example.com/é\t/"},
+	} {
+		p := &Page{SiteURL: "https://example.com/s&t/", lists: listPages(len(urls)*40, false)}
+		for i, u := range urls {
+			p.all = append(p.all, &Episode{Episode: &episodes.Episode{Published: day.AddDate(0, 0, -i)}, URL: u})
+		}
+		if got, want := string(sitemap(p)), marshalSitemap(p); got != want {
+			t.Errorf("sitemap of %q:\n%s\nwant\n%s", urls, got, want)
+		}
+	}
+}
+
+// marshalSitemap is sitemap as encoding/xml writes it.
+func marshalSitemap(p *Page) string {
+	type loc struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	}
+	var s struct {
+		XMLName xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 urlset"`
+		URLs    []loc    `xml:"url"`
+	}
+	newest := ""
+	if len(p.all) > 0 {
+		newest = p.all[0].Published.UTC().Format("2006-01-02")
+	}
+	s.URLs = append(s.URLs, loc{Loc: p.SiteURL, LastMod: newest})
+	for _, l := range p.lists[1:] {
+		s.URLs = append(s.URLs, loc{Loc: p.SiteURL + l.path})
+	}
+	for _, e := range p.all {
+		if e.URL != "" {
+			s.URLs = append(s.URLs, loc{Loc: e.URL, LastMod: e.Published.UTC().Format("2006-01-02")})
+		}
+	}
+	b, err := xml.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return err.Error()
+	}
+	return xml.Header + string(b) + "\n"
 }

@@ -646,8 +646,11 @@ func Hosts(eps []*episodes.Episode) []episodes.Person {
 	seen := map[string]bool{}
 	for _, e := range eps {
 		for _, p := range e.People {
+			if !strings.EqualFold(p.Role, "host") {
+				continue
+			}
 			key := strings.ToLower(p.Name)
-			if !strings.EqualFold(p.Role, "host") || seen[key] {
+			if seen[key] {
 				continue
 			}
 			seen[key] = true
