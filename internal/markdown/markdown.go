@@ -38,6 +38,7 @@ import (
 	"html"
 	"regexp"
 	"strings"
+	"unicode"
 	"time"
 
 	"github.com/microcosm-cc/bluemonday"
@@ -182,9 +183,27 @@ func (r *Renderer) RenderApple(src string) (string, error) {
 // than anything else done with a plain summary.
 func (r *Renderer) Text(src string) (string, error) {
 	if plainMarkdown(src) {
-		return strings.Join(strings.Fields(src), " "), nil
+		return collapseSpace(src), nil
 	}
 	return r.renderedText(src)
+}
+
+// collapseSpace returns s with its runs of white space (as unicode.IsSpace
+// tells) collapsed to one space, and none at either end: s itself when it
+// has nothing to collapse, as a summary of one line mostly has.
+func collapseSpace(s string) string {
+	prevSpace := true // no space at the start
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if space && (r != ' ' || prevSpace) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = space
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ") // a space at the end
+	}
+	return s
 }
 
 // renderedText is Text by way of the renderer, for any Markdown.

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 // Summaries plainMarkdown must tell apart. Those it takes as plain must
@@ -189,4 +190,22 @@ func plainSummary(picks []byte) string {
 		b = append(b, plainAlphabet[int(p)%len(plainAlphabet)]...)
 	}
 	return string(b)
+}
+
+// collapseSpace is strings.Fields joined with spaces, and s itself when
+// that is s.
+func FuzzCollapseSpace(f *testing.F) {
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "a\u00a0b", "a\u3000 b", "é b", "a b\u0085"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.Join(strings.Fields(s), " ")
+		got := collapseSpace(s)
+		if got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+		if got == s && len(s) > 0 && unsafe.StringData(got) != unsafe.StringData(s) {
+			t.Errorf("collapseSpace(%q) copied a string that needs no change", s)
+		}
+	})
 }
