@@ -32,8 +32,8 @@ import (
 // the live feed.xml, as in CI.
 func publishedAddresses(feed *publish.Feed, cfg *config.Show, m *manifest) map[string]string {
 	pages := make(map[string]string)
-	if m != nil {
-		maps.Copy(pages, m.Pages)
+	if m != nil && m.Pages != nil {
+		pages = maps.Clone(m.Pages) // sized at once
 	}
 	if feed == nil {
 		return pages // unreadable: the guard reports it
