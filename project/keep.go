@@ -150,7 +150,7 @@ func (s *Show) episodeKey(show string, e *episodes.Episode) string {
 // episode list rendered again lists (the first page also shows the newest
 // episode). A page shows only the titles and addresses of its neighbours.
 // With nothing kept (as with templates of the show's own), all of them.
-func (s *Show) detailed(live []*episodes.Episode, keys map[string]string, keep map[string]stamp, reuse *reusedItems) []*episodes.Episode {
+func (s *Show) detailed(live []*episodes.Episode, keys map[string]string, keep map[string]*stamp, reuse *reusedItems) []*episodes.Episode {
 	if s.inc == nil || len(s.inc.details) == 0 {
 		return nil // every episode is whole
 	}
@@ -192,7 +192,7 @@ func keyOf(parts ...string) string {
 
 // keepable returns the files that the last build wrote from the same keys
 // and that are still as it wrote them, with their size and time.
-func (c *incrementalCache) keepable(out string, keys map[string]string) map[string]stamp {
+func (c *incrementalCache) keepable(out string, keys map[string]string) map[string]*stamp {
 	if c == nil || c.old == nil || len(keys) == 0 {
 		return nil
 	}
@@ -203,10 +203,10 @@ func (c *incrementalCache) keepable(out string, keys map[string]string) map[stri
 		k, ok := keys[o.File.Name]
 		held[i] = ok && k == o.Key && o.File.holds(out)
 	})
-	keep := make(map[string]stamp, len(keys))
-	for i, o := range c.old.Outputs {
+	keep := make(map[string]*stamp, len(keys)) // a pointer: a third of the map a stamp makes
+	for i := range c.old.Outputs {
 		if held[i] {
-			keep[o.File.Name] = o.File
+			keep[c.old.Outputs[i].File.Name] = &c.old.Outputs[i].File
 		}
 	}
 	return keep

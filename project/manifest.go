@@ -464,7 +464,7 @@ func (p *Plan) written(out string) ([]stamp, error) {
 	par.Do(len(p.Files), func(i int) {
 		f := p.Files[i]
 		if st, ok := p.kept[f.Name]; ok && f.Keep {
-			list[i] = st
+			list[i] = *st
 			return
 		}
 		list[i], errs[i] = stampOf(out, f.Name)

@@ -47,7 +47,7 @@ type Plan struct {
 	reused   *reusedItems
 	// kept are the files kept as the last build wrote them, with their
 	// size and time, which the manifest and the cache record again.
-	kept map[string]stamp
+	kept map[string]*stamp
 	// last is the last build's manifest as Render read it (nil: none),
 	// and lastStamp its stamp then.
 	last      *manifest
@@ -193,13 +193,22 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 	// feed.xml last.
 	p.Files = slices.Concat(p.Files, out.Chapters, redirects, pages, out.Feeds)
 	p.Pages = out.Pages
-	// The keys of the files this build makes (an episode without
-	// chapters has no chapters file), and those of them kept as written.
-	p.keys = make(map[string]string, len(keys))
+	// The keys of the files this build makes, and those of them kept as
+	// written.
+	made := 0
 	for i, f := range p.Files {
-		if k, ok := keys[f.Name]; ok {
-			p.keys[f.Name] = k
+		if _, ok := keys[f.Name]; ok {
+			made++
 			_, p.Files[i].Keep = keep[f.Name]
+		}
+	}
+	p.keys = keys
+	if made < len(keys) { // an episode without chapters has no chapters file
+		p.keys = make(map[string]string, made)
+		for _, f := range p.Files {
+			if k, ok := keys[f.Name]; ok {
+				p.keys[f.Name] = k
+			}
 		}
 	}
 	p.items, p.itemKeys, p.reused, p.kept, p.begun = out, itemKeys, reuse, keep, begun
