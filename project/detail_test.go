@@ -2,6 +2,7 @@ package project
 
 import (
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/podfeed/podfeed/episodes"
@@ -39,5 +40,31 @@ func TestEpisodeDetail(t *testing.T) {
 	d.restore(&bare)
 	if diff := episodetest.Diff(&e, &bare); diff != "" {
 		t.Errorf("restored: %s", diff)
+	}
+}
+
+// A detail that cannot be read or decoded fails the build that needs it,
+// saying so, and leaves its episode without it.
+func TestCompleteFails(t *testing.T) {
+	codecs, err := newCacheCodecs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		ref  detailRef
+		want string
+	}{
+		{detailRef{raw: "\xff\xff"}, "does not decode"},
+		{detailRef{at: strings.NewReader("short"), off: 3, n: 10}, "read an episode's detail"},
+	} {
+		e := &episodes.Episode{Title: "kept"}
+		c := &incrementalCache{codecs: codecs, partial: true, details: map[*episodes.Episode]detailRef{e: tt.ref}}
+		err := c.complete([]*episodes.Episode{e})
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("complete(%+v) = %v, want an error saying %q", tt.ref, err, tt.want)
+		}
+		if _, still := c.details[e]; !still || e.Title != "kept" {
+			t.Errorf("after a failed complete, the episode is %+v (still without its detail: %v)", e, still)
+		}
 	}
 }

@@ -628,7 +628,9 @@ func (c *incrementalCache) complete(eps []*episodes.Episode) error {
 		rec, err := todo[i].ref.record()
 		if err == nil {
 			var d episodeDetail
-			if err = readAll(c.codecs.detail, rec, &d); err == nil {
+			if err = readAll(c.codecs.detail, rec, &d); err != nil {
+				err = fmt.Errorf("an episode's detail in the incremental cache does not decode: %w", err)
+			} else {
 				d.restore(todo[i].e)
 			}
 		}

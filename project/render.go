@@ -113,7 +113,7 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 	// for the episodes loaded without it.
 	if err := s.inc.complete(s.detailed(live, keys, keep, reuse)); err != nil {
 		reuse.close()
-		return nil, err
+		return nil, fmt.Errorf("%w (deleting %s is always safe)", err, filepath.Join(outDir, IncrementalFile))
 	}
 	var begun *publish.Begun
 	done := false
