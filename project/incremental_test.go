@@ -441,22 +441,9 @@ func TestOwnTemplatesKeepNoPages(t *testing.T) {
 // a cached episode and the build file come back equal. A field that pack
 // cannot write makes newCacheCodecs fail, and the cache would be off.
 func TestCacheCodecs(t *testing.T) {
-	codecs, err := newCacheCodecs()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var eps []*cachedEpisode
-	fill(reflect.ValueOf(&eps).Elem(), new(int))
-	if eps[0].Decoded.Episode.Explicit == nil || len(eps[0].Decoded.Episode.Value.Recipients) == 0 {
-		t.Fatalf("not filled: %+v", eps[0].Decoded.Episode)
-	}
-	var shard []shardEntry
-	for _, e := range eps {
-		shard = append(shard, shardEntry{cachedEpisode: e})
-	}
-	var written bytes.Buffer
-	if err := writeShard(codecs, &written, shard); err != nil {
-		t.Fatal(err)
+	codecs, shard, written := filledShard(t)
+	if e := shard[0].Decoded.Episode; e.Explicit == nil || len(e.Value.Recipients) == 0 {
+		t.Fatalf("not filled: %+v", e)
 	}
 	// Read whole, and read without the details, which are then read from
 	// where they lie (a shard file; here a copy of it in memory).
@@ -609,20 +596,7 @@ func TestPublishedReadOnce(t *testing.T) {
 // have been written in more bytes than it needs). Read without them, the
 // details are not decoded: complete finds one that does not.
 func FuzzReadShard(f *testing.F) {
-	codecs, err := newCacheCodecs()
-	if err != nil {
-		f.Fatal(err)
-	}
-	var eps []*cachedEpisode
-	fill(reflect.ValueOf(&eps).Elem(), new(int))
-	var shard []shardEntry
-	for _, e := range eps {
-		shard = append(shard, shardEntry{cachedEpisode: e})
-	}
-	var written bytes.Buffer
-	if err := writeShard(codecs, &written, shard); err != nil {
-		f.Fatal(err)
-	}
+	codecs, _, written := filledShard(f)
 	f.Add(written.Bytes())
 	f.Add([]byte{0})
 	f.Add([]byte{1, 2, 0, 1, 0})
@@ -650,4 +624,25 @@ func FuzzReadShard(f *testing.F) {
 			}
 		}
 	})
+}
+
+// filledShard returns the cache's codecs, a shard of episodes whose every
+// field is filled (see fill), and the shard as writeShard writes it.
+func filledShard(t testing.TB) (*cacheCodecs, []shardEntry, *bytes.Buffer) {
+	t.Helper()
+	codecs, err := newCacheCodecs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var eps []*cachedEpisode
+	fill(reflect.ValueOf(&eps).Elem(), new(int))
+	var shard []shardEntry
+	for _, e := range eps {
+		shard = append(shard, shardEntry{cachedEpisode: e})
+	}
+	var written bytes.Buffer
+	if err := writeShard(codecs, &written, shard); err != nil {
+		t.Fatal(err)
+	}
+	return codecs, shard, &written
 }
