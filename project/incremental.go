@@ -219,15 +219,27 @@ type incrementalCache struct {
 func openIncremental(out string, since time.Time, partial bool) *incrementalCache {
 	c := &incrementalCache{program: programID(), since: since, partial: partial}
 	c.next = &incremental{}
-	c.stamps = make(map[string]string)
-	if partial {
-		c.details = make(map[*episodes.Episode]detailRef)
-	}
 	c.codecs, _ = newCacheCodecs() // TestCacheCodecs makes sure there are
+	n := 0
 	if c.program == "" || c.codecs == nil {
 		c.program = "" // nothing cached
-		return c
+	} else {
+		n = c.load(out)
 	}
+	// Sized once: grown from nothing, the maps of 10,000 episodes took
+	// 20 ms to grow.
+	c.stamps = make(map[string]string, n)
+	if partial {
+		c.details = make(map[*episodes.Episode]detailRef, n)
+	}
+	return c
+}
+
+// load reads the cache's files in out into c, and returns how many
+// episodes it holds; a file that is missing, unreadable or written by
+// another podfeed is as if empty.
+func (c *incrementalCache) load(out string) int {
+	partial := c.partial
 	dir := filepath.Join(out, IncrementalFile)
 	// The build file and the shards are decoded on every core: decoding
 	// costs more than reading them. The build file, the biggest, first:
@@ -236,6 +248,7 @@ func openIncremental(out string, since time.Time, partial bool) *incrementalCach
 		old      incremental
 		buildErr error
 		shards   = make([][]shardEntry, episodeShards)
+		open     = make([]*os.File, episodeShards) // the shards' files left open, when partial
 	)
 	head := c.head()
 	par.Do(1+episodeShards, func(i int) {
@@ -258,7 +271,10 @@ func openIncremental(out string, since time.Time, partial bool) *incrementalCach
 			shards[i], err = readShard(c.codecs, body, at, off)
 			return err
 		})
-		if err == nil && !partial {
+		switch {
+		case err == nil && partial:
+			open[i] = f // for the details
+		case err == nil:
 			f.Close() // the details were read with the rest
 		}
 		if err != nil {
@@ -270,26 +286,25 @@ func openIncremental(out string, since time.Time, partial bool) *incrementalCach
 		for i := range c.dirty {
 			c.dirty[i] = true // all written anew by save
 		}
-		return c
+		for _, f := range open {
+			if f != nil {
+				f.Close() // their episodes are not used
+			}
+		}
+		return 0
 	}
 	c.old = &old
 	n := 0
 	for _, shard := range shards {
 		n += len(shard)
 	}
-	// Sized once: grown from nothing, the maps of 10,000 episodes took
-	// 20 ms to grow.
 	c.oldEpisodes = make(map[string]shardEntry, n)
 	for _, shard := range shards {
 		for _, e := range shard {
 			c.oldEpisodes[e.Name] = e
 		}
 	}
-	c.stamps = make(map[string]string, n)
-	if partial {
-		c.details = make(map[*episodes.Episode]detailRef, n)
-	}
-	return c
+	return n
 }
 
 // cacheCodecs are the codecs of the cache's files: the head, the build
