@@ -109,12 +109,6 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 		_, kept := keep[address.PageFile(e.Slug)]
 		return kept
 	})
-	// What the outputs rendered again show of their episodes, read now
-	// for the episodes loaded without it.
-	if err := s.inc.complete(s.detailed(live, keys, keep, reuse)); err != nil {
-		reuse.close()
-		return nil, fmt.Errorf("%w (deleting %s is always safe)", err, filepath.Join(outDir, IncrementalFile))
-	}
 	var begun *publish.Begun
 	done := false
 	defer func() {
@@ -123,6 +117,11 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 			reuse.close()
 		}
 	}()
+	// What the outputs rendered again show of their episodes, read now
+	// for the episodes loaded without it.
+	if err := s.inc.complete(s.detailed(live, keys, keep, reuse)); err != nil {
+		return nil, fmt.Errorf("%w (deleting %s is always safe)", err, filepath.Join(outDir, IncrementalFile))
+	}
 	out, err := feed.Build(s.Config, live, feed.Options{
 		Reuse:      reuse.get,
 		Updated:    s.Modified,
