@@ -8,10 +8,9 @@ import (
 	"strings"
 
 	"gocloud.dev/blob"
-	// The providers a deploy URL may name.
-	_ "gocloud.dev/blob/azureblob"
+	// The providers podfeed has. podfeed-cloud adds gs and azblob, whose
+	// SDKs would double podfeed's size (see cmd/podfeed-cloud).
 	_ "gocloud.dev/blob/fileblob"
-	_ "gocloud.dev/blob/gcsblob"
 	_ "gocloud.dev/blob/s3blob"
 )
 
@@ -193,6 +192,10 @@ func (t Target) Name(key string) string {
 	}
 	return s + key
 }
+
+// Built reports whether this program has the driver for t's scheme, so
+// that [Open] can open it.
+func (t Target) Built() bool { return blob.DefaultURLMux().ValidBucketScheme(t.Scheme) }
 
 // Open opens the target's bucket. Credentials come from the provider's
 // usual environment variables and files (for s3, AWS_ACCESS_KEY_ID and

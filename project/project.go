@@ -73,7 +73,7 @@ type Show struct {
 // LoadOptions tunes [LoadWith]. The zero value is ready to use.
 type LoadOptions struct {
 	// Progress, when not nil, is told how many of the media files to
-	// probe are done (cmd/podfeed draws a progress bar on a terminal).
+	// probe are done (the command line draws a progress bar on a terminal).
 	Progress func(done, total int)
 	// Output is the output folder the show will be built into, when not
 	// the show's own [build] output: its incremental cache saves decoding

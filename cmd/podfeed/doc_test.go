@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"strings"
 	"testing"
+
+	"github.com/podfeed/podfeed/internal/cli"
 )
 
 // TestDocShowsUsage keeps the one usage text and the package comment that
@@ -19,13 +21,13 @@ func TestDocShowsUsage(t *testing.T) {
 		t.Fatal("doc.go has no package comment")
 	}
 	var want strings.Builder
-	for _, line := range strings.Split(strings.TrimSuffix(usage, "\n"), "\n") {
+	for _, line := range strings.Split(strings.TrimSuffix(cli.Usage, "\n"), "\n") {
 		if line != "" {
 			want.WriteString("\t" + line)
 		}
 		want.WriteString("\n")
 	}
 	if doc := f.Doc.Text(); !strings.Contains(doc, want.String()) {
-		t.Errorf("doc.go's package comment does not show the usage text of main.go as a code block; want it to contain:\n%s\ngot:\n%s", want.String(), doc)
+		t.Errorf("doc.go's package comment does not show the usage text of internal/cli as a code block; want it to contain:\n%s\ngot:\n%s", want.String(), doc)
 	}
 }

@@ -8,7 +8,7 @@
 // [Excerpt] shows the offending line with a caret under the column.
 //
 // diag knows nothing about TOML or feeds; packages config and episodes
-// produce its values and cmd/podfeed prints them.
+// produce its values and the command line (internal/cli) prints them.
 package diag
 
 import (

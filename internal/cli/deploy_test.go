@@ -1,12 +1,16 @@
-package main
+package cli
 
 import (
 	"bytes"
 	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -91,6 +95,55 @@ func TestBuildDeployTellsTheApps(t *testing.T) {
 	for _, tag := range []string{`<atom:link href="` + srv.URL + `/hub" rel="hub">`, `<podcast:podping usesPodping="true">`} {
 		if !bytes.Contains(feed, []byte(tag)) {
 			t.Errorf("feed.xml lacks %s", tag)
+		}
+	}
+}
+
+// TestDeployWithoutCloud: a deploy to gs:// or azblob:// without
+// podfeed-cloud installed says how to install it, before it reads or
+// changes anything.
+func TestDeployWithoutCloud(t *testing.T) {
+	for _, url := range []string{"gs://bucket/show", "azblob://container"} {
+		var stdout, stderr bytes.Buffer
+		e := env{stdout: &stdout, stderr: &stderr, now: time.Now, getenv: func(string) string { return "" },
+			findCloud: func() (string, error) { return "", exec.ErrNotFound }}
+		code := run(context.Background(), []string{"deploy", filepath.Join(t.TempDir(), "no-show"), url}, e)
+		scheme, _, _ := strings.Cut(url, ":")
+		want := "podfeed: error: deploying to " + scheme + ":// needs podfeed-cloud, which was not found beside podfeed nor on the PATH\n" +
+			"podfeed: hint: install it with 'go install ./cmd/podfeed-cloud' in podfeed's source ('go install ./cmd/...' installs both commands)\n"
+		if code != exitContent || stderr.String() != want || stdout.Len() != 0 {
+			t.Errorf("deploy %s without podfeed-cloud: exit %d, stdout %q, stderr\n%s\nwant exit %d and stderr\n%s", url, code, stdout.String(), stderr.String(), exitContent, want)
+		}
+	}
+}
+
+// TestDeployArgs: the command line podfeed gives podfeed-cloud is the
+// one it was given, in a canonical order, and reads back as the same
+// request.
+func TestDeployArgs(t *testing.T) {
+	tests := []struct {
+		args, want []string
+	}{
+		{[]string{"gs://b"}, []string{"deploy", "-j", "8", ".", "gs://b"}},
+		{[]string{"-v", "show", "gs://b/p"}, []string{"deploy", "-j", "8", "-v", "show", "gs://b/p"}},
+		{[]string{"--dry-run", "--no-notify", "--no-gzip", "-j", "3", "-o", "out dir", "--allow-removal", "g1",
+			"--allow-removal", "g 2", "--allow-removals", "show", "azblob://c"},
+			[]string{"deploy", "-j", "3", "--dry-run", "--no-notify", "--no-gzip", "--allow-removals", "-o", "out dir",
+				"--allow-removal", "g1", "--allow-removal", "g 2", "show", "azblob://c"}},
+	}
+	e := env{stdout: io.Discard, stderr: io.Discard, now: time.Now}
+	for _, tt := range tests {
+		r, dir, url, err := parseDeploy(tt.args, e)
+		if err != nil {
+			t.Fatalf("%q: %v", tt.args, err)
+		}
+		got := r.args(dir, url)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%q: podfeed-cloud gets %q; want %q", tt.args, got, tt.want)
+		}
+		r2, dir2, url2, err := parseDeploy(got[1:], e)
+		if err != nil || !reflect.DeepEqual(r2, r) || dir2 != dir || url2 != url {
+			t.Errorf("%q read back: %+v %q %q, %v; want %+v %q %q", got, r2, dir2, url2, err, r, dir, url)
 		}
 	}
 }

@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"context"
@@ -7,7 +7,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
+	"time"
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/deploy"
@@ -25,6 +29,10 @@ last build wrote it to URL, a bucket or a folder:
   gs://bucket/prefix                                Google Cloud Storage
   azblob://container/prefix                         Azure Blob Storage
   file:///srv/www/show                              a local folder
+
+gs:// and azblob:// deploys run podfeed-cloud, podfeed with those two
+providers' drivers, which would double podfeed's size: install it beside
+podfeed with 'go install ./cmd/podfeed-cloud' in podfeed's source.
 
 Credentials come from each provider's usual environment variables and
 files (for s3: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or a profile in
@@ -73,31 +81,30 @@ func (f *deployFlags) define(fs *flag.FlagSet) {
 }
 
 func runDeploy(ctx context.Context, args []string, e env) error {
-	var (
-		f            deployFlags
-		output       string
-		allow        []string
-		allowAll     bool
-		verbose      bool
-		positionalOK = 2
-	)
-	fs := newFlagSet("deploy", deployUsage)
-	fs.StringVar(&output, "o", "", "deploy the outputs in `DIR` instead of the show's [build] output")
-	fs.Var(listFlag{&allow}, "allow-removal", "confirm that the episode with `GUID` may leave the live feed or change guid (repeatable)")
-	fs.BoolVar(&allowAll, "allow-removals", false, "confirm every episode's removal from the live feed")
-	fs.BoolVar(&verbose, "v", false, "say what was uploaded, deleted and told")
-	f.define(fs)
-	positional, err := parseArgs(fs, args, e.stdout, positionalOK)
+	r, dir, rawURL, err := parseDeploy(args, e)
 	if err != nil {
 		return err
 	}
-	if len(positional) == 0 {
-		return usageError{msg: "deploy needs the URL to deploy to", hint: "run 'podfeed deploy [SHOW] s3://bucket/prefix?region=…', or 'podfeed deploy -h' for the forms of URL"}
+	return deployShow(ctx, e, dir, nil, rawURL, r)
+}
+
+// parseDeploy reads deploy's command line: the request, the show folder
+// and the URL.
+func parseDeploy(args []string, e env) (r deployRequest, dir, rawURL string, err error) {
+	fs := newFlagSet("deploy", deployUsage)
+	fs.StringVar(&r.output, "o", "", "deploy the outputs in `DIR` instead of the show's [build] output")
+	fs.Var(listFlag{&r.allow}, "allow-removal", "confirm that the episode with `GUID` may leave the live feed or change guid (repeatable)")
+	fs.BoolVar(&r.allowAll, "allow-removals", false, "confirm every episode's removal from the live feed")
+	fs.BoolVar(&r.verbose, "v", false, "say what was uploaded, deleted and told")
+	r.flags.define(fs)
+	positional, err := parseArgs(fs, args, e.stdout, 2)
+	if err != nil {
+		return r, "", "", err
 	}
-	dir := showDir(positional[:len(positional)-1])
-	return deployShow(ctx, e, dir, nil, positional[len(positional)-1], deployRequest{
-		flags: f, output: output, allow: allow, allowAll: allowAll, verbose: verbose,
-	})
+	if len(positional) == 0 {
+		return r, "", "", usageError{msg: "deploy needs the URL to deploy to", hint: "run 'podfeed deploy [SHOW] s3://bucket/prefix?region=…', or 'podfeed deploy -h' for the forms of URL"}
+	}
+	return r, showDir(positional[:len(positional)-1]), positional[len(positional)-1], nil
 }
 
 // deployRequest is what the command line asked of a deploy.
@@ -119,6 +126,9 @@ func deployShow(ctx context.Context, e env, dir string, cfg *config.Show, rawURL
 	}
 	if err != nil {
 		return err
+	}
+	if !target.Built() {
+		return deployWithCloud(ctx, e, dir, rawURL, target, r)
 	}
 	if cfg == nil {
 		if cfg, err = readShowConfig(dir); err != nil {
@@ -158,6 +168,91 @@ func deployShow(ctx context.Context, e env, dir string, cfg *config.Show, rawURL
 		printDeploy(e.stdout, res, r.flags.dryRun)
 	}
 	return err
+}
+
+// cloudCommand is podfeed with the drivers podfeed leaves out (gs and
+// azblob): see cmd/podfeed-cloud.
+const cloudCommand = "podfeed-cloud"
+
+// cloudRunning is set in podfeed-cloud's environment when podfeed runs it.
+const cloudRunning = "PODFEED_CLOUD_RUN_BY_PODFEED"
+
+// deployWithCloud has podfeed-cloud do the deploy r asks for, to a target
+// whose driver this program lacks: same request, same output, same exit
+// code.
+func deployWithCloud(ctx context.Context, e env, dir, rawURL string, target deploy.Target, r deployRequest) error {
+	if e.getenvOr(cloudRunning) != "" {
+		// This is podfeed-cloud, run by podfeed, and it has no driver
+		// either: say so rather than run itself again.
+		return fmt.Errorf("%s has no driver for %s:// URLs", cloudCommand, target.Scheme)
+	}
+	find := e.findCloud
+	if find == nil {
+		find = findCloud
+	}
+	path, err := find()
+	if err != nil {
+		return hintError{
+			msg:  fmt.Sprintf("deploying to %s:// needs %s, which was not found beside podfeed nor on the PATH", target.Scheme, cloudCommand),
+			hint: fmt.Sprintf("install it with 'go install ./cmd/%s' in podfeed's source ('go install ./cmd/...' installs both commands)", cloudCommand),
+		}
+	}
+	cmd := exec.CommandContext(ctx, path, r.args(dir, rawURL)...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, e.stdout, e.stderr
+	cmd.Env = append(os.Environ(), cloudRunning+"=1")
+	// Stopped, it stops as podfeed would: what it uploaded stays
+	// consistent, and the next deploy finishes the job.
+	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	cmd.WaitDelay = time.Minute
+	err = cmd.Run()
+	if exit := (*exec.ExitError)(nil); errors.As(err, &exit) {
+		return exitError{code: exit.ExitCode()} // it said why
+	}
+	if err != nil {
+		return fmt.Errorf("cannot run %s: %w", path, err)
+	}
+	return nil
+}
+
+// findCloud returns the path of podfeed-cloud: beside this program, else
+// on the PATH.
+func findCloud() (string, error) {
+	name := cloudCommand
+	if runtime.GOOS == "windows" {
+		name += ".exe"
+	}
+	if self, err := os.Executable(); err == nil {
+		if p := filepath.Join(filepath.Dir(self), name); isFile(p) {
+			return p, nil
+		}
+	}
+	return exec.LookPath(cloudCommand)
+}
+
+// isFile reports whether p is a file, not a folder.
+func isFile(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// args is the command line of a deploy that asks for r.
+func (r deployRequest) args(dir, rawURL string) []string {
+	a := []string{"deploy", "-j", strconv.Itoa(r.flags.jobs)}
+	for _, f := range []struct {
+		on   bool
+		name string
+	}{{r.flags.dryRun, "--dry-run"}, {r.flags.noNotify, "--no-notify"}, {r.flags.noGzip, "--no-gzip"}, {r.allowAll, "--allow-removals"}, {r.verbose, "-v"}} {
+		if f.on {
+			a = append(a, f.name)
+		}
+	}
+	if r.output != "" {
+		a = append(a, "-o", r.output)
+	}
+	for _, guid := range r.allow {
+		a = append(a, "--allow-removal", guid)
+	}
+	return append(a, dir, rawURL)
 }
 
 // readShowConfig reads the show's podcast.toml alone: deploy needs its

@@ -1,9 +1,11 @@
-package main
+package cli
 
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,13 +13,42 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"gocloud.dev/blob"
+	"gocloud.dev/blob/fileblob"
 )
 
 // TestMain lets testscript run "podfeed" in scripts as this test binary.
 func TestMain(m *testing.M) {
 	testscript.Main(m, map[string]func(){
-		"podfeed": func() { main() },
+		"podfeed": func() { os.Exit(Main()) },
+		// podfeed-cloud, with a gs:// driver that writes to folders.
+		"podfeed-cloud": func() {
+			blob.DefaultURLMux().RegisterBucket("gs", folderBuckets{os.Getenv("PODFEED_TEST_GS")})
+			os.Exit(Main())
+		},
 	})
+}
+
+// folderBuckets opens gs://BUCKET?prefix=P as the folder root/BUCKET, as
+// podfeed-cloud's driver would open the bucket.
+type folderBuckets struct{ root string }
+
+func (f folderBuckets) OpenBucketURL(ctx context.Context, u *url.URL) (*blob.Bucket, error) {
+	if f.root == "" {
+		return nil, errors.New("PODFEED_TEST_GS is not set")
+	}
+	dir := filepath.Join(f.root, u.Host)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	b, err := fileblob.OpenBucket(dir, nil)
+	if err != nil {
+		return nil, err
+	}
+	if p := u.Query().Get("prefix"); p != "" {
+		b = blob.PrefixedBucket(b, p)
+	}
+	return b, nil
 }
 
 // TestScripts runs the command-line scripts in testdata/script. Each starts
@@ -35,6 +66,7 @@ func TestScripts(t *testing.T) {
 			if err := os.CopyFS(dir, os.DirFS(example)); err != nil {
 				return err
 			}
+			env.Setenv("PODFEED_TEST_GS", filepath.Join(env.WorkDir, "gs"))
 			// Leave out what the README's first command may have built.
 			if err := os.RemoveAll(filepath.Join(dir, "public")); err != nil {
 				return err
