@@ -20,6 +20,17 @@ import (
 
 // appendBody appends the lines of b to dst.
 func appendBody(dst []byte, b *manifestBody) []byte {
+	// Grown once to what the lines take at most (names seldom need
+	// escapes): a big show's body is megabytes, and growing it by doubling
+	// allocated four times that at the end of an edit's build.
+	n := 0
+	for _, o := range b.Outputs {
+		n += len("o  \"\"\n") + 2*20 + len(o.Name)
+	}
+	for slug, guid := range b.Pages {
+		n += len("p \"\" \"\"\n") + len(slug) + len(guid)
+	}
+	dst = slices.Grow(dst, n)
 	for _, o := range b.Outputs {
 		dst = append(dst, "o "...)
 		dst = strconv.AppendInt(dst, o.Size, 10)
