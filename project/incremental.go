@@ -13,6 +13,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -251,9 +252,13 @@ func (c *incrementalCache) load(out string) int {
 		open     = make([]*os.File, episodeShards) // the shards' files left open, when partial
 	)
 	head := c.head()
+	// Partial, a shard's episodes keep a copy of what they need of it, so
+	// each core reads its shards into one buffer: 35 MB less to allocate
+	// and collect at N = 10,000.
+	buffers := make(chan []byte, runtime.GOMAXPROCS(0))
 	par.Do(1+episodeShards, func(i int) {
 		if i == 0 {
-			f, err := readCacheFile(filepath.Join(dir, buildFile), head, c.codecs.head, func(_ *os.File, body string, _ int64) error {
+			f, err := readCacheFile(filepath.Join(dir, buildFile), head, c.codecs.head, nil, func(_ *os.File, body string, _ int64) error {
 				return readAll(c.codecs.build, body, &old)
 			})
 			if err == nil {
@@ -263,7 +268,17 @@ func (c *incrementalCache) load(out string) int {
 			return
 		}
 		i--
-		f, err := readCacheFile(filepath.Join(dir, shardFile(i)), head, c.codecs.head, func(f *os.File, body string, off int64) (err error) {
+		var buf *[]byte // nil: the episodes are pieces of the shard
+		if partial {
+			var b []byte
+			select {
+			case b = <-buffers:
+			default:
+			}
+			buf = &b
+			defer func() { buffers <- *buf }()
+		}
+		f, err := readCacheFile(filepath.Join(dir, shardFile(i)), head, c.codecs.head, buf, func(f *os.File, body string, off int64) (err error) {
 			var at io.ReaderAt // nil: each detail is read with the rest
 			if partial {
 				at = f
@@ -340,7 +355,11 @@ func (c *incrementalCache) head() cacheHead {
 // (what follows its head) and the body's offset in the file to read, when
 // its head is head and its checksum matches. It returns the file open,
 // unless it fails: the caller closes it.
-func readCacheFile(name string, head cacheHead, heads *pack.Codec[cacheHead], read func(f *os.File, body string, off int64) error) (_ *os.File, err error) {
+//
+// The body is read into memory of its own, which what read decodes may
+// keep pieces of, unless buf is not nil: then into *buf, grown as needed,
+// for a read that keeps nothing of body.
+func readCacheFile(name string, head cacheHead, heads *pack.Codec[cacheHead], buf *[]byte, read func(f *os.File, body string, off int64) error) (_ *os.File, err error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -359,8 +378,14 @@ func readCacheFile(name string, head cacheHead, heads *pack.Codec[cacheHead], re
 	}
 	// Read whole in one go, and taken as a string without a copy: 43 MB
 	// for a show of 10,000 episodes, which the decoded episodes' strings
-	// are pieces of. Nothing writes to data after this.
-	data := make([]byte, fi.Size())
+	// are pieces of. Nothing writes to data while read runs.
+	var data []byte
+	if buf == nil {
+		data = make([]byte, fi.Size())
+	} else {
+		*buf = slices.Grow((*buf)[:0], int(fi.Size()))
+		data = (*buf)[:fi.Size()]
+	}
 	if _, err := io.ReadFull(f, data); err != nil {
 		return nil, err
 	}
