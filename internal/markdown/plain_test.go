@@ -209,3 +209,13 @@ func FuzzCollapseSpace(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkCollapseSpace: a summary of one paragraph with nothing to
+// collapse, the common case on the pages of the episode list.
+func BenchmarkCollapseSpace(b *testing.B) {
+	s := strings.TrimSpace(strings.Repeat("Rust in production: what a team of four learned in a year, and what they would do again. ", 4))
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		collapseSpace(s)
+	}
+}
