@@ -70,14 +70,19 @@ func removeStalePages(dir string, files []output.File, bases []string) ([]string
 func removeLeftovers(dir string, files []output.File, prev []string) ([]string, error) {
 	var removed []string
 	keep := make(map[string]bool, len(files))
-	folded := make(map[string]string, len(files)) // lower case → name
 	for _, f := range files {
 		keep[f.Name] = true
-		folded[strings.ToLower(f.Name)] = f.Name
 	}
+	var folded map[string]string // lower case → name, made for the first leftover
 	for _, name := range prev {
 		if keep[name] || !fs.ValidPath(name) || name == LockFile {
 			continue
+		}
+		if folded == nil {
+			folded = make(map[string]string, len(files))
+			for _, f := range files {
+				folded[strings.ToLower(f.Name)] = f.Name
+			}
 		}
 		if kept, ok := folded[strings.ToLower(name)]; ok && sameFile(dir, name, kept) {
 			if err := matchCase(dir, kept); err != nil {
