@@ -202,10 +202,17 @@ func deployWithCloud(ctx context.Context, e env, dir, rawURL string, target depl
 	cmd.Env = append(os.Environ(), cloudRunning+"=1")
 	// Stopped, it stops as podfeed would: what it uploaded stays
 	// consistent, and the next deploy finishes the job.
-	cmd.Cancel = func() error { return cmd.Process.Signal(os.Interrupt) }
+	// Where a program cannot be interrupted (Windows), it is killed.
+	cmd.Cancel = func() error {
+		if cmd.Process.Signal(os.Interrupt) != nil {
+			return cmd.Process.Kill()
+		}
+		return nil
+	}
 	cmd.WaitDelay = time.Minute
 	err = cmd.Run()
-	if exit := (*exec.ExitError)(nil); errors.As(err, &exit) {
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
 		return exitError{code: exit.ExitCode()} // it said why
 	}
 	if err != nil {
