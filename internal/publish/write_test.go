@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -387,5 +388,46 @@ func TestWriteRenameFailure(t *testing.T) {
 	want := map[string]string{"atom.xml": "new", "feed.xml/x": "in the way"}
 	if got := tree(t, dir); !maps.Equal(got, want) {
 		t.Errorf("files after failed rename = %q, want %q", got, want)
+	}
+}
+
+// TestSameContent: a file holds data only when every byte agrees, read a
+// piece at a time; against bytes.Equal of the whole file.
+func TestSameContent(t *testing.T) {
+	big := bytes.Repeat([]byte("0123456789abcdef"), 10000) // several pieces
+	changed := func(b []byte, i int) []byte {
+		c := bytes.Clone(b)
+		c[i] ^= 1
+		return c
+	}
+	tests := []struct {
+		name       string
+		file, data []byte // file nil: no file
+	}{
+		{"same", []byte("hello"), []byte("hello")},
+		{"empty", []byte{}, []byte{}},
+		{"no file", nil, []byte("hello")},
+		{"shorter file", []byte("hell"), []byte("hello")},
+		{"longer file", []byte("hello!"), []byte("hello")},
+		{"first byte", []byte("jello"), []byte("hello")},
+		{"big same", big, bytes.Clone(big)},
+		{"big, first piece", changed(big, 10), big},
+		{"big, a later piece", changed(big, 64<<10+7), big},
+		{"big, last byte", changed(big, len(big)-1), big},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			name := filepath.Join(t.TempDir(), "f")
+			if tt.file != nil {
+				if err := os.WriteFile(name, tt.file, 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := sameContent(name, tt.data)
+			want := tt.file != nil && bytes.Equal(tt.file, tt.data)
+			if err != nil || got != want {
+				t.Errorf("sameContent = %v, %v; want %v", got, err, want)
+			}
+		})
 	}
 }
