@@ -84,7 +84,9 @@ func runBuild(ctx context.Context, args []string, e env) error {
 		}
 		return deployAfter(nil)
 	}
+	restore := e.loading()
 	show, probs := project.LoadWith(dir, project.LoadOptions{Progress: probeProgress(e.stderr), Output: opts.Output, Inputs: seen, Partial: true})
+	restore()
 	if err := probs.Err(); err != nil {
 		return err
 	}

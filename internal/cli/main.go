@@ -47,6 +47,21 @@ const Usage = usage
 // lower, and it paid 30 ms more.
 const gcPercent = 70
 
+// loadPercent is the garbage collector's goal while a build loads its
+// show: the heap grows from nothing to what the episodes take, and each
+// collection on the way marks what is about to be kept anyway.
+const loadPercent = 400
+
+// loading sets the garbage collector's goal for loading a show (see
+// loadPercent), unless GOGC is set, and returns what sets it back.
+func (e env) loading() (restore func()) {
+	if e.getenvOr("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(loadPercent)
+	return func() { debug.SetGCPercent(old) }
+}
+
 // renderingAll sets the garbage collector's goal for a build that renders
 // the whole show (see gcPercent), unless GOGC is set.
 func (e env) renderingAll() {
