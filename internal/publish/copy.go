@@ -29,11 +29,12 @@ func sameCopy(target, source string) (bool, error) {
 	if dst.ModTime().Equal(src.ModTime()) {
 		return true, nil
 	}
-	return sameFiles(target, source)
+	return sameFiles(target, source, src.Size())
 }
 
-// sameFiles compares two files' bytes, reading both a block at a time.
-func sameFiles(a, b string) (bool, error) {
+// sameFiles compares the bytes of two files of size bytes, reading both a
+// block at a time.
+func sameFiles(a, b string, size int64) (bool, error) {
 	fa, err := os.Open(a)
 	if err != nil {
 		return false, err
@@ -44,10 +45,18 @@ func sameFiles(a, b string) (bool, error) {
 		return false, err
 	}
 	defer fb.Close()
-	bufA, bufB := make([]byte, 64<<10), make([]byte, 64<<10)
+	return sameBytes(fa, fb, size)
+}
+
+// sameBytes reports whether a and b read the same bytes to their ends,
+// reading both a block at a time; size, the bytes either is expected to
+// hold, keeps the blocks of small files small.
+func sameBytes(a, b io.Reader, size int64) (bool, error) {
+	block := max(1, min(size, 64<<10))
+	bufA, bufB := make([]byte, block), make([]byte, block)
 	for {
-		na, errA := io.ReadFull(fa, bufA)
-		nb, errB := io.ReadFull(fb, bufB)
+		na, errA := io.ReadFull(a, bufA)
+		nb, errB := io.ReadFull(b, bufB)
 		if !bytes.Equal(bufA[:na], bufB[:nb]) {
 			return false, nil
 		}

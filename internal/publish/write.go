@@ -468,26 +468,9 @@ func sameContent(name string, data []byte) (bool, error) {
 		return false, err
 	}
 	defer f.Close()
-	// A piece at a time: a big show's manifest and sitemap are megabytes,
+	// A block at a time: a big show's manifest and sitemap are megabytes,
 	// compared at the end of a build, where its memory peaks.
-	buf := make([]byte, max(1, min(len(data), 64<<10)))
-	for len(data) > 0 {
-		n, err := io.ReadFull(f, buf[:min(len(buf), len(data))])
-		switch {
-		case !bytes.Equal(buf[:n], data[:n]):
-			return false, nil
-		case err == io.EOF || err == io.ErrUnexpectedEOF:
-			return false, nil // shorter than it was
-		case err != nil:
-			return false, err
-		}
-		data = data[n:]
-	}
-	// And no longer than it was.
-	if n, _ := f.Read(buf[:1]); n > 0 {
-		return false, nil
-	}
-	return true, nil
+	return sameBytes(f, bytes.NewReader(data), fi.Size())
 }
 
 // writeTemp writes data to the new file at p, closes it, and returns its
