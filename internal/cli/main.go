@@ -148,11 +148,11 @@ func report(err error, stderr io.Writer) int {
 		return exitOK
 	}
 	var (
+		exit exitError
 		uerr usageError
 		list diag.ListError
 		hint hinter
 	)
-	var exit exitError
 	switch {
 	case errors.As(err, &exit):
 		return exit.status()
