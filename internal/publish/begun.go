@@ -48,11 +48,12 @@ type written struct {
 // published before Write. Hold [Lock] from before Begin until Write or
 // Abort returns.
 func Begin(dir string, files []output.File) (*Begun, error) {
-	if err := checkNames(files); err != nil {
+	if _, err := checkNames(files); err != nil {
 		return nil, err
 	}
 	b := &Begun{dir: dir, files: files, touched: make(map[string]bool), index: make(map[string]int, len(files))}
-	targets, err := makeFolders(dir, files, b.touched)
+	work := toWrite(files)
+	targets, err := makeFolders(dir, files, work, b.touched)
 	if err != nil {
 		return nil, err
 	}
@@ -61,13 +62,16 @@ func Begin(dir string, files []output.File) (*Begun, error) {
 	}
 	b.places = make([]place, len(files))
 	b.done = make([]written, len(files))
-	var buffers sync.Pool
 	for i, f := range files {
 		b.index[f.Name] = i
-		b.places[i] = place{folder: filepath.Dir(targets[i]), base: filepath.Base(targets[i]), target: targets[i], sync: true}
+		b.done[i].same = f.Keep // taken on trust, as Write does
+	}
+	var buffers sync.Pool
+	for k, i := range work {
+		b.places[i] = place{folder: filepath.Dir(targets[k]), base: filepath.Base(targets[k]), target: targets[k], sync: true}
 		b.wg.Go(func() {
 			w := &b.done[i]
-			w.tmp, w.same, w.err = writeOne(f, b.places[i], &buffers)
+			w.tmp, w.same, w.err = writeOne(files[i], b.places[i], &buffers)
 		})
 	}
 	return b, nil

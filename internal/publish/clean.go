@@ -17,26 +17,22 @@ import (
 // build left that this one does not make: the archive pages of
 // opts.Archives numbered past the last one in files, and the files of
 // opts.Previous that files does not name, with the folders that leaves
-// empty. It returns the names of the files it removed.
-func removeStale(dir string, files []output.File, opts Options) ([]string, error) {
-	removed, err := removeStalePages(dir, files, opts.Archives)
+// empty. names is the set of the names of files. It returns the names of the files it removed.
+func removeStale(dir string, files []output.File, names map[string]bool, opts Options) ([]string, error) {
+	removed, err := removeStalePages(dir, names, opts.Archives)
 	if err != nil {
 		return removed, err
 	}
-	left, err := removeLeftovers(dir, files, opts.Previous)
+	left, err := removeLeftovers(dir, files, names, opts.Previous)
 	return append(removed, left...), err
 }
 
 // removeStalePages deletes the archive pages (feed-N.xml, atom-N.xml …)
-// of each base name that are numbered after the last page in files.
+// of each base name that are numbered after the last page among names.
 // Nothing links to them, and the nothing-lost guard must not read them.
-func removeStalePages(dir string, files []output.File, bases []string) ([]string, error) {
+func removeStalePages(dir string, names map[string]bool, bases []string) ([]string, error) {
 	if len(bases) == 0 {
 		return nil, nil
-	}
-	names := make(map[string]bool, len(files))
-	for _, f := range files {
-		names[f.Name] = true
 	}
 	pages := 0
 	for names[address.PageName(bases[0], pages)] {
@@ -61,18 +57,15 @@ func removeStalePages(dir string, files []output.File, bases []string) ([]string
 	}
 }
 
-// removeLeftovers deletes the files of prev that files does not name, and
+// removeLeftovers deletes the files of prev that files does not name (keep
+// is the set of their names), and
 // the folders that leaves empty. It touches nothing but prev, nor a file
 // that is one of files under another name: on a file system that ignores
 // case (macOS, Windows), an episode file renamed from 055-Rust.toml to
 // 055-rust.toml has its new page written into the old folder, whose old
 // name would otherwise delete it.
-func removeLeftovers(dir string, files []output.File, prev []string) ([]string, error) {
+func removeLeftovers(dir string, files []output.File, keep map[string]bool, prev []string) ([]string, error) {
 	var removed []string
-	keep := make(map[string]bool, len(files))
-	for _, f := range files {
-		keep[f.Name] = true
-	}
 	var folded map[string]string // lower case → name, made for the first leftover
 	for _, name := range prev {
 		if keep[name] || !fs.ValidPath(name) || name == LockFile {

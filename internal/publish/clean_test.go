@@ -78,7 +78,11 @@ func TestRemoveLeftoversKeepsOutputsUnderAnotherName(t *testing.T) {
 
 	prev := []string{"episodes/055-Rust/index.html", "embed/055-Rust.html", "episodes/054-gone/index.html"}
 	files := []output.File{{Name: "episodes/055-rust/index.html"}, {Name: "embed/055-rust.html"}}
-	removed, err := removeLeftovers(out, files, prev)
+	names, err := checkNames(files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	removed, err := removeLeftovers(out, files, names, prev)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,28 +35,27 @@ func isTemp(name string) bool {
 	return strings.HasPrefix(name, ".") && strings.Contains(name, ".tmp-")
 }
 
-// markWriting returns where each of files goes (targets are their paths):
-// in place when no file is there yet, unless the file is kept; where
-// begun writes it, for a file of begun. It leaves the mark WritingFile in
-// dir, listing those written in place, before any of them is created.
-func markWriting(dir string, files []output.File, targets []string, begun *Begun) ([]place, error) {
-	places := make([]place, len(files))
-	par.Do(len(files), func(i int) {
-		if p, ok := begun.place(files[i].Name); ok {
-			places[i] = p
+// markWriting returns where each file of work (indexes in files) goes,
+// in the order of work (targets are their paths): in place when no file
+// is there yet; where begun writes it, for a file of begun. It leaves the
+// mark WritingFile in dir, listing those written in place, before any of
+// them is created.
+func markWriting(dir string, files []output.File, work []int, targets []string, begun *Begun) ([]place, error) {
+	places := make([]place, len(work))
+	par.Do(len(work), func(k int) {
+		if p, ok := begun.place(files[work[k]].Name); ok {
+			places[k] = p
 			return
 		}
-		p := place{folder: filepath.Dir(targets[i]), base: filepath.Base(targets[i]), target: targets[i]}
-		if !files[i].Keep {
-			_, err := os.Lstat(p.target)
-			p.fresh = errors.Is(err, fs.ErrNotExist)
-		}
-		places[i] = p
+		p := place{folder: filepath.Dir(targets[k]), base: filepath.Base(targets[k]), target: targets[k]}
+		_, err := os.Lstat(p.target)
+		p.fresh = errors.Is(err, fs.ErrNotExist)
+		places[k] = p
 	})
 	var fresh []string
-	for i, p := range places {
+	for k, p := range places {
 		if p.fresh {
-			fresh = append(fresh, files[i].Name)
+			fresh = append(fresh, files[work[k]].Name)
 		}
 	}
 	return places, writeMark(dir, fresh)

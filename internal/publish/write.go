@@ -132,7 +132,7 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 		begun.Abort()
 		return Result{}, fmt.Errorf("a write begun in %s is given to a write in %s", begun.dir, dir)
 	}
-	err := checkNames(files)
+	names, err := checkNames(files)
 	if err == nil {
 		err = begun.missing(files)
 	}
@@ -140,14 +140,18 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 		begun.Abort()
 		return Result{}, err
 	}
+	// Only the files not kept are looked at again: after an edit of a big
+	// show, a dozen of 30,000. work[k] is the index in files of the k-th;
+	// targets, places and done follow work.
+	work := toWrite(files)
 	// Folders whose entries change and so need an fsync once renamed into.
 	touched := make(map[string]bool)
-	targets, err := makeFolders(dir, files, touched)
+	targets, err := makeFolders(dir, files, work, touched)
 	if err != nil {
 		begun.Abort()
 		return Result{}, err
 	}
-	places, err := markWriting(dir, files, targets, begun)
+	places, err := markWriting(dir, files, work, targets, begun)
 	if err != nil {
 		begun.Abort()
 		return Result{}, err
@@ -160,20 +164,14 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 	}
 	// Few files are synced each by its writer as soon as it is written,
 	// while the others are still being written; many all at once below.
-	writes := 0
-	for _, f := range files {
-		if !f.Keep {
-			writes++
-		}
-	}
-	inline := syncEach(writes) && !opts.NoSync
-	for i := range places {
-		places[i].sync = inline
+	inline := syncEach(len(work)) && !opts.NoSync
+	for k := range places {
+		places[k].sync = inline
 	}
 
 	// Phase 1: temporary files, on every core. After the first failure no
 	// more are started; then all are removed.
-	done := make([]written, len(files))
+	done := make([]written, len(work))
 	var (
 		hook    sync.Mutex
 		failed  atomic.Bool
@@ -185,31 +183,32 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 	// computes. The others on every core meanwhile. Renames below still
 	// follow the list's order.
 	// Those begun already are waited for.
-	var big, small, early []int
-	for i, f := range files {
+	var big, small, early []int // of work
+	for k, i := range work {
+		f := files[i]
 		if _, ok := begun.place(f.Name); ok {
-			early = append(early, i)
+			early = append(early, k)
 			continue
 		}
 		if f.Stream != nil || f.Source != "" {
-			big = append(big, i)
+			big = append(big, k)
 		} else {
-			small = append(small, i)
+			small = append(small, k)
 		}
 	}
-	write := func(i int) {
-		w := &done[i]
-		switch _, ok := begun.place(files[i].Name); {
+	write := func(k int) {
+		w, f := &done[k], files[work[k]]
+		switch _, ok := begun.place(f.Name); {
 		case ok:
-			*w = begun.result(files[i].Name) // written, even after a failure: removed below
+			*w = begun.result(f.Name) // written, even after a failure: removed below
 		case failed.Load():
 			return
 		default:
-			w.tmp, w.same, w.err = writeOne(files[i], places[i], &buffers)
+			w.tmp, w.same, w.err = writeOne(f, places[k], &buffers)
 		}
 		if w.err == nil && !w.same && opts.AfterWrite != nil {
 			hook.Lock()
-			w.err = opts.AfterWrite(files[i].Name)
+			w.err = opts.AfterWrite(f.Name)
 			hook.Unlock()
 		}
 		if w.err != nil {
@@ -217,29 +216,36 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 		}
 	}
 	var bigDone sync.WaitGroup
-	bigDone.Go(func() { par.DoOn(bigWorkers, len(big), func(k int) { write(big[k]) }) })
-	par.Do(len(small), func(k int) { write(small[k]) })
+	bigDone.Go(func() { par.DoOn(bigWorkers, len(big), func(j int) { write(big[j]) }) })
+	par.Do(len(small), func(j int) { write(small[j]) })
 	bigDone.Wait()
-	for _, i := range early {
-		write(i)
+	for _, k := range early {
+		write(k)
 	}
 	var (
 		res  Result
 		todo []pending
 		ferr error
 	)
-	for i, w := range done {
+	k := 0 // files[work[k]] is the next file not kept
+	for i, f := range files {
+		if k == len(work) || work[k] != i {
+			res.Unchanged = append(res.Unchanged, f.Name) // kept
+			continue
+		}
+		w := done[k]
 		if w.err != nil && ferr == nil {
-			ferr = fmt.Errorf("write %s: %w", files[i].Name, w.err)
+			ferr = fmt.Errorf("write %s: %w", f.Name, w.err)
 		}
 		switch {
 		case w.tmp != "":
-			todo = append(todo, pending{name: files[i].Name, tmp: w.tmp, target: targets[i]})
-			res.Changed = append(res.Changed, files[i].Name)
-			touched[filepath.Dir(targets[i])] = true
+			todo = append(todo, pending{name: f.Name, tmp: w.tmp, target: targets[k]})
+			res.Changed = append(res.Changed, f.Name)
+			touched[filepath.Dir(targets[k])] = true
 		case w.same:
-			res.Unchanged = append(res.Unchanged, files[i].Name)
+			res.Unchanged = append(res.Unchanged, f.Name)
 		}
+		k++
 	}
 	cleanup := func() {
 		for _, p := range todo {
@@ -298,7 +304,7 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 		return Result{}, fmt.Errorf("%w", err)
 	}
 	// Last, what the new files replace under other names.
-	res.Removed, err = removeStale(dir, files, opts)
+	res.Removed, err = removeStale(dir, files, names, opts)
 	if err != nil {
 		return Result{}, err
 	}
@@ -312,7 +318,7 @@ func checkName(name string) error {
 		return errors.New("empty file name")
 	case strings.HasPrefix(name, "/") || filepath.IsAbs(name):
 		return fmt.Errorf("file name %q is absolute", name)
-	case slices.Contains(strings.Split(name, "/"), ".."):
+	case containsDotDot(name):
 		return fmt.Errorf("file name %q contains \"..\"", name)
 	case strings.ContainsAny(name, "\\\x00"):
 		return fmt.Errorf("file name %q contains a backslash or NUL", name)
@@ -324,6 +330,17 @@ func checkName(name string) error {
 		return fmt.Errorf("file name %q is the mark of a write", name)
 	}
 	return nil
+}
+
+// containsDotDot reports whether a slash-separated name has a ".."
+// element.
+func containsDotDot(name string) bool {
+	for elem := range strings.SplitSeq(name, "/") {
+		if elem == ".." {
+			return true
+		}
+	}
+	return false
 }
 
 // mkdirs creates dir and its missing parents like os.MkdirAll, and records
@@ -374,39 +391,51 @@ func existing(name string) (fs.FileInfo, error) {
 }
 
 // checkNames rejects a bad or repeated file name before anything is
-// written.
-func checkNames(files []output.File) error {
+// written, and returns the set of names.
+func checkNames(files []output.File) (map[string]bool, error) {
 	seen := make(map[string]bool, len(files))
 	for _, f := range files {
 		if err := checkName(f.Name); err != nil {
-			return err
+			return nil, err
 		}
 		if seen[f.Name] {
-			return fmt.Errorf("file %q listed twice", f.Name)
+			return nil, fmt.Errorf("file %q listed twice", f.Name)
 		}
 		seen[f.Name] = true
 	}
-	return nil
+	return seen, nil
 }
 
-// makeFolders creates dir and the folders the files' names need, noting in
-// touched those it created, and returns each file's path. A kept file
-// needs none: it is there, in its folder. (After an edit of a big show,
-// the folders of 10,000 kept pages took 10,000 stats.)
-func makeFolders(dir string, files []output.File, touched map[string]bool) ([]string, error) {
+// toWrite returns the indexes in files of those not marked Keep, in order.
+func toWrite(files []output.File) []int {
+	var work []int
+	for i, f := range files {
+		if !f.Keep {
+			work = append(work, i)
+		}
+	}
+	return work
+}
+
+// makeFolders creates dir and the folders that the files of work (indexes
+// in files) need, noting in touched those it created, and returns their
+// paths, in the order of work. A kept file is not among them: it is
+// there, in its folder. (After an edit of a big show, the folders of
+// 10,000 kept pages took 10,000 stats.)
+func makeFolders(dir string, files []output.File, work []int, touched map[string]bool) ([]string, error) {
 	if err := mkdirs(dir, touched); err != nil {
 		return nil, fmt.Errorf("create output folder: %w", err)
 	}
-	targets := make([]string, len(files))
+	targets := make([]string, len(work))
 	made := map[string]bool{dir: true} // folders known to exist
-	for i, f := range files {
-		targets[i] = filepath.Join(dir, filepath.FromSlash(f.Name))
-		folder := filepath.Dir(targets[i])
-		if f.Keep || made[folder] {
+	for k, i := range work {
+		targets[k] = filepath.Join(dir, filepath.FromSlash(files[i].Name))
+		folder := filepath.Dir(targets[k])
+		if made[folder] {
 			continue
 		}
 		if err := mkdirs(folder, touched); err != nil {
-			return nil, fmt.Errorf("write %s: %w", f.Name, err)
+			return nil, fmt.Errorf("write %s: %w", files[i].Name, err)
 		}
 		made[folder] = true
 	}
@@ -417,9 +446,6 @@ func makeFolders(dir string, files []output.File, touched map[string]bool) ([]st
 // holds the same content (same reports that). A Render file is rendered
 // into a buffer from buffers.
 func writeOne(f output.File, p place, buffers *sync.Pool) (tmp string, same bool, err error) {
-	if f.Keep {
-		return "", true, nil
-	}
 	if f.Source != "" {
 		if !p.fresh {
 			if same, err = sameCopy(p.target, f.Source); same || err != nil {
