@@ -93,6 +93,7 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	pub := opts.Publish
 	pub.Archives = []string{address.RSSFile, address.AtomFile, address.JSONFile}
 	if prev := plan.lastManifest(out); prev != nil {
+		pub.Previous = make([]string, 0, len(prev.Outputs))
 		for _, o := range prev.Outputs {
 			if o.Name != ManifestFile {
 				pub.Previous = append(pub.Previous, o.Name)

@@ -66,19 +66,34 @@ type move struct {
 // An old address that a live episode's page now uses, also in another
 // case (case-insensitive file systems hold one of the two), is that page's.
 func pageAddresses(prev map[string]string, live []*episodes.Episode) ([]move, map[string]string) {
-	now := make(map[string]string, len(prev)+len(live))
+	now := make(map[string]string, len(live))
+	for _, e := range live {
+		if e.Slug != "" {
+			now[e.Slug] = e.GUID
+		}
+	}
+	// Most old addresses are pages still: the maps that the others need
+	// are made for them alone.
+	var others []string
+	for from := range prev {
+		if _, ok := now[from]; !ok {
+			others = append(others, from)
+		}
+	}
+	if len(others) == 0 {
+		return nil, now
+	}
+	slices.Sort(others)
 	byGUID := make(map[string]*episodes.Episode, len(live))
 	folded := make(map[string]bool, len(live))
 	for _, e := range live {
-		if e.Slug == "" {
-			continue
+		if e.Slug != "" {
+			byGUID[e.GUID] = e
+			folded[strings.ToLower(e.Slug)] = true
 		}
-		now[e.Slug] = e.GUID
-		byGUID[e.GUID] = e
-		folded[strings.ToLower(e.Slug)] = true
 	}
 	var moves []move
-	for _, from := range slices.Sorted(maps.Keys(prev)) {
+	for _, from := range others {
 		e := byGUID[prev[from]]
 		if e == nil || folded[strings.ToLower(from)] {
 			continue // gone from the feed, or the address of a page now

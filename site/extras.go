@@ -262,7 +262,15 @@ func isoDuration(secs float64) string {
 // directly: for a show of 10,000 episodes, MarshalIndent took a third of
 // the site's time in a build after an edit.
 func sitemap(p *Page) []byte {
+	// Sized once, as escaping seldom lengthens an address: grown by
+	// writes, the 1.2 MB of 10,000 episodes allocated 4 MB.
+	const perURL = len("\n  <url>\n    <loc></loc>\n    <lastmod>2006-01-02</lastmod>\n  </url>")
+	size := len(xml.Header) + 100 + (len(p.lists)+1)*(perURL+len(p.SiteURL))
+	for _, e := range p.all {
+		size += perURL + len(e.URL)
+	}
 	var b bytes.Buffer
+	b.Grow(size)
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">`)
 	url := func(loc string, modified *time.Time) {
