@@ -79,15 +79,6 @@ type stamp struct {
 	ModTime time.Time `json:"mtime"`
 }
 
-// stampOf returns the stamp of the file name (slashes) in the folder out.
-func stampOf(out, name string) (stamp, error) {
-	fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(name)))
-	if err != nil {
-		return stamp{}, err
-	}
-	return stamp{Name: name, Size: fi.Size(), ModTime: fi.ModTime()}, nil
-}
-
 // holds reports whether the file in out is still as the stamp records it.
 func (s stamp) holds(out string) bool {
 	now, err := stampOf(out, s.Name)

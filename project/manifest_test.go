@@ -2,7 +2,9 @@ package project
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -460,5 +462,42 @@ func TestAppendQuoted(t *testing.T) {
 		if got, want := string(appendQuoted([]byte("x"), s)), "x"+strconv.Quote(s); got != want {
 			t.Errorf("appendQuoted(%q) = %s, want %s", s, got, want)
 		}
+	}
+}
+
+// stampOf gives what os.Stat gives: the size and the time to the
+// nanosecond, through a symbolic link, and fs.ErrNotExist for no file.
+func TestStampOf(t *testing.T) {
+	dir := t.TempDir()
+	name := filepath.Join(dir, "sub", "a b.html")
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte("twelve bytes"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 12, 6, 1, 2, 3, 456789012, time.UTC)
+	if err := os.Chtimes(name, at, at); err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	links := []string{"sub/a b.html"}
+	if os.Symlink(name, filepath.Join(dir, "link")) == nil {
+		links = append(links, "link")
+	}
+	for _, n := range links {
+		st, err := stampOf(dir, n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Name != n || st.Size != fi.Size() || !st.ModTime.Equal(fi.ModTime()) {
+			t.Errorf("stampOf(%q) = %+v, os.Stat gives %d bytes at %v", n, st, fi.Size(), fi.ModTime())
+		}
+	}
+	if _, err := stampOf(dir, "missing.html"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("stampOf of no file: %v, want fs.ErrNotExist", err)
 	}
 }
