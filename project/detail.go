@@ -17,7 +17,7 @@ import (
 // of what the build held in memory. TestEpisodeDetail finds a field of
 // [episodes.Episode] that is in neither part.
 type episodeDetail struct {
-	Summary             string
+	Summary             string // first: detailSummary reads it alone
 	Keywords            []string
 	Links               []episodes.Link
 	Takeaways           []string
@@ -30,6 +30,13 @@ type episodeDetail struct {
 	Chat                *podcast.Chat
 	SocialInteract      []podcast.SocialInteract
 	Value               *podcast.Value
+}
+
+// detailSummary is the start of an episode's detail: what a page of the
+// episode list shows of it. A record of an episodeDetail is read as one
+// (see internal/pack), the rest of the record left unread.
+type detailSummary struct {
+	Summary string
 }
 
 // detailOf returns e's detail, and e without it: what of e the cache

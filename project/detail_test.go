@@ -57,14 +57,41 @@ func TestCompleteFails(t *testing.T) {
 		{detailRef{raw: "\xff\xff"}, "does not decode"},
 		{detailRef{at: strings.NewReader("short"), off: 3, n: 10}, "read an episode's detail"},
 	} {
-		e := &episodes.Episode{Title: "kept"}
-		c := &incrementalCache{codecs: codecs, partial: true, details: map[*episodes.Episode]detailRef{e: tt.ref}}
-		err := c.complete([]*episodes.Episode{e})
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("complete(%+v) = %v, want an error saying %q", tt.ref, err, tt.want)
+		for _, listed := range []bool{false, true} {
+			e := &episodes.Episode{Title: "kept"}
+			c := &incrementalCache{codecs: codecs, partial: true, details: map[*episodes.Episode]detailRef{e: tt.ref}}
+			eps := []*episodes.Episode{e}
+			var err error
+			if listed {
+				err = c.complete(nil, eps)
+			} else {
+				err = c.complete(eps, nil)
+			}
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("complete(%+v, listed %v) = %v, want an error saying %q", tt.ref, listed, err, tt.want)
+			}
+			if _, still := c.details[e]; !still || e.Title != "kept" || e.Summary != "" {
+				t.Errorf("after a failed complete, the episode is %+v (still without its detail: %v)", e, still)
+			}
 		}
-		if _, still := c.details[e]; !still || e.Title != "kept" {
-			t.Errorf("after a failed complete, the episode is %+v (still without its detail: %v)", e, still)
-		}
+	}
+}
+
+// An episode's detail starts with its summary, which detailSummary reads
+// alone for a page of the episode list.
+func TestDetailSummary(t *testing.T) {
+	if f := reflect.TypeFor[episodeDetail]().Field(0); f.Name != "Summary" || f.Type.Kind() != reflect.String {
+		t.Fatalf("the detail starts with %s %s, not the summary", f.Name, f.Type)
+	}
+	codecs, err := newCacheCodecs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var e episodes.Episode
+	fill(reflect.ValueOf(&e).Elem(), new(int))
+	_, d := detailOf(&e)
+	var got detailSummary
+	if _, err := codecs.summary.Read(string(codecs.detail.Append(nil, &d)), &got); err != nil || got.Summary != e.Summary {
+		t.Errorf("the summary read alone is %q (%v), want %q", got.Summary, err, e.Summary)
 	}
 }

@@ -323,23 +323,26 @@ func (c *incrementalCache) load(out string) int {
 }
 
 // cacheCodecs are the codecs of the cache's files: the head, the build
-// file, and an episode of a shard without its detail and its detail.
+// file, and an episode of a shard without its detail and its detail (and
+// the summary alone, which starts it).
 type cacheCodecs struct {
 	head    *pack.Codec[cacheHead]
 	build   *pack.Codec[incremental]
 	episode *pack.Codec[cachedEpisode]
 	detail  *pack.Codec[episodeDetail]
+	summary *pack.Codec[detailSummary] // reads the start of a detail's record
 }
 
 func newCacheCodecs() (*cacheCodecs, error) {
 	var (
 		c    cacheCodecs
-		errs [4]error
+		errs [5]error
 	)
 	c.head, errs[0] = pack.For[cacheHead]()
 	c.build, errs[1] = pack.For[incremental]()
 	c.episode, errs[2] = pack.For[cachedEpisode]()
 	c.detail, errs[3] = pack.For[episodeDetail]()
+	c.summary, errs[4] = pack.For[detailSummary]()
 	if err := errors.Join(errs[:]...); err != nil {
 		return nil, err
 	}
@@ -609,22 +612,34 @@ func (c *incrementalCache) keep(e shardEntry, fresh bool) {
 	c.mu.Unlock()
 }
 
-// complete gives the episodes among eps that came from the cache without
-// their detail (see LoadOptions.Partial) their detail, read on every core;
-// the others are left as they are.
-func (c *incrementalCache) complete(eps []*episodes.Episode) error {
+// complete gives the episodes of whole that came from the cache without
+// their detail (see LoadOptions.Partial) their detail, and those of listed
+// the summary of theirs, all read on every core; the others are left as
+// they are. An episode given its summary alone is still without the rest
+// of its detail: a page of the episode list shows the summary alone, and
+// after an episode is removed, the pages that list the 5,000 older ones
+// are rendered again.
+func (c *incrementalCache) complete(whole, listed []*episodes.Episode) error {
 	if c == nil || len(c.details) == 0 {
 		return nil
 	}
 	type pending struct {
-		e   *episodes.Episode
-		ref detailRef
+		e       *episodes.Episode
+		ref     detailRef
+		summary bool // its summary alone
 	}
 	var todo []pending
-	for _, e := range eps {
+	for _, e := range whole {
 		if ref, ok := c.details[e]; ok {
-			todo = append(todo, pending{e, ref})
-			delete(c.details, e) // once, though eps name it twice
+			todo = append(todo, pending{e: e, ref: ref})
+			delete(c.details, e) // once, though whole names it twice
+		}
+	}
+	summarized := make(map[*episodes.Episode]bool)
+	for _, e := range listed {
+		if ref, ok := c.details[e]; ok && !summarized[e] {
+			summarized[e] = true
+			todo = append(todo, pending{e: e, ref: ref, summary: true})
 		}
 	}
 	// The details that lie near one another in a shard are read in one
@@ -665,19 +680,28 @@ func (c *incrementalCache) complete(eps []*episodes.Episode) error {
 	})
 	errs := make([]error, len(todo))
 	par.Do(len(todo), func(i int) {
-		rec, err := todo[i].ref.record()
+		p := &todo[i]
+		rec, err := p.ref.record()
 		if err == nil {
-			var d episodeDetail
-			if err = readAll(c.codecs.detail, rec, &d); err != nil {
-				err = fmt.Errorf("an episode's detail in the incremental cache does not decode: %w", err)
+			if p.summary {
+				var d detailSummary
+				if _, err = c.codecs.summary.Read(rec, &d); err == nil {
+					p.e.Summary = d.Summary
+				}
 			} else {
-				d.restore(todo[i].e)
+				var d episodeDetail
+				if err = readAll(c.codecs.detail, rec, &d); err == nil {
+					d.restore(p.e)
+				}
+			}
+			if err != nil {
+				err = fmt.Errorf("an episode's detail in the incremental cache does not decode: %w", err)
 			}
 		}
 		errs[i] = err
 	})
 	for i, p := range todo {
-		if errs[i] != nil {
+		if errs[i] != nil && !p.summary {
 			c.details[p.e] = p.ref // still without it
 		}
 	}

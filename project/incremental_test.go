@@ -474,10 +474,22 @@ func TestCacheCodecs(t *testing.T) {
 		for i := range back {
 			all = append(all, back[i].Decoded.Episode, back[i].Decoded.Episode) // named twice, completed once
 		}
-		if err := c.complete(all[:1]); err != nil { // one read on its own, then the rest in one piece
+		// The summaries alone of the first half, once, though named twice:
+		// the rest of their detail is still to be read.
+		half := all[:len(all)/2]
+		if err := c.complete(nil, half); err != nil || partial && len(c.details) != len(back) {
+			t.Fatalf("complete of the summaries: %v, %d left", err, len(c.details))
+		}
+		for i := range len(half) / 2 {
+			want := shard[i].Decoded.Episode
+			if ep := back[i].Decoded.Episode; partial && (ep.Summary != want.Summary || ep.Links != nil) {
+				t.Errorf("episode %d given its summary is %+v", i, ep)
+			}
+		}
+		if err := c.complete(all[:1], nil); err != nil { // one read on its own, then the rest in one piece
 			t.Fatal(err)
 		}
-		if err := c.complete(all); err != nil || len(c.details) != 0 {
+		if err := c.complete(all, nil); err != nil || len(c.details) != 0 {
 			t.Fatalf("complete: %v, %d left", err, len(c.details))
 		}
 		for i := range shard {

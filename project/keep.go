@@ -146,35 +146,36 @@ func (s *Show) episodeKey(show string, e *episodes.Episode) string {
 // detailed returns the live episodes whose outputs show their detail (see
 // episodeDetail) and are rendered again, so that the build reads it: those
 // whose feed items are not copied from the last feeds, or whose page,
-// embed or chapters file is not kept, and those that a page of the
-// episode list rendered again lists (the first page also shows the newest
-// episode). A page shows only the titles and addresses of its neighbours.
-// With nothing kept (as with templates of the show's own), all of them.
-func (s *Show) detailed(live []*episodes.Episode, keys map[string]string, keep map[string]*stamp, reuse *reusedItems) []*episodes.Episode {
+// embed or chapters file is not kept (whole), and those that a page of the
+// episode list rendered again lists, which shows the summary of each
+// (listed, unless whole already; the first page also shows the newest
+// episode whole). A page shows only the titles and addresses of its
+// neighbours. With nothing kept (as with templates of the show's own), all
+// of them, whole.
+func (s *Show) detailed(live []*episodes.Episode, keys map[string]string, keep map[string]*stamp, reuse *reusedItems) (whole, listed []*episodes.Episode) {
 	if s.inc == nil || len(s.inc.details) == 0 {
-		return nil // every episode is whole
+		return nil, nil // every episode is whole
 	}
 	if len(keys) == 0 {
-		return live
+		return live, nil
 	}
 	kept := func(name string) bool { _, ok := keep[name]; return ok }
-	var out []*episodes.Episode
 	for _, e := range live {
 		if e.Slug == "" || reuse.reusable(e) == nil || !kept(address.PageFile(e.Slug)) || !kept(address.EmbedFile(e.Slug)) ||
 			len(e.Chapters) > 0 && !kept(address.ChaptersFile(e.Slug)) {
-			out = append(out, e)
+			whole = append(whole, e)
 		}
 	}
 	for i, l := range site.Lists(s.Config, live) {
 		if kept(l.File) {
 			continue
 		}
-		out = append(out, l.Episodes...)
+		listed = append(listed, l.Episodes...)
 		if i == 0 && len(live) > 0 {
-			out = append(out, slices.MinFunc(live, episodes.NewestFirst))
+			whole = append(whole, slices.MinFunc(live, episodes.NewestFirst))
 		}
 	}
-	return out
+	return whole, listed
 }
 
 // hasTemplates reports whether the show has a templates folder with
