@@ -212,8 +212,8 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 
 // checkKeys rejects what would make two items or two chapter files one.
 func checkKeys(eps []*episodes.Episode) error {
-	guids := map[string]string{}
-	slugs := map[string]string{}
+	guids := make(map[string]string, len(eps))
+	slugs := make(map[string]string, len(eps))
 	for _, ep := range eps {
 		name := episodeName(ep)
 		if ep.GUID == "" {
