@@ -202,32 +202,50 @@ func (f *fingerprint) walk(dir string, seen map[string]bool) {
 		return
 	}
 	seen[real] = true
+	// The walk is listed first, then its files are stated on every core,
+	// then added in the walk's order: stated one by one, the 10,000 files
+	// of a big show's episodes folder took most of an unchanged build.
+	type step struct {
+		path string
+		d    fs.DirEntry
+		err  error       // the walk's
+		fi   fs.FileInfo // nil for a link, or a file that could not be stated
+	}
+	var steps []step
 	filepath.WalkDir(real, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			fmt.Fprintf(f.h, "%q unreadable\n", path)
-			return nil
+		steps = append(steps, step{path: path, d: d, err: err})
+		return nil
+	})
+	par.Do(len(steps), func(i int) {
+		if st := &steps[i]; st.err == nil && st.d.Type()&fs.ModeSymlink == 0 {
+			st.fi, _ = st.d.Info()
 		}
-		if d.Type()&fs.ModeSymlink == 0 {
-			if fi, err := d.Info(); err == nil {
+	})
+	for _, st := range steps {
+		path := st.path
+		switch {
+		case st.err != nil:
+			fmt.Fprintf(f.h, "%q unreadable\n", path)
+		case st.d.Type()&fs.ModeSymlink == 0:
+			if fi := st.fi; fi != nil {
 				f.info(path, fi)
 				if f.seen != nil && !fi.IsDir() {
 					f.seen[dir+strings.TrimPrefix(path, real)] = fi
 				}
 			}
-			return nil
-		}
-		target, err := filepath.EvalSymlinks(path)
-		fi, serr := os.Stat(path)
-		switch {
-		case err != nil || serr != nil:
-			fmt.Fprintf(f.h, "%q broken link\n", path)
-		case fi.IsDir():
-			f.walk(path, seen)
 		default:
-			f.info(path+" -> "+target, fi)
+			target, err := filepath.EvalSymlinks(path)
+			fi, serr := os.Stat(path)
+			switch {
+			case err != nil || serr != nil:
+				fmt.Fprintf(f.h, "%q broken link\n", path)
+			case fi.IsDir():
+				f.walk(path, seen)
+			default:
+				f.info(path+" -> "+target, fi)
+			}
 		}
-		return nil
-	})
+	}
 }
 
 // sum returns the fingerprint, or "" when it is racy: an input changed so
