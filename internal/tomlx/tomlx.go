@@ -14,6 +14,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -96,7 +97,7 @@ func Parse(file string, src []byte, probs *diag.List) *Table {
 		return nil
 	}
 	doc := &Doc{File: file, Src: src}
-	return &Table{doc: doc, m: m, probs: probs, read: map[string]bool{}}
+	return newTable(doc, "", m, probs)
 }
 
 func invalidUTF8Offset(b []byte) int {
@@ -124,8 +125,12 @@ type Table struct {
 	path  string // "" for the root, "audio", "chapters[2]"
 	m     map[string]any
 	probs *diag.List
-	read  map[string]bool
 	order []string // keys read, in order, for suggestions
+	// read holds the keys of order once there are more than fewKeys;
+	// fewer are looked for in order. A big show's episodes have tens of
+	// thousands of small tables (links, chapters, people), whose maps
+	// were 12 KB of every episode file decoded.
+	read map[string]bool
 	// missing holds the problems of required keys found absent, so that a
 	// key that is a typo of one (titel for title) is told once, as the typo.
 	missing map[string]*diag.Problem
@@ -181,12 +186,32 @@ func (t *Table) Warnf(key, format string, args ...any) *diag.Problem {
 }
 
 func (t *Table) get(key string) (any, bool) {
-	if !t.read[key] {
-		t.read[key] = true
+	if !t.wasRead(key) {
 		t.order = append(t.order, key)
+		switch {
+		case t.read != nil:
+			t.read[key] = true
+		case len(t.order) > fewKeys:
+			t.read = make(map[string]bool, 2*len(t.order))
+			for _, k := range t.order {
+				t.read[k] = true
+			}
+		}
 	}
 	v, ok := t.m[key]
 	return v, ok
+}
+
+// fewKeys is how many keys read a table looks for in a list rather than a
+// map.
+const fewKeys = 16
+
+// wasRead reports whether an accessor read key.
+func (t *Table) wasRead(key string) bool {
+	if t.read != nil {
+		return t.read[key]
+	}
+	return slices.Contains(t.order, key)
 }
 
 // Has reports whether key is present, and records it as known.
@@ -384,7 +409,12 @@ func (t *Table) Tables(key string) []*Table {
 }
 
 func (t *Table) child(path string, m map[string]any) *Table {
-	return &Table{doc: t.doc, path: path, m: m, probs: t.probs, read: map[string]bool{}}
+	return newTable(t.doc, path, m, t.probs)
+}
+
+func newTable(doc *Doc, path string, m map[string]any, probs *diag.List) *Table {
+	// Most keys of a table are read, each once.
+	return &Table{doc: doc, path: path, m: m, probs: probs, order: make([]string, 0, len(m))}
 }
 
 // Finish reports every key of t that no accessor read as unknown, with the
@@ -394,7 +424,7 @@ func (t *Table) child(path string, m map[string]any) *Table {
 func (t *Table) Finish() {
 	var unknown []string
 	for k := range t.m {
-		if !t.read[k] {
+		if !t.wasRead(k) {
 			unknown = append(unknown, k)
 		}
 	}
@@ -418,7 +448,7 @@ func (t *Table) Finish() {
 		return
 	}
 	for _, m := range t.doc.misplaced {
-		if !t.read[m.key] {
+		if !t.wasRead(m.key) {
 			continue
 		}
 		fix := "move it above the first [...] line"

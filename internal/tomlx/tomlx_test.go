@@ -1,6 +1,8 @@
 package tomlx
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -390,5 +392,35 @@ func TestRootKeyInTable(t *testing.T) {
 		"(every key below a [...] line belongs to it): the whole file sets it already at line 2: change that line, or delete this one\n"
 	if got := probs.Format(); got != want {
 		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// A table knows which of its keys were read whether it has few (looked
+// for in a list) or many (in a map, once past fewKeys): every key read,
+// also twice, is known; the one left unread is reported, with the key
+// read that it is nearest to.
+func TestKeysRead(t *testing.T) {
+	for _, n := range []int{1, fewKeys - 1, fewKeys, fewKeys + 1, 3 * fewKeys} {
+		t.Run(strconv.Itoa(n), func(t *testing.T) {
+			var src strings.Builder
+			for i := range n {
+				fmt.Fprintf(&src, "key%02d = %d\n", i, i)
+			}
+			src.WriteString("kex00 = 0\n")
+			var probs diag.List
+			root := Parse("f.toml", []byte(src.String()), &probs)
+			for i := range n {
+				root.Int(fmt.Sprintf("key%02d", i))
+				root.Has(fmt.Sprintf("key%02d", i)) // read again
+			}
+			root.Finish()
+			want := fmt.Sprintf("f.toml:%d:1: unknown key \"kex00\"\n\thint: did you mean \"key00\"?\n", n+1)
+			if got := probs.Format(); got != want {
+				t.Errorf("got:\n%s\nwant:\n%s", got, want)
+			}
+			if len(root.order) != n {
+				t.Errorf("%d keys in the order read, want %d", len(root.order), n)
+			}
+		})
 	}
 }
