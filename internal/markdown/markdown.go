@@ -33,11 +33,12 @@
 package markdown
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"html"
 	"regexp"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -64,6 +65,11 @@ type Renderer struct {
 	seek   *bluemonday.Policy
 	subset *bluemonday.Policy
 	strict *bluemonday.Policy
+
+	// writers holds *bufio.Writers to render into: given any other
+	// writer, goldmark makes one of 4 KB for every conversion, 80 MB in a
+	// build of 10,000 episodes.
+	writers sync.Pool
 }
 
 // New returns a Renderer with fresh goldmark converters and bluemonday
@@ -141,7 +147,7 @@ func Text(src string) (string, error) { return New().Text(src) }
 
 // Render renders src to sanitised HTML in the full form.
 func (r *Renderer) Render(src string) (string, error) {
-	out, err := convert(r.full, src)
+	out, err := r.convert(r.full, src)
 	if err != nil {
 		return "", err
 	}
@@ -153,20 +159,20 @@ func (r *Renderer) Render(src string) (string, error) {
 // link that seeks the player, to the exact start of the chapter in
 // chapters that begins within that second, if any.
 func (r *Renderer) RenderPage(src string, chapters []time.Duration) (string, error) {
-	var buf bytes.Buffer
 	pc := parser.NewContext()
 	pc.Set(chaptersKey, chapters)
-	if err := r.page.Convert([]byte(src), &buf, parser.WithContext(pc)); err != nil {
-		return "", fmt.Errorf("render markdown: %w", err)
+	out, err := r.convert(r.page, src, parser.WithContext(pc))
+	if err != nil {
+		return "", err
 	}
-	return strings.TrimSpace(r.seek.Sanitize(buf.String())), nil
+	return strings.TrimSpace(r.seek.Sanitize(out)), nil
 }
 
 // RenderApple renders src to HTML that holds only p, ul, ol, li and
 // a[href]: headings become paragraphs, other tags are dropped and their text
 // kept.
 func (r *Renderer) RenderApple(src string) (string, error) {
-	out, err := convert(r.apple, src)
+	out, err := r.convert(r.apple, src)
 	if err != nil {
 		return "", err
 	}
@@ -215,7 +221,7 @@ func collapseSpace(s string) string {
 
 // renderedText is Text by way of the renderer, for any Markdown.
 func (r *Renderer) renderedText(src string) (string, error) {
-	out, err := convert(r.full, src)
+	out, err := r.convert(r.full, src)
 	if err != nil {
 		return "", err
 	}
@@ -223,12 +229,26 @@ func (r *Renderer) renderedText(src string) (string, error) {
 	return strings.Join(strings.Fields(text), " "), nil
 }
 
-func convert(md goldmark.Markdown, src string) (string, error) {
-	var buf bytes.Buffer
-	if err := md.Convert([]byte(src), &buf); err != nil {
+// convert renders src with md into a string of its own, through a
+// buffered writer of r's.
+func (r *Renderer) convert(md goldmark.Markdown, src string, opts ...parser.ParseOption) (string, error) {
+	var out strings.Builder
+	out.Grow(len(src) + len(src)/4) // HTML is a little longer than its Markdown
+	w, _ := r.writers.Get().(*bufio.Writer)
+	if w == nil {
+		w = bufio.NewWriter(&out)
+	} else {
+		w.Reset(&out)
+	}
+	defer func() {
+		w.Reset(nil)
+		r.writers.Put(w)
+	}()
+	// goldmark flushes a buffered writer it is given.
+	if err := md.Convert([]byte(src), w, opts...); err != nil {
 		return "", fmt.Errorf("render markdown: %w", err)
 	}
-	return buf.String(), nil
+	return out.String(), nil
 }
 
 // headingsDown moves every heading one level down, <h6> staying <h6>.
