@@ -36,7 +36,7 @@ func streamTemp(p place, stream func(io.Writer) error) (tmp string, same bool, e
 	if err := bw.Flush(); err != nil {
 		return "", false, err
 	}
-	if w.tmp == nil {
+	if w.out == nil {
 		if fi != nil {
 			if _, err := w.oldBuf.ReadByte(); err == io.EOF {
 				return "", true, nil // every byte equal, and no more
@@ -46,8 +46,11 @@ func streamTemp(p place, stream func(io.Writer) error) (tmp string, same bool, e
 			return "", false, err
 		}
 	}
-	name, err := closeTemp(w.tmp, p.sync)
-	w.tmp = nil // closed, and removed on error
+	if err := w.out.finish(); err != nil {
+		return "", false, err
+	}
+	name, err := closeTemp(w.out.f, p.sync)
+	w.out = nil // closed, and removed on error
 	return name, false, err
 }
 
@@ -62,7 +65,7 @@ type divergeWriter struct {
 	oldInfo fs.FileInfo   // old's, as opened
 	same    int64         // bytes written so far, all equal to old's
 	cmp     []byte        // a buffer for old's bytes
-	tmp     *os.File      // the new file, from the first difference on
+	out     *bigFile      // the new file, from the first difference on
 	// spanFile is the last file a span came from, and spanOld whether it
 	// is old.
 	spanFile *os.File
@@ -70,7 +73,7 @@ type divergeWriter struct {
 }
 
 func (w *divergeWriter) Write(p []byte) (int, error) {
-	if w.tmp == nil && w.old != nil {
+	if w.out == nil && w.old != nil {
 		if cap(w.cmp) < len(p) {
 			w.cmp = make([]byte, len(p))
 		}
@@ -83,23 +86,23 @@ func (w *divergeWriter) Write(p []byte) (int, error) {
 			return len(p), nil
 		}
 	}
-	if w.tmp == nil {
+	if w.out == nil {
 		if err := w.diverge(); err != nil {
 			return 0, err
 		}
 	}
-	return w.tmp.Write(p)
+	return w.out.Write(p)
 }
 
 // WriteSpan writes n bytes of from, from offset off. While the new file
 // agrees with the old one, a run of the old file that lies where it is
 // written, an item the last build wrote and that has not moved, is passed
 // over unread; another is read and compared like Write's bytes. From the
-// first difference on, a run of a file is copied in the kernel (see
-// copyRange).
+// first difference on, runs go to the new file as [bigFile.WriteSpan]
+// writes them.
 func (w *divergeWriter) WriteSpan(from io.ReaderAt, off, n int64) error {
 	f, _ := from.(*os.File)
-	if w.tmp == nil && w.old != nil {
+	if w.out == nil && w.old != nil {
 		if f != nil && off == w.same && off+n <= w.oldInfo.Size() && w.isOld(f) {
 			w.same += n
 			if _, err := w.old.Seek(w.same, io.SeekStart); err != nil {
@@ -110,15 +113,12 @@ func (w *divergeWriter) WriteSpan(from io.ReaderAt, off, n int64) error {
 		}
 		return output.CopySpan(w, from, off, n)
 	}
-	if w.tmp == nil {
+	if w.out == nil {
 		if err := w.diverge(); err != nil {
 			return err
 		}
 	}
-	if f != nil {
-		return copyRange(w.tmp, f, off, n)
-	}
-	return output.CopySpan(w.tmp, from, off, n)
+	return w.out.WriteSpan(from, off, n)
 }
 
 // isOld reports whether f is the old file.
@@ -136,11 +136,11 @@ func (w *divergeWriter) diverge() error {
 	if err != nil {
 		return err
 	}
-	w.tmp = tmp
+	w.out = newBigFile(tmp)
 	if w.same == 0 {
 		return nil
 	}
-	return copyRange(tmp, w.old, 0, w.same)
+	return w.out.WriteSpan(w.old, 0, w.same)
 }
 
 // close closes the old file and removes a new one that was not finished.
@@ -148,8 +148,8 @@ func (w *divergeWriter) close() {
 	if w.old != nil {
 		w.old.Close()
 	}
-	if w.tmp != nil {
-		w.tmp.Close()
-		os.Remove(w.tmp.Name())
+	if w.out != nil {
+		w.out.f.Close()
+		os.Remove(w.out.f.Name())
 	}
 }

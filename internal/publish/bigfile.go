@@ -1,0 +1,145 @@
+package publish
+
+import (
+	"errors"
+	"io"
+	"os"
+	"unsafe"
+)
+
+// bigBuffer is how many bytes a bigFile holds before it writes them: a
+// file that grows past it is written around the page cache from then on.
+// It is a multiple of directAlign.
+const bigBuffer = 4 << 20
+
+// directAlign is the alignment of the memory, offsets and lengths of
+// writes that bypass the page cache: the logical block size of any disk,
+// and the page size of the machines podfeed runs on.
+const directAlign = 4096
+
+// bigFile is the new file of a streamed output, as [divergeWriter] fills
+// it: the feeds, 300 MB for a show of 10,000 episodes and 3 GB for one of
+// 100,000, written whole by every build that changes an episode. It
+// gathers what is written in a buffer of bigBuffer bytes; a file that
+// outgrows it is written in whole buffers that go straight to the disk
+// (O_DIRECT on Linux), where the file system allows it, and the rest of
+// it, its last partial buffer, through the page cache. Nobody reads a
+// feed back soon after a build writes it, and filling the page cache
+// with gigabytes of it costs more than writing them: every page it takes
+// must be found and cleared first, and on a virtual machine whose host
+// hands out memory as it is first touched, that is most of the cost of a
+// big show's rebuild.
+//
+// Where the file system refuses (tmpfs before Linux 6.6, other systems),
+// it writes through the page cache, and copies runs of other files in
+// the kernel (see copyRange).
+type bigFile struct {
+	f      *os.File
+	buf    []byte // what is not written yet; its capacity is bigBuffer
+	direct bool   // whole buffers bypass the page cache
+	plain  bool   // decided: everything goes through the page cache
+}
+
+func newBigFile(f *os.File) *bigFile {
+	return &bigFile{f: f, buf: alignedBuffer(bigBuffer)[:0]}
+}
+
+// alignedBuffer returns n bytes that start at a multiple of directAlign.
+func alignedBuffer(n int) []byte {
+	b := make([]byte, n+directAlign)
+	skip := (directAlign - int(uintptr(unsafe.Pointer(unsafe.SliceData(b)))%directAlign)) % directAlign
+	return b[skip : skip+n : skip+n]
+}
+
+// Write gathers p, and writes each buffer it fills.
+func (b *bigFile) Write(p []byte) (int, error) {
+	n := 0
+	for len(p) > 0 {
+		if len(b.buf) == cap(b.buf) {
+			if err := b.flush(); err != nil {
+				return n, err
+			}
+		}
+		c := copy(b.buf[len(b.buf):cap(b.buf)], p)
+		b.buf = b.buf[:len(b.buf)+c]
+		p = p[c:]
+		n += c
+	}
+	return n, nil
+}
+
+// WriteSpan writes n bytes of from, from offset off: read into the
+// buffer, or, through the page cache, copied in the kernel.
+func (b *bigFile) WriteSpan(from io.ReaderAt, off, n int64) error {
+	if f, ok := from.(*os.File); ok && b.plain {
+		if err := b.finish(); err != nil {
+			return err
+		}
+		return copyRange(b.f, f, off, n)
+	}
+	for n > 0 {
+		if len(b.buf) == cap(b.buf) {
+			if err := b.flush(); err != nil {
+				return err
+			}
+			if b.plain {
+				return b.WriteSpan(from, off, n)
+			}
+		}
+		c := int(min(n, int64(cap(b.buf)-len(b.buf))))
+		got, err := from.ReadAt(b.buf[len(b.buf):len(b.buf)+c], off)
+		b.buf = b.buf[:len(b.buf)+got]
+		if got < c {
+			if err == nil || err == io.EOF {
+				err = errors.New("a file shrank while being copied")
+			}
+			return err
+		}
+		off += int64(c)
+		n -= int64(c)
+	}
+	return nil
+}
+
+// flush writes the full buffer. The first time, the file has outgrown
+// it: from now on whole buffers bypass the page cache, if they can. All
+// that was written before was whole buffers, so each lies at a multiple
+// of directAlign.
+func (b *bigFile) flush() error {
+	if !b.direct && !b.plain {
+		b.direct = setDirect(b.f, true) == nil
+		b.plain = !b.direct
+	}
+	n, err := b.f.Write(b.buf)
+	if err != nil && b.direct && errors.Is(err, errInvalid) {
+		// A disk with bigger blocks than directAlign, or a short write
+		// that left the rest unaligned: the rest goes as any file's.
+		if err = b.plainFromNow(); err == nil {
+			_, err = b.f.Write(b.buf[n:])
+		}
+	}
+	b.buf = b.buf[:0]
+	return err
+}
+
+// finish writes what the buffer holds through the page cache: the end of
+// the file, or what precedes a run copied in the kernel.
+func (b *bigFile) finish() error {
+	if b.direct {
+		if err := b.plainFromNow(); err != nil {
+			return err
+		}
+	}
+	_, err := b.f.Write(b.buf)
+	b.buf = b.buf[:0]
+	return err
+}
+
+// plainFromNow has the file written through the page cache from now on.
+func (b *bigFile) plainFromNow() error {
+	if err := setDirect(b.f, false); err != nil {
+		return err
+	}
+	b.direct, b.plain = false, true
+	return nil
+}
