@@ -14,7 +14,9 @@ import (
 // cache) and as any io.ReaderAt, across the buffer's edges and past
 // several buffers, so that whole buffers bypass the page cache where the
 // file system lets them; each comes out with exactly its bytes, whether
-// the file system lets them (direct) or not (plain, as forced). A run
+// the file system lets them (direct) or not (plain, as forced), and
+// whether the file the runs come from is in the page cache or not
+// (evicted: read around it). A run
 // past the end of its file fails, as a published feed that shrank would
 // make it.
 func TestBigFile(t *testing.T) {
@@ -57,12 +59,17 @@ func TestBigFile(t *testing.T) {
 		{"a run past the end", []step{{write: 10}, {off: s - 5, n: 10, shrunken: true}}},
 		{"a run past the end after a buffer", []step{{write: bigBuffer + 10}, {off: s - 5, n: 10, shrunken: true}}},
 	} {
-		for _, plain := range []bool{false, true} {
-			name := tc.name
-			if plain {
-				name += ", plain"
+		for _, mode := range []string{"", "plain", "evicted"} {
+			name, plain, evicted := tc.name, mode == "plain", false
+			if mode != "" {
+				name += ", " + mode
 			}
 			t.Run(name, func(t *testing.T) {
+				if mode == "evicted" {
+					if evicted = evict(t, from.Name()); !evicted {
+						t.Skip("cannot drop a file from the page cache here")
+					}
+				}
 				f, err := os.Create(filepath.Join(t.TempDir(), "out"))
 				if err != nil {
 					t.Fatal(err)
@@ -100,6 +107,9 @@ func TestBigFile(t *testing.T) {
 					}
 					if err != nil {
 						t.Fatalf("WriteSpan(%d, %d): %v", st.off, st.n, err)
+					}
+					if evicted && !st.notFile && st.n > 0 && b.src == nil {
+						t.Fatalf("WriteSpan(%d, %d) of a file out of the page cache read it through the page cache", st.off, st.n)
 					}
 					want.WriteString(src.String()[st.off : st.off+st.n])
 				}

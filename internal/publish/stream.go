@@ -14,7 +14,7 @@ import (
 // when stream writes exactly the current bytes of p's target, it creates
 // no file and reports same.
 func streamTemp(p place, stream func(io.Writer) error) (tmp string, same bool, err error) {
-	w := &divergeWriter{create: p.create}
+	w := &divergeWriter{create: p.create, cached: p.cached}
 	defer w.close()
 	var fi fs.FileInfo
 	if !p.fresh {
@@ -60,6 +60,7 @@ func streamTemp(p place, stream func(io.Writer) error) (tmp string, same bool, e
 // after that straight through. It is an [output.SpanWriter].
 type divergeWriter struct {
 	create  func() (*os.File, error)
+	cached  bool          // the new file goes through the page cache (see place.cached)
 	old     *os.File      // the published file; nil when there is none
 	oldBuf  *bufio.Reader // reads old
 	oldInfo fs.FileInfo   // old's, as opened
@@ -137,6 +138,7 @@ func (w *divergeWriter) diverge() error {
 		return err
 	}
 	w.out = newBigFile(tmp)
+	w.out.plain = w.cached
 	if w.same == 0 {
 		return nil
 	}
@@ -149,6 +151,7 @@ func (w *divergeWriter) close() {
 		w.old.Close()
 	}
 	if w.out != nil {
+		w.out.release()
 		w.out.f.Close()
 		os.Remove(w.out.f.Name())
 	}

@@ -90,6 +90,10 @@ type place struct {
 	folder, base, target string
 	fresh                bool // no file was at target
 	sync                 bool // sync the file once written (see syncEach)
+	// cached says that the file is read back soon (the incremental
+	// build's cache, written with NoSync): even a big one is written
+	// through the page cache (see bigFile).
+	cached bool
 }
 
 // create creates the file that will become target.
@@ -166,7 +170,7 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 	// while the others are still being written; many all at once below.
 	inline := syncEach(len(work)) && !opts.NoSync
 	for k := range places {
-		places[k].sync = inline
+		places[k].sync, places[k].cached = inline, opts.NoSync
 	}
 
 	// Phase 1: temporary files, on every core. After the first failure no
