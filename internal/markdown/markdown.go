@@ -57,14 +57,17 @@ import (
 // Renderer renders Markdown in the three forms. It is safe for concurrent
 // use once built; build it with [New].
 type Renderer struct {
-	full  goldmark.Markdown
-	apple goldmark.Markdown
-	page  goldmark.Markdown
+	// Each converter and policy is built when first used: an edit of one
+	// episode renders a few summaries, and building them all took a
+	// twentieth of its CPU.
+	full  func() goldmark.Markdown
+	apple func() goldmark.Markdown
+	page  func() goldmark.Markdown
 
-	ugc    *bluemonday.Policy
-	seek   *bluemonday.Policy
-	subset *bluemonday.Policy
-	strict *bluemonday.Policy
+	ugc    func() *bluemonday.Policy
+	seek   func() *bluemonday.Policy
+	subset func() *bluemonday.Policy
+	strict func() *bluemonday.Policy
 
 	// writers holds *bufio.Writers to render into: given any other
 	// writer, goldmark makes one of 4 KB for every conversion, 80 MB in a
@@ -76,27 +79,33 @@ type Renderer struct {
 // policies.
 func New() *Renderer {
 	return &Renderer{
-		full: goldmark.New(
-			goldmark.WithExtensions(extension.Linkify),
-			goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(headingsDown{}, 100))),
-			goldmark.WithRendererOptions(gmhtml.WithUnsafe()),
-		),
-		page: goldmark.New(
-			goldmark.WithExtensions(extension.Linkify),
-			goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(headingsDown{}, 100), util.Prioritized(timeMarks{}, 200))),
-			goldmark.WithRendererOptions(gmhtml.WithUnsafe(), renderer.WithNodeRenderers(util.Prioritized(seekRenderer{}, 100))),
-		),
-		apple: goldmark.New(
-			goldmark.WithExtensions(extension.Linkify),
-			goldmark.WithRendererOptions(
-				gmhtml.WithUnsafe(),
-				renderer.WithNodeRenderers(util.Prioritized(headingAsParagraph{}, 100)),
-			),
-		),
-		ugc:    ugcPolicy(),
-		seek:   pagePolicy(),
-		subset: applePolicy(),
-		strict: bluemonday.StrictPolicy(),
+		full: sync.OnceValue(func() goldmark.Markdown {
+			return goldmark.New(
+				goldmark.WithExtensions(extension.Linkify),
+				goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(headingsDown{}, 100))),
+				goldmark.WithRendererOptions(gmhtml.WithUnsafe()),
+			)
+		}),
+		page: sync.OnceValue(func() goldmark.Markdown {
+			return goldmark.New(
+				goldmark.WithExtensions(extension.Linkify),
+				goldmark.WithParserOptions(parser.WithASTTransformers(util.Prioritized(headingsDown{}, 100), util.Prioritized(timeMarks{}, 200))),
+				goldmark.WithRendererOptions(gmhtml.WithUnsafe(), renderer.WithNodeRenderers(util.Prioritized(seekRenderer{}, 100))),
+			)
+		}),
+		apple: sync.OnceValue(func() goldmark.Markdown {
+			return goldmark.New(
+				goldmark.WithExtensions(extension.Linkify),
+				goldmark.WithRendererOptions(
+					gmhtml.WithUnsafe(),
+					renderer.WithNodeRenderers(util.Prioritized(headingAsParagraph{}, 100)),
+				),
+			)
+		}),
+		ugc:    sync.OnceValue(ugcPolicy),
+		seek:   sync.OnceValue(pagePolicy),
+		subset: sync.OnceValue(applePolicy),
+		strict: sync.OnceValue(bluemonday.StrictPolicy),
 	}
 }
 
@@ -147,11 +156,11 @@ func Text(src string) (string, error) { return New().Text(src) }
 
 // Render renders src to sanitised HTML in the full form.
 func (r *Renderer) Render(src string) (string, error) {
-	out, err := r.convert(r.full, src)
+	out, err := r.convert(r.full(), src)
 	if err != nil {
 		return "", err
 	}
-	return strings.TrimSpace(r.ugc.Sanitize(out)), nil
+	return strings.TrimSpace(r.ugc().Sanitize(out)), nil
 }
 
 // RenderPage renders src in the full form for a page with a player: the
@@ -161,23 +170,23 @@ func (r *Renderer) Render(src string) (string, error) {
 func (r *Renderer) RenderPage(src string, chapters []time.Duration) (string, error) {
 	pc := parser.NewContext()
 	pc.Set(chaptersKey, chapters)
-	out, err := r.convert(r.page, src, parser.WithContext(pc))
+	out, err := r.convert(r.page(), src, parser.WithContext(pc))
 	if err != nil {
 		return "", err
 	}
-	return strings.TrimSpace(r.seek.Sanitize(out)), nil
+	return strings.TrimSpace(r.seek().Sanitize(out)), nil
 }
 
 // RenderApple renders src to HTML that holds only p, ul, ol, li and
 // a[href]: headings become paragraphs, other tags are dropped and their text
 // kept.
 func (r *Renderer) RenderApple(src string) (string, error) {
-	out, err := r.convert(r.apple, src)
+	out, err := r.convert(r.apple(), src)
 	if err != nil {
 		return "", err
 	}
 	// A paragraph of nothing but dropped tags (an image) would be empty.
-	out = strings.ReplaceAll(r.subset.Sanitize(out), "<p></p>", "")
+	out = strings.ReplaceAll(r.subset().Sanitize(out), "<p></p>", "")
 	return strings.TrimSpace(out), nil
 }
 
@@ -221,11 +230,11 @@ func collapseSpace(s string) string {
 
 // renderedText is Text by way of the renderer, for any Markdown.
 func (r *Renderer) renderedText(src string) (string, error) {
-	out, err := r.convert(r.full, src)
+	out, err := r.convert(r.full(), src)
 	if err != nil {
 		return "", err
 	}
-	text := html.UnescapeString(r.strict.Sanitize(out))
+	text := html.UnescapeString(r.strict().Sanitize(out))
 	return strings.Join(strings.Fields(text), " "), nil
 }
 
