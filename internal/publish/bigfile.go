@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"unsafe"
+
+	"github.com/podfeed/podfeed/internal/output"
 )
 
 // bigBuffer is how many bytes a bigFile holds before it writes them: a
@@ -50,8 +52,14 @@ type bigFile struct {
 	rbuf           []byte
 }
 
-func newBigFile(f *os.File) *bigFile {
-	return &bigFile{f: f, buf: alignedBuffer(bigBuffer)[:0]}
+// newBigFile returns the bigFile that fills f; a plain one writes through
+// the page cache from the start, and holds no buffer.
+func newBigFile(f *os.File, plain bool) *bigFile {
+	b := &bigFile{f: f, plain: plain}
+	if !plain {
+		b.buf = alignedBuffer(bigBuffer)[:0]
+	}
+	return b
 }
 
 // alignedBuffer returns n bytes that start at a multiple of directAlign.
@@ -61,8 +69,17 @@ func alignedBuffer(n int) []byte {
 	return b[skip : skip+n : skip+n]
 }
 
-// Write gathers p, and writes each buffer it fills.
+// Write gathers p, and writes each buffer it fills; a plain bigFile
+// writes p at once.
 func (b *bigFile) Write(p []byte) (int, error) {
+	if b.plain {
+		if len(b.buf) > 0 {
+			if err := b.finish(); err != nil {
+				return 0, err
+			}
+		}
+		return b.f.Write(p)
+	}
 	n := 0
 	for len(p) > 0 {
 		if len(b.buf) == cap(b.buf) {
@@ -81,11 +98,14 @@ func (b *bigFile) Write(p []byte) (int, error) {
 // WriteSpan writes n bytes of from, from offset off: read into the
 // buffer, or, through the page cache, copied in the kernel.
 func (b *bigFile) WriteSpan(from io.ReaderAt, off, n int64) error {
-	if f, ok := from.(*os.File); ok && b.plain {
+	if b.plain {
 		if err := b.finish(); err != nil {
 			return err
 		}
-		return copyRange(b.f, f, off, n)
+		if f, ok := from.(*os.File); ok {
+			return copyRange(b.f, f, off, n)
+		}
+		return output.CopySpan(b.f, from, off, n)
 	}
 	for n > 0 {
 		if len(b.buf) == cap(b.buf) {
@@ -203,6 +223,9 @@ func (b *bigFile) finish() error {
 		if err := b.plainFromNow(); err != nil {
 			return err
 		}
+	}
+	if len(b.buf) == 0 {
+		return nil
 	}
 	_, err := b.f.Write(b.buf)
 	b.buf = b.buf[:0]

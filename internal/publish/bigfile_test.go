@@ -75,8 +75,7 @@ func TestBigFile(t *testing.T) {
 					t.Fatal(err)
 				}
 				defer f.Close()
-				b := newBigFile(f)
-				b.plain = plain
+				b := newBigFile(f, plain)
 				var want bytes.Buffer
 				counter := 0
 				for _, st := range tc.steps {
@@ -168,7 +167,7 @@ func TestBigFileBypasses(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	b := newBigFile(f)
+	b := newBigFile(f, false)
 	chunk := bytes.Repeat([]byte("x"), bigBuffer/2)
 	for i, want := range []bool{false, false, can, can} {
 		if b.direct != want {

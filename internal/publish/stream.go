@@ -137,8 +137,7 @@ func (w *divergeWriter) diverge() error {
 	if err != nil {
 		return err
 	}
-	w.out = newBigFile(tmp)
-	w.out.plain = w.cached
+	w.out = newBigFile(tmp, w.cached)
 	if w.same == 0 {
 		return nil
 	}
