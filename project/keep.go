@@ -201,15 +201,22 @@ func keyOf(parts ...string) string {
 	return hex.EncodeToString(sum[:16])
 }
 
+// statWorkers is how many goroutines state files at once: more than the
+// cores, since after a while without a build (a weekly show on cron) the
+// inodes of its 30,000 outputs are no longer in memory, and each stat
+// waits for the disk.
+const statWorkers = 16
+
 // keepable returns the files that the last build wrote from the same keys
 // and that are still as it wrote them, with their size and time.
 func (c *incrementalCache) keepable(out string, keys map[string]string) map[string]*stamp {
 	if c == nil || c.old == nil || len(keys) == 0 {
 		return nil
 	}
-	// One stat per file, on every core: tens of thousands for a big show.
+	// One stat per file, tens of thousands for a big show, on statWorkers
+	// goroutines.
 	held := make([]bool, len(c.old.Outputs))
-	par.Do(len(c.old.Outputs), func(i int) {
+	par.DoOn(statWorkers, len(c.old.Outputs), func(i int) {
 		o := c.old.Outputs[i]
 		k, ok := keys[o.File.Name]
 		held[i] = ok && k == o.Key && o.File.holds(out)

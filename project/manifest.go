@@ -216,7 +216,7 @@ func (f *fingerprint) walk(dir string, seen map[string]bool) {
 		steps = append(steps, step{path: path, d: d, err: err})
 		return nil
 	})
-	par.Do(len(steps), func(i int) {
+	par.DoOn(statWorkers, len(steps), func(i int) {
 		if st := &steps[i]; st.err == nil && st.d.Type()&fs.ModeSymlink == 0 {
 			st.fi, _ = st.d.Info()
 		}
