@@ -185,7 +185,11 @@ func (b *bigFile) readAround(f *os.File, p []byte, off int64) (int, error) {
 	end := min(start+int64(len(b.rbuf)), (off+int64(len(p))+directAlign-1)&^(directAlign-1))
 	got, err := b.srcDirect.ReadAt(b.rbuf[:end-start], start)
 	if err != nil && err != io.EOF {
-		return 0, err
+		// The file system does not read this file around the page cache
+		// after all (its end, say): through it from now on.
+		b.srcDirect.Close()
+		b.srcDirect = nil
+		return b.readAround(f, p, off)
 	}
 	if int64(got) <= off-start {
 		return 0, nil

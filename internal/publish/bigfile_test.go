@@ -184,3 +184,36 @@ func TestBigFileBypasses(t *testing.T) {
 		t.Fatalf("%v, %v: want %d bytes", fi.Size(), err, 4*(len(chunk)+1))
 	}
 }
+
+// TestReadAroundFallsBack: where reading around the page cache fails,
+// the run is read through it, whole.
+func TestReadAroundFallsBack(t *testing.T) {
+	dir := t.TempDir()
+	src := strings.Repeat("0123456789", 1000)
+	put(t, dir, map[string]string{"src": src})
+	from, err := os.Open(filepath.Join(dir, "src"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer from.Close()
+	failing, err := os.Open(filepath.Join(dir, "src"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	failing.Close() // every read of it fails
+	out, err := os.Create(filepath.Join(dir, "out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	b := newBigFile(out, false)
+	b.src, b.srcDirect = from, failing
+	p := make([]byte, 5000)
+	got, err := b.readAround(from, p, 7)
+	if err != nil || got != len(p) || string(p) != src[7:7+len(p)] {
+		t.Fatalf("readAround = %d, %v; bytes equal: %v", got, err, string(p[:got]) == src[7:7+got])
+	}
+	if b.srcDirect != nil {
+		t.Error("the failing file is still used")
+	}
+}
