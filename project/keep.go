@@ -201,9 +201,10 @@ func keyOf(parts ...string) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// statWorkers is how many goroutines state files at once: more than the
-// cores, since after a while without a build (a weekly show on cron) the
-// inodes of its 30,000 outputs are no longer in memory, and each stat
+// statWorkers is how many goroutines state files at once (the kept
+// outputs, and the inputs the fingerprint walks): more than the cores,
+// since after a while without a build (a weekly show on cron) the inodes
+// of a big show's 30,000 outputs are no longer in memory, and each stat
 // waits for the disk.
 const statWorkers = 16
 

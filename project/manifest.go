@@ -202,9 +202,10 @@ func (f *fingerprint) walk(dir string, seen map[string]bool) {
 		return
 	}
 	seen[real] = true
-	// The walk is listed first, then its files are stated on every core,
-	// then added in the walk's order: stated one by one, the 10,000 files
-	// of a big show's episodes folder took most of an unchanged build.
+	// The walk is listed first, then its files are stated on statWorkers
+	// goroutines, then added in the walk's order: stated one by one, the
+	// 10,000 files of a big show's episodes folder took most of an
+	// unchanged build.
 	type step struct {
 		path string
 		d    fs.DirEntry

@@ -42,12 +42,15 @@ func (b *Buffered) WriteSpan(from io.ReaderAt, off, n int64) error {
 	return CopySpan(b.Writer, from, off, n)
 }
 
+// ErrShrank is the error of a run of a file that ends before its bytes.
+var ErrShrank = errors.New("a file shrank while being copied")
+
 // CopySpan writes n bytes of from, from offset off, to w, reading them; a
-// from that ends before them is an error.
+// from that ends before them is ErrShrank.
 func CopySpan(w io.Writer, from io.ReaderAt, off, n int64) error {
 	c, err := io.Copy(w, io.NewSectionReader(from, off, n))
 	if err == nil && c != n {
-		err = errors.New("a file shrank while being copied")
+		err = ErrShrank
 	}
 	return err
 }

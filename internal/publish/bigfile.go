@@ -126,7 +126,7 @@ func (b *bigFile) WriteSpan(from io.ReaderAt, off, n int64) error {
 			if got, err = from.ReadAt(p, off); got == c {
 				err = nil
 			} else if err == nil || err == io.EOF {
-				err = errShrank
+				err = output.ErrShrank
 			}
 		}
 		if err != nil {
@@ -138,8 +138,6 @@ func (b *bigFile) WriteSpan(from io.ReaderAt, off, n int64) error {
 	}
 	return nil
 }
-
-var errShrank = errors.New("a file shrank while being copied")
 
 // readRun fills p with the bytes of f from offset off: from the page
 // cache as far as they are in it, the others read around it.
@@ -155,7 +153,7 @@ func (b *bigFile) readRun(f *os.File, p []byte, off int64) error {
 			return err
 		}
 		if got == 0 {
-			return errShrank
+			return output.ErrShrank
 		}
 		p, off = p[got:], off+int64(got)
 	}

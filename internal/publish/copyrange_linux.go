@@ -18,7 +18,8 @@ import (
 // It copies copyChunk bytes at a time and has the kernel start writing
 // each to the disk at once (sync_file_range), so that the disk writes
 // while the rest is copied: the fsync that follows finds little left to
-// do. An edit's feeds are 300 MB copied and synced.
+// do. (The feeds, where their file system allows, are copied around the
+// page cache instead: see bigFile.)
 func copyRange(dst, src *os.File, off, n int64) error {
 	at, err := dst.Seek(0, io.SeekCurrent) // where the copy goes: the range to write
 	if err != nil {
