@@ -12,6 +12,7 @@ import (
 	"path"
 	"strings"
 	"time"
+	"unicode"
 
 	xhtml "golang.org/x/net/html"
 
@@ -24,6 +25,7 @@ import (
 const (
 	CSSTemplate    = "site.css"
 	ScriptTemplate = "player.js"
+	MonogramFile   = "icon.svg" // the favicon of a show without a small copy of its artwork
 	AssetsDir      = "assets"
 )
 
@@ -324,4 +326,26 @@ func chapterStarts(cs []Chapter) string {
 		parts = append(parts, c.Start)
 	}
 	return strings.Join(parts, " ")
+}
+
+// monogram returns the favicon of a show without a small copy of its
+// artwork: the first letter or digit of its title, white on the site's
+// accent colour, as an SVG image (a browser without SVG favicons asks for
+// /favicon.ico, as it would without the link).
+func monogram(title string) []byte {
+	initial := ""
+	for _, r := range title {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			initial = string(unicode.ToUpper(r))
+			break
+		}
+	}
+	svg := `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64">` +
+		`<rect width="64" height="64" rx="14" fill="#5326c9"/>`
+	if initial != "" {
+		// A letter or digit needs no XML escaping.
+		svg += `<text x="32" y="45" font-family="system-ui,sans-serif" font-size="38" font-weight="700" fill="#fff" text-anchor="middle">` +
+			initial + `</text>`
+	}
+	return []byte(svg + "</svg>\n")
 }

@@ -81,3 +81,36 @@ func marshalSitemap(p *Page) string {
 	}
 	return xml.Header + string(b) + "\n"
 }
+
+// The monogram favicon is a well-formed SVG image that shows the first
+// letter or digit of the title, upper-cased, and none for a title without
+// one.
+func TestMonogram(t *testing.T) {
+	for _, tt := range []struct{ title, want string }{
+		{"Field Notes", "F"},
+		{"  ¡hola, mundo!", "H"},
+		{"99% Invisible", "9"},
+		{"über Rust", "Ü"},
+		{"<&>", ""},
+		{"", ""},
+	} {
+		var svg struct {
+			XMLName xml.Name `xml:"http://www.w3.org/2000/svg svg"`
+			Text    *string  `xml:"text"`
+		}
+		b := monogram(tt.title)
+		if err := xml.Unmarshal(b, &svg); err != nil {
+			t.Fatalf("monogram(%q) = %s: %v", tt.title, b, err)
+		}
+		got := ""
+		if svg.Text != nil {
+			got = *svg.Text
+			if got == "" {
+				t.Errorf("monogram(%q) has an empty <text>", tt.title)
+			}
+		}
+		if got != tt.want {
+			t.Errorf("monogram(%q) shows %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}

@@ -117,7 +117,8 @@ type Options struct {
 	Templates fs.FS
 
 	// Artwork gives the public addresses of lighter copies of the show's
-	// artwork for the pages; each one left empty is the artwork itself.
+	// artwork for the pages; an empty Hero or Thumb is the artwork itself,
+	// an empty Icon Page.Monogram.
 	Artwork Artwork
 
 	// Transcripts maps an episode's slug to the transcript its page shows
@@ -132,7 +133,11 @@ type Options struct {
 type Artwork struct {
 	Hero  string // the show's page and 404.html, about 600 pixels
 	Thumb string // small pictures, about 160 pixels
-	Icon  string // the favicon
+	// Icon is the favicon, a small copy; empty for Page.Monogram. Never
+	// the artwork itself, which a browser decodes on the page's main
+	// thread at every load (a 3,000-pixel JPEG costs a phone about 100 ms
+	// of it, and Lighthouse a few points of performance).
+	Icon string
 }
 
 // Page is what every page template sees.
@@ -140,6 +145,10 @@ type Page struct {
 	Show *config.Show
 	// Artwork is the show's artwork at the sizes the pages show it.
 	Artwork Artwork
+	// Monogram is the favicon when there is no small copy of the artwork
+	// (Artwork.Icon is empty), relative to the site root like CSS: an SVG
+	// image of the show's initial (assets/icon.<hash>.svg).
+	Monogram string
 
 	// Root is the way from the page to the site's root folder, for links
 	// inside the site: "" on index.html, "../../" on an episode page,
@@ -417,18 +426,26 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) ([]output.F
 		return nil, err
 	}
 	pages.CSS, pages.Script = assetName(CSSTemplate, css), assetName(ScriptTemplate, script)
+	var icon []byte
+	if pages.Artwork.Icon == "" {
+		icon = monogram(show.Title)
+		pages.Monogram = assetName(MonogramFile, icon)
+	}
 
 	// Every page is rendered when it is written (see File.Render), so a big
 	// show's pages are never all in memory at once, and index.html renders
 	// beside the others, not before them.
 	// Sized once: grown by appends, the list of 20,000 pages allocated
 	// 8 MB.
-	files := make([]output.File, 0, 3+2*len(pages.all)+len(pages.lists)+3)
+	files := make([]output.File, 0, 4+2*len(pages.all)+len(pages.lists)+3)
 	files = append(files,
 		output.File{Name: pages.CSS, Data: css},
 		output.File{Name: pages.Script, Data: script},
 		output.File{Name: StylesheetFile, Data: set.stylesheet},
 	)
+	if icon != nil {
+		files = append(files, output.File{Name: pages.Monogram, Data: icon})
+	}
 	// Each episode's embed, then its page, which shows the embed's code:
 	// side by side, so that what both show of the episode is worked out
 	// once and let go of soon after.
@@ -470,7 +487,7 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 		Place:       place(show.Location),
 		LicenseLink: licenseLink(show.License),
 	}
-	for _, a := range []*string{&p.Artwork.Hero, &p.Artwork.Thumb, &p.Artwork.Icon} {
+	for _, a := range []*string{&p.Artwork.Hero, &p.Artwork.Thumb} {
 		if *a == "" {
 			*a = show.Image
 		}

@@ -110,9 +110,19 @@ func TestBuildExample(t *testing.T) {
 	for _, f := range files {
 		names = append(names, f.Name)
 	}
-	want := "assets/site.*.css assets/player.*.js feed.css embed/055-rust-in-production.html episodes/055-rust-in-production/index.html 404.html sitemap.xml robots.txt index.html"
+	// Without small copies of the artwork, the favicon is the monogram.
+	want := "assets/site.*.css assets/player.*.js feed.css assets/icon.*.svg embed/055-rust-in-production.html episodes/055-rust-in-production/index.html 404.html sitemap.xml robots.txt index.html"
 	if got := hashes.ReplaceAllString(strings.Join(names, " "), ".*."); got != want {
 		t.Errorf("files %s, want %s (referred-to files first, index.html last)", got, want)
+	}
+	withIcon, err := site.Build(show, eps, site.Options{Notes: out.Notes, Artwork: site.Artwork{Icon: show.Image}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range withIcon {
+		if strings.HasSuffix(f.Name, ".svg") {
+			t.Errorf("with a small copy of the artwork for the favicon, the site still has %s", f.Name)
+		}
 	}
 
 	m := render(t, show, eps, nil)
