@@ -210,7 +210,16 @@ func (r *Renderer) Text(src string) (string, error) {
 func collapseSpace(s string) string {
 	prevSpace := true // no space at the start
 	for i := 0; i < len(s); {
-		// ASCII, most of any summary, a byte at a time.
+		// A run of ASCII letters, digits and punctuation, most of any
+		// summary, in a loop of its own.
+		if j := i; ' ' < s[j] && s[j] < utf8.RuneSelf {
+			for j < len(s) && ' ' < s[j] && s[j] < utf8.RuneSelf {
+				j++
+			}
+			prevSpace = false
+			i = j
+			continue
+		}
 		c, size := rune(s[i]), 1
 		if c >= utf8.RuneSelf {
 			c, size = utf8.DecodeRuneInString(s[i:])

@@ -15,7 +15,6 @@ import (
 func plainMarkdown(src string) bool {
 	lineStart := true
 	for i := 0; i < len(src); {
-		c := src[i]
 		if lineStart {
 			lineStart = false
 			spaces := 0
@@ -29,8 +28,7 @@ func plainMarkdown(src string) bool {
 			if i == len(src) {
 				break
 			}
-			c = src[i]
-			switch {
+			switch c := src[i]; {
 			case c == '-' || c == '+' || c == '=':
 				return false
 			case isDigit(c):
@@ -43,29 +41,55 @@ func plainMarkdown(src string) bool {
 				}
 			}
 		}
-		if c >= utf8.RuneSelf {
+		// The rest of the line, a byte at a time through a table: most
+		// of a summary is letters, digits, spaces and punctuation that
+		// start nothing.
+		for i < len(src) && plainBytes[src[i]] == plainText {
+			i++
+		}
+		if i == len(src) {
+			break
+		}
+		switch plainBytes[src[i]] {
+		case plainNewline:
+			lineStart = true
+			i++
+		case plainNonASCII:
 			r, size := utf8.DecodeRuneInString(src[i:])
 			if r == utf8.RuneError || r == '\uFEFF' || r < 0xA0 {
 				// Invalid UTF-8, a byte order mark, a C1 control.
 				return false
 			}
 			i += size
-			continue
-		}
-		switch c {
-		case '\n':
-			lineStart = true
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '&', '~', '|', '#', 0x7f:
-			return false
 		default:
-			if c < ' ' {
-				return false
-			}
+			return false
 		}
-		i++
 	}
 	return true
 }
+
+// What plainMarkdown makes of a byte outside a line's start.
+const (
+	plainText     = iota // stands for itself
+	plainNewline         // ends the line
+	plainNonASCII        // starts a character of more than one byte
+	plainSyntax          // a control character, or one that may start inline syntax or HTML
+)
+
+// plainBytes classifies every byte for plainMarkdown.
+var plainBytes = func() (t [256]uint8) {
+	for c := range t {
+		switch {
+		case c == '\n':
+			t[c] = plainNewline
+		case c >= utf8.RuneSelf:
+			t[c] = plainNonASCII
+		case c < ' ' || c == 0x7f || strings.IndexByte("\\`*_[]<>&~|#", byte(c)) >= 0:
+			t[c] = plainSyntax
+		}
+	}
+	return t
+}()
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
