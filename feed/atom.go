@@ -21,6 +21,24 @@ type atomFeed struct {
 	// The entries follow, streamed by writeXML.
 }
 
+// atomEntry is gorilla's entry with its content and summary, the notes'
+// HTML, as CDATA sections: the same text to every XML parser, written as
+// it is rather than escaped a character at a time (which took a tenth of
+// the CPU of writing the feeds), and a sixth smaller. They come after the
+// entry's other elements, where encoding/xml puts a field that replaces
+// one of an embedded struct.
+type atomEntry struct {
+	*feeds.AtomEntry
+	Content *atomHTML `xml:"content"`
+	Summary *atomHTML `xml:"summary"`
+}
+
+// atomHTML is an Atom text construct of type "html".
+type atomHTML struct {
+	Type string `xml:"type,attr"`
+	cdata
+}
+
 // atomGenerator is atom:generator.
 type atomGenerator struct {
 	Text string `xml:",chardata"`
@@ -74,20 +92,21 @@ func (b *page) atom(w io.Writer) error {
 	if b.opts.Generator != "" {
 		f.Generator = &atomGenerator{Text: b.opts.Generator}
 	}
-	its := b.items(func(e *entry) any { return atomEntry(ns, e) }, func(f *Fragments) *Span { return &f.Atom }, &b.atomSpans)
+	its := b.items(func(e *entry) any { return newAtomEntry(ns, e) }, func(f *Fragments) *Span { return &f.Atom }, &b.atomSpans)
 	return writeXML(w, "", f, "</feed>", 0, its)
 }
 
-// atomEntry is e as an Atom entry with ids under the show's namespace ns.
-func atomEntry(ns uuid.UUID, e *entry) *feeds.AtomEntry {
+// newAtomEntry is e as an Atom entry with ids under the show's namespace
+// ns.
+func newAtomEntry(ns uuid.UUID, e *entry) *atomEntry {
 	ep := e.ep
-	x := &feeds.AtomEntry{
+	x := &atomEntry{AtomEntry: &feeds.AtomEntry{
 		Title:     ep.Title,
 		Updated:   rfc3339(ep.Published),
 		Published: rfc3339(ep.Published),
 		Id:        entryID(ns, ep.GUID),
-		Content:   &feeds.AtomContent{Type: "html", Content: e.content()},
-	}
+	}}
+	x.Content = &atomHTML{Type: "html", cdata: cdata{Text: e.content()}}
 	if e.link != "" {
 		x.Links = append(x.Links, feeds.AtomLink{Href: e.link, Rel: "alternate", Type: "text/html"})
 	}
@@ -99,7 +118,7 @@ func atomEntry(ns uuid.UUID, e *entry) *feeds.AtomEntry {
 		x.Links = append(x.Links, l)
 	}
 	if d := e.description(); d != "" {
-		x.Summary = &feeds.AtomSummary{Type: "html", Content: d}
+		x.Summary = &atomHTML{Type: "html", cdata: cdata{Text: d}}
 	}
 	return x
 }
