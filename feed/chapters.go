@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/jsonindent"
 )
 
 // chaptersType is the media type of a Podcasting 2.0 JSON chapters file.
@@ -44,15 +45,17 @@ func writeChapters(w io.Writer, chs []episodes.Chapter) error {
 	return err
 }
 
-// marshalJSON writes v indented by two spaces, without escaping <, > and &
-// (the output is not embedded in HTML), ending in a newline.
+// marshalJSON writes v indented by two spaces (as json.Indent would,
+// see package jsonindent), without escaping <, > and & (the output is not
+// embedded in HTML), ending in a newline.
 func marshalJSON(v any) ([]byte, error) {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	compact := buf.Bytes()
+	out := jsonindent.Append(make([]byte, 0, len(compact)+len(compact)/4), compact, "", jsonIndent)
+	return append(out, '\n'), nil
 }

@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/podfeed/podfeed/internal/jsonindent"
 	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/par"
 )
@@ -22,10 +23,11 @@ const itemsPerRound = 256
 // encoder per item allocated a buffer of its own each time); or, for an
 // item written before, what comes before it (a separator) and its span.
 type slot struct {
-	buf  bytes.Buffer
-	xml  *xml.Encoder
-	json *json.Encoder
-	span *Span
+	buf     bytes.Buffer
+	xml     *xml.Encoder
+	json    *json.Encoder // writes to compact, which jsonindent indents into buf
+	compact bytes.Buffer
+	span    *Span
 }
 
 // items are what writeXML and writeJSON splice into a document: n items,
@@ -213,14 +215,14 @@ func writeJSON(w io.Writer, root any, its *items) error {
 			return nil
 		}
 		if s.json == nil {
-			s.json = json.NewEncoder(&s.buf)
+			s.json = json.NewEncoder(&s.compact)
 			s.json.SetEscapeHTML(false)
-			s.json.SetIndent(prefix, jsonIndent)
 		}
+		s.compact.Reset()
 		if err := s.json.Encode(its.value(i)); err != nil {
 			return err
 		}
-		s.buf.Truncate(s.buf.Len() - 1) // Encode's newline
+		s.buf.Write(jsonindent.Append(s.buf.AvailableBuffer(), s.compact.Bytes(), prefix, jsonIndent))
 		return nil
 	})
 	if err != nil {
