@@ -448,7 +448,16 @@ func TestCacheCodecs(t *testing.T) {
 	// Read whole, and read without the details, which are then read from
 	// where they lie (a shard file; here a copy of it in memory).
 	body := written.String()
-	for _, partial := range []bool{false, true} {
+	// Read without the details, the summaries are read a window at a time
+	// (see complete) into one buffer: the whole shard at once; a record at
+	// a time, the window as big as the biggest record (-1), each copied out
+	// before the next overwrites the buffer; each record on its own,
+	// bigger than the window of one byte.
+	for _, read := range []struct {
+		partial bool
+		window  int64
+	}{{false, 0}, {true, 0}, {true, -1}, {true, 1}} {
+		partial := read.partial
 		var at io.ReaderAt
 		if partial {
 			at = strings.NewReader(body)
@@ -460,7 +469,13 @@ func TestCacheCodecs(t *testing.T) {
 		if len(back) != len(shard) {
 			t.Fatalf("read back %d episodes, want %d", len(back), len(shard))
 		}
-		c := &incrementalCache{codecs: codecs, partial: partial, details: map[*episodes.Episode]detailRef{}}
+		c := &incrementalCache{codecs: codecs, partial: partial, window: read.window, details: map[*episodes.Episode]detailRef{}}
+		if read.window < 0 {
+			c.window = 0
+			for i := range back {
+				c.window = max(c.window, back[i].detail.n)
+			}
+		}
 		for i := range back {
 			ep := back[i].Decoded.Episode
 			if partial {
@@ -657,4 +672,44 @@ func filledShard(t testing.TB) (*cacheCodecs, []shardEntry, *bytes.Buffer) {
 		t.Fatal(err)
 	}
 	return codecs, shard, &written
+}
+
+// The summaries of many episodes of a shard, read a window at a time into
+// one buffer (see complete), are each the episode's own, whatever the
+// window: all at once, a record or two at a time, each on its own.
+func TestCompleteSummaries(t *testing.T) {
+	codecs, filled, _ := filledShard(t)
+	var shard []shardEntry
+	for i := range 12 {
+		ce := *filled[i%len(filled)].cachedEpisode
+		e := *ce.Decoded.Episode
+		e.Summary = fmt.Sprintf("The summary of episode %d. %s", i, strings.Repeat("More. ", i*7))
+		ce.Decoded.Episode = &e
+		shard = append(shard, shardEntry{cachedEpisode: &ce})
+	}
+	var written bytes.Buffer
+	if err := writeShard(codecs, &written, shard); err != nil {
+		t.Fatal(err)
+	}
+	body := written.String()
+	for _, window := range []int64{0, 1, 2000, 3000, 5000} {
+		back, err := readShard(codecs, body, strings.NewReader(body), 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := &incrementalCache{codecs: codecs, partial: true, window: window, details: map[*episodes.Episode]detailRef{}}
+		var listed []*episodes.Episode
+		for i := range back {
+			c.details[back[i].Decoded.Episode] = back[i].detail
+			listed = append(listed, back[i].Decoded.Episode)
+		}
+		if err := c.complete(nil, listed); err != nil {
+			t.Fatalf("window %d: %v", window, err)
+		}
+		for i := range back {
+			if got, want := back[i].Decoded.Episode.Summary, shard[i].Decoded.Episode.Summary; got != want {
+				t.Errorf("window %d: episode %d has the summary %.40q…, want %.40q…", window, i, got, want)
+			}
+		}
+	}
 }
