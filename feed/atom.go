@@ -23,8 +23,8 @@ type atomFeed struct {
 
 // atomEntry is gorilla's entry with its content and summary, the notes'
 // HTML, as CDATA sections: the same text to every XML parser, written as
-// it is rather than escaped a character at a time (which took a tenth of
-// the CPU of writing the feeds), and a sixth smaller. They come after the
+// it is rather than escaped a character at a time (which took a quarter
+// of the CPU of writing the feeds), and a fifth smaller. They come after the
 // entry's other elements, where encoding/xml puts a field that replaces
 // one of an embedded struct.
 type atomEntry struct {
