@@ -43,7 +43,7 @@ type bigFile struct {
 	f      *os.File
 	buf    []byte // what is not written yet; its capacity is bigBuffer
 	direct bool   // whole buffers bypass the page cache
-	plain  bool   // decided: everything goes through the page cache
+	plain  bool   // decided: everything goes through the page cache, and buf stays empty
 
 	// src is the last file runs were read from around the page cache,
 	// open again as srcDirect to do so, into rbuf; srcDirect is nil when
@@ -73,11 +73,6 @@ func alignedBuffer(n int) []byte {
 // writes p at once.
 func (b *bigFile) Write(p []byte) (int, error) {
 	if b.plain {
-		if len(b.buf) > 0 {
-			if err := b.finish(); err != nil {
-				return 0, err
-			}
-		}
 		return b.f.Write(p)
 	}
 	n := 0
