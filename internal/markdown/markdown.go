@@ -212,10 +212,11 @@ func collapseSpace(s string) string {
 	for i := 0; i < len(s); {
 		// A run of ASCII letters, digits and punctuation, most of any
 		// summary, in a loop of its own.
-		if j := i; ' ' < s[j] && s[j] < utf8.RuneSelf {
-			for j < len(s) && ' ' < s[j] && s[j] < utf8.RuneSelf {
-				j++
-			}
+		j := i
+		for j < len(s) && ' ' < s[j] && s[j] < utf8.RuneSelf {
+			j++
+		}
+		if j > i {
 			prevSpace = false
 			i = j
 			continue
