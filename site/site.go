@@ -873,7 +873,13 @@ func (s *templateSet) page(name string, pages *Page, ep *Episode, root string) f
 		if ep != nil {
 			p.JSONLD = ep.jsonLD
 		}
-		if err := s.pages[name].ExecuteTemplate(w, name, &p); err != nil {
+		var err error
+		if write := builtinPages[name]; write != nil && p.parts != nil {
+			err = writePage(w, &p, write)
+		} else {
+			err = s.pages[name].ExecuteTemplate(w, name, &p)
+		}
+		if err != nil {
 			what := name
 			if ep != nil {
 				what += " for " + ep.File
