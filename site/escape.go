@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"strings"
 
 	"github.com/podfeed/podfeed/internal/escape"
@@ -15,7 +16,7 @@ import (
 // (<title>, <textarea>) and in a quoted attribute value that is not a
 // URL: NUL becomes U+FFFD, and ", &, ', +, < and > character references.
 // Every other byte, valid UTF-8 or not, is written as it is.
-func writeText(b *strings.Builder, s string) { textRefs.WriteString(b, s) }
+func writeText(b *bytes.Buffer, s string) { textRefs.WriteString(b, s) }
 
 // textRefs are the references writeText writes.
 var textRefs = escape.New(map[byte]string{
@@ -27,7 +28,7 @@ var textRefs = escape.New(map[byte]string{
 // than http, https or mailto becomes "#ZgotmplZ"; bytes that cannot stand
 // in an address are percent-encoded (a valid escape is kept), and the
 // result is escaped as an attribute value.
-func writeURL(b *strings.Builder, s string) {
+func writeURL(b *bytes.Buffer, s string) {
 	if !safeURL(s) {
 		b.WriteString("#ZgotmplZ")
 		return
@@ -38,7 +39,7 @@ func writeURL(b *strings.Builder, s string) {
 // writeURLPart writes s as html/template writes a string in the query or
 // fragment of a quoted URL attribute value (href="#t={{.}}"): every byte
 // but letters, digits and -._~ percent-encoded.
-func writeURLPart(b *strings.Builder, s string) {
+func writeURLPart(b *bytes.Buffer, s string) {
 	writeText(b, percentEncode(s, false))
 }
 

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"html/template"
 	"math/rand/v2"
 	"strings"
@@ -13,7 +14,7 @@ import (
 var escapeContexts = []struct {
 	name      string
 	pre, post string
-	write     func(*strings.Builder, string)
+	write     func(*bytes.Buffer, string)
 }{
 	{"text", `<p>`, `</p>`, writeText},
 	{"title", `<title>`, `</title>`, writeText},
@@ -38,7 +39,7 @@ func checkEscapers(t *testing.T, s string) {
 			t.Fatalf("%s: %v", c.name, err)
 		}
 		w := strings.TrimSuffix(strings.TrimPrefix(want.String(), c.pre), c.post)
-		var got strings.Builder
+		var got bytes.Buffer
 		c.write(&got, s)
 		if got.String() != w {
 			t.Errorf("%s of %q: Go writes %q, html/template %q", c.name, s, got.String(), w)

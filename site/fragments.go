@@ -1,9 +1,9 @@
 package site
 
 import (
+	"bytes"
 	"html/template"
 	"strconv"
-	"strings"
 
 	"github.com/podfeed/podfeed/episodes"
 )
@@ -19,41 +19,51 @@ import (
 // own may use them as well, or write the same from the fields they come
 // from.
 
+// fragment returns what write writes, for a template.
+func fragment(write func(b *bytes.Buffer)) template.HTML {
+	var b bytes.Buffer
+	write(&b)
+	return template.HTML(b.String())
+}
+
 // Chapters are an episode's chapter marks, ready to link.
 type Chapters []Chapter
 
 // Items writes the chapters as the episode page lists them, each an <li>
 // on a line of its own whose time is a link that seeks the player.
-func (cs Chapters) Items() template.HTML { return cs.items(false) }
+func (cs Chapters) Items() template.HTML {
+	return fragment(func(b *bytes.Buffer) { cs.write(b, false) })
+}
 
 // EmbedItems writes the chapters as the embed page lists them: like
 // Items, but with links that stay in the page, whose <base> opens links
 // in a new tab.
-func (cs Chapters) EmbedItems() template.HTML { return cs.items(true) }
+func (cs Chapters) EmbedItems() template.HTML {
+	return fragment(func(b *bytes.Buffer) { cs.write(b, true) })
+}
 
-func (cs Chapters) items(embed bool) template.HTML {
-	var b strings.Builder
+// write writes Items, or EmbedItems for the embed page, into b.
+func (cs Chapters) write(b *bytes.Buffer, embed bool) {
 	for _, c := range cs {
 		b.WriteString("\n<li>")
-		writeSeek(&b, c.Start)
+		writeSeek(b, c.Start)
 		if embed {
 			b.WriteString(` target="_self">`)
 		} else {
 			b.WriteString(` aria-label="Play from `)
-			writeText(&b, c.Clock)
+			writeText(b, c.Clock)
 			b.WriteString(`">`)
 		}
-		writeText(&b, c.Clock)
+		writeText(b, c.Clock)
 		b.WriteString("</a> ")
-		writeText(&b, c.Title)
+		writeText(b, c.Title)
 		b.WriteString("</li>")
 	}
-	return template.HTML(b.String())
 }
 
 // writeSeek writes the start tag of a link that seeks the player to start
 // (in seconds), but its closing ">": the caller may add attributes.
-func writeSeek(b *strings.Builder, start string) {
+func writeSeek(b *bytes.Buffer, start string) {
 	b.WriteString(`<a class="seek" href="#t=`)
 	writeURLPart(b, start)
 	b.WriteString(`" data-start="`)
@@ -66,38 +76,41 @@ type Shares []Share
 
 // Items writes the share links as the episode page lists them: each an
 // <li> on a line of its own with a button-like link.
-func (ss Shares) Items() template.HTML {
-	var b strings.Builder
+func (ss Shares) Items() template.HTML { return fragment(ss.write) }
+
+// write writes Items into b.
+func (ss Shares) write(b *bytes.Buffer) {
 	for _, sh := range ss {
 		b.WriteString("\n<li><a class=\"btn\" href=\"")
-		writeURL(&b, sh.URL)
+		writeURL(b, sh.URL)
 		b.WriteString(`" rel="noopener">`)
-		writeText(&b, sh.Name)
+		writeText(b, sh.Name)
 		b.WriteString("</a></li>")
 	}
-	return template.HTML(b.String())
 }
 
 // MetaTags writes what the episode page's <head> tells of the episode
 // after its <title>, a tag a line: its description and public address,
 // and the Open Graph and Twitter card metadata with which sites show a
 // link to it.
-func (e *Episode) MetaTags() template.HTML {
+func (e *Episode) MetaTags() template.HTML { return fragment(e.writeMetaTags) }
+
+// writeMetaTags writes MetaTags into b.
+func (e *Episode) writeMetaTags(b *bytes.Buffer) {
 	show, title, desc := e.show.Title, e.Title, e.Description
-	var b strings.Builder
 	meta := func(attr, key, value string) {
 		b.WriteString("\n<meta ")
 		b.WriteString(attr)
 		b.WriteString(`="`)
 		b.WriteString(key)
 		b.WriteString(`" content="`)
-		writeText(&b, value)
+		writeText(b, value)
 		b.WriteString(`">`)
 	}
 	b.WriteString(`<meta name="description" content="`)
-	writeText(&b, desc)
+	writeText(b, desc)
 	b.WriteString(`">` + "\n" + `<link rel="canonical" href="`)
-	writeURL(&b, e.URL)
+	writeURL(b, e.URL)
 	b.WriteString(`">`)
 	meta("property", "og:type", "website")
 	meta("property", "og:site_name", show)
@@ -118,7 +131,6 @@ func (e *Episode) MetaTags() template.HTML {
 	meta("name", "twitter:player", e.EmbedURL)
 	meta("name", "twitter:player:width", "480")
 	meta("name", "twitter:player:height", "200")
-	return template.HTML(b.String())
 }
 
 // People are the people of an episode.
@@ -127,32 +139,33 @@ type People []episodes.Person
 // Items writes the people as the episode page lists them: each an <li> on
 // a line of its own with their picture, their name, linked to their page,
 // and their role.
-func (ps People) Items() template.HTML {
-	var b strings.Builder
+func (ps People) Items() template.HTML { return fragment(ps.write) }
+
+// write writes Items into b.
+func (ps People) write(b *bytes.Buffer) {
 	for _, p := range ps {
 		b.WriteString("\n<li>")
 		if p.Img != "" {
 			b.WriteString(`<img src="`)
-			writeURL(&b, p.Img)
+			writeURL(b, p.Img)
 			b.WriteString(`" alt="" width="40" height="40" loading="lazy">`)
 		}
 		if p.Href != "" {
 			b.WriteString(`<a href="`)
-			writeURL(&b, p.Href)
+			writeURL(b, p.Href)
 			b.WriteString(`">`)
-			writeText(&b, p.Name)
+			writeText(b, p.Name)
 			b.WriteString(`</a>`)
 		} else {
-			writeText(&b, p.Name)
+			writeText(b, p.Name)
 		}
 		if p.Role != "" {
 			b.WriteString(` <span class="muted">(`)
-			writeText(&b, p.Role)
+			writeText(b, p.Role)
 			b.WriteString(`)</span>`)
 		}
 		b.WriteString("</li>")
 	}
-	return template.HTML(b.String())
 }
 
 // TranscriptParagraphs are the paragraphs of a transcript a page shows.
@@ -162,43 +175,48 @@ type TranscriptParagraphs []TranscriptParagraph
 // on a line of its own that starts with a link that seeks the player to
 // it and the speaker's name, and then has each cue in a <span> that knows
 // when it is said.
-func (ps TranscriptParagraphs) Items() template.HTML {
-	var b strings.Builder
+func (ps TranscriptParagraphs) Items() template.HTML { return fragment(ps.write) }
+
+// write writes Items into b.
+func (ps TranscriptParagraphs) write(b *bytes.Buffer) {
 	for _, p := range ps {
 		b.WriteString("\n<p>")
-		writeSeek(&b, p.Start)
+		writeSeek(b, p.Start)
 		b.WriteString(` aria-label="Play from `)
-		writeText(&b, p.Clock)
+		writeText(b, p.Clock)
 		b.WriteString(`">`)
-		writeText(&b, p.Clock)
+		writeText(b, p.Clock)
 		b.WriteString("</a>")
 		if p.Speaker != "" {
 			b.WriteString(" <b>")
-			writeText(&b, p.Speaker)
+			writeText(b, p.Speaker)
 			b.WriteString("</b>")
 		}
 		for _, c := range p.Cues {
 			b.WriteString(` <span data-start="`)
-			writeText(&b, c.Start)
+			writeText(b, c.Start)
 			b.WriteString(`" data-end="`)
-			writeText(&b, c.End)
+			writeText(b, c.End)
 			b.WriteString(`">`)
-			writeText(&b, c.Text)
+			writeText(b, c.Text)
 			b.WriteString("</span>")
 		}
 		b.WriteString("</p>")
 	}
-	return template.HTML(b.String())
 }
 
 // Neighbours writes, on a line of its own, the episode page's links to
 // the newer and the older episode, relative to root (see [Page.Root]); ""
 // for an episode without either.
 func (e *Episode) Neighbours(root string) template.HTML {
+	return fragment(func(b *bytes.Buffer) { e.writeNeighbours(b, root) })
+}
+
+// writeNeighbours writes Neighbours into b.
+func (e *Episode) writeNeighbours(b *bytes.Buffer, root string) {
 	if e.Newer == nil && e.Older == nil {
-		return ""
+		return
 	}
-	var b strings.Builder
 	b.WriteString("\n" + `<nav class="neighbours" aria-label="More episodes">`)
 	for _, n := range []struct {
 		class, label string
@@ -208,14 +226,13 @@ func (e *Episode) Neighbours(root string) template.HTML {
 			continue
 		}
 		b.WriteString("\n" + `<a class="` + n.class + `" href="`)
-		writeURL(&b, root)
-		writeURL(&b, n.ep.Href)
+		writeURL(b, root)
+		writeURL(b, n.ep.Href)
 		b.WriteString(`"><small>` + n.label + `</small>`)
-		writeText(&b, n.ep.Title)
+		writeText(b, n.ep.Title)
 		b.WriteString("</a>")
 	}
 	b.WriteString("\n</nav>")
-	return template.HTML(b.String())
 }
 
 // EpisodeItems writes the episodes of a page of the episode list as the
@@ -230,7 +247,7 @@ func (p *Page) EpisodeItems() template.HTML {
 	if p.parts == nil {
 		return ""
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	b.Grow(len(p.Episodes) * 700) // about what an episode takes: grown once, not eight times
 	for _, e := range p.Episodes {
 		if e.Href == "" {
@@ -264,7 +281,7 @@ func (p *Page) EpisodeItems() template.HTML {
 // write writes the blocks as the layout's "excerpt" template does: in a
 // <div class="excerpt">, each paragraph a <p>, each run of list items a
 // <ul>; nothing without blocks.
-func (bs Blocks) write(b *strings.Builder) {
+func (bs Blocks) write(b *bytes.Buffer) {
 	if len(bs) == 0 {
 		return
 	}

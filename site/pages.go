@@ -1,9 +1,10 @@
 package site
 
 import (
+	"bytes"
+	"fmt"
 	"io"
 	"strconv"
-	"strings"
 )
 
 // The built-in episode and embed pages, written by Go. A big show's build
@@ -19,7 +20,7 @@ import (
 // escaped as html/template escapes them in the same places (escape.go).
 
 // pageWriter writes one of the built-in pages that Go writes.
-type pageWriter func(p *Page, b *strings.Builder) error
+type pageWriter func(p *Page, b *bytes.Buffer) error
 
 // builtinPages are the page templates that Go writes when they and the
 // layout are the built-in ones.
@@ -32,19 +33,24 @@ var builtinPages = map[string]pageWriter{
 // notes make up most of it.
 const pageSize = 16 << 10
 
-// writePage writes p with write into w.
+// writePage writes p with write into w: straight into it when it is a
+// buffer (publish renders each page into one), else through one.
 func writePage(w io.Writer, p *Page, write pageWriter) error {
-	var b strings.Builder
+	if b, ok := w.(*bytes.Buffer); ok {
+		b.Grow(pageSize)
+		return write(p, b)
+	}
+	var b bytes.Buffer
 	b.Grow(pageSize)
 	if err := write(p, &b); err != nil {
 		return err
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := w.Write(b.Bytes())
 	return err
 }
 
 // writeEpisodePage writes episode.html.
-func writeEpisodePage(p *Page, b *strings.Builder) error {
+func writeEpisodePage(p *Page, b *bytes.Buffer) error {
 	e := p.Episode
 	show, title, url := p.Show.Title, e.Title, e.URL
 	art, src := p.Local(e.Image), p.Local(e.Audio.URL)
@@ -61,7 +67,7 @@ func writeEpisodePage(p *Page, b *strings.Builder) error {
 	b.WriteString(" · ")
 	writeText(b, show)
 	b.WriteString("</title>\n")
-	b.WriteString(string(e.MetaTags()))
+	e.writeMetaTags(b)
 	b.WriteString("\n<script type=\"application/ld+json\">")
 	b.WriteString(string(p.JSONLD))
 	b.WriteString("</script>\n</head>\n<body>\n<a class=\"skip\" href=\"#main\">Skip to the show notes</a>\n<header class=\"hero ep\">\n")
@@ -122,22 +128,18 @@ func writeEpisodePage(p *Page, b *strings.Builder) error {
 			b.WriteString(`"`)
 		}
 		b.WriteString(">")
-		b.WriteString(string(t.Paragraphs.Items()))
+		t.Paragraphs.write(b)
 		b.WriteString("\n</div>\n</section>")
 	}
-	notes, err := e.Notes()
+	wrote, err := e.writeNotes(b)
 	if err != nil {
 		return err
 	}
-	if notes != "" {
-		b.WriteString("\n<section class=\"notes\" aria-label=\"Show notes\">\n")
-		b.WriteString(string(notes))
-		b.WriteString("\n</section>")
-	} else {
+	if !wrote {
 		e.Excerpt.write(b)
 		if len(e.Chapters) > 0 {
 			b.WriteString("\n<section aria-labelledby=\"chapters-heading\">\n<h2 id=\"chapters-heading\">Chapters</h2>\n<ol class=\"chapters\">")
-			b.WriteString(string(e.Chapters.Items()))
+			e.Chapters.write(b, false)
 			b.WriteString("\n</ol>\n</section>")
 		}
 	}
@@ -165,7 +167,7 @@ func writeEpisodePage(p *Page, b *strings.Builder) error {
 	}
 	if len(e.People) > 0 {
 		b.WriteString("\n<section class=\"card\" aria-labelledby=\"people-heading\">\n<h2 id=\"people-heading\">With</h2>\n<ul class=\"people\">")
-		b.WriteString(string(e.People.Items()))
+		e.People.write(b)
 		b.WriteString("\n</ul>\n</section>")
 	}
 	writeSupport(b, e.Support)
@@ -183,17 +185,17 @@ func writeEpisodePage(p *Page, b *strings.Builder) error {
 	b.WriteString(": ")
 	writeText(b, title)
 	b.WriteString(`">Share…</button></li>`)
-	b.WriteString(string(e.Shares.Items()))
+	e.Shares.write(b)
 	b.WriteString("\n</ul>\n</section>\n<section class=\"card\">\n<details>\n<summary>Embed this episode</summary>\n<label for=\"embed-code\">Paste this into your web page:</label>\n<textarea id=\"embed-code\" rows=\"4\" readonly>")
 	writeText(b, e.EmbedCode)
 	b.WriteString("</textarea>\n</details>\n</section>\n</aside>\n</div>")
-	b.WriteString(string(e.Neighbours(p.Root)))
+	e.writeNeighbours(b, p.Root)
 	b.WriteString("\n</main>\n")
 	return writeTail(p, b)
 }
 
 // writeEmbedPage writes embed.html.
-func writeEmbedPage(p *Page, b *strings.Builder) error {
+func writeEmbedPage(p *Page, b *bytes.Buffer) error {
 	e := p.Episode
 	thumb := e.Image
 	if e.Image == p.Show.Image {
@@ -243,7 +245,7 @@ func writeEmbedPage(p *Page, b *strings.Builder) error {
 	writePlayer(b, e, src)
 	if len(e.Chapters) > 0 {
 		b.WriteString("\n<details>\n<summary>Chapters</summary>\n<ol class=\"chapters\">")
-		b.WriteString(string(e.Chapters.EmbedItems()))
+		e.Chapters.write(b, true)
 		b.WriteString("\n</ol>\n</details>")
 	}
 	b.WriteString("\n</main>\n")
@@ -256,8 +258,28 @@ func writeEmbedPage(p *Page, b *strings.Builder) error {
 	return nil
 }
 
+// writeNotes writes what the template writes of {{with $e.Notes}}: the
+// notes in their section; nothing, and false, when they are empty.
+func (e *Episode) writeNotes(b *bytes.Buffer) (bool, error) {
+	if e.notes == nil {
+		return false, nil
+	}
+	start := b.Len()
+	b.WriteString("\n<section class=\"notes\" aria-label=\"Show notes\">\n")
+	notes := b.Len()
+	if err := e.notes.WritePage(b); err != nil {
+		return false, fmt.Errorf("%s: %w", e.Episode.File, err)
+	}
+	if b.Len() == notes {
+		b.Truncate(start)
+		return false, nil
+	}
+	b.WriteString("\n</section>")
+	return true, nil
+}
+
 // writeTail writes the episode page's footer and script and closes it.
-func writeTail(p *Page, b *strings.Builder) error {
+func writeTail(p *Page, b *bytes.Buffer) error {
 	for _, name := range []string{"footer", "script"} {
 		part, err := p.Part(name)
 		if err != nil {
@@ -271,7 +293,7 @@ func writeTail(p *Page, b *strings.Builder) error {
 }
 
 // writeTime writes the episode's date in a <time>, and its length.
-func writeTime(b *strings.Builder, e *Episode) {
+func writeTime(b *bytes.Buffer, e *Episode) {
 	b.WriteString(`<time datetime="`)
 	writeText(b, isoDate(e.Published))
 	b.WriteString(`">`)
@@ -284,7 +306,7 @@ func writeTime(b *strings.Builder, e *Episode) {
 }
 
 // writePlayer writes the layout's "player" for the episode e playing src.
-func writePlayer(b *strings.Builder, e *Episode, src string) {
+func writePlayer(b *bytes.Buffer, e *Episode, src string) {
 	b.WriteString("<div class=\"player\">\n<audio id=\"player\" data-player controls preload=\"none\" src=\"")
 	writeURL(b, src)
 	b.WriteString(`" data-chapters="`)
@@ -315,7 +337,7 @@ const playerControls = `<div class="controls">
 </div>`
 
 // writeSupport writes the layout's "support": nothing for nil.
-func writeSupport(b *strings.Builder, s *Support) {
+func writeSupport(b *bytes.Buffer, s *Support) {
 	if s == nil {
 		return
 	}
@@ -349,7 +371,7 @@ func writeSupport(b *strings.Builder, s *Support) {
 }
 
 // writeAbout writes the layout's "about": where, and under which license.
-func writeAbout(b *strings.Builder, place *Place, license *LicenseLink) {
+func writeAbout(b *bytes.Buffer, place *Place, license *LicenseLink) {
 	if place != nil {
 		b.WriteString("\n<p>")
 		if place.Creator {
@@ -368,7 +390,7 @@ func writeAbout(b *strings.Builder, place *Place, license *LicenseLink) {
 }
 
 // writeLink writes text, linked to href with rel when href is not empty.
-func writeLink(b *strings.Builder, href, text, rel string) {
+func writeLink(b *bytes.Buffer, href, text, rel string) {
 	if href == "" {
 		writeText(b, text)
 		return

@@ -9,6 +9,7 @@
 package shownotes
 
 import (
+	"bytes"
 	"fmt"
 	"net/url"
 	"slices"
@@ -121,14 +122,28 @@ func (n *Notes) HTML() string { return n.write(Full, n.Summary, allParts) }
 // on each call, so that a big show's pages do not hold every episode's
 // notes at once.
 func (n *Notes) Page() (string, error) {
-	if n.page == nil {
-		return n.write(Page, n.Summary, allParts), nil
+	var b bytes.Buffer
+	err := n.WritePage(&b)
+	return b.String(), err
+}
+
+// WritePage writes what [Notes.Page] returns into b, after what b holds:
+// the episode page writes them into the page itself.
+func (n *Notes) WritePage(b *bytes.Buffer) error {
+	summary := n.Summary
+	if n.page != nil {
+		var err error
+		if summary, err = n.page(); err != nil {
+			return err
+		}
 	}
-	summary, err := n.page()
-	if err != nil {
-		return "", err
+	start := b.Len()
+	b.Grow(n.size(summary))
+	n.writeTo(b, Page, summary, allParts)
+	if end := b.Len(); end > start && b.Bytes()[end-1] == '\n' {
+		b.Truncate(end - 1)
 	}
-	return n.write(Page, summary, allParts), nil
+	return nil
 }
 
 // MaxDescription is the most bytes Apple Podcasts and Spotify show of an
