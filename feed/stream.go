@@ -160,6 +160,10 @@ func writeXML(w io.Writer, stylesheet string, root any, closing string, depth in
 			s.span = sp
 			return nil
 		}
+		v := its.value(i)
+		if it, ok := v.(xmlItem); ok && it.appendXML(&s.buf, prefix) {
+			return nil
+		}
 		// Inside the document each item starts on a new line: an encoder
 		// writes one before every element but its first.
 		if s.xml == nil {
@@ -167,7 +171,7 @@ func writeXML(w io.Writer, stylesheet string, root any, closing string, depth in
 			s.xml = xml.NewEncoder(&s.buf)
 			s.xml.Indent(prefix, xmlIndent)
 		}
-		if err := s.xml.Encode(its.value(i)); err != nil {
+		if err := s.xml.Encode(v); err != nil {
 			return err
 		}
 		return s.xml.Flush()
