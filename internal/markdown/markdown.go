@@ -156,6 +156,14 @@ func Text(src string) (string, error) { return New().Text(src) }
 
 // Render renders src to sanitised HTML in the full form.
 func (r *Renderer) Render(src string) (string, error) {
+	if html, ok := plainHTML(src); ok {
+		return html, nil
+	}
+	return r.rendered(src)
+}
+
+// rendered is Render by way of the renderer, for any Markdown.
+func (r *Renderer) rendered(src string) (string, error) {
 	out, err := r.convert(r.full(), src)
 	if err != nil {
 		return "", err
@@ -181,6 +189,14 @@ func (r *Renderer) RenderPage(src string, chapters []time.Duration) (string, err
 // a[href]: headings become paragraphs, other tags are dropped and their text
 // kept.
 func (r *Renderer) RenderApple(src string) (string, error) {
+	if html, ok := plainHTML(src); ok {
+		return html, nil
+	}
+	return r.renderedApple(src)
+}
+
+// renderedApple is RenderApple by way of the renderer, for any Markdown.
+func (r *Renderer) renderedApple(src string) (string, error) {
 	out, err := r.convert(r.apple(), src)
 	if err != nil {
 		return "", err

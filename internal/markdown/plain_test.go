@@ -219,3 +219,60 @@ func BenchmarkCollapseSpace(b *testing.B) {
 		collapseSpace(s)
 	}
 }
+
+// checkPlainHTML fails when plainHTML answers for src with other HTML
+// than the renderer's, in the full form or in Apple's. It returns whether
+// plainHTML answered.
+func checkPlainHTML(t *testing.T, md *Renderer, src string) bool {
+	t.Helper()
+	got, ok := plainHTML(src)
+	if !ok {
+		return false
+	}
+	if want, err := md.rendered(src); err != nil || got != want {
+		t.Errorf("plainHTML(%q)\n got %q\nwant %q from Render (%v)", src, got, want, err)
+	}
+	if want, err := md.renderedApple(src); err != nil || got != want {
+		t.Errorf("plainHTML(%q)\n got %q\nwant %q from RenderApple (%v)", src, got, want, err)
+	}
+	return true
+}
+
+// The HTML of plain summaries without addresses or hard line breaks is
+// the renderer's; plainHTML declines the others.
+func TestPlainHTML(t *testing.T) {
+	md := New()
+	for _, tt := range summaryCases {
+		checkPlainHTML(t, md, tt.src)
+	}
+	for _, tt := range []struct {
+		src  string
+		took bool
+	}{
+		{"One line.", true},
+		{"  Two\n lines  with  spaces \n\n\n  and 'quotes' \"too\".\n\n", true},
+		{"\n\nBlank lines first", true},
+		{"A hard break  \nhere", false},
+		{"Mail me at a@example.com", false},
+		{"See https://example.com", false},
+		{"See WWW.example.com", false},
+		{"ftp://example.com", false},
+		{"*emphasis*", false},
+	} {
+		if took := checkPlainHTML(t, md, tt.src); took != tt.took {
+			t.Errorf("plainHTML(%q) answered %v, want %v", tt.src, took, tt.took)
+		}
+	}
+}
+
+// FuzzPlainHTML checks plainHTML against the renderer on summaries made
+// of plainAlphabet, which mostly are plain.
+func FuzzPlainHTML(f *testing.F) {
+	f.Add([]byte("abc def"))
+	f.Add([]byte{0, 6, 10, 11, 12, 35, 40, 41, 2, 3})
+	f.Add([]byte{0, 7, 0, 9, 1, 8, 19, 4})
+	md := New()
+	f.Fuzz(func(t *testing.T, picks []byte) {
+		checkPlainHTML(t, md, plainSummary(picks))
+	})
+}
