@@ -21,17 +21,20 @@
 // any of them by putting a file of the same name into its templates folder
 // ([TemplatesDir]), given to Build as an fs.FS. Every piece of text from
 // the show and its episodes is escaped as html/template escapes it: by
-// html/template, or, in the lists a page repeats for every chapter,
-// person or cue and in the episode page's metadata, by Go that writes the
-// same bytes (fragments.go), because html/template reaches each value
-// through reflection, which cost more than the rest of a build's pages.
-// The layout's head, footer and script are rendered once for all the
-// pages alike ([Page.Part]). The only HTML taken as it is are the show notes, which package feed builds once (escaped and
-// sanitised by package internal/shownotes) and passes on in its Output, so
-// that pages and feeds carry the same notes: a page writes them with
-// [shownotes.Notes.Page], whose chapter times seek the player. The pages use no JavaScript framework: a few
-// lines of inline script on the episode and embed pages make chapter times
-// seek the player; index.html has no script at all.
+// html/template, or by Go that writes the same bytes, because
+// html/template reaches each value through reflection, which cost more
+// than the rest of a build's pages: the lists a page repeats for every
+// chapter, person or cue and the episode page's metadata (fragments.go),
+// and, with the built-in templates, the episode and embed pages whole
+// (pages.go). The layout's head, footer and script are rendered once for
+// all the pages alike ([Page.Part]). The only HTML taken as it is are the
+// show notes, which package feed builds once (escaped and sanitised by
+// package internal/shownotes) and passes on in its Output, so that pages
+// and feeds carry the same notes: a page writes them with
+// [shownotes.Notes.Page], whose chapter times seek the player. The pages
+// use no JavaScript framework: a few lines of inline script on the episode
+// and embed pages make chapter times seek the player; index.html has no
+// script at all.
 //
 // site knows nothing about files beyond the fs.FS it is given: it returns
 // each file's bytes, or a function that renders it into a writer the caller
