@@ -313,6 +313,7 @@ func (n *Notes) measure(form Form, summary string, with Parts) (whole, untilTake
 // sink is what the notes are written to: a strings.Builder, or a counter
 // that only measures them.
 type sink interface {
+	Write(p []byte) (int, error)
 	WriteString(s string) (int, error)
 	WriteByte(c byte) error
 	Len() int
@@ -321,6 +322,7 @@ type sink interface {
 // counter is a sink that counts the bytes written to it.
 type counter int
 
+func (c *counter) Write(p []byte) (int, error)       { *c += counter(len(p)); return len(p), nil }
 func (c *counter) WriteString(s string) (int, error) { *c += counter(len(s)); return len(s), nil }
 func (c *counter) WriteByte(byte) error              { *c++; return nil }
 func (c *counter) Len() int                          { return int(*c) }
@@ -342,13 +344,13 @@ func (n *Notes) writeTo(b sink, form Form, summary string, with Parts) (cut int)
 	}
 	if len(n.Chapters) > 0 {
 		heading("h2", "Chapters")
+		var clock [16]byte
 		for _, c := range n.Chapters {
 			b.WriteString("<p>")
-			clock := chapterClock(c.Start)
 			if form == Page {
-				b.WriteString(markdown.SeekLink(clock, c.Start))
+				b.WriteString(markdown.SeekLink(chapterClock(c.Start), c.Start))
 			} else {
-				b.WriteString(clock)
+				b.Write(appendChapterClock(clock[:0], c.Start))
 			}
 			b.WriteByte(' ')
 			writeText(b, c.Title)
@@ -463,8 +465,11 @@ func safeURL(u string) bool {
 // chapterClock formats a chapter start as the show notes write it: always
 // "HH:MM:SS", the form podcast apps turn into jump links (milliseconds are
 // dropped).
-func chapterClock(d time.Duration) string {
-	return timecode.Format(d.Truncate(time.Second), timecode.Clock)
+func chapterClock(d time.Duration) string { return string(appendChapterClock(nil, d)) }
+
+// appendChapterClock appends chapterClock(d) to b.
+func appendChapterClock(b []byte, d time.Duration) []byte {
+	return timecode.AppendFormat(b, d.Truncate(time.Second), timecode.Clock)
 }
 
 // writeText writes s to b escaped for HTML text: &, < and >.

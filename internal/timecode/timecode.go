@@ -7,6 +7,7 @@
 package timecode
 
 import (
+	"bytes"
 	"fmt"
 	"strconv"
 	"strings"
@@ -42,7 +43,12 @@ func Format(d time.Duration, l Layout) string {
 	// Appended into a small array, not with fmt: every chapter line of
 	// every item and page is written with it.
 	var buf [32]byte
-	b := buf[:0]
+	return string(AppendFormat(buf[:0], d, l))
+}
+
+// AppendFormat appends d as [Format] writes it to b: the show notes write
+// every chapter's start five times per episode, without a string each.
+func AppendFormat(b []byte, d time.Duration, l Layout) []byte {
 	ms := int64(d / time.Millisecond)
 	if ms < 0 {
 		b, ms = append(b, '-'), -ms
@@ -52,10 +58,10 @@ func Format(d time.Duration, l Layout) string {
 	case l == Seconds:
 		b = strconv.AppendInt(b, s, 10)
 		if ms%1000 == 0 {
-			return string(b)
+			return b
 		}
-		b = append(b, '.')
-		return strings.TrimRight(string(pad(b, ms%1000, 3)), "0")
+		b = pad(append(b, '.'), ms%1000, 3)
+		return bytes.TrimRight(b, "0")
 	case l == Clock || s >= 3600:
 		if l == Short {
 			b = strconv.AppendInt(b, s/3600, 10)
@@ -73,7 +79,7 @@ func Format(d time.Duration, l Layout) string {
 		b = append(b, '.')
 		b = pad(b, ms%1000, 3)
 	}
-	return string(b)
+	return b
 }
 
 // pad appends n, not negative, in at least width digits, with leading

@@ -269,3 +269,15 @@ func TestParseLenient(t *testing.T) {
 		}
 	}
 }
+
+// AppendFormat appends what Format returns, after what the slice holds,
+// in every layout.
+func TestAppendFormat(t *testing.T) {
+	for _, d := range []time.Duration{0, dur(0, 3, 49, 250), dur(0, 0, 10, 100), dur(1, 2, 3, 0), -dur(0, 1, 30, 500), dur(123, 0, 0, 7)} {
+		for _, l := range []Layout{Clock, Short, Seconds} {
+			if got, want := string(AppendFormat([]byte("at 10"), d, l)), "at 10"+Format(d, l); got != want {
+				t.Errorf("AppendFormat(%q, %v, %v) = %q, want %q", "at 10", d, l, got, want)
+			}
+		}
+	}
+}
