@@ -158,13 +158,14 @@ func shares(pageURL, text string) Shares {
 	if pageURL == "" {
 		return nil
 	}
-	q := url.QueryEscape
+	// Each escaped once for all the links (a space is "+" in a query).
+	qText, qURL := url.QueryEscape(text), url.QueryEscape(pageURL)
 	return Shares{
-		{"Bluesky", "https://bsky.app/intent/compose?text=" + q(text+" "+pageURL)},
-		{"Mastodon", "https://mastodonshare.com/?text=" + q(text) + "&url=" + q(pageURL)},
-		{"X", "https://x.com/intent/post?text=" + q(text) + "&url=" + q(pageURL)},
-		{"Facebook", "https://www.facebook.com/sharer/sharer.php?u=" + q(pageURL)},
-		{"LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url=" + q(pageURL)},
+		{"Bluesky", "https://bsky.app/intent/compose?text=" + qText + "+" + qURL},
+		{"Mastodon", "https://mastodonshare.com/?text=" + qText + "&url=" + qURL},
+		{"X", "https://x.com/intent/post?text=" + qText + "&url=" + qURL},
+		{"Facebook", "https://www.facebook.com/sharer/sharer.php?u=" + qURL},
+		{"LinkedIn", "https://www.linkedin.com/sharing/share-offsite/?url=" + qURL},
 		{"E-mail", "mailto:?subject=" + url.PathEscape(text) + "&body=" + url.PathEscape(pageURL)},
 	}
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/xml"
+	"net/url"
 	"testing"
 	"time"
 
@@ -113,4 +114,23 @@ func TestMonogram(t *testing.T) {
 			t.Errorf("monogram(%q) shows %q, want %q", tt.title, got, tt.want)
 		}
 	}
+}
+
+// FuzzShares: the share links escape the page's address and text once for
+// all, as each link would alone.
+func FuzzShares(f *testing.F) {
+	f.Add("https://example.com/episodes/a b/", "Show: Title & more +1")
+	f.Add("https://example.com/é?x=1#y", "")
+	f.Fuzz(func(t *testing.T, page, text string) {
+		if page == "" {
+			return
+		}
+		ss := shares(page, text)
+		if want := "https://bsky.app/intent/compose?text=" + url.QueryEscape(text+" "+page); ss[0].URL != want {
+			t.Errorf("Bluesky: %q, want %q", ss[0].URL, want)
+		}
+		if want := "https://mastodonshare.com/?text=" + url.QueryEscape(text) + "&url=" + url.QueryEscape(page); ss[1].URL != want {
+			t.Errorf("Mastodon: %q, want %q", ss[1].URL, want)
+		}
+	})
 }
