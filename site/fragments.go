@@ -262,15 +262,7 @@ func (p *Page) EpisodeItems() template.HTML {
 		if e.Number != 0 {
 			b.WriteString("Episode " + strconv.Itoa(e.Number) + " · ")
 		}
-		b.WriteString(`<time datetime="`)
-		writeText(&b, isoDate(e.Published))
-		b.WriteString(`">`)
-		writeText(&b, e.Date)
-		b.WriteString("</time>")
-		if e.Length != "" {
-			b.WriteString(" · ")
-			writeText(&b, e.Length)
-		}
+		writeTime(&b, e)
 		b.WriteString("</p>")
 		e.Excerpt.write(&b)
 		b.WriteString("\n</li>")

@@ -191,7 +191,7 @@ func writeEpisodePage(p *Page, b *bytes.Buffer) error {
 	b.WriteString("</textarea>\n</details>\n</section>\n</aside>\n</div>")
 	e.writeNeighbours(b, p.Root)
 	b.WriteString("\n</main>\n")
-	return writeTail(p, b)
+	return writeTail(p, b, "footer", "script")
 }
 
 // writeEmbedPage writes embed.html.
@@ -249,13 +249,7 @@ func writeEmbedPage(p *Page, b *bytes.Buffer) error {
 		b.WriteString("\n</ol>\n</details>")
 	}
 	b.WriteString("\n</main>\n")
-	script, err := p.Part("script")
-	if err != nil {
-		return err
-	}
-	b.WriteString(string(script))
-	b.WriteString("\n</body>\n</html>\n")
-	return nil
+	return writeTail(p, b, "script")
 }
 
 // writeNotes writes what the template writes of {{with $e.Notes}}: the
@@ -278,9 +272,10 @@ func (e *Episode) writeNotes(b *bytes.Buffer) (bool, error) {
 	return true, nil
 }
 
-// writeTail writes the episode page's footer and script and closes it.
-func writeTail(p *Page, b *bytes.Buffer) error {
-	for _, name := range []string{"footer", "script"} {
+// writeTail writes the layout's parts that end a page, a line each,
+// and closes the page.
+func writeTail(p *Page, b *bytes.Buffer, parts ...string) error {
+	for _, name := range parts {
 		part, err := p.Part(name)
 		if err != nil {
 			return err
