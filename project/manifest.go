@@ -332,18 +332,6 @@ func UpToDate(dir string, opts BuildOptions) (out string, ok bool, in *Inputs) {
 	if opts.Now.Before(head.LiveFrom) || !head.LiveUntil.IsZero() && !opts.Now.Before(head.LiveUntil) {
 		return out, false, nil
 	}
-	// The body, 30,000 lines for a big show, is parsed while the inputs
-	// are walked, whose listing of the episodes leaves a core idle; it is
-	// not waited for when an input changed.
-	type parsed struct {
-		body manifestBody
-		err  error
-	}
-	bodyCh := make(chan parsed, 1)
-	go func() {
-		body, err := parseBody(rest)
-		bodyCh <- parsed{body, err}
-	}()
 	f := newFingerprint()
 	f.seen = make(map[string]fs.FileInfo)
 	showInputs(f, dir, cfg, fi)
@@ -352,11 +340,10 @@ func UpToDate(dir string, opts BuildOptions) (out string, ok bool, in *Inputs) {
 	if head.Inputs == "" || f.sum() != head.Inputs {
 		return out, false, in
 	}
-	p := <-bodyCh
-	if p.err != nil {
+	body, err := parseBody(rest)
+	if err != nil {
 		return out, false, in
 	}
-	body := p.body
 	// One stat per output, on every core: tens of thousands for a big show.
 	var changed atomic.Bool
 	par.Do(len(body.Outputs), func(i int) {
