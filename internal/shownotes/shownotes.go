@@ -310,8 +310,8 @@ func (n *Notes) measure(form Form, summary string, with Parts) (whole, untilTake
 	return max(c.Len()-1, 0), max(cut-1, 0)
 }
 
-// sink is what the notes are written to: a strings.Builder, or a counter
-// that only measures them.
+// sink is what the notes are written to: a strings.Builder, the
+// bytes.Buffer of a page, or a counter that only measures them.
 type sink interface {
 	Write(p []byte) (int, error)
 	WriteString(s string) (int, error)
