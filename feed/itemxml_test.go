@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/xml"
 	"math/rand/v2"
+	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/gorilla/feeds"
@@ -180,4 +182,46 @@ func FuzzItemXML(f *testing.F) {
 		checkItemXML(t, randomRSSItem(r, text, r.IntN(4) == 0), "    ")
 		checkItemXML(t, randomAtomEntry(r, text, r.IntN(4) == 0), "  ")
 	})
+}
+
+// appendXML writes or declines every field of the items it writes: a
+// field added to rssItem, atomEntry or what they embed must be added to
+// appendXML (written, or a reason to leave the item to encoding/xml) and
+// to this list, or an item would lose it without a test noticing.
+func TestItemXMLKnowsEveryField(t *testing.T) {
+	known := map[string][]string{
+		"rssItem": {"Title", "Link", "Description", "RssItem", "ItunesTitle", "ItunesDuration", "ItunesEpisode",
+			"ItunesSeason", "ItunesEpisodeType", "ItunesExplicit", "ItunesImage", "ItunesKeywords", "PodcastEpisode",
+			"PodcastSeason", "PodcastPeople", "PodcastTranscript", "PodcastChapters", "PscChapters", "ItunesBlock",
+			"PodcastSoundbites", "PodcastAlternateEnclosures", "PodcastSocialInteract", "podcastTags"},
+		"RssItem":     {"XMLName", "Title", "Link", "Description", "Content", "Author", "Category", "Comments", "Enclosure", "Guid", "PubDate", "Source"},
+		"podcastTags": {"Location", "License", "Txt", "Images", "Chat", "Value"},
+		"atomEntry":   {"AtomEntry", "Content", "Summary"},
+		"AtomEntry": {"XMLName", "Xmlns", "Title", "Updated", "Id", "Category", "Content", "Rights", "Source", "Published",
+			"Contributor", "Links", "Summary", "Author"},
+		"RssGuid":           {"XMLName", "Id", "IsPermaLink"},
+		"RssEnclosure":      {"XMLName", "Url", "Length", "Type"},
+		"RssContent":        {"XMLName", "Content"},
+		"AtomLink":          {"XMLName", "Href", "Rel", "Type", "Length"},
+		"atomHTML":          {"Type", "cdata"},
+		"cdata":             {"Text"},
+		"podcastPerson":     {"Role", "Group", "Href", "Img", "Name"},
+		"podcastTranscript": {"URL", "Type", "Language", "Rel"},
+		"podcastChapters":   {"URL", "Type"},
+		"pscChapters":       {"Version", "Chapters"},
+		"pscChapter":        {"Start", "Title", "Href", "Image"},
+		"itunesImage":       {"Href"},
+	}
+	for _, v := range []any{rssItem{}, feeds.RssItem{}, podcastTags{}, atomEntry{}, feeds.AtomEntry{}, feeds.RssGuid{},
+		feeds.RssEnclosure{}, feeds.RssContent{}, feeds.AtomLink{}, atomHTML{}, cdata{}, podcastPerson{},
+		podcastTranscript{}, podcastChapters{}, pscChapters{}, pscChapter{}, itunesImage{}} {
+		typ := reflect.TypeOf(v)
+		var fields []string
+		for f := range typ.Fields() {
+			fields = append(fields, f.Name)
+		}
+		if want := known[typ.Name()]; !slices.Equal(fields, want) {
+			t.Errorf("%s has the fields %v; appendXML knows %v", typ.Name(), fields, want)
+		}
+	}
 }
