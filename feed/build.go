@@ -129,7 +129,7 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 	// safe for concurrent use); results are gathered in feed order.
 	// Markdown may decode character references into characters XML does
 	// not allow: what it produces is cleaned too.
-	notes := shownotes.New(markdown.New(), b.show, cleanText)
+	notes := notesRenderer(b.show)
 	type rendered struct {
 		e    *entry
 		warn diag.List
@@ -235,6 +235,45 @@ func checkKeys(eps []*episodes.Episode) error {
 		slugs[ep.Slug] = name
 	}
 	return nil
+}
+
+// notesRenderer renders the show notes of the episodes of show, cleaned
+// (see cleanShow), as the items and pages carry them.
+func notesRenderer(show *config.Show) *shownotes.Renderer {
+	return shownotes.New(markdown.New(), show, cleanText)
+}
+
+// Notes renders the show notes of eps as [Build] renders them for their
+// items and [Output.Notes] holds them, by slug: for the pages of episodes
+// whose items Build copied (see [Options.Reuse]), whose notes it did not
+// render. Neither show nor eps are modified.
+func Notes(show *config.Show, eps []*episodes.Episode) (map[string]*shownotes.Notes, error) {
+	if show == nil {
+		return nil, errors.New("no show")
+	}
+	r := notesRenderer(cleanShow(show))
+	made := make([]*shownotes.Notes, len(eps))
+	errs := make([]error, len(eps))
+	par.Do(len(eps), func(i int) {
+		if eps[i] == nil {
+			errs[i] = fmt.Errorf("episode %d is nil", i)
+			return
+		}
+		ep := cleanEpisode(eps[i])
+		if made[i], errs[i] = r.Build(ep, episodeName(ep)); errs[i] != nil {
+			errs[i] = fmt.Errorf("%s: %w", episodeName(ep), errs[i])
+		}
+	})
+	notes := make(map[string]*shownotes.Notes, len(eps))
+	for i, ep := range eps {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		if ep.Slug != "" && made[i] != nil {
+			notes[cleanText(ep.Slug)] = made[i]
+		}
+	}
+	return notes, nil
 }
 
 func (b *build) entry(r *shownotes.Renderer, ep *episodes.Episode, warn *diag.List) (*entry, error) {

@@ -285,3 +285,43 @@ func TestNotes(t *testing.T) {
 		t.Errorf("Notes[%q] lacks the chapter line", a.Slug)
 	}
 }
+
+// TestNotesAsBuildRendersThem renders the notes of every golden case's
+// episodes with Notes and with Build: a page shows the notes Notes gives
+// when Build copied the episode's items, so both must write them alike.
+func TestNotesAsBuildRendersThem(t *testing.T) {
+	for _, c := range goldenCases {
+		t.Run(c.name, func(t *testing.T) {
+			show, eps, opts := c.build()
+			out, err := Build(show, eps, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			notes, err := Notes(show, eps)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(notes) != len(out.Notes) {
+				t.Errorf("Notes gave %d episodes' notes, Build %d", len(notes), len(out.Notes))
+			}
+			for slug, want := range out.Notes {
+				got := notes[slug]
+				if got == nil {
+					t.Errorf("%s: no notes", slug)
+					continue
+				}
+				if got.HTML() != want.HTML() {
+					t.Errorf("%s: HTML\n got %q\nwant %q", slug, got.HTML(), want.HTML())
+				}
+				gotPage, err1 := got.Page()
+				wantPage, err2 := want.Page()
+				if err1 != nil || err2 != nil || gotPage != wantPage {
+					t.Errorf("%s: page (%v, %v)\n got %q\nwant %q", slug, err1, err2, gotPage, wantPage)
+				}
+			}
+		})
+	}
+	if _, err := Notes(codingChatsShow(), []*episodes.Episode{nil}); err == nil {
+		t.Error("Notes of a nil episode: no error")
+	}
+}

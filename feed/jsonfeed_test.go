@@ -6,8 +6,6 @@ import (
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/diag"
-	"github.com/podfeed/podfeed/internal/markdown"
-	"github.com/podfeed/podfeed/internal/shownotes"
 )
 
 // TestJSONFeedContent checks that every JSON Feed item has content_html or
@@ -59,7 +57,7 @@ func TestJSONFeedContent(t *testing.T) {
 			tt.ep(ep)
 			b := &build{show: cleanShow(show)}
 			var warn diag.List
-			e, err := b.entry(shownotes.New(markdown.New(), b.show, cleanText), cleanEpisode(ep), &warn)
+			e, err := b.entry(notesRenderer(b.show), cleanEpisode(ep), &warn)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -16,9 +16,7 @@ import (
 
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/diag"
-	"github.com/podfeed/podfeed/internal/markdown"
 	"github.com/podfeed/podfeed/internal/output"
-	"github.com/podfeed/podfeed/internal/shownotes"
 )
 
 // TestStreamManyItems builds feeds of more items than one round renders
@@ -103,7 +101,7 @@ func TestSpliceEqualsWhole(t *testing.T) {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			b := &build{show: codingChatsShow()}
 			p := &page{build: b, pages: 1}
-			notes := shownotes.New(markdown.New(), b.show, cleanText)
+			notes := notesRenderer(b.show)
 			var (
 				rssItems  []*rssItem
 				jsonItems []*jsonItem

@@ -909,20 +909,20 @@ type reusedItems struct {
 	items map[string]*cachedItem // by guid
 	files map[string]*os.File    // by name, each still as written
 	keys  map[string]string      // this build's item keys, by guid
-	may   func(*episodes.Episode) bool
-	hits  atomic.Int64 // episodes whose items were copied
+	hits  atomic.Int64           // episodes whose items were copied
 }
 
 // reusableItems opens the feed files of the last build that are still as
-// it wrote them, for the items whose key keys gives again and that may
-// says may be copied (their episodes' pages need not show their notes).
+// it wrote them, for the items whose key keys gives again. (An episode
+// whose page is rendered again though its items are copied has its notes
+// rendered for the page alone: see Show.addNotes.)
 // The files are opened at once, so that what is copied is what was
 // checked even if another build replaced them meanwhile.
-func (c *incrementalCache) reusableItems(out string, keys map[string]string, may func(*episodes.Episode) bool) *reusedItems {
+func (c *incrementalCache) reusableItems(out string, keys map[string]string) *reusedItems {
 	if c == nil || c.old == nil || len(keys) == 0 || len(c.old.Items) == 0 {
 		return nil
 	}
-	r := &reusedItems{items: make(map[string]*cachedItem, len(c.old.Items)), files: map[string]*os.File{}, keys: keys, may: may}
+	r := &reusedItems{items: make(map[string]*cachedItem, len(c.old.Items)), files: map[string]*os.File{}, keys: keys}
 	for _, s := range c.old.FeedFiles {
 		f, err := os.Open(filepath.Join(out, filepath.FromSlash(s.Name)))
 		if err != nil {
@@ -965,7 +965,7 @@ func (r *reusedItems) reusable(ep *episodes.Episode) *cachedItem {
 		return nil
 	}
 	it := r.items[ep.GUID]
-	if it == nil || it.Key != r.keys[ep.GUID] || !r.may(ep) {
+	if it == nil || it.Key != r.keys[ep.GUID] {
 		return nil
 	}
 	for _, f := range []string{it.RSS.File, it.Atom.File, it.JSON.File} {

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/episodetest"
 	"github.com/podfeed/podfeed/internal/publish"
 )
@@ -205,6 +206,17 @@ func incrementalSequence(t *testing.T, maxItems int) {
 			edit(k, filepath.Join(dir, "podcast.toml"), `title = "Coding Chats"`, `title = "Coding Chats Weekly"`)
 		}},
 		{name: "edit after the show", read: 1, change: func(k int) { edit(k, file(10), "part 10**", "part ten**") }},
+		// A page removed by hand is rendered again, with its notes,
+		// though the episode's items are copied.
+		{name: "a page deleted", change: func(int) {
+			for _, e := range load(t, dir).Episodes {
+				if strings.HasSuffix(e.File, "012-part-12.toml") {
+					if err := os.Remove(filepath.Join(inc, filepath.FromSlash(address.PageFile(e.Slug)))); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		}},
 	}
 	for k, step := range steps {
 		step.change(k + 1)
@@ -269,11 +281,12 @@ func incrementalSequence(t *testing.T, maxItems int) {
 		// is rendered with its neighbour's page and index.html alone. An
 		// edit of the show renders everything.
 		if want, ok := map[string]int{"unchanged": 0, "edit a title": 7, "edit the newest seq episode": 6, "edit chapters": 7,
-			"add the newest": 5, "killed edit": 7, "edit the show": keyed, "edit after the show": 6}[step.name]; ok && keyed-kept != want {
+			"add the newest": 5, "killed edit": 7, "edit the show": keyed, "edit after the show": 6, "a page deleted": 1}[step.name]; ok && keyed-kept != want {
 			t.Errorf("%s: rendered %d of %d files again, want %d", step.name, keyed-kept, keyed, want)
 		}
-		// and the items of those episodes whose pages it renders again.
-		if want, ok := map[string]int{"unchanged": 0, "edit a title": 3, "edit chapters": 3, "edit the show": live}[step.name]; ok && copied != want {
+		// and the items of the episode edited alone: its neighbours' are
+		// copied, and their notes rendered for their pages.
+		if want, ok := map[string]int{"unchanged": 0, "edit a title": 1, "edit chapters": 1, "edit the show": live, "a page deleted": 0}[step.name]; ok && copied != want {
 			t.Errorf("%s: rendered the items of %d episodes again, want %d", step.name, copied, want)
 		}
 		// Every episode file but the one edited, added or renamed comes

@@ -4,14 +4,17 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/par"
+	"github.com/podfeed/podfeed/internal/shownotes"
 	"github.com/podfeed/podfeed/site"
 )
 
@@ -175,6 +178,49 @@ func (s *Show) detailed(live []*episodes.Episode, keys map[string]string, keep m
 		}
 	}
 	return whole, listed
+}
+
+// itemsRendered returns the live episodes whose feed items are rendered
+// again, not copied from the last feeds: what of their detail the items
+// show is read before the feeds are rendered, the rest of what [detailed]
+// names after.
+func (s *Show) itemsRendered(live []*episodes.Episode, reuse *reusedItems) []*episodes.Episode {
+	if s.inc == nil || len(s.inc.details) == 0 {
+		return nil // every episode is whole
+	}
+	var whole []*episodes.Episode
+	for _, e := range live {
+		if reuse.reusable(e) == nil {
+			whole = append(whole, e)
+		}
+	}
+	return whole
+}
+
+// addNotes adds to notes, the show notes feed.Build rendered by slug, those
+// of the live episodes whose items it copied and whose page or embed is
+// rendered again (not in keep): the pages show them.
+func (s *Show) addNotes(notes map[string]*shownotes.Notes, live []*episodes.Episode, keep map[string]*stamp) error {
+	var need []*episodes.Episode
+	for _, e := range live {
+		if e.Slug == "" || notes[e.Slug] != nil {
+			continue
+		}
+		_, page := keep[address.PageFile(e.Slug)]
+		_, embed := keep[address.EmbedFile(e.Slug)]
+		if !page || !embed {
+			need = append(need, e)
+		}
+	}
+	if len(need) == 0 {
+		return nil
+	}
+	more, err := feed.Notes(s.Config, need)
+	if err != nil {
+		return err
+	}
+	maps.Copy(notes, more)
+	return nil
 }
 
 // hasTemplates reports whether the show has a templates folder with

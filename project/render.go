@@ -12,7 +12,6 @@ import (
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/feed"
-	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/par"
@@ -104,11 +103,12 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 	// it (see keep.go): the files, and the feeds' items of the episodes
 	// whose pages need not show their notes again.
 	keys, itemKeys := s.outputKeys(live, opts.Generator)
-	keep := s.inc.keepable(outDir, keys)
-	reuse := s.inc.reusableItems(outDir, itemKeys, func(e *episodes.Episode) bool {
-		_, kept := keep[address.PageFile(e.Slug)]
-		return kept
-	})
+	// The files kept are stated, 30,000 for a big show, while the feeds
+	// are rendered and begun: an episode's items are copied by their key
+	// alone, and the feeds wait for nothing else.
+	kept := make(chan map[string]*stamp, 1)
+	go func() { kept <- s.inc.keepable(outDir, keys) }()
+	reuse := s.inc.reusableItems(outDir, itemKeys)
 	var begun *publish.Begun
 	done := false
 	defer func() {
@@ -117,10 +117,11 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 			reuse.close()
 		}
 	}()
-	// What the outputs rendered again show of their episodes, read now
-	// for the episodes loaded without it.
-	if err := s.inc.complete(s.detailed(live, keys, keep, reuse)); err != nil {
-		return nil, fmt.Errorf("%w (deleting %s is always safe)", err, filepath.Join(outDir, IncrementalFile))
+	// What the items rendered again show of their episodes, read now for
+	// the episodes loaded without it; what the site's pages show, once
+	// the feeds are begun.
+	if err := s.inc.complete(s.itemsRendered(live, reuse), nil); err != nil {
+		return nil, cacheError(err, outDir)
 	}
 	out, err := feed.Build(s.Config, live, feed.Options{
 		Reuse:      reuse.get,
@@ -138,6 +139,15 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 		if begun, err = begin(out.Feeds); err != nil {
 			return nil, err
 		}
+	}
+	keep := <-kept
+	if err := s.inc.complete(s.detailed(live, keys, keep, reuse)); err != nil {
+		return nil, cacheError(err, outDir)
+	}
+	// The pages rendered again of episodes whose items were copied show
+	// notes that feed.Build did not render.
+	if err := s.addNotes(out.Notes, live, keep); err != nil {
+		return nil, fmt.Errorf("render show notes: %w", err)
 	}
 	pages, err := site.Build(s.Config, live, site.Options{
 		Notes:       out.Notes,
@@ -213,6 +223,12 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 	p.items, p.itemKeys, p.reused, p.kept, p.begun = out, itemKeys, reuse, keep, begun
 	done = true
 	return p, nil
+}
+
+// cacheError is err, an incremental cache in out that cannot be read,
+// with what to do about it.
+func cacheError(err error, out string) error {
+	return fmt.Errorf("%w (deleting %s is always safe)", err, filepath.Join(out, IncrementalFile))
 }
 
 // warnArchived says that [build] max_items leaves n episodes to the
