@@ -3,6 +3,7 @@ package project
 import (
 	"context"
 	"errors"
+	"maps"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -120,7 +121,11 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	// record the files as written, stamped once; they are written at the
 	// same time.
 	var manifestErr, cacheErr error
-	stamps, err := plan.written(out)
+	stamps, err := plan.written(res.Files)
+	var feeds map[string]stamp // the feed files' stamps, by name
+	if err == nil {
+		feeds, err = stampsOf(stamps, plan.feedFiles())
+	}
 	if err != nil {
 		manifestErr, cacheErr = err, err
 	} else {
@@ -128,10 +133,10 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 		wg.Go(func() { manifestErr = s.writeManifest(out, plan, opts, stamps) })
 		cacheErr = s.inc.recordOutputs(plan.Files, plan.keys, stamps)
 		if cacheErr == nil {
-			cacheErr = s.inc.recordItems(out, plan.items.Spans, plan.Pages, plan.itemKeys, plan.items.ItemWarnings)
+			cacheErr = s.inc.recordItems(feeds, plan.items.Spans, plan.Pages, plan.itemKeys, plan.items.ItemWarnings)
 		}
 		if cacheErr == nil {
-			cacheErr = s.inc.save(out, plan.published, plan.Pages)
+			cacheErr = s.inc.save(out, feeds, plan.published, plan.Pages)
 		}
 		wg.Wait()
 	}
@@ -143,6 +148,9 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	}
 	return &Result{Output: out, Plan: plan, Result: res}, nil
 }
+
+// feedFiles names the files of the plan's feeds: every page of each.
+func (p *Plan) feedFiles() []string { return slices.Sorted(maps.Keys(p.items.Spans)) }
 
 // CheckPublished reports, as errors, what would make [Show.Build] with
 // opts refuse: episodes of the feed published in the output folder that

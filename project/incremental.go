@@ -856,16 +856,16 @@ func unchanged(out string, stamps []stamp) bool {
 }
 
 // save writes the cache into out, with the feed this build published
-// (feed, its pages pages).
-func (c *incrementalCache) save(out string, feed publish.Feed, pages int) error {
+// (feed, its pages pages, whose files feeds stamps by name).
+func (c *incrementalCache) save(out string, feeds map[string]stamp, feed publish.Feed, pages int) error {
 	if c == nil || c.program == "" {
 		return nil
 	}
 	pf := &publishedFeed{Feed: feed}
 	for n := range pages {
-		st, err := stampOf(out, address.PageName(address.RSSFile, n))
-		if err != nil {
-			return err
+		st, ok := feeds[address.PageName(address.RSSFile, n)]
+		if !ok {
+			return fmt.Errorf("%s: not written", address.PageName(address.RSSFile, n))
 		}
 		pf.Pages = append(pf.Pages, st)
 	}
@@ -989,10 +989,10 @@ func (r *reusedItems) close() error {
 	return errors.Join(errs...)
 }
 
-// recordItems records where the items of out's feed files, just written,
-// lie (spans, by file name; each feed has pages pages), for the items
-// that have a key.
-func (c *incrementalCache) recordItems(out string, spans map[string]*[]feed.ItemSpan, pages int, keys map[string]string, warnings map[string]diag.List) error {
+// recordItems records where the items of the feed files just written lie
+// (spans, by file name; each feed has pages pages), for the items that
+// have a key, and the files as written (feeds, their stamps by name).
+func (c *incrementalCache) recordItems(feeds map[string]stamp, spans map[string]*[]feed.ItemSpan, pages int, keys map[string]string, warnings map[string]diag.List) error {
 	if c == nil {
 		return nil
 	}
@@ -1000,9 +1000,9 @@ func (c *incrementalCache) recordItems(out string, spans map[string]*[]feed.Item
 	at := make(map[string]int, len(keys)) // in Items, by guid
 	names := slices.Sorted(maps.Keys(spans))
 	for _, name := range names {
-		st, err := stampOf(out, name)
-		if err != nil {
-			return err
+		st, ok := feeds[name]
+		if !ok {
+			return fmt.Errorf("%s: not written", name)
 		}
 		c.next.FeedFiles = append(c.next.FeedFiles, st)
 		format := feedFormat(name, pages)

@@ -7,7 +7,6 @@ import (
 	"encoding"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"hash"
 	"io/fs"
@@ -465,22 +464,44 @@ func (s *Show) writeManifest(out string, plan *Plan, opts BuildOptions, stamps [
 	return err
 }
 
-// written returns the stamps of the plan's files as they lie in out, in
-// the plan's order: a kept file's as the last build recorded it (and it
-// still is), the others' read, on every core.
-func (p *Plan) written(out string) ([]stamp, error) {
+// written returns the stamps of the plan's files as they lie in the
+// output folder, in the plan's order: a kept file's as the last build
+// recorded it (and it still is), the others' as publish.Write gave them in
+// files (see publish.Result.Files), which it wrote or found as they were.
+func (p *Plan) written(files []fs.FileInfo) ([]stamp, error) {
+	if len(files) != len(p.Files) {
+		return nil, fmt.Errorf("%d files written of %d", len(files), len(p.Files))
+	}
 	list := make([]stamp, len(p.Files))
-	errs := make([]error, len(p.Files))
-	par.Do(len(p.Files), func(i int) {
-		f := p.Files[i]
-		if st, ok := p.kept[f.Name]; ok && f.Keep {
+	for i, f := range p.Files {
+		switch st, ok := p.kept[f.Name]; {
+		case ok && f.Keep:
 			list[i] = *st
-			return
+		case files[i] != nil:
+			list[i] = stamp{Name: f.Name, Size: files[i].Size(), ModTime: files[i].ModTime()}
+		default:
+			return nil, fmt.Errorf("%s: not written", f.Name)
 		}
-		list[i], errs[i] = stampOf(out, f.Name)
-	})
-	if err := errors.Join(errs...); err != nil {
-		return nil, err
 	}
 	return list, nil
+}
+
+// stampsOf returns the stamps of the files names among stamps, by name.
+func stampsOf(stamps []stamp, names []string) (map[string]stamp, error) {
+	want := make(map[string]bool, len(names))
+	for _, n := range names {
+		want[n] = true
+	}
+	found := make(map[string]stamp, len(names))
+	for _, st := range stamps {
+		if want[st.Name] {
+			found[st.Name] = st
+		}
+	}
+	for _, n := range names {
+		if _, ok := found[n]; !ok {
+			return nil, fmt.Errorf("%s: not written", n)
+		}
+	}
+	return found, nil
 }

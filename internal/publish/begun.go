@@ -2,6 +2,7 @@ package publish
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
@@ -29,10 +30,12 @@ type Begun struct {
 
 // written is how Write's first phase left a file: its temporary file
 // ("" when unchanged or failed), or same when its target already held its
-// bytes, or the error that stopped it.
+// bytes, or the error that stopped it; and info, the file as written (or
+// the target, when same).
 type written struct {
 	tmp  string
 	same bool
+	info fs.FileInfo
 	err  error
 }
 
@@ -70,8 +73,7 @@ func Begin(dir string, files []output.File) (*Begun, error) {
 	for k, i := range work {
 		b.places[i] = place{folder: filepath.Dir(targets[k]), base: filepath.Base(targets[k]), target: targets[k], sync: true}
 		b.wg.Go(func() {
-			w := &b.done[i]
-			w.tmp, w.same, w.err = writeOne(files[i], b.places[i], &buffers)
+			b.done[i] = writeOne(files[i], b.places[i], &buffers)
 		})
 	}
 	return b, nil

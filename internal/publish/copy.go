@@ -3,6 +3,7 @@ package publish
 import (
 	"bytes"
 	"io"
+	"io/fs"
 	"os"
 )
 
@@ -10,26 +11,29 @@ import (
 // start writing them to the disk (on Linux).
 const copyChunk = 8 << 20
 
-// sameCopy reports whether target already is a copy of source. Same size
-// and modification time, as copyTemp leaves it, is taken as a copy without
-// reading either; a target of the same size with another time (touched, or
-// restored from a backup) is compared byte for byte.
-func sameCopy(target, source string) (bool, error) {
+// sameCopy returns target as it is when it already is a copy of source,
+// else nil. Same size and modification time, as copyTemp leaves it, is
+// taken as a copy without reading either; a target of the same size with
+// another time (touched, or restored from a backup) is compared byte for
+// byte.
+func sameCopy(target, source string) (fs.FileInfo, error) {
 	src, err := os.Stat(source)
 	if err != nil {
-		return false, err
+		return nil, err
 	}
 	dst, err := existing(target)
 	if dst == nil || err != nil {
-		return false, err
+		return nil, err
 	}
 	if dst.Size() != src.Size() {
-		return false, nil
+		return nil, nil
 	}
-	if dst.ModTime().Equal(src.ModTime()) {
-		return true, nil
+	if !dst.ModTime().Equal(src.ModTime()) {
+		if same, err := sameFiles(target, source, src.Size()); !same || err != nil {
+			return nil, err
+		}
 	}
-	return sameFiles(target, source, src.Size())
+	return dst, nil
 }
 
 // sameFiles compares the bytes of two files of size bytes, reading both a
@@ -75,34 +79,38 @@ func sameBytes(a, b io.Reader, size int64) (bool, error) {
 }
 
 // copyTemp copies source to the new file at p, gives it source's
-// modification time and returns its path; Write syncs it. On error it
-// leaves no file behind.
-func copyTemp(p place, source string) (string, error) {
+// modification time and returns its path and the file; Write syncs it. On
+// error it leaves no file behind.
+func copyTemp(p place, source string) (string, fs.FileInfo, error) {
 	in, err := os.Open(source)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	defer in.Close()
 	fi, err := in.Stat()
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	sync := p.sync
 	p.sync = false // once it has its time
-	tmp, err := createTemp(p, func(w io.Writer) error {
+	tmp, _, err := createTemp(p, func(w io.Writer) error {
 		_, err := io.Copy(w, in)
 		return err
 	})
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	err = os.Chtimes(tmp, fi.ModTime(), fi.ModTime())
 	if err == nil && sync {
 		err = fsyncFiles([]string{tmp})
 	}
+	var out fs.FileInfo
+	if err == nil {
+		out, err = os.Stat(tmp)
+	}
 	if err != nil {
 		os.Remove(tmp)
-		return "", err
+		return "", nil, err
 	}
-	return tmp, nil
+	return tmp, out, nil
 }

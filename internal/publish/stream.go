@@ -10,48 +10,48 @@ import (
 	"github.com/podfeed/podfeed/internal/output"
 )
 
-// streamTemp runs stream into the new file at p and returns its path;
-// when stream writes exactly the current bytes of p's target, it creates
-// no file and reports same.
-func streamTemp(p place, stream func(io.Writer) error) (tmp string, same bool, err error) {
+// streamTemp runs stream into the new file at p and returns its path and
+// the file as written; when stream writes exactly the current bytes of p's
+// target, it creates no file, reports same and returns the target.
+func streamTemp(p place, stream func(io.Writer) error) (res written) {
 	w := &divergeWriter{create: p.create, cached: p.cached}
 	defer w.close()
 	var fi fs.FileInfo
 	if !p.fresh {
-		if fi, err = existing(p.target); err != nil {
-			return "", false, err
+		if fi, res.err = existing(p.target); res.err != nil {
+			return res
 		}
 	}
 	if fi != nil {
-		if w.old, err = os.Open(p.target); err != nil {
-			return "", false, err
+		if w.old, res.err = os.Open(p.target); res.err != nil {
+			return res
 		}
 		w.oldBuf = bufio.NewReaderSize(w.old, 64<<10)
 		w.oldInfo = fi
 	}
 	bw := output.NewBuffered(w, 64<<10)
-	if err := stream(bw); err != nil {
-		return "", false, err
+	if res.err = stream(bw); res.err != nil {
+		return res
 	}
-	if err := bw.Flush(); err != nil {
-		return "", false, err
+	if res.err = bw.Flush(); res.err != nil {
+		return res
 	}
 	if w.out == nil {
 		if fi != nil {
 			if _, err := w.oldBuf.ReadByte(); err == io.EOF {
-				return "", true, nil // every byte equal, and no more
+				return written{same: true, info: fi} // every byte equal, and no more
 			}
 		}
-		if err := w.diverge(); err != nil {
-			return "", false, err
+		if res.err = w.diverge(); res.err != nil {
+			return res
 		}
 	}
-	if err := w.out.finish(); err != nil {
-		return "", false, err
+	if res.err = w.out.finish(); res.err != nil {
+		return res
 	}
-	name, err := closeTemp(w.out.f, p.sync)
+	res.tmp, res.info, res.err = closeTemp(w.out.f, p.sync)
 	w.out = nil // closed, and removed on error
-	return name, false, err
+	return res
 }
 
 // divergeWriter compares what is written with an old file and holds it

@@ -63,6 +63,12 @@ type Result struct {
 	// Removed lists the files of an earlier Write that this one removed
 	// (see [Options.Previous] and [Options.Archives]).
 	Removed []string
+	// Files holds each of the files given, in their order, as it lies
+	// now: as written, or as it was when it already held its bytes; nil
+	// for a file kept (output.File.Keep), which Write did not look at. A
+	// build records their sizes and times without stating 30,000 files
+	// again.
+	Files []fs.FileInfo
 }
 
 // bigWorkers is how many big files Write writes at once.
@@ -208,7 +214,7 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 		case failed.Load():
 			return
 		default:
-			w.tmp, w.same, w.err = writeOne(f, places[k], &buffers)
+			*w = writeOne(f, places[k], &buffers)
 		}
 		if w.err == nil && !w.same && opts.AfterWrite != nil {
 			hook.Lock()
@@ -231,6 +237,7 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 		todo []pending
 		ferr error
 	)
+	res.Files = make([]fs.FileInfo, len(files))
 	k := 0 // files[work[k]] is the next file not kept
 	for i, f := range files {
 		if k == len(work) || work[k] != i {
@@ -238,6 +245,7 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 			continue
 		}
 		w := done[k]
+		res.Files[i] = w.info
 		if w.err != nil && ferr == nil {
 			ferr = fmt.Errorf("write %s: %w", f.Name, w.err)
 		}
@@ -449,15 +457,16 @@ func makeFolders(dir string, files []output.File, work []int, touched map[string
 // writeOne writes file f's temporary copy at p, unless its target already
 // holds the same content (same reports that). A Render file is rendered
 // into a buffer from buffers.
-func writeOne(f output.File, p place, buffers *sync.Pool) (tmp string, same bool, err error) {
+func writeOne(f output.File, p place, buffers *sync.Pool) (w written) {
 	if f.Source != "" {
 		if !p.fresh {
-			if same, err = sameCopy(p.target, f.Source); same || err != nil {
-				return "", same, err
+			if w.info, w.err = sameCopy(p.target, f.Source); w.info != nil || w.err != nil {
+				w.same = w.info != nil
+				return w
 			}
 		}
-		tmp, err = copyTemp(p, f.Source)
-		return tmp, false, err
+		w.tmp, w.info, w.err = copyTemp(p, f.Source)
+		return w
 	}
 	if f.Stream != nil {
 		return streamTemp(p, f.Stream)
@@ -470,42 +479,48 @@ func writeOne(f output.File, p place, buffers *sync.Pool) (tmp string, same bool
 		}
 		buf.Reset()
 		defer buffers.Put(buf)
-		if err = f.Render(buf); err != nil {
-			return "", false, err
+		if w.err = f.Render(buf); w.err != nil {
+			return w
 		}
 		data = buf.Bytes()
 	}
 	if !p.fresh {
-		if same, err = sameContent(p.target, data); same || err != nil {
-			return "", same, err
+		if w.info, w.err = sameContent(p.target, data); w.info != nil || w.err != nil {
+			w.same = w.info != nil
+			return w
 		}
 	}
-	tmp, err = writeTemp(p, data)
-	return tmp, false, err
+	w.tmp, w.info, w.err = writeTemp(p, data)
+	return w
 }
 
-// sameContent reports whether the file at name exists and holds exactly data.
-func sameContent(name string, data []byte) (bool, error) {
+// sameContent returns the file at name as it is when it exists and holds
+// exactly data, else nil.
+func sameContent(name string, data []byte) (fs.FileInfo, error) {
 	fi, err := existing(name)
 	if fi == nil || err != nil {
-		return false, err
+		return nil, err
 	}
 	if fi.Size() != int64(len(data)) {
-		return false, nil
+		return nil, nil
 	}
 	f, err := os.Open(name)
 	if err != nil {
-		return false, err
+		return nil, err
 	}
 	defer f.Close()
 	// A block at a time: a big show's manifest and sitemap are megabytes,
 	// compared at the end of a build, where its memory peaks.
-	return sameBytes(f, bytes.NewReader(data), fi.Size())
+	if same, err := sameBytes(f, bytes.NewReader(data), fi.Size()); !same || err != nil {
+		return nil, err
+	}
+	return fi, nil
 }
 
 // writeTemp writes data to the new file at p, closes it, and returns its
-// path; Write syncs all of them at once. On error it leaves no file behind.
-func writeTemp(p place, data []byte) (string, error) {
+// path and the file as written; Write syncs all of them at once. On error
+// it leaves no file behind.
+func writeTemp(p place, data []byte) (string, fs.FileInfo, error) {
 	return createTemp(p, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
@@ -513,34 +528,41 @@ func writeTemp(p place, data []byte) (string, error) {
 }
 
 // createTemp creates the new file at p, fills it with fill and returns
-// its path, as [closeTemp] leaves it. On error it leaves no file behind.
-func createTemp(p place, fill func(io.Writer) error) (string, error) {
+// its path and the file, as [closeTemp] leaves it. On error it leaves no
+// file behind.
+func createTemp(p place, fill func(io.Writer) error) (string, fs.FileInfo, error) {
 	f, err := p.create()
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	if err := fill(f); err != nil {
 		f.Close()
 		os.Remove(f.Name())
-		return "", err
+		return "", nil, err
 	}
 	return closeTemp(f, p.sync)
 }
 
 // closeTemp gives a filled new file the outputs' mode (whatever the umask),
-// syncs it when sync is set, closes it and returns its path. On error it
-// removes the file.
-func closeTemp(f *os.File, sync bool) (string, error) {
+// syncs it when sync is set, closes it and returns its path and the file
+// as it was closed: its size and time, which a rename keeps, are what the
+// build records of it without stating it again. On error it removes the
+// file.
+func closeTemp(f *os.File, sync bool) (string, fs.FileInfo, error) {
 	err := f.Chmod(fileMode)
 	if err == nil && sync {
 		err = f.Sync()
+	}
+	var fi fs.FileInfo
+	if err == nil {
+		fi, err = f.Stat()
 	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		os.Remove(f.Name())
-		return "", err
+		return "", nil, err
 	}
-	return f.Name(), nil
+	return f.Name(), fi, nil
 }

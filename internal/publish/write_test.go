@@ -423,11 +423,65 @@ func TestSameContent(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			got, err := sameContent(name, tt.data)
+			fi, err := sameContent(name, tt.data)
 			want := tt.file != nil && bytes.Equal(tt.file, tt.data)
-			if err != nil || got != want {
+			if got := fi != nil; err != nil || got != want {
 				t.Errorf("sameContent = %v, %v; want %v", got, err, want)
 			}
+			if fi != nil && fi.Size() != int64(len(tt.data)) {
+				t.Errorf("sameContent gave a file of %d bytes, want %d", fi.Size(), len(tt.data))
+			}
 		})
+	}
+}
+
+// TestWriteGivesFilesAsWritten checks Result.Files: each file as it lies
+// after Write, whether written anew, streamed (and begun), copied,
+// replaced or left as it was, and nil for a kept one.
+func TestWriteGivesFilesAsWritten(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(t.TempDir(), "cover.jpg")
+	if err := os.WriteFile(src, []byte("jpeg bytes"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	stream := func(s string) func(io.Writer) error {
+		return func(w io.Writer) error { _, err := io.WriteString(w, s); return err }
+	}
+	// The third round writes what the second did: every file is left.
+	for round, pages := range []string{"first", "second", "second"} {
+		list := files("same.html", "unchanged", "page.html", pages, "kept.html", "kept")
+		list = append(list, output.File{Name: "cover.jpg", Source: src}, output.File{Name: "feed.xml", Stream: stream("<rss>" + pages + "</rss>")})
+		list[2].Keep = round > 0
+		var opts Options
+		if round > 0 {
+			begun, err := Begin(dir, list[4:])
+			if err != nil {
+				t.Fatal(err)
+			}
+			opts.Begun = begun
+		}
+		res, err := Write(dir, list, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Files) != len(list) {
+			t.Fatalf("round %d: %d files, want %d", round, len(res.Files), len(list))
+		}
+		for i, f := range list {
+			got := res.Files[i]
+			if f.Keep {
+				if got != nil {
+					t.Errorf("round %d: %s is kept, yet Write gave it", round, f.Name)
+				}
+				continue
+			}
+			want, err := os.Stat(filepath.Join(dir, f.Name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got == nil || got.Size() != want.Size() || !got.ModTime().Equal(want.ModTime()) {
+				t.Errorf("round %d: %s as Write gave it: %v, want size %d, time %v", round, f.Name, got, want.Size(), want.ModTime())
+			}
+		}
 	}
 }
