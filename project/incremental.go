@@ -50,7 +50,10 @@ import (
 // The decoded episodes are spread over episodeShards files by a hash of
 // their file names, so that an edit writes one of them again, not all; a
 // mix of shards from several builds is as good as any, since each episode
-// stands or falls by its own file.
+// stands or falls by its own file. So is the outputs file, the outputs a
+// later build may keep, each by its own stamp: they and the shards are
+// written while the build's feeds still are, and the build file, what was
+// published, after (see incremental).
 //
 // Each shard keeps an episode's detail (see episodeDetail) apart from the
 // rest of it: a build that loads its show with LoadOptions.Partial holds
@@ -68,9 +71,11 @@ const IncrementalFile = ".podfeed-incremental"
 
 const (
 	// incrementalVersion changes whenever what the cache holds changes.
-	incrementalVersion = 5
-	// buildFile is the cache's file of what was published and rendered.
-	buildFile = "build"
+	incrementalVersion = 6
+	// buildFile is the cache's file of what was published, and
+	// outputsFile its file of the outputs a later build may keep.
+	buildFile   = "build"
+	outputsFile = "outputs"
 	// episodeShards is how many files hold the decoded episodes.
 	episodeShards = 64
 )
@@ -95,23 +100,40 @@ type cacheHead struct {
 // cacheSums is the table of the checksum that ends every file of the cache.
 var cacheSums = crc32.MakeTable(crc32.Castagnoli)
 
-// incremental is the content of the cache's build file.
+// incremental is what the cache records of a build, in two files: what a
+// build knows once the files other than its feeds are written, the
+// outputs file (buildEarly), written while the feeds still are (see
+// prepare); and the rest, the build file (buildLate). Each entry of the
+// first stands by its own stamps, whatever became of the second.
 type incremental struct {
-	// Published is what the build published in feed.xml and its archive
-	// pages; nil when unknown.
-	Published *publishedFeed
+	buildEarly
+	buildLate
+}
+
+// buildEarly is the content of the outputs file.
+type buildEarly struct {
 	// Outputs are the episodes' outputs that a later build may keep (see
 	// keep.go), in the order the build wrote them: each with the key of
 	// the inputs it was rendered from and its size and time as written.
 	Outputs []keptOutput
+	// Artwork is the site's copies of the show's artwork, and the file
+	// they were resized from; nil when none.
+	Artwork *cachedArtwork
+}
+
+// buildLate is the content of the build file.
+type buildLate struct {
+	// PublishedFeed is what the build published in feed.xml and its
+	// archive pages, as the guard reads it; nil when unknown. And
+	// PublishedPages are the files of the feed pages it stands for, as
+	// written.
+	PublishedFeed  *publish.Feed
+	PublishedPages []stamp
 	// Items are the feeds' items, in the order the feed files (sorted by
 	// name) first hold them, and FeedFiles the feed files they lie in, as
 	// written.
 	Items     []cachedItem
 	FeedFiles []stamp
-	// Artwork is the site's copies of the show's artwork, and the file
-	// they were resized from; nil when none.
-	Artwork *cachedArtwork
 }
 
 // cachedArtwork is the site's copies of the show's artwork file, and the
@@ -215,6 +237,8 @@ type incrementalCache struct {
 	stamps map[string]string
 	// read is the published feed as this build read it from its files.
 	read *publishedFeed
+	// prepared is set once prepare wrote the shards and the outputs file.
+	prepared bool
 }
 
 // openIncremental reads the cache in the output folder out. A cache that
@@ -246,9 +270,9 @@ func openIncremental(out string, since time.Time, partial bool) *incrementalCach
 func (c *incrementalCache) load(out string) int {
 	partial := c.partial
 	dir := filepath.Join(out, IncrementalFile)
-	// The build file and the shards are decoded on every core: decoding
-	// costs more than reading them. The build file, the biggest, first:
-	// started last, it kept the others waiting.
+	// The build file, the outputs file and the shards are decoded on every
+	// core: decoding costs more than reading them. The biggest first:
+	// started last, they kept the others waiting.
 	var (
 		old      incremental
 		buildErr error
@@ -260,10 +284,21 @@ func (c *incrementalCache) load(out string) int {
 	// each core reads its shards into one buffer: 35 MB less to allocate
 	// and collect at N = 10,000.
 	buffers := make(chan []byte, runtime.GOMAXPROCS(0))
-	par.Do(1+episodeShards, func(i int) {
-		if i == 0 {
+	par.Do(2+episodeShards, func(i int) {
+		switch i {
+		case 0:
+			f, err := readCacheFile(filepath.Join(dir, outputsFile), head, c.codecs.head, nil, func(_ *os.File, body string, _ int64) error {
+				return readAll(c.codecs.early, body, &old.buildEarly)
+			})
+			if err == nil {
+				f.Close() // read only
+			} else {
+				old.buildEarly = buildEarly{} // nothing kept
+			}
+			return
+		case 1:
 			f, err := readCacheFile(filepath.Join(dir, buildFile), head, c.codecs.head, nil, func(_ *os.File, body string, _ int64) error {
-				return readAll(c.codecs.build, body, &old)
+				return readAll(c.codecs.late, body, &old.buildLate)
 			})
 			if err == nil {
 				f.Close() // read only
@@ -271,7 +306,7 @@ func (c *incrementalCache) load(out string) int {
 			buildErr = err
 			return
 		}
-		i--
+		i -= 2
 		var buf *[]byte // nil: the episodes are pieces of the shard
 		if partial {
 			var b []byte
@@ -331,7 +366,8 @@ func (c *incrementalCache) load(out string) int {
 // the summary alone, which starts it).
 type cacheCodecs struct {
 	head    *pack.Codec[cacheHead]
-	build   *pack.Codec[incremental]
+	early   *pack.Codec[buildEarly] // the outputs file
+	late    *pack.Codec[buildLate]  // the build file
 	episode *pack.Codec[cachedEpisode]
 	detail  *pack.Codec[episodeDetail]
 	summary *pack.Codec[detailSummary] // reads the start of a detail's record
@@ -340,13 +376,14 @@ type cacheCodecs struct {
 func newCacheCodecs() (*cacheCodecs, error) {
 	var (
 		c    cacheCodecs
-		errs [5]error
+		errs [6]error
 	)
 	c.head, errs[0] = pack.For[cacheHead]()
-	c.build, errs[1] = pack.For[incremental]()
-	c.episode, errs[2] = pack.For[cachedEpisode]()
-	c.detail, errs[3] = pack.For[episodeDetail]()
-	c.summary, errs[4] = pack.For[detailSummary]()
+	c.early, errs[1] = pack.For[buildEarly]()
+	c.late, errs[2] = pack.For[buildLate]()
+	c.episode, errs[3] = pack.For[cachedEpisode]()
+	c.detail, errs[4] = pack.For[episodeDetail]()
+	c.summary, errs[5] = pack.For[detailSummary]()
 	if err := errors.Join(errs[:]...); err != nil {
 		return nil, err
 	}
@@ -837,10 +874,10 @@ func (c *incrementalCache) published(out string) (*publish.Feed, error) {
 // oldPublished is the published feed as the last build recorded it; nil
 // when unknown.
 func (c *incrementalCache) oldPublished() *publishedFeed {
-	if c.old == nil {
+	if c.old == nil || c.old.PublishedFeed == nil {
 		return nil
 	}
-	return c.old.Published
+	return &publishedFeed{Pages: c.old.PublishedPages, Feed: *c.old.PublishedFeed}
 }
 
 // unchanged reports whether the files stamps names in out are as stamps
@@ -861,17 +898,45 @@ func (c *incrementalCache) save(out string, feeds map[string]stamp, feed publish
 	if c == nil || c.program == "" {
 		return nil
 	}
-	pf := &publishedFeed{Feed: feed}
+	c.next.PublishedPages = nil
 	for n := range pages {
 		st, ok := feeds[address.PageName(address.RSSFile, n)]
 		if !ok {
 			return fmt.Errorf("%s: not written", address.PageName(address.RSSFile, n))
 		}
-		pf.Pages = append(pf.Pages, st)
+		c.next.PublishedPages = append(c.next.PublishedPages, st)
 	}
-	c.next.Published = pf
-	// The shards whose episodes changed, each sorted by name (a map would
-	// be encoded in a random order), then the build file.
+	c.next.PublishedFeed = &feed
+	var files []output.File
+	if !c.prepared {
+		files = c.earlyFiles()
+	}
+	files = append(files, cacheFile(buildFile, c.head(), c.codecs.head, func(w io.Writer) error {
+		return c.codecs.late.Write(w, &c.next.buildLate)
+	}))
+	return writeCache(out, files)
+}
+
+// prepare writes the shards and the outputs file while the build's feeds
+// are still being written, once the outputs this build may keep are
+// recorded (see recordOutputs): after an edit of a big show, save then
+// writes 3 MB, not 10.
+func (c *incrementalCache) prepare(out string) error {
+	if c == nil || c.program == "" {
+		return nil
+	}
+	err := writeCache(out, c.earlyFiles())
+	c.prepared = err == nil
+	return err
+}
+
+// earlyFiles returns the files of the cache that do not depend on the
+// feeds: the outputs file, and the shards whose episodes changed, each
+// sorted by name (a map would be encoded in a random order).
+func (c *incrementalCache) earlyFiles() []output.File {
+	files := []output.File{cacheFile(outputsFile, c.head(), c.codecs.head, func(w io.Writer) error {
+		return c.codecs.early.Write(w, &c.next.buildEarly)
+	})}
 	shards := make([][]shardEntry, episodeShards)
 	for _, e := range c.episodes {
 		i := shardOf(e.Name)
@@ -882,7 +947,6 @@ func (c *incrementalCache) save(out string, feeds map[string]stamp, feed publish
 			c.dirty[shardOf(name)] = true // it left, or changed
 		}
 	}
-	var files []output.File
 	for i, shard := range shards {
 		if !c.dirty[i] {
 			continue
@@ -892,9 +956,14 @@ func (c *incrementalCache) save(out string, feeds map[string]stamp, feed publish
 			return writeShard(c.codecs, w, shard)
 		}))
 	}
-	files = append(files, cacheFile(buildFile, c.head(), c.codecs.head, func(w io.Writer) error {
-		return c.codecs.build.Write(w, c.next)
-	}))
+	return files
+}
+
+// writeCache writes files into the cache's folder in out.
+func writeCache(out string, files []output.File) error {
+	if len(files) == 0 {
+		return nil
+	}
 	dir := filepath.Join(out, IncrementalFile)
 	if fi, err := os.Lstat(dir); err == nil && !fi.IsDir() {
 		os.Remove(dir) // a cache of one file, as podfeed wrote it before

@@ -180,7 +180,12 @@ func incrementalSequence(t *testing.T, maxItems int) {
 			age(t, filepath.Join(eps, "122-later.toml"), k)
 		}},
 		{name: "release it", change: func(int) { now = day.Add(5 * 24 * time.Hour) }},
-		{name: "killed edit", read: 1, fail: 5, change: func(k int) { edit(k, file(25), "part 25**", "part twenty-five**") }},
+		// The build that fails, on its feeds, has written the shards and
+		// the outputs file already: the next takes the episode it decoded
+		// from them, and keeps the files it found already as they render
+		// (the neighbours' pages, which show the title alone, and the
+		// chapters), so renders 4 files again, not 7.
+		{name: "killed edit", read: 0, fail: 5, change: func(k int) { edit(k, file(25), "part 25**", "part twenty-five**") }},
 		// A shard of the cache that a crash tore (it is not synced): here
 		// episode 15's title in it. Episode 16 is edited, so that episode
 		// 15's page is rendered again, from the cache if the shard were
@@ -281,7 +286,7 @@ func incrementalSequence(t *testing.T, maxItems int) {
 		// is rendered with its neighbour's page and index.html alone. An
 		// edit of the show renders everything.
 		if want, ok := map[string]int{"unchanged": 0, "edit a title": 7, "edit the newest seq episode": 6, "edit chapters": 7,
-			"add the newest": 5, "killed edit": 7, "edit the show": keyed, "edit after the show": 6, "a page deleted": 1}[step.name]; ok && keyed-kept != want {
+			"add the newest": 5, "killed edit": 4, "edit the show": keyed, "edit after the show": 6, "a page deleted": 1}[step.name]; ok && keyed-kept != want {
 			t.Errorf("%s: rendered %d of %d files again, want %d", step.name, keyed-kept, keyed, want)
 		}
 		// and the items of the episode edited alone: its neighbours' are
@@ -545,13 +550,19 @@ func TestCacheCodecs(t *testing.T) {
 			t.Errorf("a shard cut to %d of %d bytes reads", n, len(body))
 		}
 	}
+	// The outputs file and the build file.
 	var build, buildBack incremental
-	fill(reflect.ValueOf(&build).Elem(), new(int))
-	if _, err := codecs.build.Read(string(codecs.build.Append(nil, &build)), &buildBack); err != nil {
+	n := new(int)
+	fill(reflect.ValueOf(&build.buildEarly).Elem(), n)
+	fill(reflect.ValueOf(&build.buildLate).Elem(), n)
+	if err := readAll(codecs.early, string(codecs.early.Append(nil, &build.buildEarly)), &buildBack.buildEarly); err != nil {
 		t.Fatal(err)
 	}
-	if again := codecs.build.Append(nil, &buildBack); string(again) != string(codecs.build.Append(nil, &build)) {
-		t.Errorf("the build file reads back as another value")
+	if err := readAll(codecs.late, string(codecs.late.Append(nil, &build.buildLate)), &buildBack.buildLate); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(build, buildBack) {
+		t.Errorf("the outputs and build files read back as %+v, want %+v", buildBack, build)
 	}
 }
 

@@ -291,6 +291,9 @@ func (c *incrementalCache) recordOutputs(files []output.File, keys map[string]st
 	c.next.Outputs = make([]keptOutput, 0, len(keys))
 	for i, f := range files {
 		if key, ok := keys[f.Name]; ok {
+			if stamps[i].Name != f.Name {
+				return fmt.Errorf("%s: not written", f.Name)
+			}
 			c.next.Outputs = append(c.next.Outputs, keptOutput{Key: key, File: stamps[i]})
 		}
 	}

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"runtime"
+	"slices"
 	"strconv"
 	"testing"
 	"time"
@@ -499,5 +501,54 @@ func TestStampOf(t *testing.T) {
 	}
 	if _, err := stampOf(dir, "missing.html"); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("stampOf of no file: %v, want fs.ErrNotExist", err)
+	}
+}
+
+// TestManifestDraft drafts a manifest with the stamps of its first files
+// alone, as a build does while its feeds are written, and finishes it:
+// it must be the manifest drafted with all of them, which readManifest
+// reads back.
+func TestManifestDraft(t *testing.T) {
+	at := time.Date(2026, 12, 7, 1, 2, 3, 456789012, time.UTC)
+	stamps := []stamp{
+		{Name: "index.html", Size: 10, ModTime: at},
+		{Name: `episodes/a "b"/index.html`, Size: 20, ModTime: at.Add(time.Second)},
+		{Name: "feed.json", Size: 30, ModTime: at.Add(2 * time.Second)},
+		{Name: "feed.xml", Size: 40, ModTime: at.Add(3 * time.Second)},
+	}
+	plan := &Plan{Addresses: map[string]string{"b": "guid-b", "a": "guid-a"}}
+	s := &Show{inputs: "fingerprint", readFiles: []string{"media/a.mp3"}}
+	opts := BuildOptions{Generator: "podfeed test"}
+	whole, err := s.draftManifest(plan, opts, stamps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := whole.finish(stamps)
+	for known := range len(stamps) + 1 {
+		partial := slices.Clone(stamps)
+		for i := known; i < len(partial); i++ {
+			partial[i] = stamp{} // not written yet
+		}
+		draft, err := s.draftManifest(plan, opts, partial)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if draft.done != known {
+			t.Errorf("drafted with %d stamps known: %d outputs drafted", known, draft.done)
+		}
+		if got := draft.finish(stamps); !bytes.Equal(got, want) {
+			t.Errorf("drafted with %d stamps known:\n%s\nwant\n%s", known, got, want)
+		}
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, ManifestFile), want, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	m, _, err := readManifest(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Inputs != "fingerprint" || len(m.Outputs) != len(stamps) || m.Outputs[1].Name != stamps[1].Name || m.Pages["a"] != "guid-a" {
+		t.Errorf("read back as %+v", m)
 	}
 }

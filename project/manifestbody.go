@@ -21,18 +21,20 @@ import (
 
 // appendBody appends the lines of b to dst.
 func appendBody(dst []byte, b *manifestBody) []byte {
+	return appendPages(appendOutputs(dst, b.Outputs), b.Pages)
+}
+
+// appendOutputs appends the lines of the outputs to dst.
+func appendOutputs(dst []byte, outputs []stamp) []byte {
 	// Grown once to what the lines take at most (names seldom need
 	// escapes): a big show's body is megabytes, and growing it by doubling
 	// allocated four times that at the end of an edit's build.
 	n := 0
-	for _, o := range b.Outputs {
+	for _, o := range outputs {
 		n += len("o  \"\"\n") + 2*20 + len(o.Name)
 	}
-	for slug, guid := range b.Pages {
-		n += len("p \"\" \"\"\n") + len(slug) + len(guid)
-	}
 	dst = slices.Grow(dst, n)
-	for _, o := range b.Outputs {
+	for _, o := range outputs {
 		dst = append(dst, "o "...)
 		dst = strconv.AppendInt(dst, o.Size, 10)
 		dst = append(dst, ' ')
@@ -41,11 +43,21 @@ func appendBody(dst []byte, b *manifestBody) []byte {
 		dst = appendQuoted(dst, o.Name)
 		dst = append(dst, '\n')
 	}
-	for _, slug := range slices.Sorted(maps.Keys(b.Pages)) {
+	return dst
+}
+
+// appendPages appends the lines of the page addresses to dst, sorted.
+func appendPages(dst []byte, pages map[string]string) []byte {
+	n := 0
+	for slug, guid := range pages {
+		n += len("p \"\" \"\"\n") + len(slug) + len(guid)
+	}
+	dst = slices.Grow(dst, n)
+	for _, slug := range slices.Sorted(maps.Keys(pages)) {
 		dst = append(dst, "p "...)
 		dst = appendQuoted(dst, slug)
 		dst = append(dst, ' ')
-		dst = appendQuoted(dst, b.Pages[slug])
+		dst = appendQuoted(dst, pages[slug])
 		dst = append(dst, '\n')
 	}
 	return dst

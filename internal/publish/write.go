@@ -51,6 +51,12 @@ type Options struct {
 	// again. Every file of Begun must be among Write's files. Write ends
 	// Begun either way: on error, what it wrote is removed too.
 	Begun *Begun
+	// AwaitingBegun, if not nil, is called once every file not in Begun
+	// is written, without error, before Write waits for Begun's files and
+	// renames anything: files holds each file given as [Result.Files]
+	// will, and nil for those of Begun. A build records what it knows of
+	// the others meanwhile, while its feeds are still being written.
+	AwaitingBegun func(files []fs.FileInfo)
 }
 
 // Result says what [Write] did with each file, by name, in input order.
@@ -229,6 +235,13 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 	bigDone.Go(func() { par.DoOn(bigWorkers, len(big), func(j int) { write(big[j]) }) })
 	par.Do(len(small), func(j int) { write(small[j]) })
 	bigDone.Wait()
+	if begun != nil && opts.AwaitingBegun != nil && !failed.Load() {
+		sofar := make([]fs.FileInfo, len(files))
+		for k, i := range work {
+			sofar[i] = done[k].info // nil for the begun files: not taken yet
+		}
+		opts.AwaitingBegun(sofar)
+	}
 	for _, k := range early {
 		write(k)
 	}

@@ -453,16 +453,34 @@ func TestWriteGivesFilesAsWritten(t *testing.T) {
 		list = append(list, output.File{Name: "cover.jpg", Source: src}, output.File{Name: "feed.xml", Stream: stream("<rss>" + pages + "</rss>")})
 		list[2].Keep = round > 0
 		var opts Options
+		var early []fs.FileInfo // as AwaitingBegun was given them
 		if round > 0 {
 			begun, err := Begin(dir, list[4:])
 			if err != nil {
 				t.Fatal(err)
 			}
 			opts.Begun = begun
+			opts.AwaitingBegun = func(files []fs.FileInfo) {
+				if early != nil {
+					t.Error("AwaitingBegun called twice")
+				}
+				early = files
+			}
 		}
 		res, err := Write(dir, list, opts)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if round > 0 {
+			// What was written before the begun feed, as it is after.
+			if len(early) != len(list) || early[4] != nil {
+				t.Fatalf("round %d: AwaitingBegun was given %v", round, early)
+			}
+			for i := range 4 {
+				if early[i] != res.Files[i] {
+					t.Errorf("round %d: AwaitingBegun was given %s as %v, Write gives %v", round, list[i].Name, early[i], res.Files[i])
+				}
+			}
 		}
 		if len(res.Files) != len(list) {
 			t.Fatalf("round %d: %d files, want %d", round, len(res.Files), len(list))
