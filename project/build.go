@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io/fs"
 	"maps"
+	"os"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -69,6 +70,13 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 		return nil, err
 	}
 	defer unlock()
+	// A build cut short may have recorded, in the cache's outputs file,
+	// new files it never published (see AwaitingBegun below): on a file
+	// system whose times are coarse, one could pass for the file it was
+	// to replace. After one, no output is kept on that record.
+	if _, err := os.Lstat(filepath.Join(out, publish.WritingFile)); err == nil {
+		s.inc.forgetOutputs(out)
+	}
 	// What a killed build left: in the output folder, and in the cache's,
 	// which is written on its own.
 	for _, dir := range []string{out, filepath.Join(out, IncrementalFile)} {
@@ -124,6 +132,9 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	}
 	res, err := publish.Write(out, plan.Files, pub)
 	if err != nil {
+		if prepared {
+			s.inc.forgetOutputs(out) // as after a build cut short
+		}
 		return nil, err
 	}
 	// The last build's feeds that items were copied from are let go of

@@ -930,6 +930,18 @@ func (c *incrementalCache) prepare(out string) error {
 	return err
 }
 
+// forgetOutputs drops the outputs file in out, and what was read of it:
+// nothing is kept on its record.
+func (c *incrementalCache) forgetOutputs(out string) {
+	if c == nil {
+		return
+	}
+	if c.old != nil {
+		c.old.Outputs = nil
+	}
+	os.Remove(filepath.Join(out, IncrementalFile, outputsFile)) // else read, and trusted, again
+}
+
 // earlyFiles returns the files of the cache that do not depend on the
 // feeds: the outputs file, and the shards whose episodes changed, each
 // sorted by name (a map would be encoded in a random order).

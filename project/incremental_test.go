@@ -182,9 +182,8 @@ func incrementalSequence(t *testing.T, maxItems int) {
 		{name: "release it", change: func(int) { now = day.Add(5 * 24 * time.Hour) }},
 		// The build that fails, on its feeds, has written the shards and
 		// the outputs file already: the next takes the episode it decoded
-		// from them, and keeps the files it found already as they render
-		// (the neighbours' pages, which show the title alone, and the
-		// chapters), so renders 4 files again, not 7.
+		// from the shards, but keeps no output on the record of a build
+		// that did not publish (see forgetOutputs).
 		{name: "killed edit", read: 0, fail: 5, change: func(k int) { edit(k, file(25), "part 25**", "part twenty-five**") }},
 		// A shard of the cache that a crash tore (it is not synced): here
 		// episode 15's title in it. Episode 16 is edited, so that episode
@@ -220,6 +219,13 @@ func incrementalSequence(t *testing.T, maxItems int) {
 						t.Fatal(err)
 					}
 				}
+			}
+		}},
+		// After a build cut short (its mark left behind), nothing is kept
+		// on the record of what it may have written.
+		{name: "after a build cut short", change: func(int) {
+			if err := os.WriteFile(filepath.Join(inc, publish.WritingFile), nil, 0o644); err != nil {
+				t.Fatal(err)
 			}
 		}},
 	}
@@ -286,7 +292,7 @@ func incrementalSequence(t *testing.T, maxItems int) {
 		// is rendered with its neighbour's page and index.html alone. An
 		// edit of the show renders everything.
 		if want, ok := map[string]int{"unchanged": 0, "edit a title": 7, "edit the newest seq episode": 6, "edit chapters": 7,
-			"add the newest": 5, "killed edit": 4, "edit the show": keyed, "edit after the show": 6, "a page deleted": 1}[step.name]; ok && keyed-kept != want {
+			"add the newest": 5, "killed edit": keyed, "edit the show": keyed, "edit after the show": 6, "a page deleted": 1, "after a build cut short": keyed}[step.name]; ok && keyed-kept != want {
 			t.Errorf("%s: rendered %d of %d files again, want %d", step.name, keyed-kept, keyed, want)
 		}
 		// and the items of the episode edited alone: its neighbours' are
