@@ -84,11 +84,14 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 			return nil, err
 		}
 	}
+	// The feeds that a build replaces are kept in the cache folder, for
+	// the next build to fill again (see publish.Options.Spares).
+	spares := filepath.Join(out, IncrementalFile, sparesFolder)
 	// The lock is held from before the outputs are rendered: the feeds
 	// are written as soon as they are, and what Render keeps of the last
 	// build is as it found it.
 	plan, err := s.render(opts, func(feeds []output.File) (*publish.Begun, error) {
-		return publish.Begin(out, feeds)
+		return publish.Begin(out, feeds, publish.BeginOptions{Spares: spares})
 	})
 	if err != nil {
 		return nil, err
@@ -102,6 +105,7 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	// sure that no episode leaves the feed unconfirmed.
 	pub := opts.Publish
 	pub.Archives = []string{address.RSSFile, address.AtomFile, address.JSONFile}
+	pub.Spares = spares
 	if prev := plan.lastManifest(out); prev != nil {
 		pub.Previous = make([]string, 0, len(prev.Outputs))
 		for _, o := range prev.Outputs {

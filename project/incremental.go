@@ -67,6 +67,9 @@ import (
 // ends with the CRC-32 (Castagnoli) of the rest. Since a file torn by a
 // crash is found out so, the cache is not synced to disk: that saved an
 // edit three fsyncs.
+//
+// The folder also holds the feeds the last builds replaced (sparesFolder),
+// whose disk space the next build writes its feeds into.
 const IncrementalFile = ".podfeed-incremental"
 
 const (
@@ -78,6 +81,10 @@ const (
 	outputsFile = "outputs"
 	// episodeShards is how many files hold the decoded episodes.
 	episodeShards = 64
+	// sparesFolder is the cache's folder of the feeds the last builds
+	// replaced, which the next one fills again instead of new files (see
+	// publish.Options.Spares).
+	sparesFolder = "spare"
 )
 
 // shardFile is the name of episode shard i in the cache folder.

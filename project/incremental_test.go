@@ -106,14 +106,28 @@ func age(t testing.TB, path string, k int) {
 // that everything is decoded and rendered again. After every step the two
 // folders must hold the same files, byte for byte.
 func TestIncrementalEqualsFull(t *testing.T) {
-	t.Run("one feed", func(t *testing.T) { incrementalSequence(t, 0) })
+	t.Run("one feed", func(t *testing.T) { incrementalSequence(t, 0, 0) })
 	// Items move between feed.xml and its archive pages as episodes come
 	// and go; each is copied from wherever the last build wrote it.
-	t.Run("archive pages", func(t *testing.T) { incrementalSequence(t, 20) })
+	t.Run("archive pages", func(t *testing.T) { incrementalSequence(t, 20, 0) })
+	// Feeds big enough to be kept as spares when replaced, which later
+	// builds write into (see publish.Options.Spares).
+	t.Run("big feeds", func(t *testing.T) { incrementalSequence(t, 0, 40<<10) })
 }
 
-func incrementalSequence(t *testing.T, maxItems int) {
+// incrementalSequence runs the sequence on seqShow's 60 episodes, with
+// feeds of at most maxItems items (0: all) and, when takeaway is not 0, a
+// takeaway of that many bytes more in each episode.
+func incrementalSequence(t *testing.T, maxItems, takeaway int) {
 	dir := seqShow(t, 60)
+	if takeaway > 0 {
+		for i := 1; i <= 60; i++ {
+			path := filepath.Join(dir, "episodes", fmt.Sprintf("%03d-part-%d.toml", i, i))
+			long := strings.Repeat(fmt.Sprintf("Part %d matters. ", i), takeaway/16)
+			editFile(t, path, fmt.Sprintf(`takeaways = ["Part %d matters."]`, i), fmt.Sprintf("takeaways = [%q]", long))
+			age(t, path, 0)
+		}
+	}
 	if maxItems > 0 {
 		f, err := os.OpenFile(filepath.Join(dir, "podcast.toml"), os.O_APPEND|os.O_WRONLY, 0)
 		if err != nil {
@@ -229,8 +243,11 @@ func incrementalSequence(t *testing.T, maxItems int) {
 			}
 		}},
 	}
+	spare := filepath.Join(inc, IncrementalFile, sparesFolder, address.RSSFile)
+	filled := 0 // builds that wrote feed.xml into its spare
 	for k, step := range steps {
 		step.change(k + 1)
+		spareBefore, _ := os.Stat(spare)
 		reused, kept, keyed, copied, live := int64(-1), -1, -1, -1, -1
 		build := func(out string, pub publish.Options) error {
 			// The incremental build as podfeed build runs it: after
@@ -278,6 +295,9 @@ func incrementalSequence(t *testing.T, maxItems int) {
 		if err := build(inc, publish.Options{}); err != nil {
 			t.Fatalf("%s: incremental build: %v", step.name, err)
 		}
+		if now, err := os.Stat(filepath.Join(inc, address.RSSFile)); err == nil && spareBefore != nil && os.SameFile(spareBefore, now) {
+			filled++
+		}
 		if err := os.RemoveAll(filepath.Join(full, IncrementalFile)); err != nil {
 			t.Fatal(err)
 		}
@@ -316,6 +336,11 @@ func incrementalSequence(t *testing.T, maxItems int) {
 		if want := int64(len(load(t, dir).Episodes) - read); k > 0 && reused != want {
 			t.Errorf("%s: %d episodes from the cache, want %d", step.name, reused, want)
 		}
+	}
+	// Once a build kept the feed it replaced, each later one that changed
+	// the feed wrote it into that spare.
+	if takeaway > 0 && filled < len(steps)/2 {
+		t.Errorf("feed.xml written into its spare by %d builds of %d", filled, len(steps))
 	}
 }
 

@@ -28,6 +28,13 @@ type Begun struct {
 	ended   bool // handed to Write, or aborted
 }
 
+// BeginOptions tunes [Begin]. The zero value is ready to use.
+type BeginOptions struct {
+	// Spares is the folder of spares that the Write given the Begun
+	// keeps (see Options.Spares): Begin fills them.
+	Spares string
+}
+
 // written is how Write's first phase left a file: its temporary file
 // ("" when unchanged or failed), or same when its target already held its
 // bytes, or the error that stopped it; and info, the file as written (or
@@ -37,6 +44,8 @@ type written struct {
 	same bool
 	info fs.FileInfo
 	err  error
+	// spare says that the target tmp replaces is to be kept as its spare.
+	spare bool
 }
 
 // Begin starts writing files into dir as Write's first phase does, each on
@@ -50,7 +59,7 @@ type written struct {
 // [RemoveTemps] cleans up after a build killed meanwhile. Nothing is
 // published before Write. Hold [Lock] from before Begin until Write or
 // Abort returns.
-func Begin(dir string, files []output.File) (*Begun, error) {
+func Begin(dir string, files []output.File, opts BeginOptions) (*Begun, error) {
 	if _, err := checkNames(files); err != nil {
 		return nil, err
 	}
@@ -71,7 +80,8 @@ func Begin(dir string, files []output.File) (*Begun, error) {
 	}
 	var buffers sync.Pool
 	for k, i := range work {
-		b.places[i] = place{folder: filepath.Dir(targets[k]), base: filepath.Base(targets[k]), target: targets[k], sync: true}
+		b.places[i] = place{folder: filepath.Dir(targets[k]), base: filepath.Base(targets[k]), target: targets[k], sync: true,
+			spare: sparePath(opts.Spares, files[i].Name)}
 		b.wg.Go(func() {
 			b.done[i] = writeOne(files[i], b.places[i], &buffers)
 		})

@@ -50,7 +50,7 @@ func TestBegin(t *testing.T) {
 		}
 		var opts Options
 		if begin != nil {
-			b, err := Begin(dir, early)
+			b, err := Begin(dir, early, BeginOptions{})
 			if err != nil {
 				t.Fatalf("Begin: %v", err)
 			}
@@ -121,7 +121,7 @@ func TestBeginAbandoned(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
 			put(t, dir, before)
-			b, err := Begin(dir, tt.begin)
+			b, err := Begin(dir, tt.begin, BeginOptions{})
 			if err != nil {
 				t.Fatalf("Begin: %v", err)
 			}
@@ -162,7 +162,7 @@ func TestBeginIsCleanedUp(t *testing.T) {
 	dir := t.TempDir()
 	before := map[string]string{"feed.xml": "<rss>old</rss>"}
 	put(t, dir, before)
-	b, err := Begin(dir, []output.File{streamed("feed-1.xml", "<rss>archive</rss>"), streamed("feed.xml", "<rss>new</rss>")})
+	b, err := Begin(dir, []output.File{streamed("feed-1.xml", "<rss>archive</rss>"), streamed("feed.xml", "<rss>new</rss>")}, BeginOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}

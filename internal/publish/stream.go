@@ -13,8 +13,21 @@ import (
 // streamTemp runs stream into the new file at p and returns its path and
 // the file as written; when stream writes exactly the current bytes of p's
 // target, it creates no file, reports same and returns the target.
+//
+// A new file replacing a big one fills the target's spare, if it has one
+// (see spare.go), and has the target kept as its spare once replaced.
 func streamTemp(p place, stream func(io.Writer) error) (res written) {
-	w := &divergeWriter{create: p.create, cached: p.cached}
+	spared := false // the new file is the spare
+	w := &divergeWriter{cached: p.cached, create: func() (*os.File, error) {
+		if p.fresh {
+			return p.create() // straight into place
+		}
+		if f := takeSpare(p.spare, p.folder, p.base); f != nil {
+			spared = true
+			return f, nil
+		}
+		return p.create()
+	}}
 	defer w.close()
 	var fi fs.FileInfo
 	if !p.fresh {
@@ -49,9 +62,19 @@ func streamTemp(p place, stream func(io.Writer) error) (res written) {
 	if res.err = w.out.finish(); res.err != nil {
 		return res
 	}
+	if spared { // what the spare held past the new end goes
+		var end int64
+		if end, res.err = w.out.f.Seek(0, io.SeekCurrent); res.err == nil {
+			res.err = w.out.f.Truncate(end)
+		}
+		if res.err != nil {
+			return res
+		}
+	}
 	w.dropCopied(true)
 	res.tmp, res.info, res.err = closeTemp(w.out.f, p.sync)
 	w.out = nil // closed, and removed on error
+	res.spare = p.spare != "" && fi != nil && fi.Size() >= spareMin
 	return res
 }
 

@@ -40,14 +40,14 @@ func isTemp(name string) bool {
 // is there yet; where begun writes it, for a file of begun. It leaves the
 // mark WritingFile in dir, listing those written in place, before any of
 // them is created.
-func markWriting(dir string, files []output.File, work []int, targets []string, begun *Begun) ([]place, error) {
+func markWriting(dir string, files []output.File, work []int, targets []string, begun *Begun, spares string) ([]place, error) {
 	places := make([]place, len(work))
 	par.Do(len(work), func(k int) {
 		if p, ok := begun.place(files[work[k]].Name); ok {
 			places[k] = p
 			return
 		}
-		p := place{folder: filepath.Dir(targets[k]), base: filepath.Base(targets[k]), target: targets[k]}
+		p := place{folder: filepath.Dir(targets[k]), base: filepath.Base(targets[k]), target: targets[k], spare: sparePath(spares, files[work[k]].Name)}
 		_, err := os.Lstat(p.target)
 		p.fresh = errors.Is(err, fs.ErrNotExist)
 		places[k] = p

@@ -57,6 +57,11 @@ type Options struct {
 	// will, and nil for those of Begun. A build records what it knows of
 	// the others meanwhile, while its feeds are still being written.
 	AwaitingBegun func(files []fs.FileInfo)
+	// Spares, if not "", is a folder on dir's file system where Write
+	// keeps each big file it replaces, for the next write of the same
+	// name to fill again (see spare.go); it removes those of names it no
+	// longer writes.
+	Spares string
 }
 
 // Result says what [Write] did with each file, by name, in input order.
@@ -93,6 +98,7 @@ type pending struct {
 	name   string // File.Name
 	tmp    string // path of the temporary file, or target
 	target string // path of the output file
+	spare  string // where target is kept as a spare once replaced; "" not
 }
 
 // place is where a file is written: target itself when no file was there
@@ -106,6 +112,9 @@ type place struct {
 	// build's cache, written with NoSync): even a big one is written
 	// through the page cache (see bigFile).
 	cached bool
+	// spare is the path of the target's spare (see spare.go); "" when
+	// none is kept.
+	spare string
 }
 
 // create creates the file that will become target.
@@ -167,7 +176,7 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 		begun.Abort()
 		return Result{}, err
 	}
-	places, err := markWriting(dir, files, work, targets, begun)
+	places, err := markWriting(dir, files, work, targets, begun, opts.Spares)
 	if err != nil {
 		begun.Abort()
 		return Result{}, err
@@ -265,6 +274,9 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 		switch {
 		case w.tmp != "":
 			todo = append(todo, pending{name: f.Name, tmp: w.tmp, target: targets[k]})
+			if w.spare {
+				todo[len(todo)-1].spare = places[k].spare
+			}
 			res.Changed = append(res.Changed, f.Name)
 			touched[filepath.Dir(targets[k])] = true
 		case w.same:
@@ -306,6 +318,9 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 		if p.tmp == p.target {
 			continue
 		}
+		if p.spare != "" {
+			keepSpare(p.target, p.spare)
+		}
 		if err := os.Rename(p.tmp, p.target); err != nil {
 			for _, q := range todo[i:] {
 				if q.tmp != q.target {
@@ -333,6 +348,7 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
+	dropSpares(opts.Spares, names)
 	return res, doneWriting(dir)
 }
 

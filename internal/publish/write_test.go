@@ -455,7 +455,7 @@ func TestWriteGivesFilesAsWritten(t *testing.T) {
 		var opts Options
 		var early []fs.FileInfo // as AwaitingBegun was given them
 		if round > 0 {
-			begun, err := Begin(dir, list[4:])
+			begun, err := Begin(dir, list[4:], BeginOptions{})
 			if err != nil {
 				t.Fatal(err)
 			}
