@@ -164,7 +164,7 @@ func isRSSPage(key string) bool {
 // short is refused: it may hold new files half written, which the next
 // build removes.
 func scan(dir string, gz bool) ([]object, error) {
-	if _, err := os.Stat(filepath.Join(dir, publish.WritingFile)); err == nil {
+	if publish.CutShort(dir) {
 		return nil, fmt.Errorf("the last build into %s did not finish (it left %s); build again, then deploy", dir, publish.WritingFile)
 	}
 	var objs []object

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"io/fs"
 	"maps"
-	"os"
 	"path/filepath"
 	"slices"
 	"sync"
@@ -74,7 +73,7 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	// new files it never published (see AwaitingBegun below): on a file
 	// system whose times are coarse, one could pass for the file it was
 	// to replace. After one, no output is kept on that record.
-	if _, err := os.Lstat(filepath.Join(out, publish.WritingFile)); err == nil {
+	if publish.CutShort(out) {
 		s.inc.forgetOutputs(out)
 	}
 	// What a killed build left: in the output folder, and in the cache's,

@@ -107,6 +107,14 @@ func markedFiles(mark []byte) []string {
 	return names
 }
 
+// CutShort reports whether a Write into dir was cut short: it left the
+// mark [WritingFile], which only [RemoveTemps] or the next Write clears.
+// What such a folder holds beside its outputs may be half written.
+func CutShort(dir string) bool {
+	_, err := os.Lstat(filepath.Join(dir, WritingFile))
+	return err == nil
+}
+
 // RemoveTemps deletes what a Write into dir that was cut short (killed,
 // or the machine stopped) left behind: its temporary files in dir and its
 // subfolders, and the new files it had begun to create in place, which

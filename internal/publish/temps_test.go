@@ -50,8 +50,14 @@ func TestRemoveTemps(t *testing.T) {
 			}
 			put(t, dir, files)
 			put(t, filepath.Dir(dir), map[string]string{"feed.xml": "outside"})
+			if got := CutShort(dir); got != (tc.mark != "") {
+				t.Errorf("CutShort before RemoveTemps = %v, want %v", got, tc.mark != "")
+			}
 			if err := RemoveTemps(dir); err != nil {
 				t.Fatal(err)
+			}
+			if CutShort(dir) {
+				t.Error("CutShort after RemoveTemps = true")
 			}
 			want := maps.Clone(outputs)
 			for _, n := range tc.removed {

@@ -245,11 +245,7 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 	par.Do(len(small), func(j int) { write(small[j]) })
 	bigDone.Wait()
 	if begun != nil && opts.AwaitingBegun != nil && !failed.Load() {
-		sofar := make([]fs.FileInfo, len(files))
-		for k, i := range work {
-			sofar[i] = done[k].info // nil for the begun files: not taken yet
-		}
-		opts.AwaitingBegun(sofar)
+		opts.AwaitingBegun(asWritten(len(files), work, done)) // nil for the begun files: not taken yet
 	}
 	for _, k := range early {
 		write(k)
@@ -259,7 +255,7 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 		todo []pending
 		ferr error
 	)
-	res.Files = make([]fs.FileInfo, len(files))
+	res.Files = asWritten(len(files), work, done)
 	k := 0 // files[work[k]] is the next file not kept
 	for i, f := range files {
 		if k == len(work) || work[k] != i {
@@ -267,7 +263,6 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 			continue
 		}
 		w := done[k]
-		res.Files[i] = w.info
 		if w.err != nil && ferr == nil {
 			ferr = fmt.Errorf("write %s: %w", f.Name, w.err)
 		}
@@ -350,6 +345,16 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 	}
 	dropSpares(opts.Spares, names)
 	return res, doneWriting(dir)
+}
+
+// asWritten returns, for each of n files, how the first phase left it
+// (done[k] is files[work[k]]'s): see Result.Files.
+func asWritten(n int, work []int, done []written) []fs.FileInfo {
+	infos := make([]fs.FileInfo, n)
+	for k, i := range work {
+		infos[i] = done[k].info
+	}
+	return infos
 }
 
 // checkName reports whether name is acceptable as a [output.File.Name].
