@@ -38,9 +38,10 @@ func sparePath(spares, name string) string {
 }
 
 // takeSpare renames the spare at spare, if there is one that may be
-// filled, to a new temporary file beside target and returns it open for
-// writing from its start, to be cut to size once written. It returns nil
-// when there is none: a spare that may not be filled is removed.
+// filled, to a new temporary file beside the output file base in folder,
+// and returns it open for writing from its start, to be cut to size once
+// written. It returns nil when there is none: a spare that may not be
+// filled (linked elsewhere, or not a file) is removed.
 func takeSpare(spare, folder, base string) *os.File {
 	if spare == "" {
 		return nil
