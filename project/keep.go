@@ -247,12 +247,15 @@ func keyOf(parts ...string) string {
 	return hex.EncodeToString(sum[:16])
 }
 
-// statWorkers is how many goroutines state files at once (the kept
-// outputs, and the inputs the fingerprint walks): more than the cores,
-// since after a while without a build (a weekly show on cron) the inodes
-// of a big show's 30,000 outputs are no longer in memory, and each stat
-// waits for the disk.
-const statWorkers = 16
+// statWorkers is how many goroutines state files at once (the outputs
+// kept or checked, and the inputs the fingerprint walks): far more than
+// the cores, since after a while without a build (a weekly show on cron)
+// the inodes of a big show's 30,000 outputs are no longer in memory, and
+// each stat waits for the disk, which serves many at once. An edit of
+// 10,000 episodes whose output folder had left memory took 1.07 s with
+// 64 against 1.24 s with 16 (medians of six), and the same with its
+// folder in memory.
+const statWorkers = 64
 
 // keepable returns the files that the last build wrote from the same keys
 // and that are still as it wrote them, with their size and time.

@@ -343,9 +343,10 @@ func UpToDate(dir string, opts BuildOptions) (out string, ok bool, in *Inputs) {
 	if err != nil {
 		return out, false, in
 	}
-	// One stat per output, on every core: tens of thousands for a big show.
+	// One stat per output, tens of thousands for a big show, on
+	// statWorkers goroutines: after a week its inodes may have left memory.
 	var changed atomic.Bool
-	par.Do(len(body.Outputs), func(i int) {
+	par.DoOn(statWorkers, len(body.Outputs), func(i int) {
 		if !changed.Load() && !body.Outputs[i].holds(out) {
 			changed.Store(true)
 		}
