@@ -291,26 +291,25 @@ func (c *incrementalCache) load(out string) int {
 	// each core reads its shards into one buffer: 35 MB less to allocate
 	// and collect at N = 10,000.
 	buffers := make(chan []byte, runtime.GOMAXPROCS(0))
+	// readWhole reads the cache file name whole with read, and closes it.
+	readWhole := func(name string, read func(body string) error) error {
+		f, err := readCacheFile(filepath.Join(dir, name), head, c.codecs.head, nil, func(_ *os.File, body string, _ int64) error {
+			return read(body)
+		})
+		if err == nil {
+			f.Close() // read only
+		}
+		return err
+	}
 	par.Do(2+episodeShards, func(i int) {
 		switch i {
 		case 0:
-			f, err := readCacheFile(filepath.Join(dir, outputsFile), head, c.codecs.head, nil, func(_ *os.File, body string, _ int64) error {
-				return readAll(c.codecs.early, body, &old.buildEarly)
-			})
-			if err == nil {
-				f.Close() // read only
-			} else {
+			if err := readWhole(outputsFile, func(body string) error { return readAll(c.codecs.early, body, &old.buildEarly) }); err != nil {
 				old.buildEarly = buildEarly{} // nothing kept
 			}
 			return
 		case 1:
-			f, err := readCacheFile(filepath.Join(dir, buildFile), head, c.codecs.head, nil, func(_ *os.File, body string, _ int64) error {
-				return readAll(c.codecs.late, body, &old.buildLate)
-			})
-			if err == nil {
-				f.Close() // read only
-			}
-			buildErr = err
+			buildErr = readWhole(buildFile, func(body string) error { return readAll(c.codecs.late, body, &old.buildLate) })
 			return
 		}
 		i -= 2
