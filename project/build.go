@@ -122,10 +122,12 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 		prepared   bool
 		prepareErr error
 		draft      *manifestText
+		early      []stamp // the stamps of every file but the feeds
 	)
 	pub.AwaitingBegun = func(files []fs.FileInfo) {
 		prepared = true
 		stamps, _ := plan.stamps(files) // the feeds' are still to come
+		early = stamps
 		var wg sync.WaitGroup
 		wg.Go(func() { draft, _ = s.draftManifest(plan, opts, stamps) }) // else drafted after
 		if prepareErr = s.inc.recordOutputs(plan.Files, plan.keys, stamps); prepareErr == nil {
@@ -156,7 +158,7 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 	// record the files as written, stamped once; they are written at the
 	// same time.
 	var manifestErr, cacheErr error
-	stamps, err := plan.written(res.Files)
+	stamps, err := plan.written(res.Files, early)
 	var feeds map[string]stamp // the feed files' stamps, by name
 	if err == nil {
 		feeds, err = stampsOf(stamps, plan.feedFiles())

@@ -499,9 +499,14 @@ func (t *manifestText) finish(stamps []stamp) []byte {
 // output folder, in the plan's order: a kept file's as the last build
 // recorded it (and it still is), the others' as publish.Write gave them in
 // files (see publish.Result.Files), which it wrote or found as they were.
-func (p *Plan) written(files []fs.FileInfo) ([]stamp, error) {
-	list, missing := p.stamps(files)
-	if missing != "" {
+// Given the stamps taken while the feeds were written (see stamps), it
+// fills in theirs: the others are as they were then.
+func (p *Plan) written(files []fs.FileInfo, early []stamp) ([]stamp, error) {
+	list := early
+	if list == nil {
+		list = make([]stamp, len(p.Files))
+	}
+	if missing := p.fill(list, files); missing != "" {
 		return nil, fmt.Errorf("%s: not written", missing)
 	}
 	return list, nil
@@ -511,7 +516,16 @@ func (p *Plan) written(files []fs.FileInfo) ([]stamp, error) {
 // give zero (the feeds, while they are written), and names the first.
 func (p *Plan) stamps(files []fs.FileInfo) (list []stamp, missing string) {
 	list = make([]stamp, len(p.Files))
+	return list, p.fill(list, files)
+}
+
+// fill stamps each file of the plan whose stamp in list is zero, as
+// written describes, and names the first it cannot.
+func (p *Plan) fill(list []stamp, files []fs.FileInfo) (missing string) {
 	for i, f := range p.Files {
+		if list[i].Name != "" {
+			continue
+		}
 		switch st, ok := p.kept[f.Name]; {
 		case ok && f.Keep:
 			list[i] = *st
@@ -521,7 +535,7 @@ func (p *Plan) stamps(files []fs.FileInfo) (list []stamp, missing string) {
 			missing = f.Name
 		}
 	}
-	return list, missing
+	return missing
 }
 
 // stampsOf returns the stamps of the files names among stamps, by name.
