@@ -7,6 +7,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 
 	"github.com/podfeed/podfeed/episodes"
@@ -264,12 +265,15 @@ func (c *incrementalCache) keepable(out string, keys map[string]string) map[stri
 		return nil
 	}
 	// One stat per file, tens of thousands for a big show, on statWorkers
-	// goroutines.
+	// goroutines, while the feeds are written. Each stat yields its core:
+	// the goroutines writing the feeds, back from the disk, find one at
+	// once instead of after the time slices of dozens of stats.
 	held := make([]bool, len(c.old.Outputs))
 	par.DoOn(statWorkers, len(c.old.Outputs), func(i int) {
 		o := c.old.Outputs[i]
 		k, ok := keys[o.File.Name]
 		held[i] = ok && k == o.Key && o.File.holds(out)
+		runtime.Gosched()
 	})
 	keep := make(map[string]*stamp, len(keys)) // a pointer: a third of the map a stamp makes
 	for i := range c.old.Outputs {

@@ -103,11 +103,6 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 	// it (see keep.go): the files, and the feeds' items of the episodes
 	// whose pages need not show their notes again.
 	keys, itemKeys := s.outputKeys(live, opts.Generator)
-	// The files kept are stated, 30,000 for a big show, while the feeds
-	// are rendered and begun: an episode's items are copied by their key
-	// alone, and the feeds wait for nothing else.
-	kept := make(chan map[string]*stamp, 1)
-	go func() { kept <- s.inc.keepable(outDir, keys) }()
 	reuse := s.inc.reusableItems(outDir, itemKeys)
 	var begun *publish.Begun
 	done := false
@@ -140,7 +135,12 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 			return nil, err
 		}
 	}
-	keep := <-kept
+	// The files kept are stated, 30,000 for a big show, once the feeds
+	// are begun: an episode's items are copied by their key alone, and
+	// the feeds wait for nothing else. Stated before, while the feeds
+	// were rendered, they took the cores from feed.Build: an edit of
+	// 100,000 episodes began its feeds 0.4 s later, and ended 0.3 s later.
+	keep := s.inc.keepable(outDir, keys)
 	if err := s.inc.complete(s.detailed(live, keys, keep, reuse)); err != nil {
 		return nil, cacheError(err, outDir)
 	}
