@@ -246,8 +246,9 @@ func Write(dir string, files []output.File, opts Options) (Result, error) {
 	bigDone.Wait()
 	// The callback runs while the begun files end and everything is
 	// synced, and Write waits for it before any rename: after a full
-	// build, the sync waits on the disk for half a second, with the cores
-	// idle, and the build's cache took 0.1 s of them.
+	// build of 10,000 episodes the sync waits on the disk for a third of
+	// a second with the cores idle, and the build's cache took 0.1 s of
+	// them before it.
 	var awaiting sync.WaitGroup
 	defer awaiting.Wait()
 	if begun != nil && opts.AwaitingBegun != nil && !failed.Load() {
