@@ -503,3 +503,43 @@ func TestWriteGivesFilesAsWritten(t *testing.T) {
 		}
 	}
 }
+
+// TestAwaitingBegunEndsBeforeRenames checks that AwaitingBegun, which runs
+// while the begun files end and everything is synced, has returned before
+// Write renames anything, and before Write returns: a build reads what it
+// recorded as soon as Write is done.
+func TestAwaitingBegunEndsBeforeRenames(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Write(dir, files("page.html", "old", "feed.xml", "<rss>old</rss>"), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	feed := output.File{Name: "feed.xml", Stream: func(w io.Writer) error { _, err := io.WriteString(w, "<rss>new</rss>"); return err }}
+	begun, err := Begin(dir, []output.File{feed}, BeginOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var (
+		ended bool
+		seen  string // page.html as the callback found it, once it had let Write go on
+	)
+	opts := Options{Begun: begun, AwaitingBegun: func([]fs.FileInfo) {
+		time.Sleep(50 * time.Millisecond) // long enough for the renames, were they not waiting
+		b, err := os.ReadFile(filepath.Join(dir, "page.html"))
+		if err != nil {
+			t.Error(err)
+		}
+		seen, ended = string(b), true
+	}}
+	if _, err := Write(dir, append(files("page.html", "new"), feed), opts); err != nil {
+		t.Fatal(err)
+	}
+	if !ended {
+		t.Fatal("Write returned before AwaitingBegun did")
+	}
+	if seen != "old" {
+		t.Errorf("AwaitingBegun found page.html holding %q: renamed before it returned", seen)
+	}
+	if b, _ := os.ReadFile(filepath.Join(dir, "page.html")); string(b) != "new" {
+		t.Errorf("page.html holds %q after Write, want %q", b, "new")
+	}
+}
