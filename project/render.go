@@ -139,7 +139,8 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 	// are begun: an episode's items are copied by their key alone, and
 	// the feeds wait for nothing else. Stated before, while the feeds
 	// were rendered, they took the cores from feed.Build: an edit of
-	// 100,000 episodes began its feeds 0.4 s later, and ended 0.3 s later.
+	// 100,000 episodes began its feeds 0.4 s later (though, side by side,
+	// it did not end measurably later: the feeds then took less long).
 	keep := s.inc.keepable(outDir, keys)
 	if err := s.inc.complete(s.detailed(live, keys, keep, reuse)); err != nil {
 		return nil, cacheError(err, outDir)
