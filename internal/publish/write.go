@@ -52,10 +52,12 @@ type Options struct {
 	// Begun either way: on error, what it wrote is removed too.
 	Begun *Begun
 	// AwaitingBegun, if not nil, is called once every file not in Begun
-	// is written, without error, before Write waits for Begun's files and
-	// renames anything: files holds each file given as [Result.Files]
-	// will, and nil for those of Begun. A build records what it knows of
-	// the others meanwhile, while its feeds are still being written.
+	// is written, without error, on a goroutine of its own: it runs while
+	// Write waits for Begun's files (calling AfterWrite for them) and
+	// syncs, and Write waits for it before it renames anything and before
+	// it returns. files holds each file given as [Result.Files] will, and
+	// nil for those of Begun. A build records what it knows of the others
+	// meanwhile, while its feeds are still being written.
 	AwaitingBegun func(files []fs.FileInfo)
 	// Spares, if not "", is a folder on dir's file system where Write
 	// keeps each big file it replaces, for the next write of the same
