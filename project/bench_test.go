@@ -101,3 +101,45 @@ func BenchmarkIncremental(b *testing.B) {
 	}
 	b.ReportMetric(float64(edit)/float64(full), "edit/full")
 }
+
+// BenchmarkFolderStamps states 3,000 files laid out as a build's outputs
+// are, by their names below the open output folder (as keepable and
+// UpToDate do), and reports the time as a ratio to stating them by their
+// whole paths, measured in the same loop.
+func BenchmarkFolderStamps(b *testing.B) {
+	out := filepath.Join(b.TempDir(), "show", "public")
+	var names []string
+	for i := range 1000 {
+		slug := fmt.Sprintf("%04d-episode", i)
+		names = append(names, "chapters/"+slug+".json", "embed/"+slug+".html", "episodes/"+slug+"/index.html")
+	}
+	for _, n := range names {
+		p := filepath.Join(out, filepath.FromSlash(n))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(n), 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var byPath, byFolder time.Duration
+	for b.Loop() {
+		start := time.Now()
+		for _, n := range names {
+			if _, err := stampOf(out, n); err != nil {
+				b.Fatal(err)
+			}
+		}
+		byPath += time.Since(start)
+		start = time.Now()
+		dir := openFolder(out)
+		for _, n := range names {
+			if _, err := dir.stamp(n); err != nil {
+				b.Fatal(err)
+			}
+		}
+		dir.close()
+		byFolder += time.Since(start)
+	}
+	b.ReportMetric(float64(byFolder)/float64(byPath), "folder/path")
+}

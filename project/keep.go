@@ -269,10 +269,12 @@ func (c *incrementalCache) keepable(out string, keys map[string]string) map[stri
 	// the goroutines writing the feeds, back from the disk, find one at
 	// once instead of after the time slices of dozens of stats.
 	held := make([]bool, len(c.old.Outputs))
+	dir := openFolder(out)
+	defer dir.close()
 	par.DoOn(statWorkers, len(c.old.Outputs), func(i int) {
 		o := c.old.Outputs[i]
 		k, ok := keys[o.File.Name]
-		held[i] = ok && k == o.Key && o.File.holds(out)
+		held[i] = ok && k == o.Key && dir.holds(o.File)
 		runtime.Gosched()
 	})
 	keep := make(map[string]*stamp, len(keys)) // a pointer: a third of the map a stamp makes

@@ -79,8 +79,11 @@ type stamp struct {
 }
 
 // holds reports whether the file in out is still as the stamp records it.
-func (s stamp) holds(out string) bool {
-	now, err := stampOf(out, s.Name)
+func (s stamp) holds(out string) bool { return pathFolder(out).holds(s) }
+
+// holds reports whether the file in f is still as the stamp s records it.
+func (f folder) holds(s stamp) bool {
+	now, err := f.stamp(s.Name)
 	return err == nil && now.matches(s)
 }
 
@@ -346,8 +349,10 @@ func UpToDate(dir string, opts BuildOptions) (out string, ok bool, in *Inputs) {
 	// One stat per output, tens of thousands for a big show, on
 	// statWorkers goroutines: after a week its inodes may have left memory.
 	var changed atomic.Bool
+	outDir := openFolder(out)
+	defer outDir.close()
 	par.DoOn(statWorkers, len(body.Outputs), func(i int) {
-		if !changed.Load() && !body.Outputs[i].holds(out) {
+		if !changed.Load() && !outDir.holds(body.Outputs[i]) {
 			changed.Store(true)
 		}
 	})

@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -467,8 +468,9 @@ func TestAppendQuoted(t *testing.T) {
 	}
 }
 
-// stampOf gives what os.Stat gives: the size and the time to the
-// nanosecond, through a symbolic link, and fs.ErrNotExist for no file.
+// stampOf, and a folder's stamp whether the folder is open or not, give
+// what os.Stat gives: the size and the time to the nanosecond, through a
+// symbolic link, and fs.ErrNotExist for no file.
 func TestStampOf(t *testing.T) {
 	dir := t.TempDir()
 	name := filepath.Join(dir, "sub", "a b.html")
@@ -490,17 +492,38 @@ func TestStampOf(t *testing.T) {
 	if os.Symlink(name, filepath.Join(dir, "link")) == nil {
 		links = append(links, "link")
 	}
-	for _, n := range links {
-		st, err := stampOf(dir, n)
-		if err != nil {
-			t.Fatal(err)
+	open := openFolder(dir)
+	defer open.close()
+	for _, c := range []struct {
+		how   string
+		stamp func(name string) (stamp, error)
+	}{
+		{"stampOf", func(n string) (stamp, error) { return stampOf(dir, n) }},
+		{"open folder", open.stamp},
+		{"folder by path", pathFolder(dir).stamp},
+	} {
+		for _, n := range links {
+			st, err := c.stamp(n)
+			if err != nil {
+				t.Fatalf("%s: %v", c.how, err)
+			}
+			if st.Name != n || st.Size != fi.Size() || !st.ModTime.Equal(fi.ModTime()) {
+				t.Errorf("%s of %q = %+v, os.Stat gives %d bytes at %v", c.how, n, st, fi.Size(), fi.ModTime())
+			}
 		}
-		if st.Name != n || st.Size != fi.Size() || !st.ModTime.Equal(fi.ModTime()) {
-			t.Errorf("stampOf(%q) = %+v, os.Stat gives %d bytes at %v", n, st, fi.Size(), fi.ModTime())
+		_, err := c.stamp("missing.html")
+		if !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s of no file: %v, want fs.ErrNotExist", c.how, err)
+		}
+		if want := filepath.Join(dir, "missing.html"); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s of no file: %v, want an error naming %s", c.how, err, want)
 		}
 	}
-	if _, err := stampOf(dir, "missing.html"); !errors.Is(err, fs.ErrNotExist) {
-		t.Errorf("stampOf of no file: %v, want fs.ErrNotExist", err)
+	// A folder that cannot be opened is stated by whole paths: none here.
+	gone := openFolder(filepath.Join(dir, "gone"))
+	defer gone.close()
+	if _, err := gone.stamp("sub/a b.html"); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a folder that is not there: %v, want fs.ErrNotExist", err)
 	}
 }
 
