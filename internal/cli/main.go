@@ -11,7 +11,6 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -37,38 +36,6 @@ func Main() int {
 
 // Usage is what podfeed help prints.
 const Usage = usage
-
-// gcPercent is the garbage collector's goal (see runtime/debug.SetGCPercent)
-// for a build that renders the whole show, unless GOGC sets another: the
-// heap may grow by 70 % of what is live, not Go's 100 %. Rendering leaves
-// mostly garbage: a full build of 10,000 episodes peaked at 490 MB with
-// 100 and at 400 MB with 70, for 5 to 10 % more CPU. A build after an
-// edit keeps Go's 100: its peak is set by its live data, which 70 does not
-// lower, and it paid 30 ms more.
-const gcPercent = 70
-
-// loadPercent is the garbage collector's goal while a build loads its
-// show: the heap grows from nothing to what the episodes take, and each
-// collection on the way marks what is about to be kept anyway.
-const loadPercent = 400
-
-// loading sets the garbage collector's goal for loading a show (see
-// loadPercent), unless GOGC is set, and returns what sets it back.
-func (e env) loading() (restore func()) {
-	if e.getenvOr("GOGC") != "" {
-		return func() {}
-	}
-	old := debug.SetGCPercent(loadPercent)
-	return func() { debug.SetGCPercent(old) }
-}
-
-// renderingAll sets the garbage collector's goal for a build that renders
-// the whole show (see gcPercent), unless GOGC is set.
-func (e env) renderingAll() {
-	if e.getenvOr("GOGC") == "" {
-		debug.SetGCPercent(gcPercent)
-	}
-}
 
 // env is what a command may touch besides its arguments: tests give their
 // own writers and clock.

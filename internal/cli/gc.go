@@ -1,0 +1,76 @@
+package cli
+
+import (
+	"runtime"
+	"runtime/debug"
+	"sync"
+)
+
+// gcPercent is the garbage collector's goal (see runtime/debug.SetGCPercent)
+// for a build that renders the whole show, unless GOGC sets another: the
+// heap may grow by 70 % of what is live, not Go's 100 %. Rendering leaves
+// mostly garbage: a full build of 10,000 episodes peaked at 490 MB with
+// 100 and at 400 MB with 70, for 5 to 10 % more CPU. A build after an
+// edit keeps Go's 100: its peak is set by its live data, which 70 does not
+// lower, and it paid 30 ms more.
+const gcPercent = 70
+
+// loadLimit is how big the memory of a build loading its show may grow
+// before its first collection. The heap grows from nothing to what the
+// episodes take, and each collection on the way marks what is about to be
+// kept anyway. A build after an edit of 10,000 episodes takes 70 MB from
+// the cache, with little garbage: it made three collections of 45 to 85
+// MB live (one while loading) where it now makes two, after the load, and
+// took 0.415 s against 0.455 s, 0.53 against 0.62 CPU seconds, peaking at
+// 139 against 142 MB (medians of six, interleaved; an added episode 0.45
+// against 0.47 s; a removal, which keeps more, unchanged). A load that
+// decodes every episode file leaves garbage: it reaches the limit and
+// goes on with loadPercent (full builds: 3.35 against 3.5 s, 352 against
+// 365 MB, medians of four).
+const loadLimit = 128 << 20
+
+// loadPercent is the garbage collector's goal while a build loads its
+// show, once its memory reached loadLimit.
+const loadPercent = 400
+
+// loading sets the garbage collector's goal for loading a show (see
+// loadLimit), unless GOGC or GOMEMLIMIT is set, and returns what sets it
+// back.
+func (e env) loading() (restore func()) {
+	if e.getenvOr("GOGC") != "" || e.getenvOr("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	percent := debug.SetGCPercent(-1)
+	limit := debug.SetMemoryLimit(loadLimit)
+	var (
+		mu       sync.Mutex
+		restored bool
+	)
+	// The first collection, which only the limit starts, has the load go
+	// on with loadPercent: a finalizer runs once a collection found its
+	// object unreachable.
+	type sentinel struct{ _ *int } // a pointer: not in the tiny allocator, which may never free it
+	runtime.SetFinalizer(&sentinel{}, func(*sentinel) {
+		mu.Lock()
+		defer mu.Unlock()
+		if !restored {
+			debug.SetGCPercent(loadPercent)
+			debug.SetMemoryLimit(limit)
+		}
+	})
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		restored = true
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}
+}
+
+// renderingAll sets the garbage collector's goal for a build that renders
+// the whole show (see gcPercent), unless GOGC is set.
+func (e env) renderingAll() {
+	if e.getenvOr("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
+}
