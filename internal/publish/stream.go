@@ -162,12 +162,19 @@ func (w *divergeWriter) Write(p []byte) (int, error) {
 	return w.out.Write(p)
 }
 
+// compareChunk is how many bytes of a run WriteSpan reads and compares
+// at a time while the new file agrees with the old one.
+const compareChunk = 32 << 10
+
 // WriteSpan writes n bytes of from, from offset off. While the new file
 // agrees with the old one, a run of the old file that lies where it is
 // written, an item the last build wrote and that has not moved, is passed
-// over unread; another is read and compared like Write's bytes. From the
-// first difference on, runs go to the new file as [bigFile.WriteSpan]
-// writes them.
+// over unread; another is read and compared like Write's bytes, a chunk at
+// a time. From the first difference on, runs, and the rest of the run
+// that differed, go to the new file as [bigFile.WriteSpan] writes them:
+// after an episode is removed, the older items follow as one run of half
+// the feed, which went through Write whole, read 32 KB at a time and
+// copied twice.
 func (w *divergeWriter) WriteSpan(from io.ReaderAt, off, n int64) error {
 	f, _ := from.(*os.File)
 	if w.out == nil && w.old != nil {
@@ -179,7 +186,16 @@ func (w *divergeWriter) WriteSpan(from io.ReaderAt, off, n int64) error {
 			w.oldBuf.Reset(w.old)
 			return nil
 		}
-		return output.CopySpan(w, from, off, n)
+		for n > 0 && w.out == nil {
+			c := min(n, compareChunk)
+			if err := output.CopySpan(w, from, off, c); err != nil {
+				return err
+			}
+			off, n = off+c, n-c
+		}
+		if n == 0 {
+			return nil
+		}
 	}
 	if w.out == nil {
 		if err := w.diverge(); err != nil {

@@ -203,3 +203,44 @@ func TestWriteStreamSpans(t *testing.T) {
 		})
 	}
 }
+
+// countingReader counts the reads of a span's source.
+type countingReader struct {
+	r     io.ReaderAt
+	reads int
+}
+
+func (c *countingReader) ReadAt(p []byte, off int64) (int, error) {
+	c.reads++
+	return c.r.ReadAt(p, off)
+}
+
+// After an episode is removed, the older items follow as one run that no
+// longer lies where it did: once it differs from the published file, the
+// rest of it is copied in big reads, not compared and written 32 KB at a
+// time (it was half the feed).
+func TestWriteStreamRunAfterDifference(t *testing.T) {
+	removed := strings.Repeat("<item>gone</item>", 10000)
+	rest := strings.Repeat("<item>kept 0123456789</item>", 80000) // 2.2 MB
+	dir := t.TempDir()
+	put(t, dir, map[string]string{"feed.xml": "<feed>" + removed + rest + "</feed>"})
+	src := &countingReader{r: strings.NewReader(rest)}
+	stream := func(w io.Writer) error {
+		io.WriteString(w, "<feed>")
+		if err := w.(output.SpanWriter).WriteSpan(src, 0, int64(len(rest))); err != nil {
+			return err
+		}
+		_, err := io.WriteString(w, "</feed>")
+		return err
+	}
+	if _, err := Write(dir, []output.File{{Name: "feed.xml", Stream: stream}}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := tree(t, dir)["feed.xml"], "<feed>"+rest+"</feed>"; got != want {
+		t.Errorf("feed.xml of %d bytes, want %d", len(got), len(want))
+	}
+	// One chunk compared, then pieces of bigBuffer.
+	if max := 2 + len(rest)/bigBuffer + 1; src.reads > max {
+		t.Errorf("the run was read in %d reads, want at most %d", src.reads, max)
+	}
+}
