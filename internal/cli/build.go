@@ -84,7 +84,9 @@ func runBuild(ctx context.Context, args []string, e env) error {
 		}
 		return deployAfter(nil)
 	}
-	restore := e.loading()
+	// seen is what UpToDate saw of the inputs after reading the last
+	// build's manifest: the episodes most likely come from its cache.
+	restore := e.loading(seen != nil)
 	show, probs := project.LoadWith(dir, project.LoadOptions{Progress: probeProgress(e.stderr), Output: opts.Output, Inputs: seen, Partial: true})
 	restore()
 	if err := probs.Err(); err != nil {

@@ -33,10 +33,11 @@ func collectUntil(t *testing.T, wantPercent int, wantLimit int64) {
 	}
 }
 
-// While a show loads, nothing is collected until the memory limit
-// loadLimit; the first collection has the load go on with loadPercent and
-// no limit, and restore gives back what was set before, which a
-// collection after it does not change. With GOGC or GOMEMLIMIT set,
+// While a show loads from the last build's cache, nothing is collected
+// until the memory limit loadLimit; the first collection has the load go
+// on with loadPercent and no limit, and restore gives back what was set
+// before, which a collection after it does not change. Without the cache,
+// the load has loadPercent and no limit. With GOGC or GOMEMLIMIT set,
 // loading changes nothing.
 func TestLoadingGC(t *testing.T) {
 	percent, limit := gcSettings()
@@ -48,7 +49,7 @@ func TestLoadingGC(t *testing.T) {
 	before := debug.SetMemoryLimit(-1)
 	e := env{getenv: func(string) string { return "" }}
 
-	restore := e.loading()
+	restore := e.loading(true)
 	if p, l := gcSettings(); p != -1 || l != loadLimit {
 		t.Errorf("while loading: goal %d and limit %d, want -1 and %d", p, l, loadLimit)
 	}
@@ -60,7 +61,7 @@ func TestLoadingGC(t *testing.T) {
 
 	// Restored before any collection: the finalizer that runs later keeps
 	// what restore set.
-	restore = e.loading()
+	restore = e.loading(true)
 	restore()
 	for range 3 {
 		runtime.GC()
@@ -70,6 +71,15 @@ func TestLoadingGC(t *testing.T) {
 		t.Errorf("restored before a collection: goal %d and limit %d, want 100 and %d", p, l, before)
 	}
 
+	restore = e.loading(false)
+	if p, l := gcSettings(); p != loadPercent || l != before {
+		t.Errorf("loading without the cache: goal %d and limit %d, want %d and %d", p, l, loadPercent, before)
+	}
+	restore()
+	if p, l := gcSettings(); p != 100 || l != before {
+		t.Errorf("after loading without the cache: goal %d and limit %d, want 100 and %d", p, l, before)
+	}
+
 	for _, name := range []string{"GOGC", "GOMEMLIMIT"} {
 		set := env{getenv: func(k string) string {
 			if k == name {
@@ -77,7 +87,7 @@ func TestLoadingGC(t *testing.T) {
 			}
 			return ""
 		}}
-		restore := set.loading()
+		restore := set.loading(true)
 		if p, l := gcSettings(); p != 100 || l != before {
 			t.Errorf("%s set: goal %d and limit %d while loading, want 100 and %d", name, p, l, before)
 		}
