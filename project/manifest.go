@@ -15,7 +15,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"sync/atomic"
 	"time"
 
 	"github.com/podfeed/podfeed/config"
@@ -342,21 +341,10 @@ func UpToDate(dir string, opts BuildOptions) (out string, ok bool, in *Inputs) {
 	if head.Inputs == "" || f.sum() != head.Inputs {
 		return out, false, in
 	}
-	body, err := parseBody(rest)
-	if err != nil {
-		return out, false, in
-	}
-	// One stat per output, tens of thousands for a big show, on
-	// statWorkers goroutines: after a week its inodes may have left memory.
-	var changed atomic.Bool
+	// One stat per output, tens of thousands for a big show.
 	outDir := openFolder(out)
 	defer outDir.close()
-	par.DoOn(statWorkers, len(body.Outputs), func(i int) {
-		if !changed.Load() && !outDir.holds(body.Outputs[i]) {
-			changed.Store(true)
-		}
-	})
-	if changed.Load() {
+	if !bodyHolds(outDir, rest) {
 		return out, false, in
 	}
 	return out, true, nil

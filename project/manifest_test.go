@@ -76,6 +76,23 @@ func TestUpToDate(t *testing.T) {
 			}
 			return BuildOptions{Now: day, Output: out, Generator: gen}
 		}, false},
+		{"an episode's page written over", func(t *testing.T, dir, out string) BuildOptions {
+			if err := os.WriteFile(filepath.Join(out, "episodes", "055-rust-in-production", "index.html"), []byte("<p>mine</p>"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			return BuildOptions{Now: day, Output: out, Generator: gen}
+		}, false},
+		{"a line of the manifest that does not parse", func(t *testing.T, dir, out string) BuildOptions {
+			f, err := os.OpenFile(filepath.Join(out, ManifestFile), os.O_APPEND|os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if _, err := f.WriteString("o 12 oops \"x.html\"\n"); err != nil {
+				t.Fatal(err)
+			}
+			return BuildOptions{Now: day, Output: out, Generator: gen}
+		}, false},
 		{"another generator", func(t *testing.T, dir, out string) BuildOptions {
 			return BuildOptions{Now: day, Output: out, Generator: "podfeed v9"}
 		}, false},

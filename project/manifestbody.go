@@ -6,8 +6,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 	"unsafe"
+
+	"github.com/podfeed/podfeed/internal/par"
 )
 
 // A manifest's body is lines, one for each output and one for each page
@@ -98,6 +101,50 @@ func parseBody(data []byte) (manifestBody, error) {
 		}
 	}
 	return b, nil
+}
+
+// bodyHolds reports whether every output that the manifest body data
+// lists is in out as it records it; false for a body that does not parse.
+// The body is cut at line ends into pieces that are each parsed, and their
+// files stated, on a goroutine of their own (statWorkers of them: after a
+// week a big show's inodes may have left memory): parsed whole first, the
+// 30,000 lines of a show of 10,000 episodes took 7 ms of an unchanged
+// rebuild's 75 before the first stat.
+func bodyHolds(out folder, data []byte) bool {
+	text := unsafe.String(unsafe.SliceData(data), len(data))
+	pieces := make([]string, 0, statWorkers)
+	for len(text) > 0 {
+		end := min(len(text), max(len(text)/(statWorkers-len(pieces)), 1))
+		if i := strings.IndexByte(text[end-1:], '\n'); i >= 0 {
+			end += i
+		} else {
+			end = len(text)
+		}
+		pieces = append(pieces, text[:end])
+		text = text[end:]
+	}
+	var changed atomic.Bool
+	par.DoOn(statWorkers, len(pieces), func(i int) {
+		var b manifestBody
+		for text := pieces[i]; len(text) > 0 && !changed.Load(); {
+			line, rest, _ := strings.Cut(text, "\n")
+			text = rest
+			if strings.TrimSpace(line) == "" {
+				continue
+			}
+			if err := parseBodyLine(&b, line); err != nil {
+				changed.Store(true)
+				return
+			}
+			if n := len(b.Outputs); n > 0 {
+				if !out.holds(b.Outputs[n-1]) {
+					changed.Store(true)
+				}
+				b.Outputs = b.Outputs[:0]
+			}
+		}
+	})
+	return !changed.Load()
 }
 
 // parseBodyLine adds one line of a body to b.
