@@ -2,6 +2,7 @@ package project
 
 import (
 	"fmt"
+	"iter"
 	"maps"
 	"slices"
 	"strconv"
@@ -90,17 +91,26 @@ func parseBody(data []byte) (manifestBody, error) {
 	if pages := strings.Count(text, "\np "); pages > 0 {
 		b.Pages = make(map[string]string, pages)
 	}
-	for n := 1; len(text) > 0; n++ {
-		line, rest, _ := strings.Cut(text, "\n")
-		text = rest
-		if strings.TrimSpace(line) == "" {
-			continue
-		}
+	for n, line := range bodyLines(text) {
 		if err := parseBodyLine(&b, line); err != nil {
 			return manifestBody{}, fmt.Errorf("body line %d: %w", n, err)
 		}
 	}
 	return b, nil
+}
+
+// bodyLines yields the lines of text, a body or a piece of one cut at a
+// line end, that are not blank, each with its number in text.
+func bodyLines(text string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for n, rest := 1, text; len(rest) > 0; n++ {
+			var line string
+			line, rest, _ = strings.Cut(rest, "\n")
+			if strings.TrimSpace(line) != "" && !yield(n, line) {
+				return
+			}
+		}
+	}
 }
 
 // bodyHolds reports whether every output that the manifest body data
@@ -126,11 +136,9 @@ func bodyHolds(out folder, data []byte) bool {
 	var changed atomic.Bool
 	par.DoOn(statWorkers, len(pieces), func(i int) {
 		var b manifestBody
-		for text := pieces[i]; len(text) > 0 && !changed.Load(); {
-			line, rest, _ := strings.Cut(text, "\n")
-			text = rest
-			if strings.TrimSpace(line) == "" {
-				continue
+		for _, line := range bodyLines(pieces[i]) {
+			if changed.Load() {
+				return
 			}
 			if err := parseBodyLine(&b, line); err != nil {
 				changed.Store(true)
