@@ -175,6 +175,9 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 			cacheErr = s.inc.recordItems(feeds, plan.items.Spans, plan.Pages, plan.itemKeys, plan.items.ItemWarnings)
 		}
 		if cacheErr == nil {
+			cacheErr = s.inc.recordEntries(plan.listed.pages, plan.kept, stamps)
+		}
+		if cacheErr == nil {
 			cacheErr = s.inc.save(out, feeds, plan.published, plan.Pages)
 		}
 		wg.Wait()

@@ -33,6 +33,7 @@ import (
 	"github.com/podfeed/podfeed/internal/pack"
 	"github.com/podfeed/podfeed/internal/par"
 	"github.com/podfeed/podfeed/internal/publish"
+	"github.com/podfeed/podfeed/site"
 )
 
 // IncrementalFile is the incremental build's cache, a folder written into
@@ -74,7 +75,7 @@ const IncrementalFile = ".podfeed-incremental"
 
 const (
 	// incrementalVersion changes whenever what the cache holds changes.
-	incrementalVersion = 6
+	incrementalVersion = 7
 	// buildFile is the cache's file of what was published, and
 	// outputsFile its file of the outputs a later build may keep.
 	buildFile   = "build"
@@ -141,6 +142,9 @@ type buildLate struct {
 	// written.
 	Items     []cachedItem
 	FeedFiles []stamp
+	// ListFiles are the pages of the episode list past the first that
+	// the items' entries lie in (cachedItem.Entry), as written.
+	ListFiles []stamp
 }
 
 // cachedArtwork is the site's copies of the show's artwork file, and the
@@ -159,7 +163,17 @@ type cachedArtwork struct {
 type cachedItem struct {
 	GUID, Key       string
 	RSS, Atom, JSON filePart
+	Entry           listEntry
 	Warnings        diag.List
+}
+
+// listEntry is where an episode's entry lies on a page of the episode list
+// past the first (see site.Options.Entries): Len bytes from Off in
+// ListFiles[Page-1]; Page 0 for none. An index, not the file's name: a
+// build after an edit reads and writes 10,000 of them.
+type listEntry struct {
+	Page     int
+	Off, Len int64
 }
 
 // filePart is a run of bytes of a file of the output folder.
@@ -936,14 +950,17 @@ func (c *incrementalCache) prepare(out string) error {
 	return err
 }
 
-// forgetOutputs drops the outputs file in out, and what was read of it:
-// nothing is kept on its record.
+// forgetOutputs drops the outputs file in out, and what was read of it,
+// and the record of the pages of the list that the last build's entries
+// lie in: nothing is kept, nor copied, on their record.
 func (c *incrementalCache) forgetOutputs(out string) {
 	if c == nil {
 		return
 	}
 	if c.old != nil {
-		c.old.Outputs = nil
+		// The pages of the list too, which it may have replaced with
+		// others of the same size and, on such a file system, time.
+		c.old.Outputs, c.old.ListFiles = nil, nil
 	}
 	os.Remove(filepath.Join(out, IncrementalFile, outputsFile)) // else read, and trusted, again
 }
@@ -997,6 +1014,42 @@ type reusedItems struct {
 	files map[string]*os.File    // by name, each still as written
 	keys  map[string]string      // this build's item keys, by guid
 	hits  atomic.Int64           // episodes whose items were copied
+	// lists are the last build's pages of the episode list past the
+	// first, as ListFiles names them, each read on first use; copied
+	// counts the episodes whose entries on the pages rendered again are
+	// copied from them (see Show.detailed).
+	lists  []*oldList
+	copied int
+}
+
+// oldList is a page of the episode list as the last build wrote it: its
+// bytes, read once, when it is still as written (nil if not).
+type oldList struct {
+	path string
+	st   stamp
+	once sync.Once
+	data []byte
+}
+
+// bytes returns the page, read on the first call; nil when it is not as
+// the last build wrote it.
+func (l *oldList) bytes() []byte {
+	l.once.Do(func() {
+		f, err := os.Open(l.path)
+		if err != nil {
+			return
+		}
+		defer f.Close()
+		fi, err := f.Stat()
+		if err != nil || !l.st.matches(stamp{Size: fi.Size(), ModTime: fi.ModTime()}) {
+			return
+		}
+		data := make([]byte, fi.Size())
+		if _, err := io.ReadFull(f, data); err == nil {
+			l.data = data
+		}
+	})
+	return l.data
 }
 
 // reusableItems opens the feed files of the last build that are still as
@@ -1024,7 +1077,49 @@ func (c *incrementalCache) reusableItems(out string, keys map[string]string) *re
 	for i := range c.old.Items {
 		r.items[c.old.Items[i].GUID] = &c.old.Items[i]
 	}
+	for _, st := range c.old.ListFiles {
+		r.lists = append(r.lists, &oldList{path: filepath.Join(out, filepath.FromSlash(st.Name)), st: st})
+	}
 	return r
+}
+
+// readLists reads, on several goroutines, the last build's pages of the
+// episode list that the entries of the episodes on lists lie in: after an
+// episode in the middle of a big show is removed, a hundred pages of 35
+// KB.
+func (r *reusedItems) readLists(lists []site.List) {
+	if r == nil {
+		return
+	}
+	need := make(map[int]bool)
+	for _, l := range lists {
+		for _, e := range l.Episodes {
+			if it := r.items[e.GUID]; it != nil && it.Entry.Page >= 1 && it.Entry.Page <= len(r.lists) {
+				need[it.Entry.Page-1] = true
+			}
+		}
+	}
+	pages := slices.Collect(maps.Keys(need))
+	par.DoOn(statWorkers, len(pages), func(i int) { r.lists[pages[i]].bytes() })
+}
+
+// entry gives site.Build the entry of ep on a page of the episode list
+// past the first as the last build wrote it, when its key is the same
+// (the key covers all that an entry shows) and the page it lies in is
+// still as written; nil when it is rendered again.
+func (r *reusedItems) entry(ep *episodes.Episode) []byte {
+	if r == nil {
+		return nil
+	}
+	it := r.items[ep.GUID]
+	if it == nil || it.Key != r.keys[ep.GUID] || it.Entry.Page < 1 || it.Entry.Page > len(r.lists) {
+		return nil
+	}
+	page := r.lists[it.Entry.Page-1].bytes()
+	if e := it.Entry; e.Off >= 0 && e.Len > 0 && e.Off+e.Len <= int64(len(page)) {
+		return page[e.Off : e.Off+e.Len : e.Off+e.Len]
+	}
+	return nil
 }
 
 // get gives feed.Build the items of ep as the last build wrote them, when
@@ -1114,6 +1209,65 @@ func (c *incrementalCache) recordItems(feeds map[string]stamp, spans map[string]
 			case address.RSSFile:
 				it.RSS = part
 			}
+		}
+	}
+	return nil
+}
+
+// recordEntries records where the entries of the episodes lie on the
+// pages of the episode list past the first: in the pages rendered, as
+// listed (by file name), and in those kept as the last build wrote them
+// (kept), where they were; stamps has each of those files as it is now.
+// It follows recordItems, whose items it completes.
+func (c *incrementalCache) recordEntries(listed map[string][]site.Entry, kept map[string]*stamp, stamps []stamp) error {
+	if c == nil {
+		return nil
+	}
+	c.next.ListFiles = nil
+	type place struct {
+		page     int // in ListFiles, from 1
+		off, len int64
+	}
+	// The pages of the last build's record that this one kept.
+	held := make(map[string]bool)
+	if c.old != nil {
+		for _, o := range c.old.ListFiles {
+			if kept[o.Name] != nil {
+				held[o.Name] = true
+			}
+		}
+	}
+	at := make(map[string]place)  // by guid
+	index := make(map[string]int) // in ListFiles, from 1, by name
+	for _, st := range stamps {
+		if _, rendered := listed[st.Name]; rendered || held[st.Name] {
+			c.next.ListFiles = append(c.next.ListFiles, st)
+			index[st.Name] = len(c.next.ListFiles)
+		}
+	}
+	for name, entries := range listed {
+		page, ok := index[name]
+		if !ok {
+			return fmt.Errorf("%s: not written", name)
+		}
+		for _, e := range entries {
+			at[e.Episode.GUID] = place{page, int64(e.Off), int64(e.Len)}
+		}
+	}
+	if c.old != nil {
+		for _, it := range c.old.Items {
+			if e := it.Entry; e.Page >= 1 && e.Page <= len(c.old.ListFiles) {
+				name := c.old.ListFiles[e.Page-1].Name
+				if _, rendered := listed[name]; !rendered && index[name] > 0 {
+					at[it.GUID] = place{index[name], e.Off, e.Len}
+				}
+			}
+		}
+	}
+	for i := range c.next.Items {
+		it := &c.next.Items[i]
+		if p, ok := at[it.GUID]; ok {
+			it.Entry = listEntry{Page: p.page, Off: p.off, Len: p.len}
 		}
 	}
 	return nil

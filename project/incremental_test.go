@@ -248,7 +248,7 @@ func incrementalSequence(t *testing.T, maxItems, takeaway int) {
 	for k, step := range steps {
 		step.change(k + 1)
 		spareBefore, _ := os.Stat(spare)
-		reused, kept, keyed, copied, live := int64(-1), -1, -1, -1, -1
+		reused, kept, keyed, copied, live, entries := int64(-1), -1, -1, -1, -1, -1
 		build := func(out string, pub publish.Options) error {
 			// The incremental build as podfeed build runs it: after
 			// UpToDate, with what it saw of the inputs.
@@ -270,6 +270,7 @@ func incrementalSequence(t *testing.T, maxItems, takeaway int) {
 				copied = live
 				if r := res.Plan.reused; r != nil {
 					copied -= int(r.hits.Load())
+					entries = r.copied
 				}
 				for _, f := range res.Plan.Files {
 					if f.Keep {
@@ -319,6 +320,13 @@ func incrementalSequence(t *testing.T, maxItems, takeaway int) {
 		// copied, and their notes rendered for their pages.
 		if want, ok := map[string]int{"unchanged": 0, "edit a title": 1, "edit chapters": 1, "edit the show": live, "a page deleted": 0}[step.name]; ok && copied != want {
 			t.Errorf("%s: rendered the items of %d episodes again, want %d", step.name, copied, want)
+		}
+		// page/1 rendered again copies the entries of the episodes it
+		// listed before from the page as it was: all but the one edited or
+		// added, or the one that joins it from index.html.
+		if want, ok := map[string]int{"unchanged": 0, "edit a title": 49, "add the newest": 0, "add an old one": 49,
+			"draft one": 49, "edit the show": 0, "after a build cut short": 0}[step.name]; ok && entries != want {
+			t.Errorf("%s: copied the entries of %d episodes on the pages of the list, want %d", step.name, entries, want)
 		}
 		// Every episode file but the one edited, added or renamed comes
 		// from the cache.

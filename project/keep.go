@@ -151,8 +151,9 @@ func (s *Show) episodeKey(show string, e *episodes.Episode) string {
 // whose feed items are not copied from the last feeds, or whose page,
 // embed or chapters file is not kept (whole), and those that a page of the
 // episode list rendered again lists, which shows the summary of each
-// (listed, unless whole already; the first page also shows the newest
-// episode whole). A page shows only the titles and addresses of its
+// (listed, unless whole already, or, past the first page, unless what the
+// last build wrote of it there is copied; the first page also shows the
+// newest episode whole). A page shows only the titles and addresses of its
 // neighbours. With nothing kept (as with templates of the show's own), all
 // of them, whole.
 func (s *Show) detailed(live []*episodes.Episode, keys map[string]string, keep map[string]*stamp, reuse *reusedItems) (whole, listed []*episodes.Episode) {
@@ -169,11 +170,25 @@ func (s *Show) detailed(live []*episodes.Episode, keys map[string]string, keep m
 			whole = append(whole, e)
 		}
 	}
-	for i, l := range site.Lists(s.Config, live) {
+	lists := site.Lists(s.Config, live)
+	var again []site.List // the pages past the first rendered again
+	for i, l := range lists {
+		if i > 0 && !kept(l.File) {
+			again = append(again, l)
+		}
+	}
+	reuse.readLists(again)
+	for i, l := range lists {
 		if kept(l.File) {
 			continue
 		}
-		listed = append(listed, l.Episodes...)
+		for _, e := range l.Episodes {
+			if i > 0 && reuse.entry(e) != nil {
+				reuse.copied++
+				continue
+			}
+			listed = append(listed, e)
+		}
 		if i == 0 && len(live) > 0 {
 			whole = append(whole, slices.MinFunc(live, episodes.NewestFirst))
 		}

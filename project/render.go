@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
@@ -44,6 +45,9 @@ type Plan struct {
 	items    *feed.Output
 	itemKeys map[string]string
 	reused   *reusedItems
+	// listed are where the pages of the episode list rendered, past the
+	// first, hold their episodes' entries, which the cache records too.
+	listed *listedEntries
 	// kept are the files kept as the last build wrote them, with their
 	// size and time, which the manifest and the cache record again.
 	kept map[string]*stamp
@@ -150,12 +154,18 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 	if err := s.addNotes(out.Notes, live, keep); err != nil {
 		return nil, fmt.Errorf("render show notes: %w", err)
 	}
-	pages, err := site.Build(s.Config, live, site.Options{
+	listed := &listedEntries{pages: map[string][]site.Entry{}}
+	siteOpts := site.Options{
 		Notes:       out.Notes,
 		Templates:   os.DirFS(filepath.Join(s.Dir, site.TemplatesDir)),
 		Artwork:     s.siteArtwork,
 		Transcripts: s.siteTranscripts(live),
-	})
+		Listed:      listed.add,
+	}
+	if reuse != nil {
+		siteOpts.Entries = reuse.entry
+	}
+	pages, err := site.Build(s.Config, live, siteOpts)
 	if err != nil {
 		return nil, err
 	}
@@ -221,9 +231,23 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 			}
 		}
 	}
-	p.items, p.itemKeys, p.reused, p.kept, p.begun = out, itemKeys, reuse, keep, begun
+	p.items, p.itemKeys, p.reused, p.kept, p.begun, p.listed = out, itemKeys, reuse, keep, begun, listed
 	done = true
 	return p, nil
+}
+
+// listedEntries gathers what site.Build reports of the pages of the
+// episode list as they are rendered, on several goroutines.
+type listedEntries struct {
+	mu    sync.Mutex
+	pages map[string][]site.Entry // by file name
+}
+
+// add records the entries of the page file.
+func (l *listedEntries) add(file string, entries []site.Entry) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.pages[file] = entries
 }
 
 // cacheError is err, an incremental cache in out that cannot be read,

@@ -243,15 +243,28 @@ func (e *Episode) writeNeighbours(b *bytes.Buffer, root string) {
 // changes. It is "" when the layout is the show's own, which may define
 // "meta" and "excerpt" anew, or when an episode has no page of its own:
 // then index.html lets the templates write them.
+//
+// On a page of the list past the first, the entries that Options.Entries
+// gives are written as they are, and where each entry lies is recorded for
+// Options.Listed.
 func (p *Page) EpisodeItems() template.HTML {
 	if p.parts == nil {
 		return ""
 	}
 	var b bytes.Buffer
 	b.Grow(len(p.Episodes) * 700) // about what an episode takes: grown once, not eight times
+	var spans []Entry
 	for _, e := range p.Episodes {
 		if e.Href == "" {
 			return ""
+		}
+		start := b.Len()
+		if p.entries != nil {
+			if entry := p.entries(e.Episode); entry != nil {
+				b.Write(entry)
+				spans = append(spans, Entry{Episode: e.Episode, Off: start, Len: len(entry)})
+				continue
+			}
 		}
 		b.WriteString("\n<li>\n<h3><a href=\"")
 		writeURL(&b, p.Root)
@@ -266,6 +279,10 @@ func (p *Page) EpisodeItems() template.HTML {
 		b.WriteString("</p>")
 		e.Excerpt.write(&b)
 		b.WriteString("\n</li>")
+		spans = append(spans, Entry{Episode: e.Episode, Off: start, Len: b.Len() - start})
+	}
+	if p.spans != nil {
+		*p.spans, p.items = spans, b.Bytes()
 	}
 	return template.HTML(b.String())
 }

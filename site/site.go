@@ -43,6 +43,7 @@
 package site
 
 import (
+	"bytes"
 	"embed"
 	"errors"
 	"fmt"
@@ -129,6 +130,27 @@ type Options struct {
 	// caller read from a file (site reads none). The page links to its
 	// other transcripts, and to all of them without one here.
 	Transcripts map[string]*TranscriptCues
+
+	// Entries, when not nil, gives an episode's entry on a page of the
+	// episode list past the first as the last build wrote it there (the
+	// bytes [Page.EpisodeItems] wrote for it, which [Options.Listed]
+	// reported), to be written again as it is; nil when it is rendered.
+	// After an episode in the middle of a big show is removed, every page
+	// of the list after it lists other episodes, each of which an
+	// incremental build would otherwise read the summary of again.
+	Entries func(ep *episodes.Episode) []byte
+
+	// Listed, when not nil, is called once a page of the list past the
+	// first is rendered by the built-in index.html, with where each of its
+	// episodes' entries lies in the page: what Entries may give back.
+	Listed func(file string, entries []Entry)
+}
+
+// Entry is where an episode's entry lies in a page of the episode list:
+// Len bytes from Off, counted from the start of the page.
+type Entry struct {
+	Episode  *episodes.Episode
+	Off, Len int
 }
 
 // Artwork is where the pages find the show's artwork at the sizes they
@@ -203,6 +225,14 @@ type Page struct {
 
 	tmpl  *template.Template // the page's template, with the layout
 	parts *partCache         // see Part
+
+	// entries and listed are Options.Entries and Options.Listed; on a page
+	// of the list being rendered that reports its entries, items holds
+	// what EpisodeItems wrote, and spans where each entry lies in it.
+	entries func(*episodes.Episode) []byte
+	listed  func(string, []Entry)
+	items   []byte
+	spans   *[]Entry
 }
 
 // sharedParts are the blocks of the layout that [Page.Part] renders.
@@ -489,6 +519,8 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 		Support:     support(show, nil),
 		Place:       place(show.Location),
 		LicenseLink: licenseLink(show.License),
+		entries:     opts.Entries,
+		listed:      opts.Listed,
 	}
 	for _, a := range []*string{&p.Artwork.Hero, &p.Artwork.Thumb} {
 		if *a == "" {
@@ -903,7 +935,22 @@ func (s *templateSet) list(pages *Page, i int, root string) func(io.Writer) erro
 		p.tmpl, p.parts = s.pages[IndexTemplate], s.parts[IndexTemplate]
 		l := p.lists[i-1]
 		p.Episodes = p.all[l.lo:l.hi]
-		if err := s.prepareList(pages, p.Episodes); err != nil {
+		// Past the first page, entries of the last build are copied, and
+		// the excerpts of their episodes are not worked out.
+		copied := i > 1 && p.parts != nil && p.entries != nil
+		if !copied {
+			p.entries = nil
+		}
+		show := p.Episodes
+		if copied {
+			show = nil
+			for _, e := range p.Episodes {
+				if e.Href == "" || p.entries(e.Episode) == nil {
+					show = append(show, e)
+				}
+			}
+		}
+		if err := s.prepareList(pages, show); err != nil {
 			return err
 		}
 		if n := len(p.lists); n > 1 {
@@ -919,8 +966,33 @@ func (s *templateSet) list(pages *Page, i int, root string) func(io.Writer) erro
 			}
 		}
 		p.Period = period(p.Episodes)
-		if err := s.pages[IndexTemplate].ExecuteTemplate(w, IndexTemplate, &p); err != nil {
+		if i == 1 || p.parts == nil || p.listed == nil {
+			if err := s.pages[IndexTemplate].ExecuteTemplate(w, IndexTemplate, &p); err != nil {
+				return fmt.Errorf("render %s: %w", l.file(), err)
+			}
+			return nil
+		}
+		// The page reports where its entries lie: rendered into a
+		// buffer, in which EpisodeItems' output is found.
+		var spans []Entry
+		p.spans = &spans
+		b, ok := w.(*bytes.Buffer)
+		if !ok {
+			b = new(bytes.Buffer)
+		}
+		start := b.Len()
+		if err := s.pages[IndexTemplate].ExecuteTemplate(b, IndexTemplate, &p); err != nil {
 			return fmt.Errorf("render %s: %w", l.file(), err)
+		}
+		if at := bytes.Index(b.Bytes()[start:], p.items); at >= 0 && len(p.items) > 0 {
+			for k := range spans {
+				spans[k].Off += at
+			}
+			p.listed(l.file(), spans)
+		}
+		if !ok {
+			_, err := w.Write(b.Bytes())
+			return err
 		}
 		return nil
 	}

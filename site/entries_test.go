@@ -1,0 +1,103 @@
+package site_test
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"slices"
+	"strconv"
+	"sync"
+	"testing"
+
+	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/site"
+)
+
+// A page of the list past the first reports where each of its entries
+// lies (Options.Listed), and written again with those entries copied
+// (Options.Entries) it is the same page, though its episodes have no
+// summary to make excerpts from: after an episode in the middle of a big
+// show is removed, the pages after it list other episodes, whose entries
+// an incremental build copies from the last build's pages.
+func TestListEntriesCopied(t *testing.T) {
+	show, eps := example(t)
+	slugs := make([]string, 2*site.PageSize+10)
+	for i := range slugs {
+		slugs[i] = fmt.Sprintf("ep-%03d", i)
+	}
+	many := daily(eps[0], slugs...)
+	for i, ep := range many {
+		ep.Summary = fmt.Sprintf("Summary %d with <b>tags</b> & more.\n\n- an item\n- another & one", i)
+		ep.Number = i + 1
+	}
+	build := func(opts site.Options) map[string][]byte {
+		t.Helper()
+		files, err := site.Build(show, many, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := map[string][]byte{}
+		for _, f := range files {
+			if m[f.Name], err = f.Bytes(); err != nil {
+				t.Fatalf("%s: %v", f.Name, err)
+			}
+		}
+		return m
+	}
+	var mu sync.Mutex
+	listed := map[string][]site.Entry{}
+	first := build(site.Options{Listed: func(file string, entries []site.Entry) {
+		mu.Lock()
+		defer mu.Unlock()
+		listed[file] = entries
+	}})
+	entries := map[*episodes.Episode][]byte{}
+	for _, l := range site.Lists(show, many)[1:] {
+		got := listed[l.File]
+		if len(got) != len(l.Episodes) {
+			t.Fatalf("%s: %d entries listed, want %d", l.File, len(got), len(l.Episodes))
+		}
+		page := first[l.File]
+		for i, e := range got {
+			entry := page[e.Off : e.Off+e.Len]
+			if e.Episode != l.Episodes[i] || !bytes.HasPrefix(entry, []byte("\n<li>\n<h3><a href=\"../../episodes/"+e.Episode.Slug+"/")) ||
+				!bytes.HasSuffix(entry, []byte("</li>")) || !bytes.Contains(entry, []byte("Summary "+strconv.Itoa(e.Episode.Number-1)+" with")) {
+				t.Fatalf("%s: entry %d of %s is %q", l.File, i, e.Episode.Slug, entry)
+			}
+			entries[e.Episode] = entry
+		}
+	}
+	if _, ok := listed["index.html"]; ok || len(listed) != len(site.Lists(show, many))-1 {
+		t.Errorf("pages listed: %v, want those past the first", slices.Sorted(maps.Keys(listed)))
+	}
+	// Copied, for episodes whose summaries are gone, the pages are the same.
+	summaries := make([]string, len(many))
+	for i, ep := range many {
+		summaries[i], ep.Summary = ep.Summary, ""
+	}
+	again := build(site.Options{Entries: func(ep *episodes.Episode) []byte { return entries[ep] }})
+	for _, l := range site.Lists(show, many)[1:] {
+		if !bytes.Equal(again[l.File], first[l.File]) {
+			t.Errorf("%s differs with its entries copied:\n%s\n---\n%s", l.File, again[l.File], first[l.File])
+		}
+	}
+	// Rendered, not copied, where Entries gives nothing.
+	some := build(site.Options{Entries: func(ep *episodes.Episode) []byte {
+		if ep.Number%2 == 0 {
+			return nil
+		}
+		return entries[ep]
+	}})
+	for _, l := range site.Lists(show, many)[1:] {
+		odd := l.Episodes[0]
+		if odd.Number%2 == 0 {
+			odd = l.Episodes[1]
+		}
+		if bytes.Equal(some[l.File], first[l.File]) || !bytes.Contains(some[l.File], entries[odd]) {
+			t.Errorf("%s: the entries given nothing are not rendered again", l.File)
+		}
+	}
+	for i, ep := range many {
+		ep.Summary = summaries[i]
+	}
+}
