@@ -171,11 +171,12 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 		if cacheErr = prepareErr; !prepared {
 			cacheErr = s.inc.recordOutputs(plan.Files, plan.keys, stamps)
 		}
+		var items map[string]int
 		if cacheErr == nil {
-			cacheErr = s.inc.recordItems(feeds, plan.items.Spans, plan.Pages, plan.itemKeys, plan.items.ItemWarnings)
+			items, cacheErr = s.inc.recordItems(feeds, plan.items.Spans, plan.Pages, plan.itemKeys, plan.items.ItemWarnings)
 		}
 		if cacheErr == nil {
-			cacheErr = s.inc.recordEntries(plan.listed.pages, plan.kept, stamps)
+			cacheErr = s.inc.recordEntries(items, plan.listed.pages, plan.kept, stamps)
 		}
 		if cacheErr == nil {
 			cacheErr = s.inc.save(out, feeds, plan.published, plan.Pages)

@@ -1184,10 +1184,11 @@ func (r *reusedItems) close() error {
 
 // recordItems records where the items of the feed files just written lie
 // (spans, by file name; each feed has pages pages), for the items that
-// have a key, and the files as written (feeds, their stamps by name).
-func (c *incrementalCache) recordItems(feeds map[string]stamp, spans map[string]*[]feed.ItemSpan, pages int, keys map[string]string, warnings map[string]diag.List) error {
+// have a key, and the files as written (feeds, their stamps by name). It
+// returns where each guid's item is in the record, for recordEntries.
+func (c *incrementalCache) recordItems(feeds map[string]stamp, spans map[string]*[]feed.ItemSpan, pages int, keys map[string]string, warnings map[string]diag.List) (map[string]int, error) {
 	if c == nil {
-		return nil
+		return nil, nil
 	}
 	c.next.Items, c.next.FeedFiles = make([]cachedItem, 0, len(keys)), nil
 	at := make(map[string]int, len(keys)) // in Items, by guid
@@ -1195,7 +1196,7 @@ func (c *incrementalCache) recordItems(feeds map[string]stamp, spans map[string]
 	for _, name := range names {
 		st, ok := feeds[name]
 		if !ok {
-			return fmt.Errorf("%s: not written", name)
+			return nil, fmt.Errorf("%s: not written", name)
 		}
 		c.next.FeedFiles = append(c.next.FeedFiles, st)
 		format := feedFormat(name, pages)
@@ -1222,23 +1223,19 @@ func (c *incrementalCache) recordItems(feeds map[string]stamp, spans map[string]
 			}
 		}
 	}
-	return nil
+	return at, nil
 }
 
 // recordEntries records where the entries of the episodes lie on the
 // pages of the episode list past the first: in the pages rendered, as
 // listed (by file name), and in those kept as the last build wrote them
 // (kept), where they were; stamps has each of those files as it is now.
-// It follows recordItems, whose items it completes.
-func (c *incrementalCache) recordEntries(listed map[string][]site.Entry, kept map[string]*stamp, stamps []stamp) error {
+// It completes the items recordItems recorded, at their places (by guid).
+func (c *incrementalCache) recordEntries(at map[string]int, listed map[string][]site.Entry, kept map[string]*stamp, stamps []stamp) error {
 	if c == nil {
 		return nil
 	}
 	c.next.ListFiles = nil
-	type place struct {
-		page     int // in ListFiles, from 1
-		off, len int64
-	}
 	// The pages of the last build's record that this one kept.
 	held := make(map[string]bool)
 	if c.old != nil {
@@ -1248,7 +1245,6 @@ func (c *incrementalCache) recordEntries(listed map[string][]site.Entry, kept ma
 			}
 		}
 	}
-	at := make(map[string]place)  // by guid
 	index := make(map[string]int) // in ListFiles, from 1, by name
 	for _, st := range stamps {
 		if _, rendered := listed[st.Name]; rendered || held[st.Name] {
@@ -1262,23 +1258,26 @@ func (c *incrementalCache) recordEntries(listed map[string][]site.Entry, kept ma
 			return fmt.Errorf("%s: not written", name)
 		}
 		for _, e := range entries {
-			at[e.Episode.GUID] = place{page, int64(e.Off), int64(e.Len)}
-		}
-	}
-	if c.old != nil {
-		for _, it := range c.old.Items {
-			if e := it.Entry; e.Page >= 1 && e.Page <= len(c.old.ListFiles) {
-				name := c.old.ListFiles[e.Page-1].Name
-				if _, rendered := listed[name]; !rendered && index[name] > 0 {
-					at[it.GUID] = place{index[name], e.Off, e.Len}
-				}
+			if i, ok := at[e.Episode.GUID]; ok {
+				c.next.Items[i].Entry = listEntry{Page: page, Off: int64(e.Off), Len: int64(e.Len)}
 			}
 		}
 	}
-	for i := range c.next.Items {
-		it := &c.next.Items[i]
-		if p, ok := at[it.GUID]; ok {
-			it.Entry = listEntry{Page: p.page, Off: p.off, Len: p.len}
+	if c.old == nil {
+		return nil
+	}
+	// The kept pages' places in this record, by their places in the last.
+	carried := make([]int, len(c.old.ListFiles))
+	for k, o := range c.old.ListFiles {
+		if _, rendered := listed[o.Name]; !rendered {
+			carried[k] = index[o.Name]
+		}
+	}
+	for _, it := range c.old.Items {
+		if e := it.Entry; e.Page >= 1 && e.Page <= len(carried) && carried[e.Page-1] > 0 {
+			if i, ok := at[it.GUID]; ok {
+				c.next.Items[i].Entry = listEntry{Page: carried[e.Page-1], Off: e.Off, Len: e.Len}
+			}
 		}
 	}
 	return nil
