@@ -101,3 +101,48 @@ func TestListEntriesCopied(t *testing.T) {
 		ep.Summary = summaries[i]
 	}
 }
+
+// TestHosts: the hosts of a show are the people whose role is host, each
+// once however their names are cased, in the order the episodes first
+// name them.
+func TestHosts(t *testing.T) {
+	ep := func(people ...episodes.Person) *episodes.Episode { return &episodes.Episode{People: people} }
+	host := func(name, role string) episodes.Person { return episodes.Person{Name: name, Role: role} }
+	for _, tc := range []struct {
+		name string
+		eps  []*episodes.Episode
+		want []string
+	}{
+		{"none", nil, nil},
+		{"guests alone", []*episodes.Episode{ep(host("Ann", "guest"))}, nil},
+		{"a guest who hosts later", []*episodes.Episode{ep(host("Ann", "guest")), ep(host("Ann", "Host"))}, []string{"Ann"}},
+		{"cased otherwise", []*episodes.Episode{ep(host("Ann Lee", "host"), host("Bo", "HOST")), ep(host("ann lee", "host")), ep(host("ANN LEE", "host"), host("Cy", "host"))},
+			[]string{"Ann Lee", "Bo", "Cy"}},
+		{"the same name twice", []*episodes.Episode{ep(host("Bo", "host"), host("Bo", "host")), ep(host("Bo", "host"))}, []string{"Bo"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, p := range site.Hosts(tc.eps) {
+				got = append(got, p.Name)
+			}
+			if !slices.Equal(got, tc.want) {
+				t.Errorf("Hosts = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// BenchmarkHosts finds the hosts of 10,000 episodes that each name the
+// show's two hosts and a guest.
+func BenchmarkHosts(b *testing.B) {
+	eps := make([]*episodes.Episode, 10_000)
+	for i := range eps {
+		eps[i] = &episodes.Episode{People: []episodes.Person{{Name: "Ann Lee", Role: "host"}, {Name: "Bo Park", Role: "host"},
+			{Name: fmt.Sprintf("Guest %d", i), Role: "guest"}}}
+	}
+	for b.Loop() {
+		if len(site.Hosts(eps)) != 2 {
+			b.Fatal("not two hosts")
+		}
+	}
+}
