@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/xml"
+	"fmt"
 	"net/url"
 	"testing"
 	"time"
@@ -42,6 +43,7 @@ func TestSitemapAsMarshalIndent(t *testing.T) {
 		nil,
 		{"https://example.com/episodes/1/"},
 		{"https://example.com/a&b/", "", "https://example.com/<x>/'\"/", "https://example.com/é\t/"},
+		{"https://example.com/\x01/", "https://example.com/\xff/", "https://example.com/\x7f\r\n/", "https://example.com/plain-é/"},
 	} {
 		p := &Page{SiteURL: "https://example.com/s&t/", lists: listPages(len(urls)*40, false)}
 		for i, u := range urls {
@@ -133,4 +135,17 @@ func FuzzShares(f *testing.F) {
 			t.Errorf("Mastodon: %q, want %q", ss[1].URL, want)
 		}
 	})
+}
+
+// BenchmarkSitemap writes the sitemap of 10,000 episodes.
+func BenchmarkSitemap(b *testing.B) {
+	day := time.Date(2026, 3, 4, 23, 30, 0, 0, time.UTC)
+	p := &Page{SiteURL: "https://example.com/show/", lists: listPages(10_000, false)}
+	for i := range 10_000 {
+		p.all = append(p.all, &Episode{Episode: &episodes.Episode{Published: day.AddDate(0, 0, -i)},
+			URL: fmt.Sprintf("https://example.com/show/episodes/%05d-an-episode-title/", i)})
+	}
+	for b.Loop() {
+		sitemap(p)
+	}
 }
