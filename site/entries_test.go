@@ -100,6 +100,35 @@ func TestListEntriesCopied(t *testing.T) {
 	for i, ep := range many {
 		ep.Summary = summaries[i]
 	}
+	// A page that lists an episode without a page of its own is written
+	// by index.html's markup, which shows every excerpt: nothing is copied.
+	// Rendered alone, as an incremental build renders it, without the
+	// episodes' pages, which work out the excerpts too.
+	page := func(opts site.Options, name string) []byte {
+		t.Helper()
+		files, err := site.Build(show, many, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if f.Name == name {
+				b, err := f.Bytes()
+				if err != nil {
+					t.Fatal(err)
+				}
+				return b
+			}
+		}
+		t.Fatalf("no %s", name)
+		return nil
+	}
+	slug := many[20].Slug
+	many[20].Slug = ""
+	without := page(site.Options{}, "page/1/index.html")
+	if copied := page(site.Options{Entries: func(ep *episodes.Episode) []byte { return entries[ep] }}, "page/1/index.html"); !bytes.Equal(copied, without) {
+		t.Errorf("page/1/index.html, with an episode without a page, differs when entries are given:\n%s\n---\n%s", copied, without)
+	}
+	many[20].Slug = slug
 }
 
 // TestHosts: the hosts of a show are the people whose role is host, each

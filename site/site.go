@@ -941,8 +941,11 @@ func (s *templateSet) list(pages *Page, i int, root string) func(io.Writer) erro
 		l := p.lists[i-1]
 		p.Episodes = p.all[l.lo:l.hi]
 		// Past the first page, entries of the last build are copied, and
-		// the excerpts of their episodes are not worked out.
-		copied := i > 1 && p.parts != nil && p.entries != nil
+		// the excerpts of their episodes are not worked out; not on a page
+		// that lists an episode without a page of its own, which
+		// index.html's markup lists instead of EpisodeItems.
+		copied := i > 1 && p.parts != nil && p.entries != nil &&
+			!slices.ContainsFunc(p.Episodes, func(e *Episode) bool { return e.Href == "" })
 		if !copied {
 			p.entries = nil
 		}
@@ -950,7 +953,7 @@ func (s *templateSet) list(pages *Page, i int, root string) func(io.Writer) erro
 		if copied {
 			show = nil
 			for _, e := range p.Episodes {
-				if e.Href == "" || p.entries(e.Episode) == nil {
+				if p.entries(e.Episode) == nil {
 					show = append(show, e)
 				}
 			}
