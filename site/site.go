@@ -135,6 +135,8 @@ type Options struct {
 	// episode list past the first as the last build wrote it there (the
 	// bytes [Page.EpisodeItems] wrote for it, which [Options.Listed]
 	// reported), to be written again as it is; nil when it is rendered.
+	// A page that lists an episode without a slug copies none: the
+	// built-in index.html lists its episodes with its own markup.
 	// After an episode in the middle of a big show is removed, every page
 	// of the list after it lists other episodes, each of which an
 	// incremental build would otherwise read the summary of again.
