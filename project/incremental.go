@@ -1235,28 +1235,28 @@ func (c *incrementalCache) recordEntries(at map[string]int, listed map[string][]
 	if c == nil {
 		return nil
 	}
-	c.next.ListFiles = nil
-	// The pages of the last build's record that this one kept.
-	held := make(map[string]bool)
+	// The pages rendered, and those of the last build's record that this
+	// one kept.
+	names := slices.Collect(maps.Keys(listed))
 	if c.old != nil {
 		for _, o := range c.old.ListFiles {
-			if kept[o.Name] != nil {
-				held[o.Name] = true
+			if _, rendered := listed[o.Name]; !rendered && kept[o.Name] != nil {
+				names = append(names, o.Name)
 			}
 		}
 	}
-	index := make(map[string]int) // in ListFiles, from 1, by name
-	for _, st := range stamps {
-		if _, rendered := listed[st.Name]; rendered || held[st.Name] {
-			c.next.ListFiles = append(c.next.ListFiles, st)
-			index[st.Name] = len(c.next.ListFiles)
-		}
+	slices.Sort(names)
+	found, err := stampsOf(stamps, names)
+	if err != nil {
+		return err
+	}
+	c.next.ListFiles = make([]stamp, len(names))
+	index := make(map[string]int, len(names)) // in ListFiles, from 1, by name
+	for i, name := range names {
+		c.next.ListFiles[i], index[name] = found[name], i+1
 	}
 	for name, entries := range listed {
-		page, ok := index[name]
-		if !ok {
-			return fmt.Errorf("%s: not written", name)
-		}
+		page := index[name]
 		for _, e := range entries {
 			if i, ok := at[e.Episode.GUID]; ok {
 				c.next.Items[i].Entry = listEntry{Page: page, Off: int64(e.Off), Len: int64(e.Len)}
