@@ -182,11 +182,8 @@ func (s *Show) detailed(live []*episodes.Episode, keys map[string]string, keep m
 		if kept(l.File) {
 			continue
 		}
-		// site copies no entry on a page that lists an episode without
-		// a page of its own (see site.Options.Entries).
-		copies := i > 0 && !slices.ContainsFunc(l.Episodes, func(e *episodes.Episode) bool { return e.Slug == "" })
 		for _, e := range l.Episodes {
-			if copies && reuse.entry(e) != nil {
+			if i > 0 && reuse.entry(e) != nil {
 				reuse.copied++
 				continue
 			}

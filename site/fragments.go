@@ -241,8 +241,9 @@ func (e *Episode) writeNeighbours(b *bytes.Buffer, root string) {
 // "excerpt" templates of the layout). html/template took a third of an
 // incremental build's CPU for the 50 pages of the list a removed episode
 // changes. It is "" when the layout is the show's own, which may define
-// "meta" and "excerpt" anew, or when an episode has no page of its own:
-// then index.html lets the templates write them.
+// "meta" and "excerpt" anew: then index.html lets the templates write
+// them. An episode without a page of its own links to its audio, as
+// index.html's markup does.
 //
 // On a page of the list past the first, the entries that Options.Entries
 // gives are written as they are, and where each entry lies is recorded for
@@ -255,9 +256,6 @@ func (p *Page) EpisodeItems() template.HTML {
 	b.Grow(len(p.Episodes) * 700) // about what an episode takes: grown once, not eight times
 	var spans []Entry
 	for _, e := range p.Episodes {
-		if e.Href == "" {
-			return ""
-		}
 		start := b.Len()
 		if p.entries != nil {
 			if entry := p.entries(e.Episode); entry != nil {
@@ -267,8 +265,12 @@ func (p *Page) EpisodeItems() template.HTML {
 			}
 		}
 		b.WriteString("\n<li>\n<h3><a href=\"")
-		writeURL(&b, p.Root)
-		writeURL(&b, e.Href)
+		if e.Href != "" {
+			writeURL(&b, p.Root)
+			writeURL(&b, e.Href)
+		} else {
+			writeURL(&b, e.Audio.URL)
+		}
 		b.WriteString(`">`)
 		writeText(&b, e.Title)
 		b.WriteString("</a></h3>\n<p class=\"meta\">")

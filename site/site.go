@@ -135,8 +135,6 @@ type Options struct {
 	// episode list past the first as the last build wrote it there (the
 	// bytes [Page.EpisodeItems] wrote for it, which [Options.Listed]
 	// reported), to be written again as it is; nil when it is rendered.
-	// A page that lists an episode without a slug copies none: the
-	// built-in index.html lists its episodes with its own markup.
 	// After an episode in the middle of a big show is removed, every page
 	// of the list after it lists other episodes, each of which an
 	// incremental build would otherwise read the summary of again.
@@ -943,11 +941,8 @@ func (s *templateSet) list(pages *Page, i int, root string) func(io.Writer) erro
 		l := p.lists[i-1]
 		p.Episodes = p.all[l.lo:l.hi]
 		// Past the first page, entries of the last build are copied, and
-		// the excerpts of their episodes are not worked out; not on a page
-		// that lists an episode without a page of its own, which
-		// index.html's markup lists instead of EpisodeItems.
-		copied := i > 1 && p.parts != nil && p.entries != nil &&
-			!slices.ContainsFunc(p.Episodes, func(e *Episode) bool { return e.Href == "" })
+		// the excerpts of their episodes are not worked out.
+		copied := i > 1 && p.parts != nil && p.entries != nil
 		if !copied {
 			p.entries = nil
 		}
