@@ -2,7 +2,6 @@ package feed
 
 import (
 	"bytes"
-	"encoding/xml"
 	"strconv"
 	"strings"
 
@@ -28,12 +27,6 @@ type xmlItem interface {
 	appendXML(b *bytes.Buffer, prefix string) bool
 }
 
-// xmlRefs are the references encoding/xml writes for text and attribute
-// values: the bytes it escapes in valid XML text.
-var xmlRefs = escape.New(map[byte]string{
-	'"': "&#34;", '\'': "&#39;", '&': "&amp;", '<': "&lt;", '>': "&gt;", '\t': "&#x9;", '\n': "&#xA;", '\r': "&#xD;",
-})
-
 // xmlOut writes elements as encoding/xml does with an indenting encoder.
 type xmlOut struct {
 	b      *bytes.Buffer
@@ -51,11 +44,7 @@ func (x xmlOut) line(depth int) {
 
 // text writes s escaped as encoding/xml escapes text and attribute values.
 func (x xmlOut) text(s string) {
-	if isXMLText(s) {
-		xmlRefs.WriteString(x.b, s)
-		return
-	}
-	xml.EscapeText(x.b, []byte(s)) // U+FFFD for what is not XML
+	escape.WriteXML(x.b, s)
 }
 
 // element writes <name>text</name> on a line of its own.

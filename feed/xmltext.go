@@ -7,6 +7,7 @@ import (
 
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/escape"
 	"github.com/podfeed/podfeed/podcast"
 )
 
@@ -19,7 +20,7 @@ import (
 // episodes passes through it before rendering (see cleanShow and
 // cleanEpisode), and so does every piece of HTML rendered from them.
 func cleanText(s string) string {
-	if isXMLText(s) {
+	if escape.IsXMLText(s) {
 		return s
 	}
 	out := make([]rune, 0, len(s))
@@ -29,65 +30,11 @@ func cleanText(s string) string {
 		switch {
 		case r == utf8.RuneError && size == 1:
 			out = append(out, utf8.RuneError)
-		case isXMLChar(r):
+		case escape.IsXMLChar(r):
 			out = append(out, r)
 		}
 	}
 	return string(out)
-}
-
-// isXMLText reports whether s is valid UTF-8 made only of XML 1.0
-// characters.
-func isXMLText(s string) bool {
-	for i := 0; i < len(s); {
-		// Eight bytes at a time while they are printable ASCII, most of
-		// any text: a build checks every string of every episode.
-		for ; len(s)-i >= 8; i += 8 {
-			w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-				uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-			// A byte of 0x80 or more, or below 0x20 (which, below 0x80,
-			// borrows into its top bit when 0x20 is taken from it).
-			if (w|(w-0x2020202020202020))&0x8080808080808080 != 0 {
-				break
-			}
-		}
-		if i >= len(s) {
-			break
-		}
-		if c := s[i]; c < utf8.RuneSelf { // ASCII: no decoding
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-				return false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || !isXMLChar(r) {
-			return false
-		}
-		i += size
-	}
-	return true
-}
-
-// isXMLChar reports whether r is a Char of XML 1.0 (fifth edition, 2.2).
-func isXMLChar(r rune) bool {
-	switch {
-	case r == '\t' || r == '\n' || r == '\r':
-		return true
-	case r < 0x20:
-		return false
-	case r <= 0xD7FF:
-		return true
-	case r < 0xE000: // surrogates
-		return false
-	case r <= 0xFFFD:
-		return true
-	case r < 0x10000: // U+FFFE, U+FFFF
-		return false
-	default:
-		return r <= utf8.MaxRune
-	}
 }
 
 // cleanEach returns s with clean applied to every element. It shares s
@@ -277,7 +224,7 @@ func episodeIsClean(e *episodes.Episode) bool {
 // allXMLText reports whether every one of ss is XML text (see isXMLText).
 func allXMLText(ss ...string) bool {
 	for _, s := range ss {
-		if !isXMLText(s) {
+		if !escape.IsXMLText(s) {
 			return false
 		}
 	}
@@ -305,7 +252,7 @@ func cleanAll[T any](v T) T {
 func isClean(v reflect.Value) bool {
 	switch v.Kind() {
 	case reflect.String:
-		return isXMLText(v.String())
+		return escape.IsXMLText(v.String())
 	case reflect.Pointer:
 		return v.IsNil() || isClean(v.Elem())
 	case reflect.Slice:

@@ -7,11 +7,11 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/mmcdole/gofeed"
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/escape"
 )
 
 func TestCleanText(t *testing.T) {
@@ -37,7 +37,7 @@ func TestCleanText(t *testing.T) {
 		if got := cleanText(tt.in); got != tt.want {
 			t.Errorf("cleanText(%q) = %q, want %q", tt.in, got, tt.want)
 		}
-		if !isXMLText(cleanText(tt.in)) {
+		if !escape.IsXMLText(cleanText(tt.in)) {
 			t.Errorf("cleanText(%q) is not XML text", tt.in)
 		}
 	}
@@ -293,28 +293,6 @@ func TestCleanEach(t *testing.T) {
 	}
 }
 
-// isXMLText agrees with a rune by rune reading of the XML 1.0 Char
-// production, whatever the bytes and wherever they lie in a run of eight.
-func FuzzIsXMLText(f *testing.F) {
-	for _, s := range []string{"", "plain text, long enough", "tab\there\nand\r", "\x1f", "12345678\x7f", "é1234567", "1234567\xff", "\uFFFE", "\xed\xa0\x80"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		want := true
-		for i := 0; i < len(s); {
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && size == 1 || !isXMLChar(r) {
-				want = false
-				break
-			}
-			i += size
-		}
-		if got := isXMLText(s); got != want {
-			t.Errorf("isXMLText(%q) = %v, want %v", s, got, want)
-		}
-	})
-}
-
 // cleanBare cleans what an episode's copied items are made of, and only
 // that: each string the entry of a reused episode reads, its chapters
 // file included, is clean, dirty alone or with all others; the caller's
@@ -343,13 +321,13 @@ func TestCleanBare(t *testing.T) {
 			}
 			*field(&ep) = dirty
 			c := cleanBare(&ep)
-			if got := *field(c); !isXMLText(got) {
+			if got := *field(c); !escape.IsXMLText(got) {
 				t.Errorf("%s = %q after cleanBare (all dirty: %v), want it clean", name, got, all)
 			}
 			if *field(&ep) != dirty {
 				t.Errorf("cleanBare changed the caller's %s", name)
 			}
-			if e := show.bareEntry(c); !isXMLText(e.link) || !isXMLText(e.chaptersPath) {
+			if e := show.bareEntry(c); !escape.IsXMLText(e.link) || !escape.IsXMLText(e.chaptersPath) {
 				t.Errorf("dirty %s: the entry's link %q or chapters file %q is not clean", name, e.link, e.chaptersPath)
 			}
 		}

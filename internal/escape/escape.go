@@ -1,7 +1,8 @@
 // Package escape writes text with some of its bytes replaced by
 // references, as HTML and XML escaping does: one loop for every set of
 // replacements, which each caller gives as a [Table] (show notes escape
-// &, < and >; the site's pages escape as html/template does).
+// &, < and >; the site's pages escape as html/template does). [WriteXML]
+// escapes as encoding/xml does, for the feeds and the sitemap alike.
 package escape
 
 import "io"
