@@ -1102,35 +1102,46 @@ func (r *reusedItems) readLists(lists []site.List) {
 	if r == nil {
 		return
 	}
-	need := make(map[int]bool)
+	need := make(map[*oldList]bool)
 	for _, l := range lists {
 		for _, e := range l.Episodes {
-			if it := r.items[e.GUID]; it != nil && it.Entry.Page >= 1 && it.Entry.Page <= len(r.lists) {
-				need[it.Entry.Page-1] = true
+			if page, _ := r.listed(e); page != nil {
+				need[page] = true
 			}
 		}
 	}
 	pages := slices.Collect(maps.Keys(need))
-	par.DoOn(statWorkers, len(pages), func(i int) { r.lists[pages[i]].bytes() })
+	par.DoOn(statWorkers, len(pages), func(i int) { pages[i].bytes() })
 }
 
 // entry gives site.Build the entry of ep on a page of the episode list
-// past the first as the last build wrote it, when its key is the same
-// (the key covers all that an entry shows) and the page it lies in is
-// still as written; nil when it is rendered again.
+// past the first as the last build wrote it, when it may be copied (see
+// listed) and the page it lies in is still as written; nil when it is
+// rendered again.
 func (r *reusedItems) entry(ep *episodes.Episode) []byte {
-	if r == nil {
+	page, e := r.listed(ep)
+	if page == nil {
 		return nil
+	}
+	data := page.bytes()
+	if e.Off >= 0 && e.Len > 0 && e.Off+e.Len <= int64(len(data)) {
+		return data[e.Off : e.Off+e.Len : e.Off+e.Len]
+	}
+	return nil
+}
+
+// listed returns the last build's page of the episode list that holds
+// ep's entry, and where, when ep's key is the same (the key covers all
+// that an entry shows); nil when there is none to copy.
+func (r *reusedItems) listed(ep *episodes.Episode) (*oldList, listEntry) {
+	if r == nil {
+		return nil, listEntry{}
 	}
 	it := r.items[ep.GUID]
 	if it == nil || it.Key != r.keys[ep.GUID] || it.Entry.Page < 1 || it.Entry.Page > len(r.lists) {
-		return nil
+		return nil, listEntry{}
 	}
-	page := r.lists[it.Entry.Page-1].bytes()
-	if e := it.Entry; e.Off >= 0 && e.Len > 0 && e.Off+e.Len <= int64(len(page)) {
-		return page[e.Off : e.Off+e.Len : e.Off+e.Len]
-	}
-	return nil
+	return r.lists[it.Entry.Page-1], it.Entry
 }
 
 // get gives feed.Build the items of ep as the last build wrote them, when
