@@ -255,12 +255,17 @@ func (p *Page) EpisodeItems() template.HTML {
 	var b bytes.Buffer
 	b.Grow(len(p.Episodes) * 700) // about what an episode takes: grown once, not eight times
 	var spans []Entry
+	listed := func(e *Episode, start int) {
+		if p.spans != nil { // only on a page past the first, for Options.Listed
+			spans = append(spans, Entry{Episode: e.Episode, Off: start, Len: b.Len() - start})
+		}
+	}
 	for _, e := range p.Episodes {
 		start := b.Len()
 		if p.entries != nil {
 			if entry := p.entries(e.Episode); entry != nil {
 				b.Write(entry)
-				spans = append(spans, Entry{Episode: e.Episode, Off: start, Len: len(entry)})
+				listed(e, start)
 				continue
 			}
 		}
@@ -281,7 +286,7 @@ func (p *Page) EpisodeItems() template.HTML {
 		b.WriteString("</p>")
 		e.Excerpt.write(&b)
 		b.WriteString("\n</li>")
-		spans = append(spans, Entry{Episode: e.Episode, Off: start, Len: b.Len() - start})
+		listed(e, start)
 	}
 	if p.spans != nil {
 		*p.spans, p.items = spans, b.Bytes()
