@@ -75,7 +75,7 @@ const IncrementalFile = ".podfeed-incremental"
 
 const (
 	// incrementalVersion changes whenever what the cache holds changes.
-	incrementalVersion = 7
+	incrementalVersion = 8
 	// buildFile is the cache's file of what was published, and
 	// outputsFile its file of the outputs a later build may keep.
 	buildFile   = "build"

@@ -84,8 +84,9 @@ type LoadOptions struct {
 	// from it instead of looking at them again.
 	Inputs *Inputs
 	// Partial leaves the episodes taken from the incremental cache without
-	// their summary, keywords, links, takeaways and Podcasting 2.0 details
-	// until [Show.Render] or [Show.Build] renders what shows them: a build
+	// their summary, keywords, links, takeaways and Podcasting 2.0 details,
+	// and most without all but the first of their chapters, until
+	// [Show.Render] or [Show.Build] renders what shows them: a build
 	// after an edit of a big show then holds a fraction of its episodes in
 	// memory. Set it only for a Show that is built and nothing else.
 	Partial bool
