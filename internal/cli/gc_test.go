@@ -35,9 +35,10 @@ func collectUntil(t *testing.T, wantPercent int, wantLimit int64) {
 
 // While a show loads from the last build's cache, nothing is collected
 // until the memory limit loadLimit; the first collection has the load go
-// on with loadPercent and no limit, and restore gives back what was set
-// before, which a collection after it does not change. Without the cache,
-// the load has loadPercent and no limit. With GOGC or GOMEMLIMIT set,
+// on with loadPercent and no limit, and restore sets cachedPercent and the
+// limit set before, which a collection after it does not change. Without
+// the cache, the load has loadPercent and no limit, and restore gives back
+// what was set before. With GOGC or GOMEMLIMIT set,
 // loading changes nothing.
 func TestLoadingGC(t *testing.T) {
 	percent, limit := gcSettings()
@@ -55,8 +56,8 @@ func TestLoadingGC(t *testing.T) {
 	}
 	collectUntil(t, loadPercent, before)
 	restore()
-	if p, l := gcSettings(); p != 100 || l != before {
-		t.Errorf("after loading: goal %d and limit %d, want 100 and %d", p, l, before)
+	if p, l := gcSettings(); p != cachedPercent || l != before {
+		t.Errorf("after loading: goal %d and limit %d, want %d and %d", p, l, cachedPercent, before)
 	}
 
 	// Restored before any collection: the finalizer that runs later keeps
@@ -67,9 +68,10 @@ func TestLoadingGC(t *testing.T) {
 		runtime.GC()
 		time.Sleep(time.Millisecond)
 	}
-	if p, l := gcSettings(); p != 100 || l != before {
-		t.Errorf("restored before a collection: goal %d and limit %d, want 100 and %d", p, l, before)
+	if p, l := gcSettings(); p != cachedPercent || l != before {
+		t.Errorf("restored before a collection: goal %d and limit %d, want %d and %d", p, l, cachedPercent, before)
 	}
+	debug.SetGCPercent(100)
 
 	restore = e.loading(false)
 	if p, l := gcSettings(); p != loadPercent || l != before {
