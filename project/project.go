@@ -85,7 +85,8 @@ type LoadOptions struct {
 	Inputs *Inputs
 	// Partial leaves the episodes taken from the incremental cache without
 	// their summary, keywords, links, takeaways and Podcasting 2.0 details,
-	// and most without all but the first of their chapters, until
+	// and with only the first of their chapters (unless their audio is a
+	// file of the show's own or a chapter has an image), until
 	// [Show.Render] or [Show.Build] renders what shows them: a build
 	// after an edit of a big show then holds a fraction of its episodes in
 	// memory. Set it only for a Show that is built and nothing else.
