@@ -127,6 +127,9 @@ type buildEarly struct {
 	// Artwork is the site's copies of the show's artwork, and the file
 	// they were resized from; nil when none.
 	Artwork *cachedArtwork
+	// Show is the key of the show's own inputs (Show.showKey) the build
+	// rendered its outputs from.
+	Show string
 }
 
 // buildLate is the content of the build file.

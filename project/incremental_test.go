@@ -21,7 +21,9 @@ import (
 	"github.com/podfeed/podfeed/episodes"
 	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/episodetest"
+	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/publish"
+	"github.com/podfeed/podfeed/site"
 )
 
 // seqShow is a show folder for the sequence test: the example with its
@@ -773,6 +775,74 @@ func TestCompleteSummaries(t *testing.T) {
 			if got, want := back[i].Decoded.Episode.Summary, shard[i].Decoded.Episode.Summary; got != want {
 				t.Errorf("window %d: episode %d has the summary %.40q…, want %.40q…", window, i, got, want)
 			}
+		}
+	}
+}
+
+// RendersAll tells a build that renders every output again from one that
+// renders a few, though both take their episodes from the cache: after an
+// edit of podcast.toml, with templates of the show's own, or without the
+// last build's outputs, every output is rendered.
+func TestRendersAll(t *testing.T) {
+	dir := seqShow(t, 3)
+	out := filepath.Join(t.TempDir(), "public")
+	// build loads the show, builds it, and returns what RendersAll said
+	// and how many episodes came from the cache.
+	build := func(step string) (bool, int) {
+		t.Helper()
+		show, probs := LoadWith(dir, LoadOptions{Output: out, Partial: true})
+		if err := probs.Err(); err != nil {
+			t.Fatal(err)
+		}
+		all, cached := show.RendersAll(), show.Cached()
+		res, err := show.Build(context.Background(), BuildOptions{Now: day, Output: out})
+		if err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		if kept := slices.ContainsFunc(res.Plan.Files, func(f output.File) bool { return f.Keep }); all == kept {
+			t.Errorf("%s: RendersAll says %v, and the build kept files: %v", step, all, kept)
+		}
+		return all, cached
+	}
+	steps := []struct {
+		name   string
+		change func()
+		want   bool
+	}{
+		{"first build", func() {}, true},
+		{"unchanged", func() {}, false},
+		{"edit an episode", func() {
+			editFile(t, filepath.Join(dir, "episodes", "002-part-2.toml"), `title = "Episode 2:`, `title = "Episode two:`)
+			age(t, filepath.Join(dir, "episodes", "002-part-2.toml"), 1)
+		}, false},
+		{"edit the show", func() {
+			editFile(t, filepath.Join(dir, "podcast.toml"), `title = "Coding Chats"`, `title = "Coding Chats Weekly"`)
+			age(t, filepath.Join(dir, "podcast.toml"), 2)
+		}, true},
+		{"after the show", func() {}, false},
+		{"outputs forgotten", func() {
+			if err := os.Remove(filepath.Join(out, IncrementalFile, outputsFile)); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+		{"templates of its own", func() {
+			tmpl := filepath.Join(dir, site.TemplatesDir)
+			if err := os.MkdirAll(tmpl, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(tmpl, "extra.txt"), []byte("x"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}, true},
+	}
+	for _, step := range steps {
+		step.change()
+		all, cached := build(step.name)
+		if all != step.want {
+			t.Errorf("%s: RendersAll = %v, want %v", step.name, all, step.want)
+		}
+		if step.name != "first build" && cached == 0 {
+			t.Errorf("%s: no episode came from the cache", step.name)
 		}
 	}
 }

@@ -151,6 +151,7 @@ func LoadWith(dir string, opts LoadOptions) (*Show, diag.List) {
 	showFileInputs(sk, dir, show, showFile)
 	s.showKey = sk.sum()
 	s.inc = <-cached
+	s.inc.next.Show = s.showKey
 	// After showInputs, which reads the artwork's file name from
 	// show.Image, and with the cache, which may hold its copies.
 	s.loadArtwork(src, &probs)
@@ -187,6 +188,15 @@ func (s *Show) Cached() int {
 		return 0
 	}
 	return int(s.inc.reused.Load())
+}
+
+// RendersAll reports whether a build of the show renders every output
+// again, though its episodes may come from the incremental build's cache:
+// when the last build there rendered them from other settings of the show
+// (podcast.toml, its artwork), or none of its outputs are kept (a show
+// with templates of its own, a cache without them).
+func (s *Show) RendersAll() bool {
+	return s.inc == nil || s.inc.old == nil || s.showKey == "" || s.inc.old.Show != s.showKey || s.hasTemplates()
 }
 
 // OutputDir returns the folder the outputs go to: override when not empty,

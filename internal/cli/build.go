@@ -93,8 +93,9 @@ func runBuild(ctx context.Context, args []string, e env) error {
 		return err
 	}
 	// A first build decodes and renders every episode; one after an edit
-	// takes most from the cache and renders a few.
-	if show.Cached() < len(show.Episodes)/2 {
+	// takes most from the cache and renders a few; one after an edit of
+	// podcast.toml takes them from the cache and renders them all.
+	if show.Cached() < len(show.Episodes)/2 || show.RendersAll() {
 		e.renderingAll()
 	}
 	res, err := show.Build(ctx, opts)
