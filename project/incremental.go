@@ -75,7 +75,7 @@ const IncrementalFile = ".podfeed-incremental"
 
 const (
 	// incrementalVersion changes whenever what the cache holds changes.
-	incrementalVersion = 8
+	incrementalVersion = 9
 	// buildFile is the cache's file of what was published, and
 	// outputsFile its file of the outputs a later build may keep.
 	buildFile   = "build"

@@ -11,12 +11,13 @@ import (
 // heap may grow by 70 % of what is live, not Go's 100 %. Rendering leaves
 // mostly garbage: a full build of 10,000 episodes peaked at 490 MB with
 // 100 and at 400 MB with 70, for 5 to 10 % more CPU. A build after an
-// edit is set cachedPercent instead: its peak is set by its live data,
-// which 70 does not lower, and it paid 30 ms more.
+// edit has cachedPercent instead: its peak is set by its live data, which
+// 70 does not lower, and it paid 30 ms more.
 const gcPercent = 70
 
 // cachedPercent is the garbage collector's goal, once the show is loaded,
-// for a build that loaded it from the last build's cache (see loading).
+// for a build that loaded it from the last build's cache (see loading),
+// unless it renders every output again (then gcPercent, see runBuild).
 // Most of what such a build allocates after the load is kept to its end
 // (the plan, the pages rendered again, the next cache's records): a build
 // after an edit of 10,000 episodes grew from 33 MB live after its load
