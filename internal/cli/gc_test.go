@@ -38,8 +38,8 @@ func collectUntil(t *testing.T, wantPercent int, wantLimit int64) {
 // on with loadPercent and no limit, and restore sets cachedPercent and the
 // limit set before, which a collection after it does not change. Without
 // the cache, the load has loadPercent and no limit, and restore gives back
-// what was set before. With GOGC or GOMEMLIMIT set,
-// loading changes nothing.
+// what was set before. With GOGC or GOMEMLIMIT set, loading changes
+// nothing.
 func TestLoadingGC(t *testing.T) {
 	percent, limit := gcSettings()
 	defer func() {
