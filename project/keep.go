@@ -37,7 +37,7 @@ import (
 // build may keep, by file name, and of each episode's feed items, by guid;
 // nil when nothing may be kept.
 func (s *Show) outputKeys(live []*episodes.Episode, generator string) (files, items map[string]string) {
-	if s.showKey == "" || s.inc == nil || s.inc.program == "" || s.hasTemplates() {
+	if !s.keyed() {
 		return nil, nil
 	}
 	show := keyOf("show", s.showKey, generator)
@@ -237,6 +237,13 @@ func (s *Show) addNotes(notes map[string]*shownotes.Notes, live []*episodes.Epis
 	}
 	maps.Copy(notes, more)
 	return nil
+}
+
+// keyed reports whether the show's outputs get keys (see outputKeys), by
+// which a later build may keep them: not without the show's key or a
+// cache, nor with templates of the show's own.
+func (s *Show) keyed() bool {
+	return s.showKey != "" && s.inc != nil && s.inc.program != "" && !s.hasTemplates()
 }
 
 // hasTemplates reports whether the show has a templates folder with

@@ -196,7 +196,7 @@ func (s *Show) Cached() int {
 // (podcast.toml, its artwork), or none of its outputs are kept (a show
 // with templates of its own, a cache without them).
 func (s *Show) RendersAll() bool {
-	return s.inc == nil || s.inc.old == nil || s.showKey == "" || s.inc.old.Show != s.showKey || s.hasTemplates()
+	return !s.keyed() || s.inc.old == nil || s.inc.old.Show != s.showKey
 }
 
 // OutputDir returns the folder the outputs go to: override when not empty,
