@@ -33,21 +33,46 @@ import (
 // episodes' feed items may be copied from the last feeds. A show with
 // templates of its own keeps nothing: its pages may show any episode.
 
-// outputKeys returns the key of each output file of live that a later
-// build may keep, by file name, and of each episode's feed items, by guid;
-// nil when nothing may be kept.
-func (s *Show) outputKeys(live []*episodes.Episode, generator string) (files, items map[string]string) {
+// liveKeys are the keys of the live episodes, newest first as the pages
+// link Newer and Older: the first step of keying the outputs, all that
+// the feeds wait for (see Show.itemKeys and Show.fileKeys).
+type liveKeys struct {
+	show   string              // the show's key, with the program's
+	sorted []*episodes.Episode // the live episodes, newest first
+	keys   []string            // sorted[i]'s key (episodeKey); "" when it has none
+}
+
+// itemKeys returns the key of each live episode's feed items, by guid,
+// and what fileKeys keys the output files from; nil, nil when nothing may
+// be kept. The feeds are begun once it returns: the keys of the files,
+// which the pages wait for, are worked out while the feeds are written.
+func (s *Show) itemKeys(live []*episodes.Episode, generator string) (*liveKeys, map[string]string) {
 	if !s.keyed() {
 		return nil, nil
 	}
-	show := keyOf("show", s.showKey, generator)
-	sorted := slices.Clone(live)
-	slices.SortStableFunc(sorted, episodes.NewestFirst) // as the pages link Newer and Older
+	k := &liveKeys{show: keyOf("show", s.showKey, generator), sorted: slices.Clone(live)}
+	slices.SortStableFunc(k.sorted, episodes.NewestFirst)
 	// An episode's key, with the show's, is the key of its items, its
-	// chapters and its embed; its page's adds its neighbours'. Each is
-	// hashed on every core, then gathered.
-	eks := make([]string, len(sorted))
-	par.Do(len(sorted), func(i int) { eks[i] = s.episodeKey(show, sorted[i]) })
+	// chapters and its embed; its page's adds its neighbours'. Hashed on
+	// every core.
+	k.keys = make([]string, len(k.sorted))
+	par.Do(len(k.sorted), func(i int) { k.keys[i] = s.episodeKey(k.show, k.sorted[i]) })
+	items := make(map[string]string, len(k.sorted))
+	for i, e := range k.sorted {
+		if k.keys[i] != "" && e.Live == nil { // a live item follows the clock
+			items[e.GUID] = k.keys[i]
+		}
+	}
+	return k, items
+}
+
+// fileKeys returns the key of each output file of live, the episodes k
+// keyed, that a later build may keep, by file name; nil when k is nil.
+func (s *Show) fileKeys(live []*episodes.Episode, k *liveKeys) map[string]string {
+	if k == nil {
+		return nil
+	}
+	sorted, eks := k.sorted, k.keys
 	pages := make([]string, len(sorted))
 	par.Do(len(sorted), func(i int) {
 		newer, older := "none", "none"
@@ -62,12 +87,10 @@ func (s *Show) outputKeys(live []*episodes.Episode, generator string) (files, it
 		}
 	})
 	keys := make(map[string]string, 3*len(sorted))
-	items = make(map[string]string, len(sorted))
 	for i, e := range sorted {
 		if eks[i] == "" || e.Live != nil { // a live item's page follows the clock
 			continue
 		}
-		items[e.GUID] = eks[i]
 		keys[address.ChaptersFile(e.Slug)] = eks[i]
 		keys[address.EmbedFile(e.Slug)] = eks[i]
 		if pages[i] != "" {
@@ -100,7 +123,7 @@ func (s *Show) outputKeys(live []*episodes.Episode, generator string) (files, it
 		if i+1 < len(lists) {
 			older = lists[i+1].File
 		}
-		parts := []string{"list", show, l.File, newer, older, keyOf(hosts...)}
+		parts := []string{"list", k.show, l.File, newer, older, keyOf(hosts...)}
 		if i == 0 {
 			parts = append(parts, "first", newest) // only the first page shows it
 		}
@@ -111,7 +134,7 @@ func (s *Show) outputKeys(live []*episodes.Episode, generator string) (files, it
 			keys[l.File] = keyOf(parts...)
 		}
 	}
-	return keys, items
+	return keys
 }
 
 // episodeKey is the key of what an episode's outputs are rendered from:
@@ -239,7 +262,7 @@ func (s *Show) addNotes(notes map[string]*shownotes.Notes, live []*episodes.Epis
 	return nil
 }
 
-// keyed reports whether the show's outputs get keys (see outputKeys), by
+// keyed reports whether the show's outputs get keys (see fileKeys), by
 // which a later build may keep them: not without the show's key or a
 // cache, nor with templates of the show's own.
 func (s *Show) keyed() bool {
