@@ -237,6 +237,24 @@ func incrementalSequence(t *testing.T, maxItems, takeaway int) {
 				}
 			}
 		}},
+		// So are a chapters file and an embed: the chapters with all of
+		// them, which the cache keeps apart with the episode's detail.
+		{name: "a chapters file and an embed deleted", change: func(int) {
+			for _, e := range load(t, dir).Episodes {
+				var name string
+				switch {
+				case strings.HasSuffix(e.File, "013-part-13.toml"):
+					name = address.ChaptersFile(e.Slug)
+				case strings.HasSuffix(e.File, "014-part-14.toml"):
+					name = address.EmbedFile(e.Slug)
+				default:
+					continue
+				}
+				if err := os.Remove(filepath.Join(inc, filepath.FromSlash(name))); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}},
 		// After a build cut short (its mark left behind), nothing is kept
 		// on the record of what it may have written.
 		{name: "after a build cut short", change: func(int) {

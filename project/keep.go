@@ -40,6 +40,43 @@ type liveKeys struct {
 	show   string              // the show's key, with the program's
 	sorted []*episodes.Episode // the live episodes, newest first
 	keys   []string            // sorted[i]'s key (episodeKey); "" when it has none
+	// held is which of sorted[i]'s files are kept, as keepable found
+	// them: by index, since an edit of 10,000 episodes asks about all of
+	// them, and looking their files up by name took 30 ms of CPU.
+	held []fileKind
+}
+
+// fileKey is the key of an output file, and which of an episode's files
+// it is: the episode liveKeys.sorted[ep]'s; kind 0 for a page of the
+// episode list.
+type fileKey struct {
+	key  string
+	ep   int32
+	kind fileKind
+}
+
+// fileKind is one of an episode's output files, or a set of them.
+type fileKind uint8
+
+const (
+	chaptersFile fileKind = 1 << iota
+	embedFile
+	pageFile
+)
+
+// allHeld reports whether the files kinds of the i-th episode of k are
+// kept; never for a k without keys.
+func (k *liveKeys) allHeld(i int, kinds fileKind) bool {
+	return k != nil && i < len(k.held) && k.held[i]&kinds == kinds
+}
+
+// ownFiles is the files of e that allHeld asks about: its page, its embed
+// and, with chapters, its chapters file.
+func ownFiles(e *episodes.Episode) fileKind {
+	if len(e.Chapters) > 0 {
+		return pageFile | embedFile | chaptersFile
+	}
+	return pageFile | embedFile
 }
 
 // itemKeys returns the key of each live episode's feed items, by guid,
@@ -68,7 +105,7 @@ func (s *Show) itemKeys(live []*episodes.Episode, generator string) (*liveKeys, 
 
 // fileKeys returns the key of each output file of live, the episodes k
 // keyed, that a later build may keep, by file name; nil when k is nil.
-func (s *Show) fileKeys(live []*episodes.Episode, k *liveKeys) map[string]string {
+func (s *Show) fileKeys(live []*episodes.Episode, k *liveKeys) map[string]fileKey {
 	if k == nil {
 		return nil
 	}
@@ -86,15 +123,15 @@ func (s *Show) fileKeys(live []*episodes.Episode, k *liveKeys) map[string]string
 			pages[i] = keyOf("page", eks[i], newer, older)
 		}
 	})
-	keys := make(map[string]string, 3*len(sorted))
+	keys := make(map[string]fileKey, 3*len(sorted))
 	for i, e := range sorted {
 		if eks[i] == "" || e.Live != nil { // a live item's page follows the clock
 			continue
 		}
-		keys[address.ChaptersFile(e.Slug)] = eks[i]
-		keys[address.EmbedFile(e.Slug)] = eks[i]
+		keys[address.ChaptersFile(e.Slug)] = fileKey{eks[i], int32(i), chaptersFile}
+		keys[address.EmbedFile(e.Slug)] = fileKey{eks[i], int32(i), embedFile}
 		if pages[i] != "" {
-			keys[address.PageFile(e.Slug)] = pages[i]
+			keys[address.PageFile(e.Slug)] = fileKey{pages[i], int32(i), pageFile}
 		}
 	}
 	// The pages of the episode list: each lists its episodes and the
@@ -131,7 +168,7 @@ func (s *Show) fileKeys(live []*episodes.Episode, k *liveKeys) map[string]string
 			parts = append(parts, byEpisode[e])
 		}
 		if !slices.Contains(parts, "") {
-			keys[l.File] = keyOf(parts...)
+			keys[l.File] = fileKey{key: keyOf(parts...)}
 		}
 	}
 	return keys
@@ -179,7 +216,7 @@ func (s *Show) episodeKey(show string, e *episodes.Episode) string {
 // newest episode whole). A page shows only the titles and addresses of its
 // neighbours. With nothing kept (as with templates of the show's own), all
 // of them, whole.
-func (s *Show) detailed(live []*episodes.Episode, keys map[string]string, keep map[string]*stamp, reuse *reusedItems) (whole, listed []*episodes.Episode) {
+func (s *Show) detailed(live []*episodes.Episode, k *liveKeys, keys map[string]fileKey, keep map[string]*stamp, reuse *reusedItems) (whole, listed []*episodes.Episode) {
 	if s.inc == nil || len(s.inc.details) == 0 {
 		return nil, nil // every episode is whole
 	}
@@ -187,9 +224,8 @@ func (s *Show) detailed(live []*episodes.Episode, keys map[string]string, keep m
 		return live, nil
 	}
 	kept := func(name string) bool { _, ok := keep[name]; return ok }
-	for _, e := range live {
-		if e.Slug == "" || reuse.reusable(e) == nil || !kept(address.PageFile(e.Slug)) || !kept(address.EmbedFile(e.Slug)) ||
-			len(e.Chapters) > 0 && !kept(address.ChaptersFile(e.Slug)) {
+	for i, e := range k.sorted {
+		if e.Slug == "" || !k.allHeld(i, ownFiles(e)) || reuse.reusable(e) == nil {
 			whole = append(whole, e)
 		}
 	}
@@ -239,15 +275,13 @@ func (s *Show) itemsRendered(live []*episodes.Episode, reuse *reusedItems) []*ep
 // addNotes adds to notes, the show notes feed.Build rendered by slug, those
 // of the live episodes whose items it copied and whose page or embed is
 // rendered again (not in keep): the pages show them.
-func (s *Show) addNotes(notes map[string]*shownotes.Notes, live []*episodes.Episode, keep map[string]*stamp) error {
+func (s *Show) addNotes(notes map[string]*shownotes.Notes, live []*episodes.Episode, k *liveKeys) error {
 	var need []*episodes.Episode
-	for _, e := range live {
-		if e.Slug == "" || notes[e.Slug] != nil {
-			continue
-		}
-		_, page := keep[address.PageFile(e.Slug)]
-		_, embed := keep[address.EmbedFile(e.Slug)]
-		if !page || !embed {
+	if k != nil {
+		live = k.sorted // the order of k.held
+	}
+	for i, e := range live {
+		if e.Slug != "" && notes[e.Slug] == nil && !k.allHeld(i, pageFile|embedFile) {
 			need = append(need, e)
 		}
 	}
@@ -304,8 +338,9 @@ func keyOf(parts ...string) string {
 const statWorkers = 64
 
 // keepable returns the files that the last build wrote from the same keys
-// and that are still as it wrote them, with their size and time.
-func (c *incrementalCache) keepable(out string, keys map[string]string) map[string]*stamp {
+// and that are still as it wrote them, with their size and time, and
+// records in k which of each episode's files they are.
+func (c *incrementalCache) keepable(out string, keys map[string]fileKey, k *liveKeys) map[string]*stamp {
 	if c == nil || c.old == nil || len(keys) == 0 {
 		return nil
 	}
@@ -313,19 +348,22 @@ func (c *incrementalCache) keepable(out string, keys map[string]string) map[stri
 	// goroutines, while the feeds are written. Each stat yields its core:
 	// the goroutines writing the feeds, back from the disk, find one at
 	// once instead of after the time slices of dozens of stats.
-	held := make([]bool, len(c.old.Outputs))
+	held := make([]fileKey, len(c.old.Outputs)) // each file's key when held; zero when not
 	dir := openFolder(out)
 	defer dir.close()
 	par.DoOn(statWorkers, len(c.old.Outputs), func(i int) {
 		o := c.old.Outputs[i]
-		k, ok := keys[o.File.Name]
-		held[i] = ok && k == o.Key && dir.holds(o.File)
+		if fk, ok := keys[o.File.Name]; ok && fk.key == o.Key && dir.holds(o.File) {
+			held[i] = fk
+		}
 		runtime.Gosched()
 	})
 	keep := make(map[string]*stamp, len(keys)) // a pointer: a third of the map a stamp makes
-	for i := range c.old.Outputs {
-		if held[i] {
+	k.held = make([]fileKind, len(k.sorted)) // k is not nil: keys are not empty
+	for i, fk := range held {
+		if fk.key != "" {
 			keep[c.old.Outputs[i].File.Name] = &c.old.Outputs[i].File
+			k.held[fk.ep] |= fk.kind
 		}
 	}
 	return keep
@@ -335,7 +373,7 @@ func (c *incrementalCache) keepable(out string, keys map[string]string) map[stri
 // their stamps (see Plan.written: stamps[i] is files[i]'s), for the next
 // build, in the order of files: sorting 30,000 names took longer than the
 // rest.
-func (c *incrementalCache) recordOutputs(files []output.File, keys map[string]string, stamps []stamp) error {
+func (c *incrementalCache) recordOutputs(files []output.File, keys map[string]fileKey, stamps []stamp) error {
 	if c == nil {
 		return nil
 	}
@@ -344,11 +382,11 @@ func (c *incrementalCache) recordOutputs(files []output.File, keys map[string]st
 	}
 	c.next.Outputs = make([]keptOutput, 0, len(keys))
 	for i, f := range files {
-		if key, ok := keys[f.Name]; ok {
+		if fk, ok := keys[f.Name]; ok {
 			if stamps[i].Name != f.Name {
 				return fmt.Errorf("%s: not written", f.Name)
 			}
-			c.next.Outputs = append(c.next.Outputs, keptOutput{Key: key, File: stamps[i]})
+			c.next.Outputs = append(c.next.Outputs, keptOutput{Key: fk.key, File: stamps[i]})
 		}
 	}
 	if len(c.next.Outputs) != len(keys) {

@@ -38,7 +38,7 @@ type Plan struct {
 	published publish.Feed
 	// keys are the keys of the files a later build may keep, by name
 	// (see keep.go).
-	keys map[string]string
+	keys map[string]fileKey
 	// items are the feeds as rendered, whose items the incremental cache
 	// records once written, with their keys (by guid); reused are the
 	// items copied from the last build's feeds.
@@ -147,13 +147,13 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 	// side by side, it did not end measurably later: the feeds then took
 	// less long). Keyed before, they began 12 ms later at 10,000.
 	keys := s.fileKeys(live, lk)
-	keep := s.inc.keepable(outDir, keys)
-	if err := s.inc.complete(s.detailed(live, keys, keep, reuse)); err != nil {
+	keep := s.inc.keepable(outDir, keys, lk)
+	if err := s.inc.complete(s.detailed(live, lk, keys, keep, reuse)); err != nil {
 		return nil, cacheError(err, outDir)
 	}
 	// The pages rendered again of episodes whose items were copied show
 	// notes that feed.Build did not render.
-	if err := s.addNotes(out.Notes, live, keep); err != nil {
+	if err := s.addNotes(out.Notes, live, lk); err != nil {
 		return nil, fmt.Errorf("render show notes: %w", err)
 	}
 	listed := &listedEntries{pages: map[string][]site.Entry{}}
@@ -226,7 +226,7 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 	}
 	p.keys = keys
 	if made < len(keys) { // an episode without chapters has no chapters file
-		p.keys = make(map[string]string, made)
+		p.keys = make(map[string]fileKey, made)
 		for _, f := range p.Files {
 			if k, ok := keys[f.Name]; ok {
 				p.keys[f.Name] = k
