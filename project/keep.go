@@ -359,7 +359,7 @@ func (c *incrementalCache) keepable(out string, keys map[string]fileKey, k *live
 		runtime.Gosched()
 	})
 	keep := make(map[string]*stamp, len(keys)) // a pointer: a third of the map a stamp makes
-	k.held = make([]fileKind, len(k.sorted)) // k is not nil: keys are not empty
+	k.held = make([]fileKind, len(k.sorted))   // k is not nil: keys are not empty
 	for i, fk := range held {
 		if fk.key != "" {
 			keep[c.old.Outputs[i].File.Name] = &c.old.Outputs[i].File
