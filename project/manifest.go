@@ -9,6 +9,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -322,11 +323,7 @@ func UpToDate(dir string, opts BuildOptions) (out string, ok bool, in *Inputs) {
 		return "", false, nil
 	}
 	out = (&Show{Dir: dir, Config: cfg}).OutputDir(opts.Output)
-	data, err := os.ReadFile(filepath.Join(out, ManifestFile))
-	if err != nil {
-		return out, false, nil
-	}
-	head, rest, err := decodeHead(data)
+	head, raw, err := readHead(filepath.Join(out, ManifestFile))
 	if err != nil || head.Version != manifestVersion || head.Generator != opts.Generator {
 		return out, false, nil
 	}
@@ -342,9 +339,13 @@ func UpToDate(dir string, opts BuildOptions) (out string, ok bool, in *Inputs) {
 		return out, false, in
 	}
 	// One stat per output, tens of thousands for a big show.
+	data, err := os.ReadFile(filepath.Join(out, ManifestFile))
+	if err != nil || !bytes.HasPrefix(data, raw) { // replaced since
+		return out, false, in
+	}
 	outDir := openFolder(out)
 	defer outDir.close()
-	if !bodyHolds(outDir, rest) {
+	if !bodyHolds(outDir, data[len(raw):]) {
 		return out, false, in
 	}
 	return out, true, nil
@@ -421,6 +422,40 @@ func readManifest(out string) (*manifest, stamp, error) {
 		return nil, stamp{}, err
 	}
 	return &m, st, nil
+}
+
+// headBytes is how much of a manifest readHead reads first: its head,
+// but for a show with a great many media files.
+const headBytes = 16 << 10
+
+// readHead reads the head of the manifest file name, and returns it as
+// decoded and as read. It reads the rest of the file only when the head
+// is longer than headBytes: after an edit of a big show, UpToDate read a
+// manifest of 3 MB only to find its head out of date.
+func readHead(name string) (head manifestHead, raw []byte, err error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return head, nil, err
+	}
+	defer f.Close()
+	buf := make([]byte, headBytes)
+	n, err := io.ReadFull(f, buf)
+	switch {
+	case err == io.EOF || err == io.ErrUnexpectedEOF: // all of it
+	case err != nil:
+		return head, nil, err
+	}
+	buf = buf[:n]
+	head, rest, err := decodeHead(buf)
+	if err != nil && n == headBytes {
+		more, rerr := io.ReadAll(f)
+		if rerr != nil {
+			return head, nil, rerr
+		}
+		buf = append(buf, more...)
+		head, rest, err = decodeHead(buf)
+	}
+	return head, buf[:len(buf)-len(rest)], err
 }
 
 // decodeHead decodes the head of a manifest, and returns what follows it.

@@ -3,6 +3,7 @@ package project
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -437,6 +438,63 @@ func TestReadManifest(t *testing.T) {
 				t.Errorf("stamp %+v", st)
 			}
 		})
+	}
+}
+
+// TestReadHead reads heads shorter and longer than the part readHead reads
+// first, with and without a body, and a head cut short.
+func TestReadHead(t *testing.T) {
+	media := make([]string, 2000) // a head of about 30 KB
+	for i := range media {
+		media[i] = fmt.Sprintf("media/episode-%04d.mp3", i)
+	}
+	long, err := json.Marshal(manifestHead{Version: 3, Inputs: "x", Media: media})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(long) <= headBytes {
+		t.Fatalf("a head of %d bytes is not longer than headBytes", len(long))
+	}
+	body := `o 3 1735689600000000000 "feed.xml"` + "\n"
+	for _, tc := range []struct {
+		name, head, body string
+		media            int // -1: unreadable
+	}{
+		{"short, with a body", `{"version": 3, "inputs": "x"}` + "\n", body, 0},
+		{"short, alone", `{"version": 3, "inputs": "x"}`, "", 0},
+		{"long, with a body", string(long) + "\n", body, len(media)},
+		{"long, alone", string(long), "", len(media)},
+		{"long, cut short", string(long[:len(long)-10]), "", -1},
+		{"short, cut short", `{"version": 3, "inp`, "", -1},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			name := filepath.Join(t.TempDir(), ManifestFile)
+			if err := os.WriteFile(name, []byte(tc.head+tc.body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			head, raw, err := readHead(name)
+			if tc.media < 0 {
+				if err == nil {
+					t.Errorf("read %+v, want an error", head)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if head.Inputs != "x" || len(head.Media) != tc.media {
+				t.Errorf("read inputs %q and %d media files, want x and %d", head.Inputs, len(head.Media), tc.media)
+			}
+			// What follows the head as read is the body, as decodeHead
+			// finds it in the whole file.
+			_, rest, _ := decodeHead([]byte(tc.head + tc.body))
+			if got := tc.head + tc.body; string(raw) != got[:len(got)-len(rest)] {
+				t.Errorf("head as read is %d bytes, want %d", len(raw), len(got)-len(rest))
+			}
+		})
+	}
+	if _, _, err := readHead(filepath.Join(t.TempDir(), ManifestFile)); err == nil {
+		t.Error("a missing manifest read without an error")
 	}
 }
 
