@@ -42,10 +42,11 @@ type entry struct {
 
 // build holds what every format renders from.
 type build struct {
-	show    *config.Show
-	opts    Options
-	updated time.Time // the channel's date: newest episode, else opts.Updated
-	live    []*entry  // the podcast:liveItem episodes, newest first
+	show     *config.Show
+	siblings address.Siblings // of show.FeedURL
+	opts     Options
+	updated  time.Time // the channel's date: newest episode, else opts.Updated
+	live     []*entry  // the podcast:liveItem episodes, newest first
 }
 
 // page is one page of each feed: all of it, unless Options.MaxItems splits
@@ -96,6 +97,7 @@ func Build(show *config.Show, eps []*episodes.Episode, opts Options) (*Output, e
 		show: cleanShow(show),
 		opts: Options{Updated: opts.Updated, Now: opts.Now, Generator: cleanText(opts.Generator), Stylesheet: opts.Stylesheet, PageLinks: opts.PageLinks},
 	}
+	b.siblings = address.NewSiblings(b.show.FeedURL)
 	if i := slices.Index(eps, nil); i >= 0 {
 		return nil, fmt.Errorf("episode %d is nil", i)
 	}
@@ -324,7 +326,7 @@ func (b *build) bareEntry(ep *episodes.Episode) *entry {
 	}
 	if len(ep.Chapters) > 0 {
 		e.chaptersPath = address.ChaptersFile(ep.Slug)
-		e.chaptersURL = address.ChaptersURL(b.show.FeedURL, ep.Slug)
+		e.chaptersURL = b.siblings.ChaptersURL(ep.Slug)
 	}
 	return e
 }
@@ -354,7 +356,7 @@ func noNotesText(show *config.Show, ep *episodes.Episode) string {
 
 // sibling returns the public address of name in the folder that holds
 // feed.xml; see [address.SiblingURL].
-func (b *build) sibling(name string) string { return address.SiblingURL(b.show.FeedURL, name) }
+func (b *build) sibling(name string) string { return b.siblings.URL(name) }
 
 // SiblingURL returns the public address of name beside feed.xml; see
 // [address.SiblingURL], which it calls.

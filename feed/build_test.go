@@ -13,6 +13,7 @@ import (
 	"github.com/mmcdole/gofeed"
 	"github.com/podfeed/podfeed/config"
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/internal/address"
 )
 
 func TestBuildErrors(t *testing.T) {
@@ -136,7 +137,7 @@ func TestSibling(t *testing.T) {
 		{"https://example.com/feed.xml", "chapters/a%20b.json", "https://example.com/chapters/a%20b.json"},
 		{"feeds/feed.xml", "atom.xml", "feeds/atom.xml"},
 	} {
-		b := &build{show: &config.Show{FeedURL: tt.feedURL}}
+		b := &build{show: &config.Show{FeedURL: tt.feedURL}, siblings: address.NewSiblings(tt.feedURL)}
 		if got := b.sibling(tt.name); got != tt.want {
 			t.Errorf("sibling(%q, %q) = %q, want %q", tt.feedURL, tt.name, got, tt.want)
 		}

@@ -538,10 +538,11 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 	// Each episode's page data on every core (a markdown.Renderer is safe
 	// for concurrent use), gathered in order.
 	md := markdown.New()
+	siblings := address.NewSiblings(show.FeedURL)
 	made := make([]*Episode, len(sorted))
 	errs := make([]error, len(sorted))
 	par.Do(len(sorted), func(i int) {
-		made[i], errs[i] = newEpisode(show, sorted[i], md, opts.Notes[sorted[i].Slug], opts.Transcripts[sorted[i].Slug])
+		made[i], errs[i] = newEpisode(show, siblings, sorted[i], md, opts.Notes[sorted[i].Slug], opts.Transcripts[sorted[i].Slug])
 	})
 	slugs := map[string]bool{}
 	for i, ep := range sorted {
@@ -578,7 +579,7 @@ func newPages(show *config.Show, eps []*episodes.Episode, opts Options) (*Page, 
 	return p, nil
 }
 
-func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, notes *shownotes.Notes, tr *TranscriptCues) (*Episode, error) {
+func newEpisode(show *config.Show, siblings address.Siblings, ep *episodes.Episode, md *markdown.Renderer, notes *shownotes.Notes, tr *TranscriptCues) (*Episode, error) {
 	e := &Episode{Episode: ep, Image: ep.Image, Date: pageDate(ep.Published), People: People(ep.People), show: show, md: md, notes: notes}
 	if e.Image == "" {
 		e.Image = show.Image
@@ -589,8 +590,8 @@ func newEpisode(show *config.Show, ep *episodes.Episode, md *markdown.Renderer, 
 		}
 		e.Path = PagePath(ep)
 		e.Href = e.Path + "index.html"
-		e.URL = address.SiblingURL(show.FeedURL, e.Path)
-		e.EmbedURL = address.SiblingURL(show.FeedURL, address.EmbedPath(ep.Slug))
+		e.URL = siblings.URL(e.Path)
+		e.EmbedURL = siblings.URL(address.EmbedPath(ep.Slug))
 	}
 	if d := ep.Audio.Duration; d > 0 {
 		e.Length = minutes(d)
