@@ -44,8 +44,8 @@ func SiblingURL(feedURL, name string) string { return NewSiblings(feedURL).URL(n
 // Siblings gives the public addresses of files in the folder that holds
 // feed.xml, as [SiblingURL] does, with feed.xml's address looked at once:
 // a build asks for the addresses of every episode's page, embed and
-// chapters, and looking at it each time took a fifth of the site's work
-// on an edit.
+// chapters, and looking at it each time took a sixth of the CPU of the
+// site's episodes after an edit of 10,000.
 type Siblings struct {
 	feedURL, dir string
 	plain        bool // dir is feedURL's folder, and plain (see plainDir)
