@@ -226,6 +226,18 @@ func incrementalSequence(t *testing.T, maxItems, takeaway int) {
 			edit(k, filepath.Join(dir, "podcast.toml"), `title = "Coding Chats"`, `title = "Coding Chats Weekly"`)
 		}},
 		{name: "edit after the show", read: 1, change: func(k int) { edit(k, file(10), "part 10**", "part ten**") }},
+		// A transcript's file is a part of its episode's key: edited
+		// alone, the episode's page, which shows it, is rendered again.
+		{name: "a transcript added", read: 1, change: func(k int) {
+			if err := os.MkdirAll(filepath.Join(dir, "transcripts"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			writeAged(t, filepath.Join(dir, "transcripts", "part-17.vtt"), "WEBVTT\n\n00:01.000 --> 00:02.000\nFirst words of part 17\n", k)
+			edit(k, file(17), `role = "host"`, "role = \"host\"\n[[transcripts]]\nfile = \"transcripts/part-17.vtt\"")
+		}},
+		{name: "the transcript edited", change: func(k int) {
+			writeAged(t, filepath.Join(dir, "transcripts", "part-17.vtt"), "WEBVTT\n\n00:01.000 --> 00:02.000\nOther words, of part seventeen\n", k)
+		}},
 		// A page removed by hand is rendered again, with its notes,
 		// though the episode's items are copied.
 		{name: "a page deleted", change: func(int) {

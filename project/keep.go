@@ -16,6 +16,7 @@ import (
 	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/par"
 	"github.com/podfeed/podfeed/internal/shownotes"
+	"github.com/podfeed/podfeed/podcast"
 	"github.com/podfeed/podfeed/site"
 )
 
@@ -190,12 +191,19 @@ func (s *Show) episodeKey(show string, e *episodes.Episode) string {
 	if file == "" {
 		return ""
 	}
+	images := s.images[e]
+	transcripts := slices.ContainsFunc(e.Transcripts, func(t podcast.Transcript) bool { return t.File != "" })
+	if e.Audio.File == "" && len(images) == 0 && !transcripts {
+		// No file of its own but the episode's: hashed as keyOf hashes,
+		// on the stack.
+		return keyOf("episode", show, e.Slug, file)
+	}
 	f := &fingerprint{h: sha256.New(), since: s.inc.since}
 	f.h.Write([]byte(show + "\x00" + e.Slug + "\x00" + file + "\x00"))
 	if e.Audio.File != "" {
 		f.file(filepath.Join(s.Dir, filepath.FromSlash(e.Audio.File)))
 	}
-	for _, img := range s.images[e] {
+	for _, img := range images {
 		f.file(img.Source)
 	}
 	for _, t := range e.Transcripts {
@@ -203,7 +211,10 @@ func (s *Show) episodeKey(show string, e *episodes.Episode) string {
 			f.file(filepath.Join(s.Dir, filepath.FromSlash(t.File)))
 		}
 	}
-	return f.sum()
+	if sum := f.sum(); sum != "" {
+		return sum[:2*keyBytes] // as long as keyOf's
+	}
+	return ""
 }
 
 // detailed returns the live episodes whose outputs show their detail (see
@@ -324,8 +335,13 @@ func keyOf(parts ...string) string {
 		b = append(b, p...)
 	}
 	sum := sha256.Sum256(b)
-	return hex.EncodeToString(sum[:16])
+	return hex.EncodeToString(sum[:keyBytes])
 }
+
+// keyBytes is how many bytes of a SHA-256 a key keeps: 128 bits, written
+// in 32 hexadecimal digits. The cache holds 40,000 of them for a show of
+// 10,000 episodes, and whole SHA-256s made a fifth of its outputs file.
+const keyBytes = 16
 
 // statWorkers is how many goroutines state files at once (the outputs
 // kept or checked, and the inputs the fingerprint walks): far more than
