@@ -323,7 +323,12 @@ func UpToDate(dir string, opts BuildOptions) (out string, ok bool, in *Inputs) {
 		return "", false, nil
 	}
 	out = (&Show{Dir: dir, Config: cfg}).OutputDir(opts.Output)
-	head, raw, err := readHead(filepath.Join(out, ManifestFile))
+	mf, err := os.Open(filepath.Join(out, ManifestFile))
+	if err != nil {
+		return out, false, nil
+	}
+	defer mf.Close()
+	head, body, err := readHead(mf)
 	if err != nil || head.Version != manifestVersion || head.Generator != opts.Generator {
 		return out, false, nil
 	}
@@ -339,13 +344,13 @@ func UpToDate(dir string, opts BuildOptions) (out string, ok bool, in *Inputs) {
 		return out, false, in
 	}
 	// One stat per output, tens of thousands for a big show.
-	data, err := os.ReadFile(filepath.Join(out, ManifestFile))
-	if err != nil || !bytes.HasPrefix(data, raw) { // replaced since
+	more, err := io.ReadAll(mf)
+	if err != nil {
 		return out, false, in
 	}
 	outDir := openFolder(out)
 	defer outDir.close()
-	if !bodyHolds(outDir, data[len(raw):]) {
+	if !bodyHolds(outDir, append(body, more...)) {
 		return out, false, in
 	}
 	return out, true, nil
@@ -428,16 +433,11 @@ func readManifest(out string) (*manifest, stamp, error) {
 // but for a show with a great many media files.
 const headBytes = 16 << 10
 
-// readHead reads the head of the manifest file name, and returns it as
-// decoded and as read. It reads the rest of the file only when the head
-// is longer than headBytes: after an edit of a big show, UpToDate read a
-// manifest of 3 MB only to find its head out of date.
-func readHead(name string) (head manifestHead, raw []byte, err error) {
-	f, err := os.Open(name)
-	if err != nil {
-		return head, nil, err
-	}
-	defer f.Close()
+// readHead reads the head of the manifest f, and returns it with what it
+// read of the body; the rest of the body is left in f. It reads past
+// headBytes only when the head is longer: after an edit of a big show,
+// UpToDate read a manifest of 3 MB only to find its head out of date.
+func readHead(f io.Reader) (head manifestHead, body []byte, err error) {
 	buf := make([]byte, headBytes)
 	n, err := io.ReadFull(f, buf)
 	switch {
@@ -455,7 +455,7 @@ func readHead(name string) (head manifestHead, raw []byte, err error) {
 		buf = append(buf, more...)
 		head, rest, err = decodeHead(buf)
 	}
-	return head, buf[:len(buf)-len(rest)], err
+	return head, rest, err
 }
 
 // decodeHead decodes the head of a manifest, and returns what follows it.

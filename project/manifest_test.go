@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/iotest"
 	"time"
 
 	"github.com/podfeed/podfeed/artwork/artworktest"
@@ -468,11 +470,8 @@ func TestReadHead(t *testing.T) {
 		{"short, cut short", `{"version": 3, "inp`, "", -1},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			name := filepath.Join(t.TempDir(), ManifestFile)
-			if err := os.WriteFile(name, []byte(tc.head+tc.body), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			head, raw, err := readHead(name)
+			r := strings.NewReader(tc.head + tc.body)
+			head, body, err := readHead(r)
 			if tc.media < 0 {
 				if err == nil {
 					t.Errorf("read %+v, want an error", head)
@@ -485,16 +484,20 @@ func TestReadHead(t *testing.T) {
 			if head.Inputs != "x" || len(head.Media) != tc.media {
 				t.Errorf("read inputs %q and %d media files, want x and %d", head.Inputs, len(head.Media), tc.media)
 			}
-			// What follows the head as read is the body, as decodeHead
-			// finds it in the whole file.
+			// What it read of the body and what it left unread are the
+			// body, as decodeHead finds it in the whole file.
+			more, err := io.ReadAll(r)
+			if err != nil {
+				t.Fatal(err)
+			}
 			_, rest, _ := decodeHead([]byte(tc.head + tc.body))
-			if got := tc.head + tc.body; string(raw) != got[:len(got)-len(rest)] {
-				t.Errorf("head as read is %d bytes, want %d", len(raw), len(got)-len(rest))
+			if got := string(body) + string(more); got != string(rest) {
+				t.Errorf("body read %q, want %q", got, rest)
 			}
 		})
 	}
-	if _, _, err := readHead(filepath.Join(t.TempDir(), ManifestFile)); err == nil {
-		t.Error("a missing manifest read without an error")
+	if _, _, err := readHead(iotest.ErrReader(errors.New("unreadable"))); err == nil {
+		t.Error("an unreadable manifest read without an error")
 	}
 }
 
