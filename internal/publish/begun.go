@@ -65,7 +65,7 @@ func Begin(dir string, files []output.File, opts BeginOptions) (*Begun, error) {
 	}
 	b := &Begun{dir: dir, files: files, touched: make(map[string]bool), index: make(map[string]int, len(files))}
 	work := toWrite(files)
-	targets, err := makeFolders(dir, files, work, b.touched)
+	targets, _, err := makeFolders(dir, files, work, b.touched)
 	if err != nil {
 		return nil, err
 	}

@@ -37,10 +37,11 @@ func isTemp(name string) bool {
 
 // markWriting returns where each file of work (indexes in files) goes,
 // in the order of work (targets are their paths): in place when no file
-// is there yet; where begun writes it, for a file of begun. It leaves the
+// is there yet (none is in the folders created by this write); where begun
+// writes it, for a file of begun. It leaves the
 // mark WritingFile in dir, listing those written in place, before any of
 // them is created.
-func markWriting(dir string, files []output.File, work []int, targets []string, begun *Begun, spares string) ([]place, error) {
+func markWriting(dir string, files []output.File, work []int, targets []string, created map[string]bool, begun *Begun, spares string) ([]place, error) {
 	places := make([]place, len(work))
 	par.Do(len(work), func(k int) {
 		if p, ok := begun.place(files[work[k]].Name); ok {
@@ -48,8 +49,10 @@ func markWriting(dir string, files []output.File, work []int, targets []string, 
 			return
 		}
 		p := place{folder: filepath.Dir(targets[k]), base: filepath.Base(targets[k]), target: targets[k], spare: sparePath(spares, files[work[k]].Name)}
-		_, err := os.Lstat(p.target)
-		p.fresh = errors.Is(err, fs.ErrNotExist)
+		if p.fresh = created[p.folder]; !p.fresh { // a folder made by this write is empty
+			_, err := os.Lstat(p.target)
+			p.fresh = errors.Is(err, fs.ErrNotExist)
+		}
 		places[k] = p
 	})
 	var fresh []string

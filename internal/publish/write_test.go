@@ -584,3 +584,54 @@ func TestAwaitingBegunEndsBeforeRenames(t *testing.T) {
 		t.Errorf("page.html holds %q after Write, want %q", b, "new")
 	}
 }
+
+// TestWriteInPlace: a file that no file is in the way of, in a folder
+// there before or made by the write (at any depth), is written straight
+// into place and listed in the mark; one that replaces a file goes through
+// a temporary file, the old bytes in place until the rename.
+func TestWriteInPlace(t *testing.T) {
+	dir := t.TempDir()
+	put(t, dir, map[string]string{"old.html": "old", "there/old.html": "old"})
+	in := files("old.html", "new", "there/old.html", "new", "there/new.html", "new",
+		"made/new.html", "new", "made/deeper/new.html", "new", "top.html", "new")
+	wantInPlace := []string{"made/deeper/new.html", "made/new.html", "there/new.html", "top.html"}
+	seen := map[string]string{} // what each target held once its file was written
+	var marked []string
+	opts := Options{AfterWrite: func(name string) error {
+		b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			return err
+		}
+		seen[name] = string(b)
+		if marked == nil {
+			m, err := os.ReadFile(filepath.Join(dir, WritingFile))
+			if err != nil {
+				return err
+			}
+			marked = markedFiles(m)
+		}
+		return nil
+	}}
+	if _, err := Write(dir, in, opts); err != nil {
+		t.Fatal(err)
+	}
+	var inPlace []string
+	for name, held := range seen {
+		if held == "new" {
+			inPlace = append(inPlace, name)
+		}
+	}
+	slices.Sort(inPlace)
+	slices.Sort(marked)
+	if !slices.Equal(inPlace, wantInPlace) {
+		t.Errorf("written in place: %q, want %q", inPlace, wantInPlace)
+	}
+	if !slices.Equal(marked, wantInPlace) {
+		t.Errorf("the mark lists %q, want %q", marked, wantInPlace)
+	}
+	for name := range seen {
+		if got := tree(t, dir)[name]; got != "new" {
+			t.Errorf("%s holds %q after the write, want %q", name, got, "new")
+		}
+	}
+}
