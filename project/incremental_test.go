@@ -93,6 +93,32 @@ func writeAged(t testing.TB, path, src string, k int) {
 	age(t, path, k)
 }
 
+// copyAged copies the file from to path, making its folder, and dates
+// it as age does.
+func copyAged(t testing.TB, from, path string, k int) {
+	t.Helper()
+	data, err := os.ReadFile(from)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeAged(t, path, string(data), k)
+}
+
+// solidJPEG returns a JPEG of 1400 by 1400 pixels of the colour c.
+func solidJPEG(t testing.TB, c color.RGBA) string {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 1400, 1400))
+	draw.Draw(img, img.Bounds(), &image.Uniform{c}, image.Point{}, draw.Src)
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
 func age(t testing.TB, path string, k int) {
 	t.Helper()
 	at := time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(k) * time.Minute)
@@ -213,14 +239,7 @@ func incrementalSequence(t *testing.T, maxItems, takeaway int) {
 		// New artwork: its copies for the site are resized again, not
 		// taken from the cache.
 		{name: "new artwork", change: func(k int) {
-			path := filepath.Join(dir, "artwork.jpg")
-			img := image.NewRGBA(image.Rect(0, 0, 1400, 1400))
-			draw.Draw(img, img.Bounds(), &image.Uniform{color.RGBA{200, 40, 90, 255}}, image.Point{}, draw.Src)
-			var b bytes.Buffer
-			if err := jpeg.Encode(&b, img, nil); err != nil {
-				t.Fatal(err)
-			}
-			writeAged(t, path, b.String(), k)
+			writeAged(t, filepath.Join(dir, "artwork.jpg"), solidJPEG(t, color.RGBA{200, 40, 90, 255}), k)
 		}},
 		{name: "edit the show", change: func(k int) {
 			edit(k, filepath.Join(dir, "podcast.toml"), `title = "Coding Chats"`, `title = "Coding Chats Weekly"`)
@@ -237,6 +256,23 @@ func incrementalSequence(t *testing.T, maxItems, takeaway int) {
 		}},
 		{name: "the transcript edited", change: func(k int) {
 			writeAged(t, filepath.Join(dir, "transcripts", "part-17.vtt"), "WEBVTT\n\n00:01.000 --> 00:02.000\nOther words, of part seventeen\n", k)
+		}},
+		// So are an episode's media file and image file, each changed
+		// alone: the media file gives its item's length and duration and
+		// is published, the image is published and shown on its page.
+		{name: "a media file and an image added", read: 2, change: func(k int) {
+			copyAged(t, filepath.Join("..", "media", "testdata", "cbr.mp3"), filepath.Join(dir, "audio", "part-19.mp3"), k)
+			edit(k, file(19), "url = \"https://media.example.com/19.mp3\"\nlength = 1019\ntype = \"audio/mpeg\"\nduration = \"20:00\"", `file = "audio/part-19.mp3"`)
+			edit(k, file(19), "[[chapters]]\nstart = \"05:00\"\ntitle = \"Part 19\"\n", "")
+			if err := os.MkdirAll(filepath.Join(dir, "images"), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			writeAged(t, filepath.Join(dir, "images", "part-18.jpg"), solidJPEG(t, color.RGBA{20, 90, 200, 255}), k)
+			edit(k, file(18), "number = 18", "number = 18\nimage = \"images/part-18.jpg\"")
+		}},
+		{name: "the media file and the image changed", change: func(k int) {
+			copyAged(t, filepath.Join("..", "media", "testdata", "chapters.mp3"), filepath.Join(dir, "audio", "part-19.mp3"), k)
+			writeAged(t, filepath.Join(dir, "images", "part-18.jpg"), solidJPEG(t, color.RGBA{240, 200, 20, 255}), k)
 		}},
 		// A page removed by hand is rendered again, with its notes,
 		// though the episode's items are copied.
