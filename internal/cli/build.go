@@ -77,7 +77,9 @@ func runBuild(ctx context.Context, args []string, e env) error {
 		return deployShow(ctx, e, dir, cfg, deployTo, deployRequest{flags: df, output: opts.Output,
 			allow: opts.AllowRemoval, allowAll: opts.AllowAllRemovals, verbose: verbose})
 	}
+	restore := e.checking()
 	out, ok, seen := project.UpToDate(dir, opts)
+	restore()
 	if ok {
 		if verbose {
 			fmt.Fprintf(e.stdout, "%s: up to date: no input changed since the last build\n", out)
@@ -86,7 +88,7 @@ func runBuild(ctx context.Context, args []string, e env) error {
 	}
 	// seen is what UpToDate saw of the inputs after reading the last
 	// build's manifest: the episodes most likely come from its cache.
-	restore := e.loading(seen != nil)
+	restore = e.loading(seen != nil)
 	show, probs := project.LoadWith(dir, project.LoadOptions{Progress: probeProgress(e.stderr), Output: opts.Output, Inputs: seen, Partial: true})
 	restore()
 	if err := probs.Err(); err != nil {

@@ -50,6 +50,28 @@ const loadLimit = 128 << 20
 // and 77 MB without.
 const loadPercent = 400
 
+// checkLimit is how big the memory of a build may grow while it checks
+// whether its show is up to date (project.UpToDate) before its first
+// collection. The check reads the last build's manifest and stats every
+// input and output, and keeps most of what it reads: a check of 10,000
+// episodes collected three times on the way, and took 72 ms and 119 ms of
+// CPU against 59 and 88 ms without a collection (medians of fifteen,
+// interleaved), peaking at 39 MB against 43 MB.
+const checkLimit = 256 << 20
+
+// checking has nothing collected while a build checks whether its show
+// is up to date, until its memory reaches checkLimit, unless GOGC or
+// GOMEMLIMIT is set, and returns what sets the collector back as it was.
+func (e env) checking() (restore func()) {
+	if e.getenvOr("GOGC") != "" || e.getenvOr("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	percent := debug.SetGCPercent(100)
+	debug.SetGCPercent(percent)
+	back := collectNothing(checkLimit, percent)
+	return func() { back(percent) }
+}
+
 // loading sets the garbage collector's goal for loading a show (see
 // loadLimit and loadPercent; cached when the last build's cache is likely
 // to hold the episodes), unless GOGC or GOMEMLIMIT is set, and returns
@@ -63,30 +85,38 @@ func (e env) loading(cached bool) (restore func()) {
 		percent := debug.SetGCPercent(loadPercent)
 		return func() { debug.SetGCPercent(percent) }
 	}
+	back := collectNothing(loadLimit, loadPercent)
+	return func() { back(cachedPercent) }
+}
+
+// collectNothing has nothing collected until the memory reaches limit.
+// The first collection, which only the limit starts, sets the goal to
+// then and the memory limit back as it was; back, unless called before,
+// sets the goal to after and the memory limit back as it was, and keeps
+// the first collection from changing them.
+func collectNothing(limit int64, then int) (back func(after int)) {
 	debug.SetGCPercent(-1)
-	limit := debug.SetMemoryLimit(loadLimit)
+	was := debug.SetMemoryLimit(limit)
 	var (
 		mu       sync.Mutex
 		restored bool
 	)
-	// The first collection, which only the limit starts, has the load go
-	// on with loadPercent: a finalizer runs once a collection found its
-	// object unreachable.
+	// A finalizer runs once a collection found its object unreachable.
 	type sentinel struct{ _ *int } // a pointer: not in the tiny allocator, which may never free it
 	runtime.SetFinalizer(&sentinel{}, func(*sentinel) {
 		mu.Lock()
 		defer mu.Unlock()
 		if !restored {
-			debug.SetGCPercent(loadPercent)
-			debug.SetMemoryLimit(limit)
+			debug.SetGCPercent(then)
+			debug.SetMemoryLimit(was)
 		}
 	})
-	return func() {
+	return func(after int) {
 		mu.Lock()
 		defer mu.Unlock()
 		restored = true
-		debug.SetGCPercent(cachedPercent)
-		debug.SetMemoryLimit(limit)
+		debug.SetGCPercent(after)
+		debug.SetMemoryLimit(was)
 	}
 }
 

@@ -14,6 +14,18 @@ func gcSettings() (percent int, limit int64) {
 	return percent, debug.SetMemoryLimit(-1)
 }
 
+// defaultGC sets Go's default goal until t ends, and returns the memory
+// limit in force.
+func defaultGC(t *testing.T) (limit int64) {
+	percent, was := gcSettings()
+	t.Cleanup(func() {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(was)
+	})
+	debug.SetGCPercent(100)
+	return debug.SetMemoryLimit(-1)
+}
+
 // collectUntil runs collections until settings are want, or a second
 // passed: a finalizer runs on its own goroutine after the collection that
 // found its object unreachable.
@@ -41,13 +53,7 @@ func collectUntil(t *testing.T, wantPercent int, wantLimit int64) {
 // what was set before. With GOGC or GOMEMLIMIT set, loading changes
 // nothing.
 func TestLoadingGC(t *testing.T) {
-	percent, limit := gcSettings()
-	defer func() {
-		debug.SetGCPercent(percent)
-		debug.SetMemoryLimit(limit)
-	}()
-	debug.SetGCPercent(100)
-	before := debug.SetMemoryLimit(-1)
+	before := defaultGC(t)
 	e := env{getenv: func(string) string { return "" }}
 
 	restore := e.loading(true)
@@ -94,5 +100,32 @@ func TestLoadingGC(t *testing.T) {
 			t.Errorf("%s set: goal %d and limit %d while loading, want 100 and %d", name, p, l, before)
 		}
 		restore()
+		restore = set.checking()
+		if p, l := gcSettings(); p != 100 || l != before {
+			t.Errorf("%s set: goal %d and limit %d while checking, want 100 and %d", name, p, l, before)
+		}
+		restore()
+	}
+}
+
+// While a build checks whether its show is up to date, nothing is
+// collected up to checkLimit; restore, or the first collection, gives back
+// what was set before. (With GOGC or GOMEMLIMIT set, see TestLoadingGC.)
+func TestCheckingGC(t *testing.T) {
+	before := defaultGC(t)
+	e := env{getenv: func(string) string { return "" }}
+	restore := e.checking()
+	if p, l := gcSettings(); p != -1 || l != checkLimit {
+		t.Errorf("while checking: goal %d and limit %d, want -1 and %d", p, l, checkLimit)
+	}
+	restore()
+	if p, l := gcSettings(); p != 100 || l != before {
+		t.Errorf("after checking: goal %d and limit %d, want 100 and %d", p, l, before)
+	}
+	restore = e.checking()
+	collectUntil(t, 100, before)
+	restore()
+	if p, l := gcSettings(); p != 100 || l != before {
+		t.Errorf("after checking and a collection: goal %d and limit %d, want 100 and %d", p, l, before)
 	}
 }
