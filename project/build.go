@@ -42,6 +42,9 @@ type BuildOptions struct {
 	Generator string
 	// Publish is passed to publish.Write (tests inject faults with it).
 	Publish publish.Options
+	// Begun, when set, is called by Build once it has begun writing the
+	// feeds, while it works out and writes the other files.
+	Begun func()
 }
 
 // Result is what a build did. Its Removed lists the files of earlier

@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
+	"github.com/podfeed/podfeed/internal/address"
 	"io"
 	"io/fs"
 	"maps"
@@ -783,5 +784,32 @@ func TestConfirmedRemovalTakesTheEpisodesFiles(t *testing.T) {
 		if _, ok := got[kept]; !ok {
 			t.Errorf("%s was removed", kept)
 		}
+	}
+}
+
+// TestBuildCallsBegun: BuildOptions.Begun is called once, when the feeds
+// are begun and none is published yet; Render, which writes nothing, does
+// not call it.
+func TestBuildCallsBegun(t *testing.T) {
+	dir := copyExample(t)
+	out := t.TempDir()
+	calls := 0
+	opts := BuildOptions{Now: day, Output: out, Begun: func() {
+		calls++
+		if _, err := os.Stat(filepath.Join(out, address.RSSFile)); err == nil {
+			t.Errorf("feed.xml is published when Begun is called")
+		}
+	}}
+	if _, err := load(t, dir).Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if calls != 1 {
+		t.Errorf("Build called Begun %d times, want 1", calls)
+	}
+	if _, err := load(t, dir).Render(opts); err != nil {
+		t.Fatal(err)
+	}
+	if calls != 1 {
+		t.Errorf("Render called Begun: %d calls in all, want 1", calls)
 	}
 }

@@ -141,6 +141,9 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 		if begun, err = begin(out.Feeds); err != nil {
 			return nil, err
 		}
+		if opts.Begun != nil {
+			opts.Begun()
+		}
 	}
 	// The files kept are stated, 30,000 for a big show, once the feeds are
 	// begun: an episode's items are copied by their key alone, and the

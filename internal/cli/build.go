@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"sync"
 	"time"
 
 	"github.com/podfeed/podfeed/config"
@@ -88,19 +89,24 @@ func runBuild(ctx context.Context, args []string, e env) error {
 	}
 	// seen is what UpToDate saw of the inputs after reading the last
 	// build's manifest: the episodes most likely come from its cache.
-	restore = e.loading(seen != nil)
+	restore = sync.OnceFunc(e.loading(seen != nil))
 	show, probs := project.LoadWith(dir, project.LoadOptions{Progress: probeProgress(e.stderr), Output: opts.Output, Inputs: seen, Partial: true})
-	restore()
 	if err := probs.Err(); err != nil {
+		restore()
 		return err
 	}
 	// A first build decodes and renders every episode; one after an edit
-	// takes most from the cache and renders a few; one after an edit of
+	// takes most from the cache and renders a few, and collects nothing
+	// until its feeds are begun (see cachedPercent); one after an edit of
 	// podcast.toml takes them from the cache and renders them all.
 	if show.Cached() < len(show.Episodes)/2 || show.RendersAll() {
+		restore()
 		e.renderingAll()
+	} else {
+		opts.Begun = restore
 	}
 	res, err := show.Build(ctx, opts)
+	restore() // if the feeds were not begun
 	if err != nil {
 		return err
 	}
