@@ -53,6 +53,9 @@ type LoadOptions struct {
 	// Decoded: what the caller saw of it, as long as it saw it before the
 	// file is read (a build has looked at every file already).
 	Stat func(name string) (fs.FileInfo, error)
+	// ReadDir, when not nil, stands for fs.ReadDir of the episodes folder:
+	// its entries, sorted by name, as the caller last saw them.
+	ReadDir func(name string) ([]fs.DirEntry, error)
 }
 
 // Decoded is an episode file as [LoadOptions] reuse it: its episode, and
@@ -67,7 +70,11 @@ type Decoded struct {
 func LoadDirWith(fsys fs.FS, dir string, opts LoadOptions) ([]*Episode, diag.List) {
 	var probs diag.List
 	dir = path.Clean(dir)
-	entries, err := fs.ReadDir(fsys, dir)
+	readDir := opts.ReadDir
+	if readDir == nil {
+		readDir = func(name string) ([]fs.DirEntry, error) { return fs.ReadDir(fsys, name) }
+	}
+	entries, err := readDir(dir)
 	if err != nil {
 		p := probs.Add(diag.Pos{File: dir}, "cannot read the episodes folder: %v", diag.WithoutPath(err, false))
 		if errors.Is(err, fs.ErrNotExist) {

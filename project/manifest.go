@@ -101,6 +101,9 @@ type fingerprint struct {
 	// seen, when not nil, records what tree found of each file that is
 	// not a symbolic link, by its path under the folder tree was given.
 	seen map[string]fs.FileInfo
+	// listed, with seen, records each folder's entries, in the walk's
+	// order (by name), by its path as seen's.
+	listed map[string][]fs.DirEntry
 }
 
 func newFingerprint() *fingerprint {
@@ -226,6 +229,10 @@ func (f *fingerprint) walk(dir string, seen map[string]bool) {
 	})
 	for _, st := range steps {
 		path := st.path
+		if f.listed != nil && st.err == nil && path != real {
+			parent := dir + strings.TrimPrefix(filepath.Dir(path), real)
+			f.listed[parent] = append(f.listed[parent], st.d)
+		}
 		switch {
 		case st.err != nil:
 			fmt.Fprintf(f.h, "%q unreadable\n", path)
@@ -337,6 +344,7 @@ func UpToDate(dir string, opts BuildOptions) (out string, ok bool, in *Inputs) {
 	}
 	f := newFingerprint()
 	f.seen = make(map[string]fs.FileInfo)
+	f.listed = make(map[string][]fs.DirEntry)
 	showInputs(f, dir, cfg, fi)
 	in = newInputs(dir, fi, src, f)
 	mediaInputs(f, dir, head.Media)
@@ -368,7 +376,8 @@ type Inputs struct {
 	hash  []byte
 	since time.Time
 	racy  bool
-	files map[string]fs.FileInfo // by path, as fingerprint.seen
+	files map[string]fs.FileInfo   // by path, as fingerprint.seen
+	dirs  map[string][]fs.DirEntry // by path, as fingerprint.listed
 }
 
 // newInputs keeps what a fingerprint of the show's inputs in dir saw.
@@ -381,7 +390,7 @@ func newInputs(dir string, showFile fs.FileInfo, src []byte, f *fingerprint) *In
 	if err != nil {
 		return nil
 	}
-	return &Inputs{dir: dir, showFile: showFile, src: src, hash: state, since: f.since, racy: f.racy, files: f.seen}
+	return &Inputs{dir: dir, showFile: showFile, src: src, hash: state, since: f.since, racy: f.racy, files: f.seen, dirs: f.listed}
 }
 
 // fingerprint returns the fingerprint as it was after showInputs.
@@ -401,6 +410,16 @@ func (in *Inputs) stat(name string) (fs.FileInfo, error) {
 		return fi, nil
 	}
 	return os.Stat(path)
+}
+
+// readDir returns the entries of the folder name (slashes) of the show,
+// as the walk listed them, else as os.ReadDir does.
+func (in *Inputs) readDir(name string) ([]fs.DirEntry, error) {
+	path := filepath.Join(in.dir, filepath.FromSlash(name))
+	if entries, ok := in.dirs[path]; ok {
+		return entries, nil
+	}
+	return os.ReadDir(path)
 }
 
 // readManifest reads the manifest in out, and its stamp as read.

@@ -653,3 +653,52 @@ func TestManifestDraft(t *testing.T) {
 		t.Errorf("read back as %+v", m)
 	}
 }
+
+// TestInputsReadDir: the entries of a folder of the show as UpToDate's walk
+// listed them are what os.ReadDir gives (names, kinds, order), for the
+// episodes folder with files, a folder, a link and a dotfile in it, and for
+// a folder the walk did not list.
+func TestInputsReadDir(t *testing.T) {
+	dir := copyExample(t)
+	eps := filepath.Join(dir, "episodes")
+	if err := os.Mkdir(filepath.Join(eps, "drafts"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeAged(t, filepath.Join(eps, "drafts", "later.toml"), "title = \"later\"\n", 0)
+	writeAged(t, filepath.Join(eps, ".hidden.toml"), "", 0)
+	if err := os.Symlink("drafts", filepath.Join(eps, "link")); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+	writeAged(t, filepath.Join(eps, "drafts", "later.toml"), "title = \"later, edited\"\n", 1)
+	_, ok, in := UpToDate(dir, BuildOptions{Now: day, Output: out})
+	if ok || in == nil {
+		t.Fatalf("UpToDate after an edit: %v, %v; want false and what it saw", ok, in)
+	}
+	if _, listed := in.dirs[eps]; !listed {
+		t.Errorf("the walk did not list %s", eps)
+	}
+	names := func(entries []fs.DirEntry) []string {
+		var out []string
+		for _, e := range entries {
+			out = append(out, fmt.Sprintf("%s %v", e.Name(), e.Type()))
+		}
+		return out
+	}
+	for _, name := range []string{"episodes", "episodes/drafts", "."} {
+		got, err := in.readDir(name)
+		if err != nil {
+			t.Fatalf("readDir(%q): %v", name, err)
+		}
+		want, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if g, w := names(got), names(want); !slices.Equal(g, w) {
+			t.Errorf("readDir(%q) = %q, want %q", name, g, w)
+		}
+	}
+}

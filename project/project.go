@@ -157,7 +157,7 @@ func LoadWith(dir string, opts LoadOptions) (*Show, diag.List) {
 	s.loadArtwork(src, &probs)
 	load := s.inc.loadOptions()
 	if in != nil {
-		load.Stat = in.stat
+		load.Stat, load.ReadDir = in.stat, in.readDir
 	}
 	eps, epProbs := episodes.LoadDirWith(os.DirFS(dir), filepath.ToSlash(show.Build.Episodes), load)
 	for _, p := range epProbs {
