@@ -76,7 +76,7 @@ func (e env) checking() (restore func()) {
 	if e.getenvOr("GOGC") != "" || e.getenvOr("GOMEMLIMIT") != "" {
 		return func() {}
 	}
-	percent := debug.SetGCPercent(100)
+	percent := debug.SetGCPercent(100) // the goal in force, read by setting one
 	debug.SetGCPercent(percent)
 	back := collectNothing(checkLimit, percent)
 	return func() { back(percent) }

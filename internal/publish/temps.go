@@ -37,10 +37,9 @@ func isTemp(name string) bool {
 
 // markWriting returns where each file of work (indexes in files) goes,
 // in the order of work (targets are their paths): in place when no file
-// is there yet (none is in the folders created by this write); where begun
-// writes it, for a file of begun. It leaves the
-// mark WritingFile in dir, listing those written in place, before any of
-// them is created.
+// is there yet (none is in the folders this write created); where begun
+// writes it, for a file of begun. It leaves the mark WritingFile in dir,
+// listing those written in place, before any of them is created.
 func markWriting(dir string, files []output.File, work []int, targets []string, created map[string]bool, begun *Begun, spares string) ([]place, error) {
 	places := make([]place, len(work))
 	par.Do(len(work), func(k int) {
