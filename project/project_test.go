@@ -6,7 +6,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"github.com/podfeed/podfeed/internal/address"
 	"io"
 	"io/fs"
 	"maps"
@@ -19,6 +18,7 @@ import (
 	"time"
 
 	"github.com/podfeed/podfeed/config"
+	"github.com/podfeed/podfeed/internal/address"
 	goldenfile "github.com/podfeed/podfeed/internal/golden"
 	"github.com/podfeed/podfeed/internal/publish"
 )
