@@ -53,8 +53,9 @@ type LoadOptions struct {
 	// Decoded: what the caller saw of it, as long as it saw it before the
 	// file is read (a build has looked at every file already).
 	Stat func(name string) (fs.FileInfo, error)
-	// ReadDir, when not nil, stands for fs.ReadDir of the episodes folder:
-	// its entries, sorted by name, as the caller last saw them.
+	// ReadDir, when not nil, stands for fs.ReadDir of the episodes folder
+	// (when its name is one fs.ReadDir takes): its entries, sorted by
+	// name, as the caller last saw them.
 	ReadDir func(name string) ([]fs.DirEntry, error)
 }
 
@@ -70,9 +71,9 @@ type Decoded struct {
 func LoadDirWith(fsys fs.FS, dir string, opts LoadOptions) ([]*Episode, diag.List) {
 	var probs diag.List
 	dir = path.Clean(dir)
-	readDir := opts.ReadDir
-	if readDir == nil {
-		readDir = func(name string) ([]fs.DirEntry, error) { return fs.ReadDir(fsys, name) }
+	readDir := func(name string) ([]fs.DirEntry, error) { return fs.ReadDir(fsys, name) }
+	if opts.ReadDir != nil && fs.ValidPath(dir) { // a name fsys refuses stays refused
+		readDir = opts.ReadDir
 	}
 	entries, err := readDir(dir)
 	if err != nil {

@@ -221,3 +221,20 @@ func TestLoadDirExample(t *testing.T) {
 		t.Errorf("live %d, scheduled %d; want episode 55 live and 56 scheduled", len(live), len(scheduled))
 	}
 }
+
+// TestLoadDirReadDir: LoadOptions.ReadDir lists the episodes folder in
+// fs.ReadDir's stead, but not for a name fs.ReadDir refuses, which stays
+// refused.
+func TestLoadDirReadDir(t *testing.T) {
+	fsys := fstest.MapFS{"e/a.toml": file(episodeSrc(1, "a")), "e/b.toml": file(episodeSrc(2, "b"))}
+	listed, _ := fs.ReadDir(fsys, "e")
+	asListed := func(string) ([]fs.DirEntry, error) { return listed[:1], nil } // b.toml came after
+	eps, probs := LoadDirWith(fsys, "e", LoadOptions{ReadDir: asListed})
+	if len(probs) != 0 || len(eps) != 1 || eps[0].File != "e/a.toml" {
+		t.Errorf("loaded %d episodes (%v), want e/a.toml alone", len(eps), probs.Format())
+	}
+	eps, probs = LoadDirWith(fsys, "../e", LoadOptions{ReadDir: asListed})
+	if len(eps) != 0 || !strings.Contains(probs.Format(), "cannot read the episodes folder") {
+		t.Errorf("../e: loaded %d episodes, problems %q; want none and the folder refused", len(eps), probs.Format())
+	}
+}
