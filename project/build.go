@@ -133,7 +133,7 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 		early = stamps
 		var wg sync.WaitGroup
 		wg.Go(func() { draft, _ = s.draftManifest(plan, opts, stamps) }) // else drafted after
-		if prepareErr = s.inc.recordOutputs(plan.Files, plan.keys, stamps); prepareErr == nil {
+		if prepareErr = s.inc.recordOutputs(plan.Files, plan.keys, plan.keyOf, stamps); prepareErr == nil {
 			prepareErr = s.inc.prepare(out)
 		}
 		wg.Wait()
@@ -172,14 +172,14 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 		var wg sync.WaitGroup
 		wg.Go(func() { manifestErr = s.writeManifest(out, draft, plan, opts, stamps) })
 		if cacheErr = prepareErr; !prepared {
-			cacheErr = s.inc.recordOutputs(plan.Files, plan.keys, stamps)
+			cacheErr = s.inc.recordOutputs(plan.Files, plan.keys, plan.keyOf, stamps)
 		}
 		var items map[string]int
 		if cacheErr == nil {
 			items, cacheErr = s.inc.recordItems(feeds, plan.items.Spans, plan.Pages, plan.itemKeys, plan.items.ItemWarnings)
 		}
 		if cacheErr == nil {
-			cacheErr = s.inc.recordEntries(items, plan.listed.pages, plan.kept, stamps)
+			cacheErr = s.inc.recordEntries(items, plan.listed.pages, plan.keys, stamps)
 		}
 		if cacheErr == nil {
 			cacheErr = s.inc.save(out, feeds, plan.published, plan.Pages)

@@ -1245,7 +1245,7 @@ func (c *incrementalCache) recordItems(feeds map[string]stamp, spans map[string]
 // listed (by file name), and in those kept as the last build wrote them
 // (kept), where they were; stamps has each of those files as it is now.
 // It completes the items recordItems recorded, at their places (by guid).
-func (c *incrementalCache) recordEntries(at map[string]int, listed map[string][]site.Entry, kept map[string]*stamp, stamps []stamp) error {
+func (c *incrementalCache) recordEntries(at map[string]int, listed map[string][]site.Entry, kept *keyedFiles, stamps []stamp) error {
 	if c == nil {
 		return nil
 	}
@@ -1254,7 +1254,7 @@ func (c *incrementalCache) recordEntries(at map[string]int, listed map[string][]
 	names := slices.Collect(maps.Keys(listed))
 	if c.old != nil {
 		for _, o := range c.old.ListFiles {
-			if _, rendered := listed[o.Name]; !rendered && kept[o.Name] != nil {
+			if _, rendered := listed[o.Name]; !rendered && kept.kept(o.Name) != nil {
 				names = append(names, o.Name)
 			}
 		}

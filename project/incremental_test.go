@@ -333,7 +333,12 @@ func incrementalSequence(t *testing.T, maxItems, takeaway int) {
 			}
 			res, err := show.Build(context.Background(), BuildOptions{Now: now, Output: out, AllowRemoval: step.allow, Publish: pub})
 			if err == nil && out == inc {
-				kept, keyed = 0, len(res.Plan.keys)
+				kept, keyed = 0, 0
+				for _, j := range res.Plan.keyOf {
+					if j >= 0 {
+						keyed++
+					}
+				}
 				live = len(res.Plan.Live)
 				copied = live
 				if r := res.Plan.reused; r != nil {

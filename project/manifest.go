@@ -573,8 +573,8 @@ func (p *Plan) fill(list []stamp, files []fs.FileInfo) (missing string) {
 		if list[i].Name != "" {
 			continue
 		}
-		switch st, ok := p.kept[f.Name]; {
-		case ok && f.Keep:
+		switch st := p.kept(i); {
+		case st != nil && f.Keep:
 			list[i] = *st
 		case i < len(files) && files[i] != nil:
 			list[i] = stamp{Name: f.Name, Size: files[i].Size(), ModTime: files[i].ModTime()}

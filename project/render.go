@@ -36,9 +36,11 @@ type Plan struct {
 
 	// published is the feed as the guard reads it back once written.
 	published publish.Feed
-	// keys are the keys of the files a later build may keep, by name
-	// (see keep.go).
-	keys map[string]fileKey
+	// keys are the keys of the files a later build may keep (see
+	// keep.go), and keyOf each file's place among them: keyOf[i] is
+	// Files[i]'s, -1 for a file without a key; nil without keys.
+	keys  *keyedFiles
+	keyOf []int32
 	// items are the feeds as rendered, whose items the incremental cache
 	// records once written, with their keys (by guid); reused are the
 	// items copied from the last build's feeds.
@@ -48,9 +50,6 @@ type Plan struct {
 	// listed are where the pages of the episode list rendered, past the
 	// first, hold their episodes' entries, which the cache records too.
 	listed *listedEntries
-	// kept are the files kept as the last build wrote them, with their
-	// size and time, which the manifest and the cache record again.
-	kept map[string]*stamp
 	// last is the last build's manifest as Render read it (nil: none),
 	// and lastStamp its stamp then.
 	last      *manifest
@@ -58,6 +57,15 @@ type Plan struct {
 	// begun are the feeds that Build began to write as soon as they were
 	// rendered (see publish.Begin), until it hands them to publish.Write.
 	begun *publish.Begun
+}
+
+// kept returns Files[i] as the last build wrote it, when it is kept as
+// such; nil when it is rendered again.
+func (p *Plan) kept(i int) *stamp {
+	if p.keyOf == nil || p.keyOf[i] < 0 {
+		return nil
+	}
+	return p.keys.list[p.keyOf[i]].kept
 }
 
 // lastManifest returns the manifest of the last build in out: the one
@@ -108,7 +116,7 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 	// whose pages need not show their notes again.
 	lk, itemKeys := s.itemKeys(live, opts.Generator)
 	// The files are keyed meanwhile, on the core feed.Build leaves.
-	fileKeys := make(chan map[string]fileKey, 1)
+	fileKeys := make(chan *keyedFiles, 1)
 	go func() { fileKeys <- s.fileKeys(live, lk) }()
 	reuse := s.inc.reusableItems(outDir, itemKeys)
 	var begun *publish.Begun
@@ -154,8 +162,8 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 	// before, the feeds began 12 ms later at 10,000; keyed after, the
 	// pages waited 15 ms for it.
 	keys := <-fileKeys
-	keep := s.inc.keepable(outDir, keys, lk)
-	if err := s.inc.complete(s.detailed(live, lk, keys, keep, reuse)); err != nil {
+	s.inc.keepable(outDir, keys, lk)
+	if err := s.inc.complete(s.detailed(live, lk, keys, reuse)); err != nil {
 		return nil, cacheError(err, outDir)
 	}
 	// The pages rendered again of episodes whose items were copied show
@@ -223,33 +231,25 @@ func (s *Show) render(opts BuildOptions, begin func(feeds []output.File) (*publi
 	// feed.xml last.
 	p.Files = slices.Concat(p.Files, out.Chapters, redirects, pages, out.Feeds)
 	p.Pages = out.Pages
-	// The keys of the files this build makes, and those of them kept as
-	// written: each file looked up by its name, twice, 60,000 lookups for
-	// a big show, on every core a block of files at a time.
-	const block = 1024
-	counts := make([]int, (len(p.Files)+block-1)/block)
-	par.Do(len(counts), func(b int) {
-		for i := b * block; i < min(len(p.Files), (b+1)*block); i++ {
-			if _, ok := keys[p.Files[i].Name]; ok {
-				counts[b]++
-				_, p.Files[i].Keep = keep[p.Files[i].Name]
+	// Each file this build makes is looked up among the keys once, on
+	// every core a block of files at a time: whether it is kept, and
+	// where the cache records it.
+	if keys != nil {
+		p.keys, p.keyOf = keys, make([]int32, len(p.Files))
+		const block = 1024
+		par.Do((len(p.Files)+block-1)/block, func(b int) {
+			for i := b * block; i < min(len(p.Files), (b+1)*block); i++ {
+				j, ok := keys.at[p.Files[i].Name]
+				if !ok {
+					j = -1
+				} else {
+					p.Files[i].Keep = keys.list[j].kept != nil
+				}
+				p.keyOf[i] = j
 			}
-		}
-	})
-	made := 0
-	for _, n := range counts {
-		made += n
+		})
 	}
-	p.keys = keys
-	if made < len(keys) { // an episode without chapters has no chapters file
-		p.keys = make(map[string]fileKey, made)
-		for _, f := range p.Files {
-			if k, ok := keys[f.Name]; ok {
-				p.keys[f.Name] = k
-			}
-		}
-	}
-	p.items, p.itemKeys, p.reused, p.kept, p.begun, p.listed = out, itemKeys, reuse, keep, begun, listed
+	p.items, p.itemKeys, p.reused, p.begun, p.listed = out, itemKeys, reuse, begun, listed
 	done = true
 	return p, nil
 }
