@@ -702,3 +702,40 @@ func TestInputsReadDir(t *testing.T) {
 		}
 	}
 }
+
+// TestReadRest: readRest returns what was read of a file followed by the
+// rest of it, however much of it was read, and however long it is.
+func TestReadRest(t *testing.T) {
+	dir := t.TempDir()
+	for _, size := range []int{0, 1, 4095, 4096, 16 << 10, 100003} {
+		for _, read := range []int{0, 1, 10, size} {
+			if read > size {
+				continue
+			}
+			data := make([]byte, size)
+			for i := range data {
+				data[i] = byte('a' + i%26)
+			}
+			name := filepath.Join(dir, fmt.Sprintf("%d-%d", size, read))
+			if err := os.WriteFile(name, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			f, err := os.Open(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			have := make([]byte, read)
+			if _, err := io.ReadFull(f, have); err != nil {
+				t.Fatal(err)
+			}
+			got, err := readRest(f, have)
+			f.Close()
+			if err != nil {
+				t.Fatalf("size %d, %d read: %v", size, read, err)
+			}
+			if !bytes.Equal(got, data) {
+				t.Errorf("size %d, %d read: got %d bytes, want the file's %d", size, read, len(got), size)
+			}
+		}
+	}
+}
