@@ -22,7 +22,6 @@ import (
 	"github.com/podfeed/podfeed/internal/address"
 	"github.com/podfeed/podfeed/internal/filetime"
 	"github.com/podfeed/podfeed/internal/output"
-	"github.com/podfeed/podfeed/internal/par"
 	"github.com/podfeed/podfeed/internal/publish"
 	"github.com/podfeed/podfeed/site"
 )
@@ -207,31 +206,20 @@ func (f *fingerprint) walk(dir string, seen map[string]bool) {
 		return
 	}
 	seen[real] = true
-	// The walk is listed first, then its files are stated on statWorkers
-	// goroutines, then added in the walk's order: stated one by one, the
-	// 10,000 files of a big show's episodes folder took most of an
-	// unchanged build.
-	type step struct {
-		path string
-		d    fs.DirEntry
-		err  error       // the walk's
-		fi   fs.FileInfo // nil for a link, or a file that could not be stated
-	}
-	var steps []step
-	filepath.WalkDir(real, func(path string, d fs.DirEntry, err error) error {
-		steps = append(steps, step{path: path, d: d, err: err})
-		return nil
-	})
-	par.DoOn(statWorkers, len(steps), func(i int) {
-		if st := &steps[i]; st.err == nil && st.d.Type()&fs.ModeSymlink == 0 {
-			st.fi, _ = st.d.Info()
+	// Stated on many goroutines, then added in the walk's order: stated one
+	// by one, the 10,000 files of a big show's episodes folder took most of
+	// an unchanged build.
+	steps := statTree(real)
+	seenAs := func(path string) string { // its path under dir
+		if dir == real {
+			return path
 		}
-	})
+		return dir + strings.TrimPrefix(path, real)
+	}
 	for _, st := range steps {
 		path := st.path
-		if f.listed != nil && st.err == nil && path != real {
-			parent := dir + strings.TrimPrefix(filepath.Dir(path), real)
-			f.listed[parent] = append(f.listed[parent], st.d)
+		if f.listed != nil && len(st.entries) > 0 {
+			f.listed[seenAs(path)] = st.entries
 		}
 		switch {
 		case st.err != nil:
@@ -240,7 +228,7 @@ func (f *fingerprint) walk(dir string, seen map[string]bool) {
 			if fi := st.fi; fi != nil {
 				f.info(path, fi)
 				if f.seen != nil && !fi.IsDir() {
-					f.seen[dir+strings.TrimPrefix(path, real)] = fi
+					f.seen[seenAs(path)] = fi
 				}
 			}
 		default:
