@@ -2,7 +2,6 @@ package project
 
 import (
 	"bytes"
-	"context"
 	"os"
 	"path/filepath"
 	"slices"
@@ -33,13 +32,7 @@ func assets(t *testing.T, out string) []string {
 func TestChangedCSSRemovesTheOldAsset(t *testing.T) {
 	dir := copyExample(t)
 	out := filepath.Join(t.TempDir(), "public")
-	build := func() {
-		t.Helper()
-		if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
-			t.Fatal(err)
-		}
-	}
-	build()
+	buildShow(t, dir, out)
 	before := assets(t, out)
 	if err := os.WriteFile(filepath.Join(out, "assets", "mine.css"), []byte("p{}"), 0o644); err != nil {
 		t.Fatal(err)
@@ -55,7 +48,7 @@ func TestChangedCSSRemovesTheOldAsset(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, site.TemplatesDir, site.CSSTemplate), css, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	build()
+	buildShow(t, dir, out)
 	after := assets(t, out)
 
 	var oldCSS, newCSS string

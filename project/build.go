@@ -125,7 +125,8 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 		prepared   bool
 		prepareErr error
 		draft      *manifestText
-		early      []stamp // the stamps of every file but the feeds
+		early      []stamp        // the stamps of every file but the feeds
+		items      map[string]int // where the cache records each guid's item
 	)
 	pub.AwaitingBegun = func(files []fs.FileInfo) {
 		prepared = true
@@ -133,7 +134,7 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 		early = stamps
 		var wg sync.WaitGroup
 		wg.Go(func() { draft, _ = s.draftManifest(plan, opts, stamps) }) // else drafted after
-		if prepareErr = s.inc.recordOutputs(plan.Files, plan.keys, plan.keyOf, stamps); prepareErr == nil {
+		if items, prepareErr = s.recordFiles(plan, stamps); prepareErr == nil {
 			prepareErr = s.inc.prepare(out)
 		}
 		wg.Wait()
@@ -172,17 +173,13 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 		var wg sync.WaitGroup
 		wg.Go(func() { manifestErr = s.writeManifest(out, draft, plan, opts, stamps) })
 		if cacheErr = prepareErr; !prepared {
-			cacheErr = s.inc.recordOutputs(plan.Files, plan.keys, plan.keyOf, stamps)
-		}
-		var items map[string]int
-		if cacheErr == nil {
-			items, cacheErr = s.inc.recordItems(feeds, plan.items.Spans, plan.Pages, plan.itemKeys, plan.items.ItemWarnings)
+			items, cacheErr = s.recordFiles(plan, stamps)
 		}
 		if cacheErr == nil {
-			cacheErr = s.inc.recordEntries(items, plan.listed.pages, plan.keys, stamps)
+			cacheErr = s.inc.recordParts(feeds, plan.items.Spans, plan.Pages, items)
 		}
 		if cacheErr == nil {
-			cacheErr = s.inc.save(out, feeds, plan.published, plan.Pages)
+			cacheErr = s.inc.save(out, feeds, plan.Pages)
 		}
 		wg.Wait()
 	}
@@ -193,6 +190,19 @@ func (s *Show) Build(ctx context.Context, opts BuildOptions) (*Result, error) {
 		plan.Warnings.Warn(diag.Pos{File: filepath.Join(out, IncrementalFile)}, "incremental build cache not saved: %v", cacheErr)
 	}
 	return &Result{Output: out, Plan: plan, Result: res}, nil
+}
+
+// recordFiles records in the cache what it holds of the plan's files but
+// where the items lie in the feeds: the outputs a later build may keep,
+// and the feeds' items with their entries' places in the episode list, as
+// stamps has the files written. It returns where each guid's item is in
+// the record, for recordParts.
+func (s *Show) recordFiles(plan *Plan, stamps []stamp) (map[string]int, error) {
+	if err := s.inc.recordOutputs(plan.Files, plan.keys, plan.keyOf, stamps); err != nil {
+		return nil, err
+	}
+	items := s.inc.recordItems(plan.items.Items, plan.itemKeys, plan.items.ItemWarnings, plan.published)
+	return items, s.inc.recordEntries(items, plan.listed.pages, plan.keys, stamps)
 }
 
 // feedFiles names the files of the plan's feeds: every page of each.

@@ -52,9 +52,11 @@ import (
 // their file names, so that an edit writes one of them again, not all; a
 // mix of shards from several builds is as good as any, since each episode
 // stands or falls by its own file. So is the outputs file, the outputs a
-// later build may keep, each by its own stamp: they and the shards are
-// written while the build's feeds still are, and the build file, what was
-// published, after (see incremental).
+// later build may keep, each by its own stamp. They, the shards and the
+// items file (the feeds' items, and the feed as the guard reads it back)
+// are written while the build's feeds still are, and the build file,
+// where the items lie in the feeds as written, after; the items file is
+// read only with the build file that names its checksum (see incremental).
 //
 // Each shard keeps an episode's detail (see episodeDetail) apart from the
 // rest of it: a build that loads its show with LoadOptions.Partial holds
@@ -75,11 +77,13 @@ const IncrementalFile = ".podfeed-incremental"
 
 const (
 	// incrementalVersion changes whenever what the cache holds changes.
-	incrementalVersion = 9
-	// buildFile is the cache's file of what was published, and
-	// outputsFile its file of the outputs a later build may keep.
-	buildFile   = "build"
+	incrementalVersion = 10
+	// outputsFile is the cache's file of the outputs a later build may
+	// keep, itemsFile of the feeds' items and what was published, and
+	// buildFile of where the items lie in the feeds as written.
 	outputsFile = "outputs"
+	itemsFile   = "items"
+	buildFile   = "build"
 	// episodeShards is how many files hold the decoded episodes.
 	episodeShards = 64
 	// sparesFolder is the cache's folder of the feeds the last builds
@@ -108,14 +112,19 @@ type cacheHead struct {
 // cacheSums is the table of the checksum that ends every file of the cache.
 var cacheSums = crc32.MakeTable(crc32.Castagnoli)
 
-// incremental is what the cache records of a build, in two files: what a
-// build knows once the files other than its feeds are written, the
-// outputs file (buildEarly), written while the feeds still are (see
-// prepare); and the rest, the build file (buildLate). Each entry of the
-// first stands by its own stamps, whatever became of the second.
+// incremental is what the cache records of a build, in three files: what
+// a build knows once the files other than its feeds are written, the
+// outputs file (buildEarly) and the items file (buildItems), written
+// while the feeds still are (see prepare); and the rest, the build file
+// (buildLate). Each entry of the outputs file stands by its own stamps,
+// whatever became of the others; the items file stands with the build
+// file that names it (buildLate.ItemsSum).
 type incremental struct {
 	buildEarly
+	buildItems
 	buildLate
+	// Items are the feeds' items as read: Records with their Parts.
+	Items []cachedItem
 }
 
 // buildEarly is the content of the outputs file.
@@ -132,22 +141,33 @@ type buildEarly struct {
 	Show string
 }
 
+// buildItems is the content of the items file: what a build knows of its
+// feeds before they are written. After an edit of a big show, the build
+// file took 15 ms to write once the feeds were, four fifths of it this.
+type buildItems struct {
+	// PublishedFeed is what the build published in feed.xml and its
+	// archive pages, as the guard reads it; nil when unknown. It stands
+	// for the pages buildLate.PublishedPages.
+	PublishedFeed *publish.Feed
+	// Records are the feeds' items that have a key, in the feeds' order.
+	Records []itemRecord
+	// ListFiles are the pages of the episode list past the first that
+	// the items' entries lie in (itemRecord.Entry), as written.
+	ListFiles []stamp
+}
+
 // buildLate is the content of the build file.
 type buildLate struct {
-	// PublishedFeed is what the build published in feed.xml and its
-	// archive pages, as the guard reads it; nil when unknown. And
-	// PublishedPages are the files of the feed pages it stands for, as
-	// written.
-	PublishedFeed  *publish.Feed
+	// ItemsSum is the checksum of the items file the build wrote, which
+	// the rest stands with: a build cut short may have written another.
+	ItemsSum uint32
+	// PublishedPages are the files of the feed pages that PublishedFeed
+	// stands for, as written.
 	PublishedPages []stamp
-	// Items are the feeds' items, in the order the feed files (sorted by
-	// name) first hold them, and FeedFiles the feed files they lie in, as
-	// written.
-	Items     []cachedItem
+	// Parts are where the items (Records) lie in FeedFiles, the feed
+	// files as written.
+	Parts     []itemParts
 	FeedFiles []stamp
-	// ListFiles are the pages of the episode list past the first that
-	// the items' entries lie in (cachedItem.Entry), as written.
-	ListFiles []stamp
 }
 
 // cachedArtwork is the site's copies of the show's artwork file, and the
@@ -164,10 +184,20 @@ type cachedArtwork struct {
 // they were rendered from (see keep.go), where they lie in each format,
 // and the warnings rendering them gave.
 type cachedItem struct {
-	GUID, Key       string
+	itemRecord
+	itemParts
+}
+
+// itemRecord is what the items file records of an episode's items.
+type itemRecord struct {
+	GUID, Key string
+	Entry     listEntry
+	Warnings  diag.List
+}
+
+// itemParts is where an episode's items lie in the feed files.
+type itemParts struct {
 	RSS, Atom, JSON filePart
-	Entry           listEntry
-	Warnings        diag.List
 }
 
 // listEntry is where an episode's entry lies on a page of the episode list
@@ -261,8 +291,10 @@ type incrementalCache struct {
 	stamps map[string]string
 	// read is the published feed as this build read it from its files.
 	read *publishedFeed
-	// prepared is set once prepare wrote the shards and the outputs file.
+	// prepared is set once prepare wrote the shards, the outputs file and
+	// the items file, whose checksum is itemsSum.
 	prepared bool
+	itemsSum uint32
 }
 
 // openIncremental reads the cache in the output folder out. A cache that
@@ -309,27 +341,37 @@ func (c *incrementalCache) load(out string) int {
 	// and collect at N = 10,000.
 	buffers := make(chan []byte, runtime.GOMAXPROCS(0))
 	// readWhole reads the cache file name whole with read, and closes it.
-	readWhole := func(name string, read func(body string) error) error {
-		f, err := readCacheFile(filepath.Join(dir, name), head, c.codecs.head, nil, func(_ *os.File, body string, _ int64) error {
-			return read(body)
+	readWhole := func(name string, read func(body string, sum uint32) error) error {
+		f, err := readCacheFile(filepath.Join(dir, name), head, c.codecs.head, nil, func(_ *os.File, body string, _ int64, sum uint32) error {
+			return read(body, sum)
 		})
 		if err == nil {
 			f.Close() // read only
 		}
 		return err
 	}
-	par.Do(2+episodeShards, func(i int) {
+	var (
+		itemsErr error
+		itemsSum uint32
+	)
+	par.Do(3+episodeShards, func(i int) {
 		switch i {
 		case 0:
-			if err := readWhole(outputsFile, func(body string) error { return readAll(c.codecs.early, body, &old.buildEarly) }); err != nil {
+			if err := readWhole(outputsFile, func(body string, _ uint32) error { return readAll(c.codecs.early, body, &old.buildEarly) }); err != nil {
 				old.buildEarly = buildEarly{} // nothing kept
 			}
 			return
 		case 1:
-			buildErr = readWhole(buildFile, func(body string) error { return readAll(c.codecs.late, body, &old.buildLate) })
+			buildErr = readWhole(buildFile, func(body string, _ uint32) error { return readAll(c.codecs.late, body, &old.buildLate) })
+			return
+		case 2:
+			itemsErr = readWhole(itemsFile, func(body string, sum uint32) error {
+				itemsSum = sum
+				return readAll(c.codecs.items, body, &old.buildItems)
+			})
 			return
 		}
-		i -= 2
+		i -= 3
 		var buf *[]byte // nil: the episodes are pieces of the shard
 		if partial {
 			var b []byte
@@ -340,7 +382,7 @@ func (c *incrementalCache) load(out string) int {
 			buf = &b
 			defer func() { buffers <- *buf }()
 		}
-		f, err := readCacheFile(filepath.Join(dir, shardFile(i)), head, c.codecs.head, buf, func(f *os.File, body string, off int64) (err error) {
+		f, err := readCacheFile(filepath.Join(dir, shardFile(i)), head, c.codecs.head, buf, func(f *os.File, body string, off int64, _ uint32) (err error) {
 			var at io.ReaderAt // nil: each detail is read with the rest
 			if partial {
 				at = f
@@ -370,6 +412,17 @@ func (c *incrementalCache) load(out string) int {
 		}
 		return 0
 	}
+	// The items file read is the one the build file stands with, or
+	// neither's items, nor the published feed, are known.
+	if itemsErr == nil && old.ItemsSum == itemsSum && len(old.Parts) == len(old.Records) {
+		old.Items = make([]cachedItem, len(old.Records))
+		for i := range old.Items {
+			old.Items[i] = cachedItem{old.Records[i], old.Parts[i]}
+		}
+	} else {
+		old.buildItems = buildItems{}
+	}
+	old.Records, old.Parts = nil, nil
 	c.old = &old
 	n := 0
 	for _, shard := range shards {
@@ -390,6 +443,7 @@ func (c *incrementalCache) load(out string) int {
 type cacheCodecs struct {
 	head    *pack.Codec[cacheHead]
 	early   *pack.Codec[buildEarly] // the outputs file
+	items   *pack.Codec[buildItems] // the items file
 	late    *pack.Codec[buildLate]  // the build file
 	episode *pack.Codec[cachedEpisode]
 	detail  *pack.Codec[episodeDetail]
@@ -399,14 +453,15 @@ type cacheCodecs struct {
 func newCacheCodecs() (*cacheCodecs, error) {
 	var (
 		c    cacheCodecs
-		errs [6]error
+		errs [7]error
 	)
 	c.head, errs[0] = pack.For[cacheHead]()
 	c.early, errs[1] = pack.For[buildEarly]()
-	c.late, errs[2] = pack.For[buildLate]()
-	c.episode, errs[3] = pack.For[cachedEpisode]()
-	c.detail, errs[4] = pack.For[episodeDetail]()
-	c.summary, errs[5] = pack.For[detailSummary]()
+	c.items, errs[2] = pack.For[buildItems]()
+	c.late, errs[3] = pack.For[buildLate]()
+	c.episode, errs[4] = pack.For[cachedEpisode]()
+	c.detail, errs[5] = pack.For[episodeDetail]()
+	c.summary, errs[6] = pack.For[detailSummary]()
 	if err := errors.Join(errs[:]...); err != nil {
 		return nil, err
 	}
@@ -419,14 +474,14 @@ func (c *incrementalCache) head() cacheHead {
 }
 
 // readCacheFile reads the cache file name and hands the file, its body
-// (what follows its head) and the body's offset in the file to read, when
-// its head is head and its checksum matches. It returns the file open,
+// (what follows its head), the body's offset in the file and the file's
+// checksum to read, when its head is head and its checksum matches. It returns the file open,
 // unless it fails: the caller closes it.
 //
 // The body is read into memory of its own, which what read decodes may
 // keep pieces of, unless buf is not nil: then into *buf, grown as needed,
 // for a read that keeps nothing of body.
-func readCacheFile(name string, head cacheHead, heads *pack.Codec[cacheHead], buf *[]byte, read func(f *os.File, body string, off int64) error) (_ *os.File, err error) {
+func readCacheFile(name string, head cacheHead, heads *pack.Codec[cacheHead], buf *[]byte, read func(f *os.File, body string, off int64, sum uint32) error) (_ *os.File, err error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -456,8 +511,8 @@ func readCacheFile(name string, head cacheHead, heads *pack.Codec[cacheHead], bu
 	if _, err := io.ReadFull(f, data); err != nil {
 		return nil, err
 	}
-	body, sum := data[:len(data)-crc32.Size], data[len(data)-crc32.Size:]
-	if binary.LittleEndian.Uint32(sum) != crc32.Checksum(body, cacheSums) {
+	body, sum := data[:len(data)-crc32.Size], binary.LittleEndian.Uint32(data[len(data)-crc32.Size:])
+	if sum != crc32.Checksum(body, cacheSums) {
 		return nil, errors.New("torn: its checksum does not match")
 	}
 	var got cacheHead
@@ -468,7 +523,7 @@ func readCacheFile(name string, head cacheHead, heads *pack.Codec[cacheHead], bu
 	case got != head:
 		return nil, errors.New("written by another podfeed")
 	}
-	if err := read(f, rest, int64(len(body)-len(rest))); err != nil {
+	if err := read(f, rest, int64(len(body)-len(rest)), sum); err != nil {
 		return nil, err
 	}
 	return f, nil
@@ -485,18 +540,22 @@ func readAll[T any](codec *pack.Codec[T], data string, v *T) error {
 }
 
 // cacheFile is the cache file name: head, the body that write writes,
-// and their checksum, streamed into place.
-func cacheFile(name string, head cacheHead, heads *pack.Codec[cacheHead], write func(io.Writer) error) output.File {
+// and their checksum, streamed into place; the checksum is also set in
+// sum, when not nil, once written.
+func cacheFile(name string, head cacheHead, heads *pack.Codec[cacheHead], sum *uint32, write func(io.Writer) error) output.File {
 	return output.File{Name: name, Stream: func(w io.Writer) error {
-		sum := crc32.New(cacheSums)
-		both := io.MultiWriter(w, sum)
+		h := crc32.New(cacheSums)
+		both := io.MultiWriter(w, h)
 		if _, err := both.Write(heads.Append(nil, &head)); err != nil {
 			return err
 		}
 		if err := write(both); err != nil {
 			return err
 		}
-		_, err := w.Write(binary.LittleEndian.AppendUint32(nil, sum.Sum32()))
+		if sum != nil {
+			*sum = h.Sum32()
+		}
+		_, err := w.Write(binary.LittleEndian.AppendUint32(nil, h.Sum32()))
 		return err
 	}}
 }
@@ -926,9 +985,11 @@ func unchanged(out string, stamps []stamp) bool {
 	return len(stamps) > 0 && os.IsNotExist(err)
 }
 
-// save writes the cache into out, with the feed this build published
-// (feed, its pages pages, whose files feeds stamps by name).
-func (c *incrementalCache) save(out string, feeds map[string]stamp, feed publish.Feed, pages int) error {
+// save writes the cache into out, once its feeds are written: the pages
+// of feed.xml as feeds stamps them by name (pages of them), and where the
+// items lie in each feed (see recordParts). What prepare writes is
+// written first, unless it was.
+func (c *incrementalCache) save(out string, feeds map[string]stamp, pages int) error {
 	if c == nil || c.program == "" {
 		return nil
 	}
@@ -940,21 +1001,22 @@ func (c *incrementalCache) save(out string, feeds map[string]stamp, feed publish
 		}
 		c.next.PublishedPages = append(c.next.PublishedPages, st)
 	}
-	c.next.PublishedFeed = &feed
-	var files []output.File
 	if !c.prepared {
-		files = c.earlyFiles()
+		if err := c.prepare(out); err != nil {
+			return err
+		}
 	}
-	files = append(files, cacheFile(buildFile, c.head(), c.codecs.head, func(w io.Writer) error {
+	c.next.ItemsSum = c.itemsSum
+	return writeCache(out, []output.File{cacheFile(buildFile, c.head(), c.codecs.head, nil, func(w io.Writer) error {
 		return c.codecs.late.Write(w, &c.next.buildLate)
-	}))
-	return writeCache(out, files)
+	})})
 }
 
-// prepare writes the shards and the outputs file while the build's feeds
-// are still being written, once the outputs this build may keep are
-// recorded (see recordOutputs): after an edit of a big show, save then
-// writes 3 MB, not 10.
+// prepare writes the shards, the outputs file and the items file while
+// the build's feeds are still being written, once the outputs this build
+// may keep and its items are recorded (see recordOutputs and
+// recordItems): after an edit of a big show, save then writes 1 MB, not
+// 10.
 func (c *incrementalCache) prepare(out string) error {
 	if c == nil || c.program == "" {
 		return nil
@@ -980,11 +1042,14 @@ func (c *incrementalCache) forgetOutputs(out string) {
 }
 
 // earlyFiles returns the files of the cache that do not depend on the
-// feeds: the outputs file, and the shards whose episodes changed, each
-// sorted by name (a map would be encoded in a random order).
+// feeds as written: the outputs file, the items file, and the shards whose
+// episodes changed, each sorted by name (a map would be encoded in a
+// random order).
 func (c *incrementalCache) earlyFiles() []output.File {
-	files := []output.File{cacheFile(outputsFile, c.head(), c.codecs.head, func(w io.Writer) error {
+	files := []output.File{cacheFile(outputsFile, c.head(), c.codecs.head, nil, func(w io.Writer) error {
 		return c.codecs.early.Write(w, &c.next.buildEarly)
+	}), cacheFile(itemsFile, c.head(), c.codecs.head, &c.itemsSum, func(w io.Writer) error {
+		return c.codecs.items.Write(w, &c.next.buildItems)
 	})}
 	shards := make([][]shardEntry, episodeShards)
 	for _, e := range c.episodes {
@@ -1001,7 +1066,7 @@ func (c *incrementalCache) earlyFiles() []output.File {
 			continue
 		}
 		slices.SortFunc(shard, func(a, b shardEntry) int { return strings.Compare(a.Name, b.Name) })
-		files = append(files, cacheFile(shardFile(i), c.head(), c.codecs.head, func(w io.Writer) error {
+		files = append(files, cacheFile(shardFile(i), c.head(), c.codecs.head, nil, func(w io.Writer) error {
 			return writeShard(c.codecs, w, shard)
 		}))
 	}
@@ -1196,48 +1261,70 @@ func (r *reusedItems) close() error {
 	return errors.Join(errs...)
 }
 
-// recordItems records where the items of the feed files just written lie
-// (spans, by file name; each feed has pages pages), for the items that
-// have a key, and the files as written (feeds, their stamps by name). It
-// returns where each guid's item is in the record, for recordEntries.
-func (c *incrementalCache) recordItems(feeds map[string]stamp, spans map[string]*[]feed.ItemSpan, pages int, keys map[string]string, warnings map[string]diag.List) (map[string]int, error) {
+// recordItems records the feeds' items that have a key (keys, by guid),
+// in the feeds' order (items), with the warnings rendering them gave (by
+// guid), and the feed as published, which the guard reads back: all that
+// the items file holds but the entries' places (see recordEntries). It
+// returns where each guid's item is in the record.
+func (c *incrementalCache) recordItems(items []feed.Item, keys map[string]string, warnings map[string]diag.List, published publish.Feed) map[string]int {
 	if c == nil {
-		return nil, nil
+		return nil
 	}
-	c.next.Items, c.next.FeedFiles = make([]cachedItem, 0, len(keys)), nil
-	at := make(map[string]int, len(keys)) // in Items, by guid
-	names := slices.Sorted(maps.Keys(spans))
-	for _, name := range names {
+	c.next.PublishedFeed = &published
+	c.next.Records = make([]itemRecord, 0, len(keys))
+	at := make(map[string]int, len(keys)) // in Records, by guid
+	for _, it := range items {
+		key, ok := keys[it.GUID]
+		if _, twice := at[it.GUID]; !ok || twice {
+			continue
+		}
+		at[it.GUID] = len(c.next.Records)
+		c.next.Records = append(c.next.Records, itemRecord{GUID: it.GUID, Key: key, Warnings: warnings[it.GUID]})
+	}
+	return at
+}
+
+// recordParts records where the items recorded (at, by guid, as
+// recordItems returns it) lie in the feed files just written (spans, by
+// file name; each feed has pages pages), and those files as written
+// (feeds, their stamps by name). Each file holds its items in the order
+// recorded, those of its page: they are found by their place, and by
+// their guid where it differs.
+func (c *incrementalCache) recordParts(feeds map[string]stamp, spans map[string]*[]feed.ItemSpan, pages int, at map[string]int) error {
+	if c == nil {
+		return nil
+	}
+	records := c.next.Records
+	c.next.Parts, c.next.FeedFiles = make([]itemParts, len(records)), nil
+	for _, name := range slices.Sorted(maps.Keys(spans)) {
 		st, ok := feeds[name]
 		if !ok {
-			return nil, fmt.Errorf("%s: not written", name)
+			return fmt.Errorf("%s: not written", name)
 		}
 		c.next.FeedFiles = append(c.next.FeedFiles, st)
 		format := feedFormat(name, pages)
+		next := 0 // the place of the item expected next
 		for _, sp := range *spans[name] {
-			key, ok := keys[sp.Key]
-			if !ok {
-				continue
+			i := next
+			if i >= len(records) || records[i].GUID != sp.Key {
+				var ok bool
+				if i, ok = at[sp.Key]; !ok {
+					continue // an item without a key
+				}
 			}
-			i, seen := at[sp.Key]
-			if !seen {
-				i = len(c.next.Items)
-				at[sp.Key] = i
-				c.next.Items = append(c.next.Items, cachedItem{GUID: sp.Key, Key: key, Warnings: warnings[sp.Key]})
-			}
-			it := &c.next.Items[i]
+			next = i + 1
 			part := filePart{File: name, Off: sp.Off, Len: sp.Len}
-			switch format {
+			switch p := &c.next.Parts[i]; format {
 			case address.JSONFile:
-				it.JSON = part
+				p.JSON = part
 			case address.AtomFile:
-				it.Atom = part
+				p.Atom = part
 			case address.RSSFile:
-				it.RSS = part
+				p.RSS = part
 			}
 		}
 	}
-	return at, nil
+	return nil
 }
 
 // recordEntries records where the entries of the episodes lie on the
@@ -1273,7 +1360,7 @@ func (c *incrementalCache) recordEntries(at map[string]int, listed map[string][]
 		page := index[name]
 		for _, e := range entries {
 			if i, ok := at[e.Episode.GUID]; ok {
-				c.next.Items[i].Entry = listEntry{Page: page, Off: int64(e.Off), Len: int64(e.Len)}
+				c.next.Records[i].Entry = listEntry{Page: page, Off: int64(e.Off), Len: int64(e.Len)}
 			}
 		}
 	}
@@ -1290,7 +1377,7 @@ func (c *incrementalCache) recordEntries(at map[string]int, listed map[string][]
 	for _, it := range c.old.Items {
 		if e := it.Entry; e.Page >= 1 && e.Page <= len(carried) && carried[e.Page-1] > 0 {
 			if i, ok := at[it.GUID]; ok {
-				c.next.Items[i].Entry = listEntry{Page: carried[e.Page-1], Off: e.Off, Len: e.Len}
+				c.next.Records[i].Entry = listEntry{Page: carried[e.Page-1], Off: e.Off, Len: e.Len}
 			}
 		}
 	}

@@ -19,7 +19,9 @@ import (
 	"time"
 
 	"github.com/podfeed/podfeed/episodes"
+	"github.com/podfeed/podfeed/feed"
 	"github.com/podfeed/podfeed/internal/address"
+	"github.com/podfeed/podfeed/internal/diag"
 	"github.com/podfeed/podfeed/internal/episodetest"
 	"github.com/podfeed/podfeed/internal/output"
 	"github.com/podfeed/podfeed/internal/publish"
@@ -719,9 +721,7 @@ func fill(v reflect.Value, n *int) {
 func TestPublishedReadOnce(t *testing.T) {
 	dir := copyExample(t)
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
-		t.Fatal(err)
-	}
+	buildShow(t, dir, out)
 	c := &incrementalCache{} // no record of the last build
 	first, err := c.published(out)
 	if err != nil || len(first.Items) == 0 {
@@ -915,5 +915,103 @@ func TestRendersAll(t *testing.T) {
 		if step.name != "first build" && cached == 0 {
 			t.Errorf("%s: no episode came from the cache", step.name)
 		}
+	}
+}
+
+// TestItemsFileStandsWithBuildFile: the items file is read only with the
+// build file that names it. One written by a build cut short after its
+// items file and before its build file is not: neither the items nor the
+// published feed it records are taken, and the outputs file still is.
+func TestItemsFileStandsWithBuildFile(t *testing.T) {
+	dir := copyExample(t)
+	ageFiles(t, dir) // settled: keyed
+	out := filepath.Join(t.TempDir(), "public")
+	buildShow(t, dir, out)
+	c := openIncremental(out, time.Now(), false)
+	if c.old == nil || len(c.old.Items) == 0 || c.old.PublishedFeed == nil || len(c.old.Outputs) == 0 {
+		t.Fatalf("after a build, the cache holds no items, published feed or outputs: %+v", c.old)
+	}
+	for _, it := range c.old.Items {
+		if it.RSS.File == "" || it.Atom.File == "" || it.JSON.File == "" {
+			t.Errorf("item %s read without where it lies: %+v", it.GUID, it.itemParts)
+		}
+	}
+	items := filepath.Join(out, IncrementalFile, itemsFile)
+	first, err := os.ReadFile(items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "episodes", "055-rust-in-production.toml")
+	editFile(t, path, `title = "Rust in production`, `title = "Rust in production, again`)
+	age(t, path, 1)
+	buildShow(t, dir, out)
+	second, err := os.ReadFile(items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(first, second) {
+		t.Fatal("an edited title left the items file as it was")
+	}
+	if err := os.WriteFile(items, first, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c = openIncremental(out, time.Now(), false)
+	if c.old == nil || len(c.old.Outputs) == 0 {
+		t.Fatalf("the outputs file was not read with an items file of another build")
+	}
+	if len(c.old.Items) != 0 || c.old.PublishedFeed != nil || c.old.ListFiles != nil {
+		t.Errorf("an items file of another build was read: %d items, published feed %v, list files %v", len(c.old.Items), c.old.PublishedFeed != nil, c.old.ListFiles)
+	}
+}
+
+// TestRecordParts: each item's places in the feeds are found by its place
+// in the record, and by its guid where a feed (an archive page) or an
+// item without a key (not recorded) moves it.
+func TestRecordParts(t *testing.T) {
+	c := &incrementalCache{next: &incremental{}}
+	items := []feed.Item{{GUID: "a"}, {GUID: "live"}, {GUID: "b"}, {GUID: "c"}, {GUID: "d"}}
+	keys := map[string]string{"a": "ka", "b": "kb", "c": "kc", "d": "kd"}
+	at := c.recordItems(items, keys, map[string]diag.List{"b": {{Msg: "long"}}}, publish.Feed{ShowGUID: "show"})
+	if got := len(c.next.Records); got != 4 || c.next.Records[1].GUID != "b" || c.next.Records[1].Key != "kb" || len(c.next.Records[1].Warnings) != 1 {
+		t.Fatalf("records %+v", c.next.Records)
+	}
+	span := func(keys ...string) *[]feed.ItemSpan {
+		var s []feed.ItemSpan
+		for i, k := range keys {
+			s = append(s, feed.ItemSpan{Key: k, Off: int64(100 * (i + 1)), Len: int64(len(k))})
+		}
+		return &s
+	}
+	// Two pages of each feed: a and live on the first, b, c, d on the
+	// archive page; the JSON feed's first page also out of order.
+	spans := map[string]*[]feed.ItemSpan{
+		"feed.xml": span("a", "live"), "feed-2.xml": span("b", "c", "d"),
+		"atom.xml": span("a", "live"), "atom-2.xml": span("b", "c", "d"),
+		"feed.json": span("live", "a"), "feed-2.json": span("b", "c", "d"),
+	}
+	feeds := map[string]stamp{}
+	for name := range spans {
+		feeds[name] = stamp{Name: name, Size: int64(len(name))}
+	}
+	if err := c.recordParts(feeds, spans, 2, at); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]itemParts{
+		"a": {RSS: filePart{"feed.xml", 100, 1}, Atom: filePart{"atom.xml", 100, 1}, JSON: filePart{"feed.json", 200, 1}},
+		"b": {RSS: filePart{"feed-2.xml", 100, 1}, Atom: filePart{"atom-2.xml", 100, 1}, JSON: filePart{"feed-2.json", 100, 1}},
+		"c": {RSS: filePart{"feed-2.xml", 200, 1}, Atom: filePart{"atom-2.xml", 200, 1}, JSON: filePart{"feed-2.json", 200, 1}},
+		"d": {RSS: filePart{"feed-2.xml", 300, 1}, Atom: filePart{"atom-2.xml", 300, 1}, JSON: filePart{"feed-2.json", 300, 1}},
+	}
+	for i, r := range c.next.Records {
+		if got := c.next.Parts[i]; got != want[r.GUID] {
+			t.Errorf("%s: parts %+v, want %+v", r.GUID, got, want[r.GUID])
+		}
+	}
+	if len(c.next.FeedFiles) != len(spans) || !slices.IsSortedFunc(c.next.FeedFiles, func(a, b stamp) int { return strings.Compare(a.Name, b.Name) }) {
+		t.Errorf("feed files %+v, want the %d feeds by name", c.next.FeedFiles, len(spans))
+	}
+	delete(feeds, "feed-2.json")
+	if err := c.recordParts(feeds, spans, 2, at); err == nil {
+		t.Errorf("a feed not written was not found out")
 	}
 }

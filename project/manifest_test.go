@@ -131,9 +131,7 @@ func TestUpToDateUntilTheNextEpisode(t *testing.T) {
 	addEpisode(t, dir, "057-later", "2025-06-01T09:00:00Z", "ep-57")
 	ageFiles(t, dir)
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
-		t.Fatal(err)
-	}
+	buildShow(t, dir, out)
 	if _, ok, _ := UpToDate(dir, BuildOptions{Now: time.Date(2025, 6, 1, 8, 59, 59, 0, time.UTC), Output: out}); !ok {
 		t.Errorf("not up to date a second before the scheduled episode")
 	}
@@ -670,9 +668,7 @@ func TestInputsReadDir(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := t.TempDir()
-	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
-		t.Fatal(err)
-	}
+	buildShow(t, dir, out)
 	writeAged(t, filepath.Join(eps, "drafts", "later.toml"), "title = \"later, edited\"\n", 1)
 	_, ok, in := UpToDate(dir, BuildOptions{Now: day, Output: out})
 	if ok || in == nil {

@@ -246,9 +246,7 @@ func TestUnchangedBuildKeepsBytesAndTimes(t *testing.T) {
 func TestFailedWriteKeepsPreviousOutputs(t *testing.T) {
 	dir := copyExample(t)
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
-		t.Fatal(err)
-	}
+	buildShow(t, dir, out)
 	before := readTree(t, out)
 
 	addEpisode(t, dir, "056-next", "2025-02-11T09:00:00Z", "ep-56")
@@ -391,9 +389,7 @@ func TestBuildRefusesToLoseEpisodes(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := copyExample(t)
 			out := filepath.Join(t.TempDir(), "public")
-			if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
-				t.Fatal(err)
-			}
+			buildShow(t, dir, out)
 			before := readTree(t, out)
 			tt.change(t, dir)
 
@@ -430,6 +426,14 @@ func TestBuildRefusesToLoseEpisodes(t *testing.T) {
 	}
 }
 
+// buildShow builds the show in dir into out at day.
+func buildShow(t *testing.T, dir, out string) {
+	t.Helper()
+	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // editFile replaces old by new in the file at path, once.
 func editFile(t testing.TB, path, old, new string) {
 	t.Helper()
@@ -451,9 +455,7 @@ func TestBuildNamesUnmatchedConfirmations(t *testing.T) {
 	const guid = "codingchats-055-rust-in-production"
 	dir := copyExample(t)
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
-		t.Fatal(err)
-	}
+	buildShow(t, dir, out)
 	if err := os.Remove(filepath.Join(dir, "episodes", "055-rust-in-production.toml")); err != nil {
 		t.Fatal(err)
 	}
@@ -481,9 +483,7 @@ func TestBuildRefusesMovedGUIDs(t *testing.T) {
 	const g55, g56 = "codingchats-055-rust-in-production", "codingchats-056-sound-check"
 	dir := copyExample(t)
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
-		t.Fatal(err)
-	}
+	buildShow(t, dir, out)
 	editFile(t, filepath.Join(dir, "episodes", "055-rust-in-production.toml"), g55, "swap")
 	editFile(t, filepath.Join(dir, "episodes", "056-sound-check.toml"), g56, g55)
 	editFile(t, filepath.Join(dir, "episodes", "055-rust-in-production.toml"), "swap", g56)
@@ -513,9 +513,7 @@ func TestBuildRefusesMovedGUIDs(t *testing.T) {
 func TestBuildRefusesANewShowGUID(t *testing.T) {
 	dir := copyExample(t)
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
-		t.Fatal(err)
-	}
+	buildShow(t, dir, out)
 	show := filepath.Join(dir, "podcast.toml")
 	oldGUID := load(t, dir).Config.GUID
 	editFile(t, show, "https://codingchats.example.com/feed.xml", "https://new-host.example.net/feed.xml")
@@ -653,9 +651,7 @@ func TestMaxItemsKeepsTheArchive(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
-		t.Fatal(err)
-	}
+	buildShow(t, dir, out)
 	got := readTree(t, out)
 	for name, want := range map[string]string{
 		"feed.xml":    "codingchats-056-sound-check",
@@ -720,9 +716,7 @@ func TestMaxItemsKeepsTheArchive(t *testing.T) {
 func TestBrokenPageTemplate(t *testing.T) {
 	dir := copyExample(t)
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
-		t.Fatal(err)
-	}
+	buildShow(t, dir, out)
 	before := readTree(t, out)
 	if err := os.MkdirAll(filepath.Join(dir, "templates"), 0o755); err != nil {
 		t.Fatal(err)
@@ -755,9 +749,7 @@ func TestBrokenPageTemplate(t *testing.T) {
 func TestConfirmedRemovalTakesTheEpisodesFiles(t *testing.T) {
 	dir := copyExample(t)
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
-		t.Fatal(err)
-	}
+	buildShow(t, dir, out)
 	if err := os.WriteFile(filepath.Join(out, "robots.txt"), []byte("x"), 0o644); err != nil {
 		t.Fatal(err)
 	}

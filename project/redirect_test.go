@@ -176,9 +176,7 @@ func TestRenamedEpisodeKeepsItsAddress(t *testing.T) {
 func TestRenameWithoutManifest(t *testing.T) {
 	dir := copyExample(t)
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
-		t.Fatal(err)
-	}
+	buildShow(t, dir, out)
 	feed, err := os.ReadFile(filepath.Join(out, "feed.xml"))
 	if err != nil {
 		t.Fatal(err)
@@ -194,9 +192,7 @@ func TestRenameWithoutManifest(t *testing.T) {
 	if err := os.Rename(filepath.Join(eps, "056-sound-check.toml"), filepath.Join(eps, "056-sound.toml")); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
-		t.Fatal(err)
-	}
+	buildShow(t, dir, out)
 	data, err := os.ReadFile(filepath.Join(out, "episodes", "056-sound-check", "index.html"))
 	if err != nil {
 		t.Fatal(err)

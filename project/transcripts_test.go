@@ -1,7 +1,6 @@
 package project
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -45,9 +44,7 @@ url = "https://cdn.example.com/one.vtt"
 			"transcripts/one.vtt": "WEBVTT\n\n00:01.000 --> 00:02.000\nshown only when first\n",
 		})
 		out := filepath.Join(t.TempDir(), "public")
-		if _, err := load(t, dir).Build(context.Background(), BuildOptions{Now: day, Output: out}); err != nil {
-			t.Fatal(err)
-		}
+		buildShow(t, dir, out)
 		got, err := os.ReadFile(filepath.Join(out, "transcripts", "one.srt"))
 		if err != nil || string(got) != oneSRT {
 			t.Errorf("published transcript: %q, %v", got, err)
