@@ -664,19 +664,23 @@ func TestCacheCodecs(t *testing.T) {
 			t.Errorf("a shard cut to %d of %d bytes reads", n, len(body))
 		}
 	}
-	// The outputs file and the build file.
+	// The outputs file, the items file and the build file.
 	var build, buildBack incremental
 	n := new(int)
 	fill(reflect.ValueOf(&build.buildEarly).Elem(), n)
+	fill(reflect.ValueOf(&build.buildItems).Elem(), n)
 	fill(reflect.ValueOf(&build.buildLate).Elem(), n)
 	if err := readAll(codecs.early, string(codecs.early.Append(nil, &build.buildEarly)), &buildBack.buildEarly); err != nil {
+		t.Fatal(err)
+	}
+	if err := readAll(codecs.items, string(codecs.items.Append(nil, &build.buildItems)), &buildBack.buildItems); err != nil {
 		t.Fatal(err)
 	}
 	if err := readAll(codecs.late, string(codecs.late.Append(nil, &build.buildLate)), &buildBack.buildLate); err != nil {
 		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(build, buildBack) {
-		t.Errorf("the outputs and build files read back as %+v, want %+v", buildBack, build)
+		t.Errorf("the outputs, items and build files read back as %+v, want %+v", buildBack, build)
 	}
 }
 
