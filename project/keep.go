@@ -50,7 +50,8 @@ type liveKeys struct {
 // fileKey is the key of the output file name, and which of an episode's
 // files it is: the episode liveKeys.sorted[ep]'s; kind 0 for a page of
 // the episode list. kept is the file as the last build wrote it, when
-// keepable found it still so under the same key; nil when it is rendered.
+// keepable found it still so under the same key; nil when it is rendered
+// again.
 type fileKey struct {
 	name string
 	key  string
@@ -62,9 +63,11 @@ type fileKey struct {
 // keyedFiles are the output files that a later build may keep, with their
 // keys (see fileKeys): in list, each live episode's files, newest first,
 // then the pages of the episode list, the order the cache records them in
-// (see recordOutputs); and their places in list, by name. A build looks
-// each of its 30,000 files up by name once: by name, keys, kept stamps,
-// plan files and cache records took five lookups, 30 ms of CPU in an edit.
+// (see recordOutputs); and their places in list, by name. A build of a big
+// show looks each of its 30,000 files up by name once, when it gathers
+// them (Plan.keyOf), and keepable finds the last build's in the same
+// order: looked up among the keys, the kept files, the plan's files and
+// the cache's record, they took five lookups each, 30 ms of CPU in an edit.
 type keyedFiles struct {
 	list []fileKey
 	at   map[string]int32
