@@ -475,8 +475,8 @@ func (c *incrementalCache) head() cacheHead {
 
 // readCacheFile reads the cache file name and hands the file, its body
 // (what follows its head), the body's offset in the file and the file's
-// checksum to read, when its head is head and its checksum matches. It returns the file open,
-// unless it fails: the caller closes it.
+// checksum to read, when its head is head and its checksum matches. It
+// returns the file open, unless it fails: the caller closes it.
 //
 // The body is read into memory of its own, which what read decodes may
 // keep pieces of, unless buf is not nil: then into *buf, grown as needed,
